@@ -1,0 +1,523 @@
+import { resolveConfig } from './config';
+import {
+  EVENT_GROUP_IDENTIFY,
+  EVENT_IDENTIFY,
+  EVENT_REVENUE,
+  EVENT_SESSION_END,
+  EVENT_SESSION_START,
+  IdentifyOperation,
+  ResultCode,
+} from './constants';
+import { isIdentify, type Identify } from './identify';
+import { IdentityStore, type IdentitySnapshot, type IdentityStorage } from './identity';
+import { ConsoleLogger, LogLevel } from './logger';
+import { Pipeline } from './pipeline';
+import { Revenue } from './revenue';
+import { sanitizeProperties } from './sanitize';
+import { decideSession, endOf } from './session';
+import type { Config, Event, EventOptions, Logger, Plugin, Properties, Result, ResultPromise, TransportType, TransportConfig } from './types';
+import { describe } from './describe';
+import { uuid } from './uuid';
+
+/** What a platform (browser, node, worker) supplies to the platform-neutral client. */
+export interface ClientPlatform {
+  /** Where identity persists, per the resolved `identityStorage` / `cookieOptions`. */
+  createIdentityStorage(config: Config): IdentityStorage;
+  /** Identity left by another SDK (cookie upgrade) when ours has none. */
+  readLegacyIdentity?(config: Config, logger: Logger): IdentitySnapshot | undefined;
+  /** Cross-domain hand-off (`ampDeviceId`, `ampSessionId`, `ampTimestamp`). */
+  readUrlHandoff?(now: number): { deviceId?: string; sessionId?: number };
+  /** Plugins every instance gets: context enrichment, the delivery destination, autocapture. */
+  createPlugins(config: Config): Plugin[];
+  now?(): number;
+}
+
+interface PendingEvent {
+  event: Event;
+  resolve: (result: Result) => void;
+}
+
+const settled = (event: Event, code: number, message: string): ResultPromise => ({
+  promise: Promise.resolve({ event, code, message }),
+});
+
+const isPromise = <T>(value: unknown): value is Promise<T> =>
+  !!value && typeof (value as Promise<T>).then === 'function';
+
+const isTransportType = (value: unknown): value is TransportType => value === 'fetch' || value === 'xhr' || value === 'beacon';
+
+/**
+ * The analytics client (FEATURES.md A.1). Never throws into the caller: every public method
+ * catches, logs, and answers with `{ promise }` resolving to `{ event, code, message }`.
+ * Calls made before `init` are queued with the time they were made and replayed in order.
+ */
+export class CoreClient {
+  config: Config | undefined;
+  private logger: Logger = new ConsoleLogger();
+  private identity: IdentityStore | undefined;
+  private readonly pipeline = new Pipeline(() => this.logger);
+  private ready = false;
+  private initializing = false;
+  private readonly preInit: (() => void)[] = [];
+  private readonly pendingPlugins: Plugin[] = [];
+  private readonly pending: PendingEvent[] = [];
+  private pendingHead = 0;
+  private draining = false;
+  private initIdentify: Identify | undefined;
+
+  constructor(private readonly platform: ClientPlatform) {
+    this.logger.enable(LogLevel.Warn);
+  }
+
+  private now(): number {
+    return this.platform.now ? this.platform.now() : Date.now();
+  }
+
+  // ---------------------------------------------------------------- init
+
+  init(apiKey?: string, userIdOrOptions?: string | null | { [key: string]: unknown }, maybeOptions?: { [key: string]: unknown }): ResultPromise {
+    try {
+      return this.initUnsafe(apiKey, userIdOrOptions, maybeOptions);
+    } catch (error) {
+      this.logger.error('init failed:', error);
+      return settled({ event_type: 'init' }, ResultCode.PLUGIN_ERROR, `init failed: ${String(error)}`);
+    }
+  }
+
+  private initUnsafe(apiKey: unknown, userIdOrOptions: unknown, maybeOptions: unknown): ResultPromise {
+    const initEvent: Event = { event_type: 'init' };
+    if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+      this.logger.error('init needs an API key string; the SDK stays uninitialised and keeps queued calls');
+      return settled(initEvent, ResultCode.INVALID_INPUT, 'Invalid API key');
+    }
+    // The four documented overloads (A01–A04).
+    let userId: string | undefined;
+    let options: { [key: string]: unknown } = {};
+    if (typeof userIdOrOptions === 'string') userId = userIdOrOptions;
+    else if (userIdOrOptions && typeof userIdOrOptions === 'object') options = userIdOrOptions as { [key: string]: unknown };
+    if (maybeOptions && typeof maybeOptions === 'object') options = maybeOptions as { [key: string]: unknown };
+
+    if (this.ready || this.initializing) {
+      this.logger.warn('init called again: tearing down the previous configuration and plugins');
+      const previous = this.pipeline.teardownAll();
+      this.ready = false;
+      return { promise: previous.then(() => this.init(apiKey, userId, options).promise) };
+    }
+    this.initializing = true;
+
+    const { config, problems } = resolveConfig({ apiKey, options });
+    this.config = config;
+    this.logger = config.loggerProvider;
+    if (config.logLevel === LogLevel.None) this.logger.disable();
+    else this.logger.enable(config.logLevel);
+    for (const problem of problems) this.logger.warn(problem);
+
+    const now = this.now();
+    const storage = this.platform.createIdentityStorage(config);
+    let stored: IdentitySnapshot | undefined;
+    try {
+      stored = storage.read();
+    } catch (error) {
+      this.logger.warn('Could not read stored identity; starting fresh:', error);
+    }
+    if (!stored && this.platform.readLegacyIdentity) stored = this.platform.readLegacyIdentity(config, this.logger);
+    const handoff = this.platform.readUrlHandoff ? this.platform.readUrlHandoff(now) : {};
+    const snapshot: IdentitySnapshot = { ...stored };
+    snapshot.deviceId = config.deviceId || handoff.deviceId || snapshot.deviceId || uuid();
+    const initialUserId = userId !== undefined ? userId : config.userId;
+    if (initialUserId !== undefined) snapshot.userId = initialUserId;
+    if (options.optOut !== undefined) snapshot.optOut = config.optOut;
+    const customSessionId = config.sessionId !== undefined ? config.sessionId : handoff.sessionId;
+    this.identity = new IdentityStore(storage, snapshot);
+    this.checkIdLength('deviceId', snapshot.deviceId);
+    this.checkIdLength('userId', snapshot.userId);
+    this.identity.writeNow();
+
+    const plugins = [...this.platform.createPlugins(config), ...this.pendingPlugins.splice(0)];
+    const setup = (async () => {
+      for (const plugin of plugins) {
+        const failure = await this.pipeline.add(plugin, config, this);
+        if (failure) this.logger.error(failure.message);
+      }
+    })();
+
+    return {
+      promise: setup.then(() => {
+        this.ready = true;
+        this.initializing = false;
+        // B16 / C125: the init identify goes out before session_start (startSession sends it).
+        this.initIdentify = config.identify as Identify | undefined;
+        if (customSessionId !== undefined) this.startSession(customSessionId, this.now());
+        else this.touchSession(this.now());
+        this.sendInitIdentify({});
+        this.replayPreInit();
+        this.scheduleDrain();
+        return { event: initEvent, code: ResultCode.SUCCESS, message: 'Initialized' };
+      }),
+    };
+  }
+
+  private replayPreInit(): void {
+    const calls = this.preInit.splice(0);
+    for (const call of calls) {
+      try {
+        call();
+      } catch (error) {
+        this.logger.error('A queued call failed on replay:', error);
+      }
+    }
+  }
+
+  /** Queue a call made before init; it keeps its own time via the event options it carries. */
+  private defer(call: () => ResultPromise): ResultPromise {
+    let resolve!: (result: Result) => void;
+    const promise = new Promise<Result>((r) => (resolve = r));
+    this.preInit.push(() => call().promise.then(resolve));
+    return { promise };
+  }
+
+  // ---------------------------------------------------------------- events
+
+  track(eventInput: string | Event, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise {
+    try {
+      if (!this.ready) {
+        const time = (eventOptions && eventOptions.time) || this.now();
+        return this.defer(() => this.track(eventInput, eventProperties, { ...eventOptions, time }));
+      }
+      let event: Event;
+      if (typeof eventInput === 'string' && eventInput.length > 0) {
+        event = { ...eventOptions, event_type: eventInput };
+        if (eventProperties !== undefined) event.event_properties = this.clean(eventProperties, 'event_properties', eventInput);
+      } else if (eventInput && typeof eventInput === 'object' && typeof eventInput.event_type === 'string' && eventInput.event_type) {
+        event = { ...eventInput, ...eventOptions };
+        for (const field of ['event_properties', 'user_properties', 'group_properties'] as const) {
+          if (event[field] !== undefined) event[field] = this.clean(event[field], field, event.event_type);
+        }
+      } else {
+        const message = `track needs a non-empty string event type (or an event object with one), got ${describe(eventInput)}`;
+        this.logger.error(message);
+        return settled({ event_type: String(eventInput) }, ResultCode.INVALID_INPUT, message);
+      }
+      return this.dispatch(event);
+    } catch (error) {
+      this.logger.error('track failed:', error);
+      return settled({ event_type: String(eventInput) }, ResultCode.PLUGIN_ERROR, `track failed: ${String(error)}`);
+    }
+  }
+
+  /** `logEvent` is an alias of `track` (OQ-12). */
+  logEvent(eventInput: string | Event, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise {
+    return this.track(eventInput, eventProperties, eventOptions);
+  }
+
+  identify(identify: Identify, eventOptions?: EventOptions): ResultPromise {
+    return this.sendIdentify('identify', identify, (properties) => ({ event_type: EVENT_IDENTIFY, user_properties: properties }), eventOptions);
+  }
+
+  groupIdentify(groupType: string, groupName: string | string[], identify: Identify, eventOptions?: EventOptions): ResultPromise {
+    if (!isGroup(groupType, groupName)) return this.invalid('groupIdentify needs a group type string and a group name (string or string[])');
+    return this.sendIdentify(
+      'groupIdentify',
+      identify,
+      (properties) => ({ event_type: EVENT_GROUP_IDENTIFY, groups: { [groupType]: groupName }, group_properties: properties }),
+      eventOptions,
+    );
+  }
+
+  setGroup(groupType: string, groupName: string | string[], eventOptions?: EventOptions): ResultPromise {
+    if (!isGroup(groupType, groupName)) return this.invalid('setGroup needs a group type string and a group name (string or string[])');
+    return this.track({
+      ...eventOptions,
+      event_type: EVENT_IDENTIFY,
+      groups: { [groupType]: groupName },
+      user_properties: { [IdentifyOperation.SET]: { [groupType]: groupName } },
+    });
+  }
+
+  revenue(revenue: Revenue, eventOptions?: EventOptions): ResultPromise {
+    if (!(revenue instanceof Revenue) && !(revenue && typeof (revenue as Revenue).getEventProperties === 'function')) {
+      return this.invalid('revenue needs a Revenue object');
+    }
+    const problem = revenue.validate();
+    if (problem) return this.invalid(problem);
+    return this.track({ ...eventOptions, event_type: EVENT_REVENUE, event_properties: revenue.getEventProperties() });
+  }
+
+  private sendIdentify(name: string, identify: Identify, build: (properties: Properties) => Event, eventOptions?: EventOptions): ResultPromise {
+    if (!isIdentify(identify)) return this.invalid(`${name} needs an Identify object`);
+    for (const problem of identify.problems || []) this.logger.warn(problem);
+    return this.track({ ...eventOptions, ...build(identify.getUserProperties()) });
+  }
+
+  private invalid(message: string): ResultPromise {
+    this.logger.error(message);
+    return settled({ event_type: 'invalid' }, ResultCode.INVALID_INPUT, message);
+  }
+
+  private clean(properties: unknown, label: string, eventType: string): Properties {
+    const { value, problems } = sanitizeProperties(properties, label);
+    if (problems.length) this.logger.warn(`Event "${eventType}": ${problems.join('; ')}`);
+    return value;
+  }
+
+  /** Fills identity, session and ids, then queues the event for the pipeline. */
+  private dispatch(event: Event): ResultPromise {
+    const identity = this.identity as IdentityStore;
+    const state = identity.state;
+    if (state.optOut) return settled(event, ResultCode.SKIPPED, 'Opted out: event not stored or sent');
+    const time = typeof event.time === 'number' ? event.time : this.now();
+    event.time = time;
+    if (event.session_id === undefined) {
+      this.touchSession(time);
+      event.session_id = state.sessionId;
+    }
+    if (event.user_id === undefined && state.userId !== undefined) event.user_id = state.userId;
+    if (event.device_id === undefined) event.device_id = state.deviceId;
+    return this.enqueue(event);
+  }
+
+  private enqueue(event: Event): ResultPromise {
+    const identity = this.identity as IdentityStore;
+    if (!event.insert_id) event.insert_id = uuid();
+    event.event_id = identity.takeEventId();
+    let resolve!: (result: Result) => void;
+    const promise = new Promise<Result>((r) => (resolve = r));
+    this.pending.push({ event, resolve });
+    this.scheduleDrain();
+    return { promise };
+  }
+
+  private scheduleDrain(): void {
+    if (this.draining || !this.ready || this.pendingHead >= this.pending.length) return;
+    this.draining = true;
+    queueMicrotask(() => void this.drain());
+  }
+
+  /** Runs queued events through the pipeline strictly in order. */
+  private async drain(): Promise<void> {
+    try {
+      while (this.pendingHead < this.pending.length) {
+        const item = this.pending[this.pendingHead++];
+        let output = this.pipeline.enrich(item.event);
+        if (isPromise<Event | Result>(output)) output = await output;
+        if (isResultValue(output)) item.resolve(output);
+        else this.pipeline.deliver(output).then(item.resolve);
+      }
+    } catch (error) {
+      this.logger.error('Pipeline failed:', error);
+    } finally {
+      this.pending.length = 0;
+      this.pendingHead = 0;
+      this.draining = false;
+    }
+  }
+
+  // ---------------------------------------------------------------- sessions
+
+  private sessionsEnabled(): boolean {
+    const autocapture = this.config && this.config.autocapture;
+    if (typeof autocapture === 'object' && autocapture) return autocapture.sessions !== false;
+    return autocapture !== false;
+  }
+
+  /** Continues the session at `time`, or ends it and starts a new one (OQ-11). */
+  private touchSession(time: number): void {
+    const identity = this.identity as IdentityStore;
+    const timeout = (this.config as Config).sessionTimeout;
+    let decision = decideSession(identity.state, time, timeout);
+    if (decision.kind === 'start') {
+      identity.sync(); // another tab may have kept the session alive or started a new one
+      decision = decideSession(identity.state, time, timeout);
+    }
+    if (decision.kind === 'start') this.startSession(decision.sessionId, time);
+    else identity.update({ lastEventTime: Math.max(identity.state.lastEventTime || 0, time) });
+  }
+
+  private startSession(sessionId: number, time: number): void {
+    const identity = this.identity as IdentityStore;
+    const end = endOf(identity.state);
+    const sameSession = end && end.sessionId === sessionId;
+    identity.updateNow({ sessionId, lastEventTime: Math.max(time, sessionId), pageCounter: sameSession ? identity.state.pageCounter : 0 });
+    if (sameSession || !this.sessionsEnabled() || identity.state.optOut) return;
+    if (end) this.enqueue(this.identityFields({ event_type: EVENT_SESSION_END, session_id: end.sessionId, time: end.time }));
+    this.sendInitIdentify({ session_id: sessionId, time: sessionId });
+    this.enqueue(this.identityFields({ event_type: EVENT_SESSION_START, session_id: sessionId, time: sessionId }));
+  }
+
+  private sendInitIdentify(eventOptions: EventOptions): void {
+    const identify = this.initIdentify;
+    this.initIdentify = undefined;
+    if (identify) this.identify(identify, eventOptions);
+  }
+
+  private identityFields(event: Event): Event {
+    const state = (this.identity as IdentityStore).state;
+    if (state.userId !== undefined) event.user_id = state.userId;
+    event.device_id = state.deviceId;
+    return event;
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  private whenReady(call: () => void): void {
+    // Until plugins are set up, identity calls queue behind the events tracked before them.
+    if (this.ready) call();
+    else this.preInit.push(call);
+  }
+
+  setUserId(userId: string | undefined): void {
+    if (userId !== undefined && typeof userId !== 'string') {
+      this.logger.error(`setUserId needs a string or undefined, got ${describe(userId)}`);
+      return;
+    }
+    this.whenReady(() => {
+      this.checkIdLength('userId', userId);
+      (this.identity as IdentityStore).updateNow({ userId });
+    });
+  }
+
+  getUserId(): string | undefined {
+    return this.identity && this.identity.state.userId;
+  }
+
+  setDeviceId(deviceId: string): void {
+    if (typeof deviceId !== 'string' || deviceId.length === 0) {
+      this.logger.error(`setDeviceId needs a non-empty string, got ${describe(deviceId)}`);
+      return;
+    }
+    this.whenReady(() => {
+      const identity = this.identity as IdentityStore;
+      if (identity.state.deviceId === deviceId) return;
+      this.checkIdLength('deviceId', deviceId);
+      identity.updateNow({ deviceId });
+      // C122: a new device means a new session.
+      if (this.ready) this.startSession(this.now(), this.now());
+    });
+  }
+
+  getDeviceId(): string | undefined {
+    return this.identity && this.identity.state.deviceId;
+  }
+
+  setSessionId(sessionId: number): void {
+    if (typeof sessionId !== 'number' || !Number.isInteger(sessionId) || sessionId < 0) {
+      this.logger.error(`setSessionId needs a ms epoch number (OQ-32), got ${describe(sessionId)}`);
+      return;
+    }
+    this.whenReady(() => this.startSession(sessionId, this.now()));
+  }
+
+  getSessionId(): number | undefined {
+    return this.identity && this.identity.state.sessionId;
+  }
+
+  /** Marks the session active now (OQ-15). */
+  extendSession(): void {
+    this.whenReady(() => (this.identity as IdentityStore).update({ lastEventTime: this.now() }));
+  }
+
+  /** Per-session page view counter (C27), kept with the identity so tabs share it. */
+  nextPageCounter(): number {
+    const identity = this.identity;
+    if (!identity) return 1;
+    identity.sync();
+    const next = (identity.state.pageCounter || 0) + 1;
+    identity.update({ pageCounter: next });
+    return next;
+  }
+
+  /** A22: forget the user and start as a new device. */
+  reset(): void {
+    this.whenReady(() => {
+      (this.identity as IdentityStore).updateNow({ userId: undefined });
+      this.setDeviceId(uuid());
+    });
+  }
+
+  setOptOut(optOut: boolean): void {
+    if (typeof optOut !== 'boolean') {
+      this.logger.error(`setOptOut needs a boolean, got ${describe(optOut)}`);
+      return;
+    }
+    this.whenReady(() => (this.identity as IdentityStore).updateNow({ optOut }));
+  }
+
+  private checkIdLength(name: string, id: string | undefined): void {
+    const min = (this.config && this.config.minIdLength) || 5;
+    if (id !== undefined && id.length < min) {
+      this.logger.warn(`${name} "${id}" is shorter than minIdLength (${min}); the server will ignore it`);
+    }
+  }
+
+  // ---------------------------------------------------------------- plugins and delivery
+
+  add(plugin: Plugin): ResultPromise {
+    const event: Event = { event_type: 'plugin' };
+    if (!plugin || typeof plugin !== 'object') return this.invalid('add needs a plugin object');
+    if (!this.ready) {
+      if (this.initializing) return this.defer(() => this.add(plugin));
+      this.pendingPlugins.push(plugin);
+      return settled(event, ResultCode.SUCCESS, 'Plugin will be set up on init');
+    }
+    return {
+      promise: this.pipeline.add(plugin, this.config as Config, this).then(
+        (failure) => failure || { event, code: ResultCode.SUCCESS, message: `Plugin ${plugin.name} added` },
+      ),
+    };
+  }
+
+  remove(pluginName: string): ResultPromise {
+    const index = this.pendingPlugins.findIndex((plugin) => plugin.name === pluginName);
+    if (index >= 0) this.pendingPlugins.splice(index, 1);
+    return {
+      promise: this.pipeline
+        .remove(pluginName)
+        .then(() => ({ event: { event_type: 'plugin' }, code: ResultCode.SUCCESS, message: `Plugin ${pluginName} removed` })),
+    };
+  }
+
+  /** Sends everything buffered now (A23). Resolves once the destinations have flushed. */
+  flush(): ResultPromise {
+    if (!this.ready) return this.defer(() => this.flush());
+    return {
+      promise: this.pipeline.flush().then(() => ({ event: { event_type: 'flush' }, code: ResultCode.SUCCESS, message: 'Flushed' })),
+    };
+  }
+
+  setTransport(transport: TransportType | TransportConfig): void {
+    const type = typeof transport === 'object' && transport ? transport.type : transport;
+    if (!isTransportType(type)) {
+      this.logger.error(`setTransport needs "fetch", "xhr" or "beacon", got ${describe(transport)}`);
+      return;
+    }
+    this.whenReady(() => {
+      (this.config as Config).transport = transport;
+      for (const plugin of this.pipeline.list()) {
+        const target = plugin as Plugin & { setTransport?: (t: TransportType | TransportConfig) => void };
+        if (typeof target.setTransport === 'function') target.setTransport(transport);
+      }
+    });
+  }
+
+  /** The destination plugins with an extra API (delivery stats, offline control). */
+  protected plugins(): readonly Plugin[] {
+    return this.pipeline.list();
+  }
+
+  protected get log(): Logger {
+    return this.logger;
+  }
+
+  /** Whether the user opted out (plugins consult it before doing any work). */
+  isOptedOut(): boolean {
+    return !!(this.identity && this.identity.state.optOut);
+  }
+}
+
+const isResultValue = (value: Event | Result): value is Result =>
+  typeof (value as Result).code === 'number' && typeof (value as Result).message === 'string' && 'event' in value;
+
+const isGroup = (groupType: unknown, groupName: unknown): boolean =>
+  typeof groupType === 'string' &&
+  groupType.length > 0 &&
+  (typeof groupName === 'string' || (Array.isArray(groupName) && groupName.every((name) => typeof name === 'string')));

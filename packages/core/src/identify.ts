@@ -1,0 +1,98 @@
+import { IdentifyOperation } from './constants';
+
+type Operation = IdentifyOperation;
+type Value = unknown;
+export type UserProperties = { [operation: string]: { [key: string]: Value } | string };
+
+const ARRAY_OPERATIONS: Operation[] = [
+  IdentifyOperation.APPEND,
+  IdentifyOperation.PREPEND,
+  IdentifyOperation.PRE_INSERT,
+  IdentifyOperation.POST_INSERT,
+  IdentifyOperation.REMOVE,
+];
+
+const isValidValue = (value: Value): boolean => {
+  const type = typeof value;
+  if (type === 'string' || type === 'boolean') return true;
+  if (type === 'number') return Number.isFinite(value as number);
+  if (Array.isArray(value)) return value.every(isValidValue);
+  return value !== null && type === 'object';
+};
+
+/**
+ * User-property operations (A.2). Each property takes part in one operation per Identify: a
+ * second operation on the same key is ignored (and reported), as the ingestion API would
+ * otherwise apply them in an unspecified order. `clearAll` supersedes everything else.
+ */
+export class Identify {
+  protected readonly properties: { [operation: string]: { [key: string]: Value } } = {};
+  private readonly keys = new Set<string>();
+  private cleared = false;
+  /** Problems met while building (invalid values, repeated keys): logged by the client. */
+  readonly problems: string[] = [];
+
+  set(key: string, value: Value): this {
+    return this.addOperation(IdentifyOperation.SET, key, value);
+  }
+  setOnce(key: string, value: Value): this {
+    return this.addOperation(IdentifyOperation.SET_ONCE, key, value);
+  }
+  add(key: string, value: number): this {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.problems.push(`Identify.add("${key}") needs a finite number, got ${String(value)}`);
+      return this;
+    }
+    return this.addOperation(IdentifyOperation.ADD, key, value);
+  }
+  append(key: string, value: Value): this {
+    return this.addOperation(IdentifyOperation.APPEND, key, value);
+  }
+  prepend(key: string, value: Value): this {
+    return this.addOperation(IdentifyOperation.PREPEND, key, value);
+  }
+  preInsert(key: string, value: Value): this {
+    return this.addOperation(IdentifyOperation.PRE_INSERT, key, value);
+  }
+  postInsert(key: string, value: Value): this {
+    return this.addOperation(IdentifyOperation.POST_INSERT, key, value);
+  }
+  remove(key: string, value: Value): this {
+    return this.addOperation(IdentifyOperation.REMOVE, key, value);
+  }
+  unset(key: string): this {
+    return this.addOperation(IdentifyOperation.UNSET, key, '-');
+  }
+  clearAll(): this {
+    this.cleared = true;
+    return this;
+  }
+
+  /** The wire form: `{ $set: {...}, $unset: {...} }` or `{ $clearAll: '-' }`. */
+  getUserProperties(): UserProperties {
+    if (this.cleared) return { [IdentifyOperation.CLEAR_ALL]: '-' };
+    const copy: UserProperties = {};
+    for (const operation of Object.keys(this.properties)) copy[operation] = { ...this.properties[operation] };
+    return copy;
+  }
+
+  private addOperation(operation: Operation, key: string, value: Value): this {
+    if (typeof key !== 'string' || key.length === 0) {
+      this.problems.push(`Identify.${operationName(operation)} needs a non-empty string key`);
+    } else if (!isValidValue(value) || (ARRAY_OPERATIONS.indexOf(operation) < 0 && value === null)) {
+      this.problems.push(`Identify.${operationName(operation)}("${key}") got an unsupported value`);
+    } else if (this.keys.has(key)) {
+      this.problems.push(`Identify: "${key}" already has an operation; ${operationName(operation)} ignored`);
+    } else {
+      this.keys.add(key);
+      (this.properties[operation] = this.properties[operation] || {})[key] = value;
+    }
+    return this;
+  }
+}
+
+const operationName = (operation: Operation): string => operation.slice(1);
+
+export const isIdentify = (value: unknown): value is Identify =>
+  value instanceof Identify ||
+  (typeof value === 'object' && value !== null && typeof (value as Identify).getUserProperties === 'function');

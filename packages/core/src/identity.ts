@@ -1,0 +1,131 @@
+/**
+ * Identity and session state, persisted through a platform-supplied synchronous storage
+ * (cookie / web storage / memory). Writes are coalesced into one per task, and merged with
+ * what other tabs wrote since we last looked (three-way: a field another tab changed and we
+ * did not is adopted), so tabs share one identity and one session.
+ */
+export interface IdentitySnapshot {
+  deviceId?: string;
+  userId?: string;
+  sessionId?: number;
+  optOut?: boolean;
+  lastEventTime?: number;
+  lastEventId?: number;
+  pageCounter?: number;
+}
+
+export interface IdentityStorage {
+  read(): IdentitySnapshot | undefined;
+  write(snapshot: IdentitySnapshot): void;
+}
+
+const FIELDS: (keyof IdentitySnapshot)[] = [
+  'deviceId',
+  'userId',
+  'sessionId',
+  'optOut',
+  'lastEventTime',
+  'lastEventId',
+  'pageCounter',
+];
+
+/** Ids handed out per reservation: tabs reserve disjoint blocks so event ids never collide. */
+export const EVENT_ID_BLOCK = 1000;
+
+export class IdentityStore {
+  readonly state: IdentitySnapshot;
+  /** What storage held when we last read or wrote it: the base of the three-way merge. */
+  private base: IdentitySnapshot;
+  private nextEventId = 0;
+  private reservedUntil = -1;
+  private writeScheduled = false;
+
+  constructor(private readonly storage: IdentityStorage, initial: IdentitySnapshot) {
+    this.base = { ...initial };
+    this.state = { ...initial };
+  }
+
+  /** Adopts what other tabs changed since our last read/write. */
+  sync(): void {
+    const persisted = this.safeRead();
+    if (!persisted) return;
+    for (const field of FIELDS) {
+      const theirs = persisted[field];
+      if (theirs !== this.base[field] && this.state[field] === this.base[field]) {
+        (this.state as { [key: string]: unknown })[field] = theirs;
+      }
+    }
+    // Times and counters only move forward, whoever wrote them.
+    this.state.lastEventTime = max(this.state.lastEventTime, persisted.lastEventTime);
+    this.state.lastEventId = max(this.state.lastEventId, persisted.lastEventId);
+    this.base = persisted;
+  }
+
+  /** Next event id: increasing within a tab, disjoint across tabs, persisted. */
+  takeEventId(): number {
+    if (this.nextEventId > this.reservedUntil) {
+      this.sync();
+      this.nextEventId = (this.state.lastEventId ?? 0) + 1;
+      this.reservedUntil = this.nextEventId + EVENT_ID_BLOCK - 1;
+      this.state.lastEventId = this.reservedUntil;
+      this.writeNow();
+    }
+    return this.nextEventId++;
+  }
+
+  update(change: IdentitySnapshot): void {
+    Object.assign(this.state, change);
+    this.scheduleWrite();
+  }
+
+  /** Identity changes (user, device, opt-out) are written at once. */
+  updateNow(change: IdentitySnapshot): void {
+    Object.assign(this.state, change);
+    this.writeNow();
+  }
+
+  scheduleWrite(): void {
+    if (this.writeScheduled) return;
+    this.writeScheduled = true;
+    queueMicrotask(() => this.writeNow());
+  }
+
+  writeNow(): void {
+    this.writeScheduled = false;
+    const snapshot = { ...this.state };
+    try {
+      // Merge first so that a write never undoes another tab's newer change.
+      const persisted = this.storage.read();
+      if (persisted) {
+        snapshot.lastEventTime = max(snapshot.lastEventTime, persisted.lastEventTime);
+        snapshot.lastEventId = max(snapshot.lastEventId, persisted.lastEventId);
+      }
+      this.storage.write(snapshot);
+      this.base = snapshot;
+    } catch {
+      /* storage full or blocked: identity stays in memory for this page life */
+    }
+  }
+
+  private safeRead(): IdentitySnapshot | undefined {
+    try {
+      return this.storage.read();
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+const max = (a: number | undefined, b: number | undefined): number | undefined =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+/** Storage that keeps nothing: `identityStorage: 'none'` and non-browser platforms. */
+export const createMemoryIdentityStorage = (): IdentityStorage => {
+  let saved: IdentitySnapshot | undefined;
+  return {
+    read: () => (saved ? { ...saved } : undefined),
+    write: (snapshot) => {
+      saved = { ...snapshot };
+    },
+  };
+};

@@ -1,0 +1,16 @@
+export * from './types';
+export * from './global-scope';
+export * from './constants';
+export { ConsoleLogger, LogLevel } from './logger';
+export { uuid } from './uuid';
+export { Identify, isIdentify } from './identify';
+export { Revenue } from './revenue';
+export { resolveConfig, DEFAULT_COOKIE_OPTIONS, DEFAULT_TRACKING_OPTIONS } from './config';
+export { sanitizeProperties } from './sanitize';
+export { decideSession, isSessionActive, endOf } from './session';
+export { IdentityStore, createMemoryIdentityStorage, EVENT_ID_BLOCK } from './identity';
+export type { IdentitySnapshot, IdentityStorage } from './identity';
+export { Pipeline } from './pipeline';
+export { CoreClient } from './client';
+export type { ClientPlatform } from './client';
+export { describe } from './describe';

@@ -1,0 +1,140 @@
+import { ResultCode } from './constants';
+import type { Config, Event, Logger, Plugin, PluginType, Result } from './types';
+import { uuid } from './uuid';
+
+const RANK: { [type in PluginType]: number } = { before: 0, enrichment: 1, destination: 2 };
+
+const isPromise = <T>(value: unknown): value is Promise<T> =>
+  !!value && typeof (value as Promise<T>).then === 'function';
+
+const isResult = (value: unknown): value is Result =>
+  !!value && typeof value === 'object' && typeof (value as Result).code === 'number' && 'event' in (value as object);
+
+/**
+ * Runs events through the plugins in order: before -> enrichment -> destination (A.4). A
+ * plugin that throws is logged and skipped for that event — the event itself flows on, so a
+ * broken plugin never costs data. Events are processed strictly in the order they arrive.
+ */
+export class Pipeline {
+  private readonly plugins: Plugin[] = [];
+
+  constructor(private readonly logger: () => Logger) {}
+
+  list(): readonly Plugin[] {
+    return this.plugins;
+  }
+
+  async add(plugin: Plugin, config: Config, client: unknown): Promise<Result | undefined> {
+    const named: Plugin = plugin;
+    if (!named.name) named.name = uuid();
+    if (!named.type) named.type = 'enrichment';
+    try {
+      if (named.setup) await named.setup(config, client);
+    } catch (error) {
+      this.logger().error(`Plugin ${named.name} failed in setup and was not added:`, error);
+      return { event: { event_type: 'plugin' }, code: ResultCode.PLUGIN_ERROR, message: `Plugin ${named.name} setup failed: ${String(error)}` };
+    }
+    this.plugins.push(named);
+    // Stable sort: before plugins first, then enrichment, then destinations, each in the order added.
+    this.plugins.sort((a, b) => RANK[a.type as PluginType] - RANK[b.type as PluginType]);
+    return undefined;
+  }
+
+  async remove(name: string): Promise<void> {
+    const index = this.plugins.findIndex((plugin) => plugin.name === name);
+    if (index < 0) return;
+    const [plugin] = this.plugins.splice(index, 1);
+    try {
+      if (plugin.teardown) await plugin.teardown();
+    } catch (error) {
+      this.logger().error(`Plugin ${name} failed in teardown:`, error);
+    }
+  }
+
+  async teardownAll(): Promise<void> {
+    for (const plugin of this.plugins.slice()) await this.remove(plugin.name as string);
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all(
+      this.plugins.map(async (plugin) => {
+        try {
+          if (plugin.flush) await plugin.flush();
+        } catch (error) {
+          this.logger().error(`Plugin ${plugin.name} failed in flush:`, error);
+        }
+      }),
+    );
+  }
+
+  /**
+   * Runs the before and enrichment plugins. Synchronous while every plugin is, so a burst of
+   * events costs no promise per event; returns a Result when a plugin dropped the event.
+   */
+  enrich(input: Event): Event | Result | Promise<Event | Result> {
+    return this.enrichFrom(input, 0);
+  }
+
+  private enrichFrom(input: Event, start: number): Event | Result | Promise<Event | Result> {
+    let event = input;
+    const plugins = this.plugins;
+    for (let i = start; i < plugins.length; i++) {
+      const plugin = plugins[i];
+      if (plugin.type === 'destination' || !plugin.execute) continue;
+      let output: unknown;
+      try {
+        output = plugin.execute(event);
+      } catch (error) {
+        this.logSkip(plugin, event, error);
+        continue;
+      }
+      if (isPromise<Event | null>(output)) {
+        return output.then(
+          (resolved) => this.afterPlugin(plugin, event, resolved, i),
+          (error) => {
+            this.logSkip(plugin, event, error);
+            return this.enrichFrom(event, i + 1);
+          },
+        );
+      }
+      if (output === null || output === undefined) return this.dropped(plugin, event);
+      event = output as Event;
+    }
+    return event;
+  }
+
+  private afterPlugin(plugin: Plugin, event: Event, output: unknown, index: number): Event | Result | Promise<Event | Result> {
+    if (output === null || output === undefined) return this.dropped(plugin, event);
+    return this.enrichFrom(output as Event, index + 1);
+  }
+
+  private dropped(plugin: Plugin, event: Event): Result {
+    return { event, code: ResultCode.SKIPPED, message: `Event dropped by plugin ${plugin.name}` };
+  }
+
+  private logSkip(plugin: Plugin, event: Event, error: unknown): void {
+    this.logger().error(`Plugin ${plugin.name} threw on "${event.event_type}"; skipped for this event:`, error);
+  }
+
+  /** Hands the event to every destination; resolves with the first destination's result. */
+  deliver(event: Event): Promise<Result> {
+    return this.deliverTo(event);
+  }
+
+  private async deliverTo(event: Event): Promise<Result> {
+    const destinations = this.plugins.filter((plugin) => plugin.type === 'destination' && plugin.execute);
+    if (destinations.length === 0) {
+      return { event, code: ResultCode.SKIPPED, message: 'No destination plugin; event not sent' };
+    }
+    const results = destinations.map(async (plugin): Promise<Result> => {
+      try {
+        const output = await (plugin.execute as (e: Event) => unknown)({ ...event });
+        return isResult(output) ? output : { event, code: ResultCode.SUCCESS, message: 'Event handled' };
+      } catch (error) {
+        this.logger().error(`Destination ${plugin.name} threw:`, error);
+        return { event, code: ResultCode.PLUGIN_ERROR, message: `Destination ${plugin.name} failed: ${String(error)}` };
+      }
+    });
+    return results[0];
+  }
+}

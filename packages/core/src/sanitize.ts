@@ -1,0 +1,104 @@
+import { MAX_PROPERTY_DEPTH, MAX_PROPERTY_KEYS, MAX_STRING_LENGTH } from './constants';
+
+export interface SanitizeResult<T> {
+  value: T;
+  /** Human-readable descriptions of what was changed or dropped, for the log. */
+  problems: string[];
+}
+
+/**
+ * Turns arbitrary app input into JSON-safe property values without throwing: circular
+ * references, functions, symbols, `undefined`, `NaN`/`Infinity` are dropped; `BigInt` and
+ * `Date` become strings; strings are cut to MAX_STRING_LENGTH; nesting and width are bounded.
+ * Every change is reported so the client can log it once per event.
+ */
+export const sanitizeProperties = (input: unknown, label: string): SanitizeResult<{ [key: string]: unknown }> => {
+  const problems: string[] = [];
+  if (input === undefined || input === null) return { value: {}, problems };
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    problems.push(`${label} must be an object, got ${Array.isArray(input) ? 'an array' : typeof input}; ignored`);
+    return { value: {}, problems };
+  }
+  const value = sanitizeValue(input, label, new Set(), 0, problems) as { [key: string]: unknown };
+  return { value: value || {}, problems };
+};
+
+const sanitizeValue = (
+  value: unknown,
+  path: string,
+  ancestors: Set<object>,
+  depth: number,
+  problems: string[],
+): unknown => {
+  switch (typeof value) {
+    case 'string':
+      if (value.length <= MAX_STRING_LENGTH) return value;
+      problems.push(`${path} is ${value.length} characters; cut to ${MAX_STRING_LENGTH}`);
+      return value.slice(0, MAX_STRING_LENGTH);
+    case 'boolean':
+      return value;
+    case 'number':
+      if (Number.isFinite(value)) return value;
+      problems.push(`${path} is ${String(value)}, which JSON cannot carry; dropped`);
+      return undefined;
+    case 'bigint':
+      problems.push(`${path} is a BigInt; sent as a string`);
+      return value.toString();
+    case 'undefined':
+      return undefined;
+    case 'function':
+    case 'symbol':
+      problems.push(`${path} is a ${typeof value}; dropped`);
+      return undefined;
+  }
+  if (value === null) return null;
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  }
+  const object = value as object;
+  if (ancestors.has(object)) {
+    problems.push(`${path} refers back to itself (circular); dropped`);
+    return undefined;
+  }
+  if (depth >= MAX_PROPERTY_DEPTH) {
+    problems.push(`${path} is nested deeper than ${MAX_PROPERTY_DEPTH} levels; dropped`);
+    return undefined;
+  }
+  ancestors.add(object);
+  let result: unknown;
+  if (Array.isArray(object)) {
+    const list: unknown[] = [];
+    const length = Math.min(object.length, MAX_PROPERTY_KEYS);
+    if (object.length > length) problems.push(`${path} has ${object.length} items; kept ${length}`);
+    for (let i = 0; i < length; i++) {
+      const item = sanitizeValue(object[i], `${path}[${i}]`, ancestors, depth + 1, problems);
+      list.push(item === undefined ? null : item);
+    }
+    result = list;
+  } else {
+    const record: { [key: string]: unknown } = {};
+    let kept = 0;
+    for (const key in object) {
+      if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+      if (kept >= MAX_PROPERTY_KEYS) {
+        problems.push(`${path} has more than ${MAX_PROPERTY_KEYS} keys; the rest dropped`);
+        break;
+      }
+      let item: unknown;
+      try {
+        item = (object as { [key: string]: unknown })[key];
+      } catch {
+        problems.push(`${path}.${key} threw when read; dropped`);
+        continue;
+      }
+      const clean = sanitizeValue(item, `${path}.${key}`, ancestors, depth + 1, problems);
+      if (clean !== undefined) {
+        record[key] = clean;
+        kept++;
+      }
+    }
+    result = record;
+  }
+  ancestors.delete(object);
+  return result;
+};

@@ -1,0 +1,58 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { EVENT_ID_BLOCK, IdentityStore, createMemoryIdentityStorage } from '../src';
+import { createTestClient, settle } from './helpers';
+
+describe('IdentityStore (tabs share identity and sessions)', () => {
+  it('adopts fields another tab changed and keeps its own changes (three-way merge)', async () => {
+    const storage = createMemoryIdentityStorage();
+    storage.write({ deviceId: 'device-1', sessionId: 100, lastEventTime: 100 });
+    const tabA = new IdentityStore(storage, storage.read()!);
+    const tabB = new IdentityStore(storage, storage.read()!);
+    tabA.updateNow({ sessionId: 500, lastEventTime: 500 });
+    tabB.update({ userId: 'user-b' });
+    tabB.sync();
+    expect(tabB.state).toMatchObject({ sessionId: 500, userId: 'user-b', lastEventTime: 500 });
+    await settle();
+    tabA.sync();
+    expect(tabA.state.userId).toBe('user-b');
+  });
+
+  it('hands out disjoint, increasing event ids to two tabs', () => {
+    const storage = createMemoryIdentityStorage();
+    const tabA = new IdentityStore(storage, {});
+    const tabB = new IdentityStore(storage, {});
+    const a = [tabA.takeEventId(), tabA.takeEventId()];
+    const b = [tabB.takeEventId(), tabB.takeEventId()];
+    expect(a).toEqual([1, 2]);
+    expect(b).toEqual([1 + EVENT_ID_BLOCK, 2 + EVENT_ID_BLOCK]);
+    expect(storage.read()?.lastEventId).toBe(2 * EVENT_ID_BLOCK);
+  });
+
+  it('survives a storage that throws', () => {
+    const store = new IdentityStore({ read: () => { throw new Error('blocked'); }, write: () => { throw new Error('full'); } }, { deviceId: 'd' });
+    expect(() => { store.sync(); store.writeNow(); store.takeEventId(); }).not.toThrow();
+  });
+});
+
+describe('two clients on one storage (two tabs)', () => {
+  it('a session started in one tab is seen by the other; event ids never collide', async () => {
+    const tabA = createTestClient();
+    await tabA.client.init('key-1234567890', { loggerProvider: tabA.logger, sessionTimeout: 1000 }).promise;
+    const tabB = createTestClient({ storage: tabA.storage, now: () => tabA.clock.now });
+    await tabB.client.init('key-1234567890', { loggerProvider: tabB.logger, sessionTimeout: 1000 }).promise;
+    expect(tabB.client.getSessionId()).toBe(tabA.client.getSessionId());
+
+    // Tab A keeps the session alive; tab B, idle for longer than the timeout, joins it.
+    for (let i = 0; i < 3; i++) {
+      tabA.clock.now += 600;
+      await tabA.client.track(`a${i}`).promise;
+    }
+    await settle();
+    await tabB.client.track('b').promise;
+    expect(tabB.destination.events.at(-1)?.session_id).toBe(tabA.client.getSessionId());
+
+    const ids = [...tabA.destination.events, ...tabB.destination.events].map((event) => event.event_id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
