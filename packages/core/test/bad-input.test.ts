@@ -69,7 +69,7 @@ describe('bad input never throws, is logged, answers non-200, and other events f
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('flaky-async'), expect.any(Error));
   });
 
-  it('a second destination that throws is logged and does not change the first one'"'"'s result', async () => {
+  it("a second destination that throws is logged and does not change the first one's result", async () => {
     const { client, logger } = await ready([{ name: 'bad-dest', type: 'destination', execute: () => { throw new Error('down'); } }]);
     const result = await client.track('x').promise;
     expect(result.code).toBe(200); // the first destination answers
