@@ -43,14 +43,6 @@ export interface ResultPromise {
   promise: Promise<Result>;
 }
 
-export const enum LogLevelValue {
-  None = 0,
-  Error = 1,
-  Warn = 2,
-  Verbose = 3,
-  Debug = 4,
-}
-
 export interface Logger {
   disable(): void;
   enable(logLevel: number): void;

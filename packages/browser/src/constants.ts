@@ -1,0 +1,16 @@
+/** Storage names (DECISIONS.md "Storage names") and URL hand-off parameters (D27). */
+
+export const KEY_PREFIX_LENGTH = 10;
+export const identityKey = (apiKey: string): string => `sl_${apiKey.slice(0, KEY_PREFIX_LENGTH)}`;
+/** The documented SDK's identity cookie: same encoding and field names as ours. */
+export const amplitudeCookieName = (apiKey: string): string => `AMP_${apiKey.slice(0, KEY_PREFIX_LENGTH)}`;
+/** The legacy (amplitude-js ≥ 6) cookie: dot-separated fields, numbers in base 32. */
+export const legacyCookieName = (apiKey: string): string => `amp_${apiKey.slice(0, 6)}`;
+
+export const PARAM_DEVICE_ID = 'ampDeviceId';
+export const PARAM_LEGACY_DEVICE_ID = 'deviceId';
+export const PARAM_SESSION_ID = 'ampSessionId';
+export const PARAM_TIMESTAMP = 'ampTimestamp';
+
+export const PLATFORM = 'Web';
+export const IP_REMOTE = '$remote';

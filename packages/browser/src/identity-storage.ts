@@ -1,0 +1,86 @@
+import {
+  DEFAULT_INSTANCE_NAME,
+  createMemoryIdentityStorage,
+  getGlobalScope,
+  type Config,
+  type IdentitySnapshot,
+  type IdentityStorage,
+  type Logger,
+} from '@sightline/core';
+import { amplitudeCookieName, identityKey, legacyCookieName } from './constants';
+import { findWidestCookieDomain, readCookie, writeCookie, type CookieAttributes } from './cookie-jar';
+import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from './identity-codec';
+
+/** `sl_<key10>` for the default instance, `sl_<key10>_<instance>` for named ones (never shared). */
+export const storageKey = (config: Config): string =>
+  config.instanceName === DEFAULT_INSTANCE_NAME ? identityKey(config.apiKey) : `${identityKey(config.apiKey)}_${config.instanceName}`;
+
+const cookieIdentityStorage = (name: string, attributes: CookieAttributes): IdentityStorage => ({
+  read: () => decodeIdentity(readCookie(name)),
+  write: (snapshot) => writeCookie(name, encodeIdentity(snapshot), attributes),
+});
+
+const webStorageIdentityStorage = (storage: Storage, key: string): IdentityStorage => ({
+  read: () => decodeIdentity(storage.getItem(key)),
+  write: (snapshot) => storage.setItem(key, encodeIdentity(snapshot)),
+});
+
+const getWebStorage = (kind: 'localStorage' | 'sessionStorage'): Storage | undefined => {
+  try {
+    const storage = (getGlobalScope() as { [key: string]: Storage | undefined } | undefined)?.[kind];
+    if (!storage) return undefined;
+    const probe = '__sl_probe__';
+    storage.setItem(probe, probe);
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return undefined; // disabled, or a private mode with no quota
+  }
+};
+
+/** B22 / D23: the identity storage the options ask for, falling back to memory where unavailable. */
+export const createIdentityStorage = (config: Config, logger: Logger): IdentityStorage => {
+  const key = storageKey(config);
+  switch (config.identityStorage) {
+    case 'cookie': {
+      if (!getGlobalScope()?.document) break;
+      const options = config.cookieOptions;
+      const domain = options.domain !== undefined ? options.domain : findWidestCookieDomain(`${key}_probe`);
+      return cookieIdentityStorage(key, {
+        domain,
+        expirationDays: options.expiration,
+        sameSite: options.sameSite,
+        secure: options.secure,
+      });
+    }
+    case 'localStorage':
+    case 'sessionStorage': {
+      const storage = getWebStorage(config.identityStorage);
+      if (storage) return webStorageIdentityStorage(storage, key);
+      logger.warn(`${config.identityStorage} is unavailable; identity is kept in memory for this page only`);
+      break;
+    }
+  }
+  return createMemoryIdentityStorage();
+};
+
+/**
+ * Cookie upgrade (B21, D25, "Storage names"): on a first load with `cookieOptions.upgrade`,
+ * adopt the documented SDK's `AMP_<key10>` identity, else the legacy `amp_<key6>` one, so a
+ * site switching to Sightline keeps its device ids and current session. The maintenance
+ * SDK's legacy cookie is deleted, as the documented option says; `AMP_` stays in place.
+ */
+export const readLegacyIdentity = (config: Config, logger: Logger): IdentitySnapshot | undefined => {
+  if (!config.cookieOptions.upgrade || config.instanceName !== DEFAULT_INSTANCE_NAME) return undefined;
+  const current = decodeIdentity(readCookie(amplitudeCookieName(config.apiKey)));
+  const legacyName = legacyCookieName(config.apiKey);
+  const legacy = decodeLegacyIdentity(readCookie(legacyName));
+  if (legacy) {
+    const domain = config.cookieOptions.domain !== undefined ? config.cookieOptions.domain : findWidestCookieDomain(`${legacyName}_probe`);
+    writeCookie(legacyName, null, { domain, expirationDays: 0, sameSite: 'Lax', secure: false });
+    writeCookie(legacyName, null, { expirationDays: 0, sameSite: 'Lax', secure: false });
+  }
+  const adopted = current || legacy;
+  if (adopted) logger.log(`Adopted identity from the ${current ? 'AMP_' : 'amp_'} cookie (cookie upgrade)`);
+  return adopted;
+};

@@ -1,0 +1,36 @@
+/**
+ * @sightline/browser — the full client: the default instance and named exports as the
+ * documented SDK has them, with the default plugins wired from the `autocapture` option.
+ */
+import { createSdk } from './create-sdk';
+import { simpleDestination } from './simple-destination';
+
+const sdk = createSdk({ createDestination: simpleDestination });
+
+export const {
+  createInstance,
+  init,
+  track,
+  logEvent,
+  identify,
+  groupIdentify,
+  setGroup,
+  revenue,
+  setUserId,
+  getUserId,
+  setDeviceId,
+  getDeviceId,
+  setSessionId,
+  getSessionId,
+  extendSession,
+  reset,
+  flush,
+  setOptOut,
+  add,
+  remove,
+  setTransport,
+} = sdk;
+export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
+export type { Config, Event, EventOptions, Plugin, Result, ResultPromise } from '@sightline/core';
+export { Types } from './create-sdk';
+export { BrowserClient } from './browser-client';

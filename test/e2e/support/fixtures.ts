@@ -1,0 +1,28 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// The collector is plain JavaScript so it runs without a build; tests drive it in-process.
+import { startCollector } from '../../../packages/collector/src/index.mjs';
+import { startStaticServer, type StaticServerOptions } from './static-server';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const BROWSER_DIST = join(ROOT, 'packages/browser/dist');
+
+export type Collector = Awaited<ReturnType<typeof startCollector>>;
+
+/** A collector on a random port with its own data folder. */
+export const startTestCollector = (options: Record<string, unknown> = {}): Promise<Collector> =>
+  startCollector({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sightline-collector-')), quiet: true, ...options });
+
+/** Serves the built bundles under /dist/ plus the given pages. */
+export const startPages = (options: Partial<StaticServerOptions> = {}) =>
+  startStaticServer({ ...options, mounts: { '/dist/': BROWSER_DIST, ...options.mounts } });
+
+/** A page that loads the script bundle and runs `body` after it. */
+export const bundlePage = (body: string, head = ''): string =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>Sightline test</title>${head}</head><body>
+<h1>Sightline test page</h1>
+<script src="/dist/sightline.min.js"></script>
+<script>${body}</script>
+</body></html>`;
