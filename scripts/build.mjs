@@ -3,7 +3,9 @@
 // (rollup), then prints the size report.
 import { run, root } from './lib/run.mjs';
 import { printSizeReport } from './lib/size-report.mjs';
+import { buildSnippet } from './lib/snippet.mjs';
 
 await run('pnpm', ['exec', 'tsc', '-b', 'tsconfig.json'], { cwd: root });
 await run('pnpm', ['exec', 'rollup', '-c', '--silent'], { cwd: root });
+await buildSnippet();
 printSizeReport();

@@ -1,0 +1,217 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { bundlePage, startPages, startTestCollector, type Collector } from './support/fixtures';
+import type { StaticServer } from './support/static-server';
+
+// Lossless delivery (FEATURES.md E, DECISIONS.md OQ-6/7/9/18/19) in real Chromium against the collector.
+// Each scenario is one that the documented SDK loses events in.
+
+const API_KEY = 'e2e-delivery-key';
+
+declare const sightline: {
+  track(type: string, props?: object, options?: object): { promise: Promise<{ code: number }> };
+  flush(): { promise: Promise<unknown> };
+  getDeliveryStats(): DeliveryStats;
+};
+interface DeliveryStats {
+  sent: number;
+  retried: number;
+  dropped: Record<string, number>;
+  pending: number;
+}
+type Received = { event_type: string; insert_id: string; event_properties?: { n?: number; tab?: string } };
+
+let collector: Collector;
+let pages: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+/** The app page: init options come from the query string as JSON (`?options={...}`). */
+const APP = bundlePage(`
+  const options = JSON.parse(new URLSearchParams(location.search).get('options') || '{}');
+  window.warnings = [];
+  sightline.init('${API_KEY}', Object.assign({
+    serverUrl: window.COLLECTOR,
+    flushIntervalMillis: 50,
+    autocapture: false,
+    loggerProvider: {
+      enable() {}, disable() {}, log() {}, debug() {},
+      warn: (...args) => window.warnings.push(args.join(' ')),
+      error: (...args) => window.warnings.push(args.join(' ')),
+    },
+  }, options));
+`);
+
+beforeAll(async () => {
+  collector = await startTestCollector();
+  pages = await startPages();
+  pages.setPage('/app.html', APP.replace('<script src="/dist', `<script>window.COLLECTOR = '${collector.ingestUrl}';</script><script src="/dist`));
+  pages.setPage('/blank.html', '<!doctype html><title>elsewhere</title><p>elsewhere</p>');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+  await collector?.close();
+});
+
+beforeEach(async () => {
+  collector.reset();
+  collector.setDown(false);
+  context = await browser.newContext();
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const open = async (options: object = {}, target: BrowserContext = context): Promise<Page> => {
+  const page = await target.newPage();
+  await page.goto(`${pages.url}/app.html?options=${encodeURIComponent(JSON.stringify(options))}`);
+  return page;
+};
+
+const trackMany = (page: Page, count: number, label = 'n') =>
+  page.evaluate(
+    ({ count, label }) => {
+      for (let n = 0; n < count; n++) sightline.track('Numbered', { n, tab: label });
+    },
+    { count, label },
+  );
+
+const received = (): Received[] => collector.events().filter((event: Received) => event.event_type === 'Numbered');
+
+/** Every numbered event arrived exactly once (the collector counts duplicates it deduped). */
+const expectExactlyOnce = (count: number, label = 'n') => {
+  const mine = received().filter((event) => event.event_properties?.tab === label);
+  expect(mine.map((event) => event.event_properties?.n).sort((a, b) => (a as number) - (b as number))).toEqual(
+    Array.from({ length: count }, (_, n) => n),
+  );
+  expect(new Set(mine.map((event) => event.insert_id)).size).toBe(count);
+};
+
+const stats = (page: Page) => page.evaluate(() => sightline.getDeliveryStats());
+
+describe('server faults (OQ-9)', () => {
+  it('500 three times then 200: every event arrives exactly once', async () => {
+    collector.script([{ status: 500, times: 3 }]);
+    const page = await open();
+    await trackMany(page, 10);
+    await collector.waitForEvents(10, { timeoutMs: 30_000 });
+    expectExactlyOnce(10);
+    expect(collector.stats().duplicates).toBe(0);
+    expect((await stats(page)).retried).toBeGreaterThan(0);
+    expect((await stats(page)).sent).toBe(10);
+  });
+
+  it('429 then 200: all arrive', async () => {
+    collector.script([{ status: 429, times: 1, retryAfterSeconds: 1 }]);
+    const page = await open();
+    await trackMany(page, 10);
+    await collector.waitForEvents(10, { timeoutMs: 30_000 });
+    expectExactlyOnce(10);
+  });
+
+  it('413: the batch is split and all arrive', async () => {
+    collector.script([{ status: 413, times: 1 }]);
+    const page = await open({ flushQueueSize: 20, flushIntervalMillis: 10_000 });
+    await trackMany(page, 20);
+    await collector.waitForEvents(20, { timeoutMs: 30_000 });
+    expectExactlyOnce(20);
+    const sizes = collector.requests().filter((request: { status: number }) => request.status === 200).length;
+    expect(sizes).toBeGreaterThanOrEqual(2);
+  });
+
+  it('400 naming one event: only that event is dropped, and the report counts it', async () => {
+    const page = await open({ flushQueueSize: 10, flushIntervalMillis: 10_000 });
+    // The user id "ab" is shorter than the server's minimum id length: the collector names it.
+    await page.evaluate(() => {
+      for (let n = 0; n < 10; n++) sightline.track('Numbered', { n, tab: 'n' }, n === 4 ? { user_id: 'ab' } : {});
+    });
+    await expect.poll(() => received().length, { timeout: 20_000 }).toBe(9);
+    expect(received().map((event) => event.event_properties?.n)).not.toContain(4);
+    await expect.poll(async () => (await stats(page)).dropped.invalid, { timeout: 10_000 }).toBe(1);
+    expect((await stats(page)).sent).toBe(9);
+  });
+});
+
+describe('persistence across page lives, offline and page exit', () => {
+  it('collector down, 50 events tracked, reload with the collector up: all 50 arrive', async () => {
+    collector.setDown(true);
+    const page = await open();
+    await trackMany(page, 50);
+    await page.waitForTimeout(500); // attempts fail while down; the events stay stored
+    collector.setDown(false);
+    await page.reload();
+    await collector.waitForEvents(50, { timeoutMs: 30_000 });
+    expectExactlyOnce(50);
+  });
+
+  it('offline (context.setOffline), track, back online: all arrive', async () => {
+    const page = await open();
+    await context.setOffline(true);
+    await trackMany(page, 25);
+    await page.waitForTimeout(300);
+    expect(received()).toHaveLength(0);
+    await context.setOffline(false);
+    await collector.waitForEvents(25, { timeoutMs: 30_000 });
+    expectExactlyOnce(25);
+  });
+
+  it('track 20 events and navigate away at once: all 20 arrive (page-exit path)', async () => {
+    const page = await open({ flushIntervalMillis: 60_000, flushQueueSize: 1000 });
+    await trackMany(page, 20);
+    await page.goto(`${pages.url}/blank.html`);
+    await collector.waitForEvents(20, { timeoutMs: 15_000 });
+    expectExactlyOnce(20);
+  });
+
+  it('IndexedDB unavailable: events still delivered through the fallback, with one warning', async () => {
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
+    });
+    const page = await open();
+    await trackMany(page, 10);
+    await collector.waitForEvents(10, { timeoutMs: 15_000 });
+    expectExactlyOnce(10);
+    const warnings = (await page.evaluate(() => (window as unknown as { warnings: string[] }).warnings)).filter((w) => /indexeddb/i.test(w));
+    expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('tabs and bursts', () => {
+  it('two tabs each track 500 events concurrently: 1,000 distinct events arrive, none twice', async () => {
+    const [tabA, tabB] = await Promise.all([open(), open()]);
+    await Promise.all([trackMany(tabA, 500, 'A'), trackMany(tabB, 500, 'B')]);
+    await collector.waitForEvents(1000, { timeoutMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expectExactlyOnce(500, 'A');
+    expectExactlyOnce(500, 'B');
+    expect(collector.stats().duplicates).toBe(0);
+  });
+
+  it('a burst of 10,000 track() calls: all arrive exactly once, and the page stays responsive', async () => {
+    const page = await open({ flushIntervalMillis: 1000 });
+    await page.evaluate(() => {
+      (window as unknown as { longest: number }).longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          const state = window as unknown as { longest: number };
+          state.longest = Math.max(state.longest, entry.duration);
+        }
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const syncMs = await page.evaluate(() => {
+      const start = performance.now();
+      for (let n = 0; n < 10_000; n++) sightline.track('Numbered', { n, tab: 'burst' });
+      return performance.now() - start;
+    });
+    await collector.waitForEvents(10_000, { timeoutMs: 120_000 });
+    expectExactlyOnce(10_000, 'burst');
+    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    console.log(`10,000-event burst: track() loop ${syncMs.toFixed(1)} ms; longest main-thread task ${longest.toFixed(1)} ms`);
+    expect((await stats(page)).sent).toBe(10_000);
+  }, 180_000);
+});
