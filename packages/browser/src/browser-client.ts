@@ -27,4 +27,41 @@ export class BrowserClient extends CoreClient {
       ],
     });
   }
+
+  /** What happened to every event so far: sent, retried, and dropped by reason (issue: delivery report). */
+  getDeliveryStats(): DeliveryStats {
+    const delivery = this.delivery();
+    return delivery && delivery.getDeliveryStats ? delivery.getDeliveryStats() : { sent: 0, retried: 0, dropped: {}, pending: 0 };
+  }
+
+  /** Subscribes to each event's final outcome; returns the unsubscribe function. */
+  onDelivery(listener: (report: DeliveryReport) => void): () => void {
+    const delivery = this.delivery();
+    return delivery && delivery.onDelivery ? delivery.onDelivery(listener) : () => undefined;
+  }
+
+  private delivery(): DeliveryApi | undefined {
+    return this.plugins().find((plugin) => plugin.type === 'destination' && plugin.name === DELIVERY_PLUGIN_NAME) as DeliveryApi | undefined;
+  }
+}
+
+export const DELIVERY_PLUGIN_NAME = 'sightline-delivery';
+
+export interface DeliveryStats {
+  sent: number;
+  retried: number;
+  dropped: { [reason: string]: number };
+  pending: number;
+}
+
+export interface DeliveryReport {
+  event: unknown;
+  code: number;
+  message: string;
+  outcome: string;
+}
+
+interface DeliveryApi extends Plugin {
+  getDeliveryStats?(): DeliveryStats;
+  onDelivery?(listener: (report: DeliveryReport) => void): () => void;
 }

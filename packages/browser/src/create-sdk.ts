@@ -40,6 +40,8 @@ export const createSdk = (options: BrowserClientOptions) => {
     add: client.add.bind(client),
     remove: client.remove.bind(client),
     setTransport: client.setTransport.bind(client),
+    getDeliveryStats: client.getDeliveryStats.bind(client),
+    onDelivery: client.onDelivery.bind(client),
     Identify,
     Revenue,
     Types,

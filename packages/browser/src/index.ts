@@ -29,8 +29,11 @@ export const {
   add,
   remove,
   setTransport,
+  getDeliveryStats,
+  onDelivery,
 } = sdk;
 export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
 export type { Config, Event, EventOptions, Plugin, Result, ResultPromise } from '@sightline/core';
 export { Types } from './create-sdk';
 export { BrowserClient } from './browser-client';
+export type { DeliveryReport, DeliveryStats } from './browser-client';
