@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Benchmarks Sightline side by side with the documented SDK (@amplitude/analytics-browser's
+// script-tag file) in the same Chromium, alternating the two across runs; reports medians and
+// ratios and writes BENCHMARKS.md. Usage: pnpm bench [--runs N]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { root, run } from '../../scripts/lib/run.mjs';
+import { ensureChromium, ensureDependencies, CHROMIUM } from '../../scripts/lib/ensure-deps.mjs';
+import { benchPage } from './page.mjs';
+import { startSink } from './sink.mjs';
+
+const AMPLITUDE_VERSION = '2.48.1';
+const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const TRACK_CALLS = 2000;
+const DELIVERED_EVENTS = 1000;
+const BURST = 10_000;
+
+await ensureDependencies();
+await ensureChromium();
+if (!process.argv.includes('--no-build')) await run('node', ['scripts/build.mjs'], { cwd: root });
+
+/** The documented SDK's script-tag file, from its npm tarball (its own dependency tree is not needed). */
+const amplitudeScript = () => {
+  const dir = join(root, '.tmp/bench/amplitude');
+  const file = join(dir, 'package/lib/scripts/amplitude-min.js');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const tarball = execFileSync('npm', ['pack', `@amplitude/analytics-browser@${AMPLITUDE_VERSION}`, '--silent'], { cwd: dir, encoding: 'utf8' }).trim();
+    execFileSync('tar', ['xzf', tarball], { cwd: dir });
+  }
+  return file;
+};
+
+const files = {
+  '/sightline.min.js': join(root, 'packages/browser/dist/sightline.min.js'),
+  '/amplitude-min.js': amplitudeScript(),
+};
+const server = createServer((request, response) => {
+  const path = (request.url || '/').split('?')[0];
+  if (path === '/bench.html') {
+    const sdk = new URL(request.url, 'http://x').searchParams.get('sdk');
+    response.writeHead(200, { 'Content-Type': 'text/html' });
+    response.end(benchPage(sdk));
+  } else if (files[path]) {
+    response.writeHead(200, { 'Content-Type': 'text/javascript' });
+    response.end(readFileSync(files[path]));
+  } else {
+    response.writeHead(404);
+    response.end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const pageUrl = (sdk) => `http://127.0.0.1:${server.address().port}/bench.html?sdk=${sdk}`;
+const sink = await startSink();
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ignoreDefaultArgs: ['--headless'],
+});
+
+let keySequence = 0;
+const waitFor = async (predicate, timeoutMs, what) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+/** One run of every figure for one SDK, each in a fresh browser context. */
+const measure = async (sdk) => {
+  const figures = {};
+  const open = async (extra) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(pageUrl(sdk));
+    const apiKey = `bench-${sdk}-${++keySequence}-key`;
+    await page.evaluate(({ apiKey, url, extra }) => window.bench.init(apiKey, url, extra), { apiKey, url: sink.url, extra });
+    return { context, page, cdp, apiKey };
+  };
+  const metric = async (cdp, name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+
+  // track() synchronous cost per call.
+  {
+    const { context, page, apiKey } = await open();
+    figures.trackMicros = await page.evaluate((calls) => {
+      for (let i = 0; i < 200; i++) window.bench.track('Warm Up', { i });
+      const start = performance.now();
+      for (let i = 0; i < calls; i++) window.bench.track('Bench Event', { i, plan: 'pro' });
+      return ((performance.now() - start) * 1000) / calls;
+    }, TRACK_CALLS);
+    await waitFor(() => sink.count(apiKey) >= TRACK_CALLS + 200, 60_000, `${sdk} track-cost delivery`);
+    figures.initToFirstUploadMs = sink.firstAt(apiKey) - (await page.evaluate(() => window.initAt));
+    await context.close();
+  }
+
+  // Main-thread script time per event until delivered (storage and upload included).
+  {
+    const { context, page, cdp, apiKey } = await open();
+    const before = await metric(cdp, 'ScriptDuration');
+    await page.evaluate((count) => { for (let i = 0; i < count; i++) window.bench.track('Delivered Event', { i }); }, DELIVERED_EVENTS);
+    await waitFor(() => sink.count(apiKey) >= DELIVERED_EVENTS, 60_000, `${sdk} delivery`);
+    await page.waitForTimeout(1500); // let the last acknowledgements be processed
+    figures.scriptMicrosPerEvent = (((await metric(cdp, 'ScriptDuration')) - before) * 1e6) / DELIVERED_EVENTS;
+    await context.close();
+  }
+
+  // 10,000-event burst: delivered count, longest task, heap retained afterwards.
+  {
+    const { context, page, cdp, apiKey } = await open();
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapBefore = await metric(cdp, 'JSHeapUsedSize');
+    await page.evaluate(() => {
+      window.longest = 0;
+      new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.longest = Math.max(window.longest, entry.duration); })
+        .observe({ type: 'longtask', buffered: true });
+    });
+    await page.evaluate((count) => { for (let i = 0; i < count; i++) window.bench.track('Burst Event', { i }); }, BURST);
+    await waitFor(() => sink.count(apiKey) >= BURST, 120_000, `${sdk} burst delivery`).catch(() => undefined);
+    figures.burstDelivered = sink.count(apiKey);
+    await page.waitForTimeout(1500);
+    figures.longestTaskMs = await page.evaluate(() => window.longest);
+    await cdp.send('HeapProfiler.collectGarbage');
+    figures.heapRetainedKb = ((await metric(cdp, 'JSHeapUsedSize')) - heapBefore) / 1024;
+    await context.close();
+  }
+  return figures;
+};
+
+const results = { sightline: [], amplitude: [] };
+for (let runIndex = 0; runIndex < RUNS; runIndex++) {
+  const order = runIndex % 2 === 0 ? ['sightline', 'amplitude'] : ['amplitude', 'sightline'];
+  for (const sdk of order) {
+    results[sdk].push(await measure(sdk));
+    process.stdout.write(`run ${runIndex + 1}/${RUNS} ${sdk} done\n`);
+  }
+}
+await browser.close();
+await sink.close();
+server.close();
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const med = (sdk, key) => median(results[sdk].map((figures) => figures[key]));
+const gzipKb = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+const rows = [
+  ['Script-tag bundle, gzip (KB)', gzipKb(files['/sightline.min.js']), gzipKb(files['/amplitude-min.js']), '≤ 20 KB and ≤ 0.3×'],
+  ['track() synchronous cost per call (µs, median)', med('sightline', 'trackMicros'), med('amplitude', 'trackMicros'), '≤ 2 µs and ≤ 0.2×'],
+  ['Main-thread script time per event until delivered (µs)', med('sightline', 'scriptMicrosPerEvent'), med('amplitude', 'scriptMicrosPerEvent'), '≤ 0.25×'],
+  ['10,000-event burst: events delivered', med('sightline', 'burstDelivered'), med('amplitude', 'burstDelivered'), 'all 10,000'],
+  ['10,000-event burst: longest main-thread task (ms)', med('sightline', 'longestTaskMs'), med('amplitude', 'longestTaskMs'), '≤ 50 ms'],
+  ['JS heap retained after the burst is delivered (KB)', med('sightline', 'heapRetainedKb'), med('amplitude', 'heapRetainedKb'), '≤ the documented SDK'],
+  ['init to first upload (ms)', med('sightline', 'initToFirstUploadMs'), med('amplitude', 'initToFirstUploadMs'), 'reported'],
+];
+const format = (value) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2));
+const table = [
+  '| Figure | Sightline | @amplitude/analytics-browser ' + AMPLITUDE_VERSION + ' | Ratio | Goal |',
+  '|---|---:|---:|---:|---|',
+  ...rows.map(([name, ours, theirs, goal]) => `| ${name} | ${format(ours)} | ${format(theirs)} | ${theirs ? (ours / theirs).toFixed(2) + '×' : '–'} | ${goal} |`),
+].join('\n');
+
+const chromiumVersion = browser.version();
+const report = `# Benchmarks
+
+Sightline measured side by side with the documented SDK (\`@amplitude/analytics-browser\`
+${AMPLITUDE_VERSION}, its script-tag file \`amplitude-min.js\`, remote configuration off) in the
+same run, on the same machine, in the same Chromium. Speed is never asserted in unit tests; this is
+where it is measured.
+
+## Latest run
+
+${table}
+
+Machine: ${cpus().length} × ${cpus()[0]?.model || 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${chromiumVersion}.
+Runs: ${RUNS}, alternating which SDK goes first; figures are medians. Date: ${new Date().toISOString().slice(0, 10)}.
+
+## Method
+
+- Both SDKs load as script tags on the same page shape, initialise with \`autocapture: false\`,
+  \`flushQueueSize: 30\`, \`flushIntervalMillis: 1000\` and upload to the same local sink that answers
+  every request at once with the HTTP V2 success body.
+- **track() cost**: 200 warm-up calls, then ${TRACK_CALLS} calls timed with \`performance.now()\`.
+- **Script time until delivered**: CDP \`Performance.getMetrics\` \`ScriptDuration\` before ${DELIVERED_EVENTS}
+  \`track()\` calls and after the sink has every event (plus 1.5 s for the last acknowledgements),
+  divided by the event count: storage, batching and upload work included.
+- **Burst**: ${BURST.toLocaleString('en')} calls in one task; the longest task from a \`longtask\` observer; heap from
+  \`JSHeapUsedSize\` after a forced GC, before the burst and after delivery.
+- **init to first upload**: from the \`init\` call to the sink's first request.
+
+## Reproduce
+
+\`\`\`sh
+pnpm bench            # builds, fetches the documented SDK's npm tarball, runs ${RUNS} alternating runs, rewrites this file
+pnpm bench --runs 9   # more runs
+\`\`\`
+`;
+writeFileSync(join(root, 'BENCHMARKS.md'), report);
+console.log(`\n${table}\n\nWrote BENCHMARKS.md`);
