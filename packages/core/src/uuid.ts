@@ -1,16 +1,32 @@
 import { getCrypto } from './global-scope';
 
-const hex: string[] = [];
-for (let i = 0; i < 256; i++) hex.push((i + 0x100).toString(16).slice(1));
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push((i + 0x100).toString(16).slice(1));
+
+/** Random bytes are drawn in pools of 256 ids: one getRandomValues call per 256 events. */
+const POOL_IDS = 256;
+let pool = new Uint8Array(0);
+let offset = 0;
+
+const refill = (): void => {
+  pool = new Uint8Array(16 * POOL_IDS);
+  const cryptoApi = getCrypto();
+  if (cryptoApi && typeof cryptoApi.getRandomValues === 'function') cryptoApi.getRandomValues(pool);
+  else for (let i = 0; i < pool.length; i++) pool[i] = (Math.random() * 256) | 0;
+  offset = 0;
+};
 
 /** RFC 4122 version 4 UUID from `crypto.getRandomValues` (Math.random only where crypto is absent). */
 export const uuid = (): string => {
-  const bytes = new Uint8Array(16);
-  const cryptoApi = getCrypto();
-  if (cryptoApi && typeof cryptoApi.getRandomValues === 'function') cryptoApi.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = (Math.random() * 256) | 0;
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const h = Array.from(bytes, (b) => hex[b]);
-  return `${h[0]}${h[1]}${h[2]}${h[3]}-${h[4]}${h[5]}-${h[6]}${h[7]}-${h[8]}${h[9]}-${h.slice(10).join('')}`;
+  if (offset >= pool.length) refill();
+  const b = pool;
+  const o = offset;
+  offset += 16;
+  return (
+    HEX[b[o]] + HEX[b[o + 1]] + HEX[b[o + 2]] + HEX[b[o + 3]] + '-' +
+    HEX[b[o + 4]] + HEX[b[o + 5]] + '-' +
+    HEX[(b[o + 6] & 0x0f) | 0x40] + HEX[b[o + 7]] + '-' +
+    HEX[(b[o + 8] & 0x3f) | 0x80] + HEX[b[o + 9]] + '-' +
+    HEX[b[o + 10]] + HEX[b[o + 11]] + HEX[b[o + 12]] + HEX[b[o + 13]] + HEX[b[o + 14]] + HEX[b[o + 15]]
+  );
 };
