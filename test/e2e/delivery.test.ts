@@ -152,12 +152,12 @@ describe('persistence across page lives, offline and page exit', () => {
   it('offline (context.setOffline), track, back online: all arrive', async () => {
     const page = await open();
     await context.setOffline(true);
-    await trackMany(page, 25);
+    await trackMany(page, 25, 'offline');
     await page.waitForTimeout(300);
-    expect(received()).toHaveLength(0);
+    expect(received().filter((event) => event.event_properties?.tab === 'offline')).toHaveLength(0);
     await context.setOffline(false);
-    await collector.waitForEvents(25, { timeoutMs: 30_000 });
-    expectExactlyOnce(25);
+    await expect.poll(() => received().filter((event) => event.event_properties?.tab === 'offline').length, { timeout: 30_000 }).toBe(25);
+    expectExactlyOnce(25, 'offline');
   });
 
   it('track 20 events and navigate away at once: all 20 arrive (page-exit path)', async () => {

@@ -1,4 +1,13 @@
-import { CoreClient, type Config, type Plugin } from '@sightline/core';
+import {
+  CoreClient,
+  DELIVERY_PLUGIN_NAME,
+  describe,
+  type Config,
+  type DeliveryListener,
+  type DeliveryPlugin,
+  type DeliveryStats,
+  type Plugin,
+} from '@sightline/core';
 import { contextPlugin } from './context-plugin';
 import { createIdentityStorage, readLegacyIdentity } from './identity-storage';
 import { readUrlHandoff } from './url-handoff';
@@ -35,9 +44,19 @@ export class BrowserClient extends CoreClient {
   }
 
   /** Subscribes to each event's final outcome; returns the unsubscribe function. */
-  onDelivery(listener: (report: DeliveryReport) => void): () => void {
+  onDelivery(listener: DeliveryListener): () => void {
     const delivery = this.delivery();
     return delivery && delivery.onDelivery ? delivery.onDelivery(listener) : () => undefined;
+  }
+
+  /** `true` holds events (stored, unsent), `false` follows connectivity, `null` ignores it (OQ-19). */
+  setOffline(offline: boolean | null): void {
+    if (offline !== true && offline !== false && offline !== null) {
+      this.log.error(`setOffline needs true, false or OfflineDisabled (null), got ${describe(offline)}`);
+      return;
+    }
+    const delivery = this.delivery();
+    if (delivery && delivery.setOffline) delivery.setOffline(offline);
   }
 
   private delivery(): DeliveryApi | undefined {
@@ -45,23 +64,4 @@ export class BrowserClient extends CoreClient {
   }
 }
 
-export const DELIVERY_PLUGIN_NAME = 'sightline-delivery';
-
-export interface DeliveryStats {
-  sent: number;
-  retried: number;
-  dropped: { [reason: string]: number };
-  pending: number;
-}
-
-export interface DeliveryReport {
-  event: unknown;
-  code: number;
-  message: string;
-  outcome: string;
-}
-
-interface DeliveryApi extends Plugin {
-  getDeliveryStats?(): DeliveryStats;
-  onDelivery?(listener: (report: DeliveryReport) => void): () => void;
-}
+type DeliveryApi = Plugin & Partial<Pick<DeliveryPlugin, 'getDeliveryStats' | 'onDelivery' | 'setOffline'>>;

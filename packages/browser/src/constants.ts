@@ -14,3 +14,12 @@ export const PARAM_TIMESTAMP = 'ampTimestamp';
 
 export const PLATFORM = 'Web';
 export const IP_REMOTE = '$remote';
+
+/** Unsent events (DECISIONS.md "Storage names"): one IndexedDB database per key and instance
+ * (idb-keyval keeps one object store per database), localStorage records only as a fallback. */
+export const UNSENT_DATABASE_PREFIX = 'sightline';
+export const UNSENT_OBJECT_STORE = 'unsent';
+export const UNSENT_LOCAL_PREFIX = 'sl_unsent_';
+/** Cross-tab names: the flush lock and the channel on which tabs share delivery outcomes. */
+export const FLUSH_LOCK_PREFIX = 'sightline_flush_';
+export const OUTCOME_CHANNEL_PREFIX = 'sightline_delivery_';

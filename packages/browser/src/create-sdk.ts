@@ -42,6 +42,7 @@ export const createSdk = (options: BrowserClientOptions) => {
     setTransport: client.setTransport.bind(client),
     getDeliveryStats: client.getDeliveryStats.bind(client),
     onDelivery: client.onDelivery.bind(client),
+    setOffline: client.setOffline.bind(client),
     Identify,
     Revenue,
     Types,

@@ -3,9 +3,9 @@
  * documented SDK has them, with the default plugins wired from the `autocapture` option.
  */
 import { createSdk } from './create-sdk';
-import { simpleDestination } from './simple-destination';
+import { createBrowserDelivery } from './delivery/create-browser-delivery';
 
-const sdk = createSdk({ createDestination: simpleDestination });
+const sdk = createSdk({ createDestination: createBrowserDelivery });
 
 export const {
   createInstance,
@@ -31,9 +31,10 @@ export const {
   setTransport,
   getDeliveryStats,
   onDelivery,
+  setOffline,
 } = sdk;
 export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
 export type { Config, Event, EventOptions, Plugin, Result, ResultPromise } from '@sightline/core';
 export { Types } from './create-sdk';
 export { BrowserClient } from './browser-client';
-export type { DeliveryReport, DeliveryStats } from './browser-client';
+export type { DeliveryReport, DeliveryStats } from '@sightline/core';

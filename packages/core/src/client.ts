@@ -181,7 +181,9 @@ export class CoreClient {
   track(eventInput: string | Event, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise {
     try {
       if (!this.ready) {
-        const time = (eventOptions && eventOptions.time) || this.now();
+        // The call's own moment: an explicit time (options or event object), else now.
+        const given = eventInput && typeof eventInput === 'object' ? eventInput.time : undefined;
+        const time = (eventOptions && eventOptions.time) || given || this.now();
         return this.defer(() => this.track(eventInput, eventProperties, { ...eventOptions, time }));
       }
       let event: Event;

@@ -14,3 +14,4 @@ export { Pipeline } from './pipeline';
 export { CoreClient } from './client';
 export type { ClientPlatform } from './client';
 export { describe } from './describe';
+export * from './delivery';

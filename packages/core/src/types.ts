@@ -148,7 +148,8 @@ export interface EventStore {
   put(records: StoredEvent[]): Promise<void>;
   getAll(): Promise<StoredEvent[]>;
   remove(ids: string[]): Promise<void>;
-  count?(): Promise<number>;
+  /** Which of `ids` are still stored: another tab may have sent them meanwhile. */
+  existing?(ids: string[]): Promise<string[]>;
 }
 
 /** What a transport is asked to send: an HTTP V2 / Batch request. */

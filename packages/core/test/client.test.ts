@@ -97,6 +97,17 @@ describe('deferred initialisation (A06)', () => {
     expect(destination.events[1].user_id).toBe('late-user-1');
     expect((await first.promise).code).toBe(200);
   });
+  it('keeps an explicit time given to identify, revenue or an event object before init (snippet replay)', async () => {
+    const { client, destination, clock, logger } = createTestClient();
+    const t0 = clock.now - 5000;
+    client.identify(new Identify().set('plan', 'pro'), { time: t0 });
+    client.revenue(new Revenue().setPrice(1), { time: t0 + 1 });
+    client.track({ event_type: 'object', time: t0 + 2 });
+    clock.now += 60_000;
+    await client.init(KEY, { loggerProvider: logger, autocapture: false }).promise;
+    await settle();
+    expect(destination.events.map((event) => event.time)).toEqual([t0, t0 + 1, t0 + 2]);
+  });
 });
 
 describe('Identify, groups and revenue events (A11–A14, OQ-13, OQ-14)', () => {

@@ -1,0 +1,19 @@
+import type { Connectivity } from '@sightline/core';
+
+/** navigator.onLine plus the online/offline events (E14, OQ-19). */
+export const createConnectivity = (): Connectivity | undefined => {
+  if (typeof navigator === 'undefined' || typeof addEventListener !== 'function') return undefined;
+  return {
+    isOnline: () => navigator.onLine !== false,
+    subscribe(listener) {
+      const online = () => listener(true);
+      const offline = () => listener(false);
+      addEventListener('online', online);
+      addEventListener('offline', offline);
+      return () => {
+        removeEventListener('online', online);
+        removeEventListener('offline', offline);
+      };
+    },
+  };
+};

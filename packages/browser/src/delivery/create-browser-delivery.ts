@@ -1,0 +1,48 @@
+import { createDeliveryPlugin, uuid, type Config, type DeliveryPlugin, type EventStore } from '@sightline/core';
+import { FLUSH_LOCK_PREFIX, OUTCOME_CHANNEL_PREFIX, UNSENT_DATABASE_PREFIX, UNSENT_LOCAL_PREFIX, UNSENT_OBJECT_STORE } from '../constants';
+import { createConnectivity } from './connectivity';
+import { createFlushLock } from './flush-lock';
+import { createIdbEventStore } from './idb-event-store';
+import { createLocalEventStore } from './local-event-store';
+import { createOutcomeChannel } from './outcome-channel';
+import { createPageLifecycle } from './page-lifecycle';
+import { createResilientEventStore } from './resilient-event-store';
+import { queueSuffix } from './store-names';
+import { createExitTransport, createTransport } from './transports';
+
+const defaultStore = (config: Config): EventStore => {
+  const suffix = queueSuffix(config);
+  return createResilientEventStore(
+    [
+      {
+        name: 'IndexedDB',
+        open: () => {
+          if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('no indexedDB in this browser or mode');
+          return createIdbEventStore(`${UNSENT_DATABASE_PREFIX}_${suffix}`, UNSENT_OBJECT_STORE);
+        },
+      },
+      {
+        name: 'localStorage',
+        open: () => {
+          if (typeof localStorage === 'undefined' || !localStorage) throw new Error('no localStorage');
+          return createLocalEventStore(localStorage, `${UNSENT_LOCAL_PREFIX}${suffix}`);
+        },
+      },
+    ],
+    config.loggerProvider,
+  );
+};
+
+/** The lossless delivery destination on the browser's storage, transports and page signals. */
+export const createBrowserDelivery = (config: Config): DeliveryPlugin => {
+  const suffix = queueSuffix(config);
+  return createDeliveryPlugin({
+    store: config.storageProvider || defaultStore(config),
+    createTransport,
+    exitTransport: createExitTransport(),
+    lock: createFlushLock(`${FLUSH_LOCK_PREFIX}${suffix}`, uuid()),
+    connectivity: createConnectivity(),
+    lifecycle: createPageLifecycle(),
+    channel: createOutcomeChannel(`${OUTCOME_CHANNEL_PREFIX}${suffix}`),
+  });
+};

@@ -1,0 +1,28 @@
+import { createStore, delMany, getMany, setMany, values, type UseStore } from 'idb-keyval';
+import type { EventStore, StoredEvent } from '@sightline/core';
+
+/** Records per IndexedDB transaction: keeps each write task short during a burst. */
+const WRITE_CHUNK = 500;
+
+/**
+ * Unsent events in IndexedDB, one record per event keyed by insert_id: a write or a delete
+ * touches only its own records, so tabs never overwrite each other's queue. Operations reject
+ * on failure; the resilient store decides what happens then.
+ */
+export const createIdbEventStore = (databaseName: string, storeName: string): EventStore => {
+  let store: UseStore | undefined;
+  const use = (): UseStore => (store = store || createStore(databaseName, storeName));
+  return {
+    put: async (records: StoredEvent[]) => {
+      for (let start = 0; start < records.length; start += WRITE_CHUNK) {
+        await setMany(records.slice(start, start + WRITE_CHUNK).map((record): [string, StoredEvent] => [record.id, record]), use());
+      }
+    },
+    getAll: () => values<StoredEvent>(use()),
+    remove: (ids) => delMany(ids, use()),
+    existing: async (ids) => {
+      const found = await getMany<StoredEvent>(ids, use());
+      return ids.filter((_, index) => found[index] !== undefined);
+    },
+  };
+};

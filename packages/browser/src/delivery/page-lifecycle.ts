@@ -1,0 +1,23 @@
+import type { PageLifecycle } from '@sightline/core';
+
+/**
+ * Page exit as browsers signal it reliably: visibilitychange→hidden (tab switch, close,
+ * navigation on mobile) and pagehide (bfcache, navigation). Never `unload` (it blocks the
+ * back/forward cache and is not fired on mobile).
+ */
+export const createPageLifecycle = (): PageLifecycle | undefined => {
+  if (typeof document === 'undefined' || typeof addEventListener !== 'function') return undefined;
+  return {
+    isHidden: () => document.visibilityState === 'hidden',
+    subscribe(listener) {
+      const onVisibility = () => (document.visibilityState === 'hidden' ? listener.onHidden() : listener.onVisible());
+      const onPageHide = () => listener.onHidden();
+      document.addEventListener('visibilitychange', onVisibility);
+      addEventListener('pagehide', onPageHide);
+      return () => {
+        document.removeEventListener('visibilitychange', onVisibility);
+        removeEventListener('pagehide', onPageHide);
+      };
+    },
+  };
+};

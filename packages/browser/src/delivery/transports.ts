@@ -1,0 +1,90 @@
+import type { Transport, TransportChoice, UploadRequest, UploadResponse } from '@sightline/core';
+import { prepareBody } from './gzip';
+import { parseJsonBody, parseRetryAfter } from './retry-after';
+
+const JSON_TYPE = 'application/json';
+const NO_ANSWER: UploadResponse = { status: 0, body: null };
+
+// Captured when the delivery is created, before any plugin wraps fetch or XHR: the SDK's own
+// uploads never pass through the network-capture wrapper.
+const platformFetch = (): typeof fetch | undefined => (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
+
+interface TransportOptions {
+  headers: { [name: string]: string };
+  compress: boolean;
+}
+
+const fetchTransport = ({ headers, compress }: TransportOptions, send = platformFetch()): Transport => ({
+  async send(request: UploadRequest): Promise<UploadResponse> {
+    if (!send) return NO_ANSWER;
+    const prepared = await prepareBody(request.body, compress && !request.exiting);
+    try {
+      const response = await send(request.url, {
+        method: 'POST',
+        headers: { 'Content-Type': JSON_TYPE, Accept: '*/*', ...headers, ...prepared.headers },
+        body: prepared.body,
+        keepalive: !!request.exiting,
+      });
+      return {
+        status: response.status,
+        body: parseJsonBody(await response.text().catch(() => '')),
+        retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
+      };
+    } catch {
+      return NO_ANSWER;
+    }
+  },
+});
+
+const xhrTransport = ({ headers, compress }: TransportOptions, Xhr = typeof XMLHttpRequest === 'function' ? XMLHttpRequest : undefined): Transport => ({
+  async send(request: UploadRequest): Promise<UploadResponse> {
+    if (!Xhr) return NO_ANSWER;
+    const prepared = await prepareBody(request.body, compress);
+    return new Promise<UploadResponse>((resolve) => {
+      const xhr = new Xhr();
+      xhr.open('POST', request.url, true);
+      const all: { [name: string]: string } = { 'Content-Type': JSON_TYPE, Accept: '*/*', ...headers, ...prepared.headers };
+      Object.keys(all).forEach((name) => xhr.setRequestHeader(name, all[name]));
+      xhr.onload = () =>
+        resolve({
+          status: xhr.status,
+          body: parseJsonBody(xhr.responseText),
+          retryAfterMs: parseRetryAfter(xhr.getResponseHeader('Retry-After'), Date.now()),
+        });
+      xhr.onerror = xhr.ontimeout = xhr.onabort = () => resolve(NO_ANSWER);
+      xhr.send(prepared.body);
+    });
+  },
+});
+
+/**
+ * sendBeacon: no answer to read, no custom headers, no compression (E11). A queued beacon
+ * counts as delivered; a refused one (too large, quota) falls back to keepalive fetch.
+ */
+const beaconTransport = (send = platformFetch()): Transport => {
+  const keepalive = fetchTransport({ headers: {}, compress: false }, send);
+  return {
+    async send(request: UploadRequest): Promise<UploadResponse> {
+      let queued = false;
+      try {
+        queued = typeof navigator !== 'undefined' && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(request.url, request.body);
+      } catch {
+        queued = false;
+      }
+      if (queued) return { status: 200, body: null };
+      return keepalive.send({ ...request, exiting: true });
+    },
+  };
+};
+
+/** The transport `transport` asks for (OQ-18); custom headers apply to fetch and xhr only. */
+export const createTransport = ({ transport, compress }: TransportChoice): Transport => {
+  const type = typeof transport === 'string' ? transport : transport.type;
+  const headers = typeof transport === 'object' && transport.headers ? transport.headers : {};
+  if (type === 'beacon') return beaconTransport();
+  if (type === 'xhr') return xhrTransport({ headers, compress });
+  return fetchTransport({ headers, compress });
+};
+
+/** Page-exit delivery: a beacon, or a keepalive fetch where beacons are refused. */
+export const createExitTransport = (): Transport => beaconTransport();

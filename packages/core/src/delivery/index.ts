@@ -1,0 +1,11 @@
+export { createDeliveryPlugin, DELIVERY_PLUGIN_NAME, MAX_EVENT_AGE_MS } from './delivery-engine';
+export type { DeliveryPlugin } from './delivery-engine';
+export { decideResponse, DropReason, THROTTLE_WAIT_MS } from './response-policy';
+export type { ResponsePlan, ServerAnswer } from './response-policy';
+export { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS, BACKOFF_FLOOR_MS } from './backoff';
+export { endpointFor, isDefaultEndpoint, encodeBatch, chunkBySize, byteLength, EXIT_CHUNK_BYTES } from './http-v2-codec';
+export { DeliveryOutcome } from './delivery-report';
+export type { DeliveryListener, DeliveryReport, DeliveryStats } from './delivery-report';
+export { createInPageLock, systemClock } from './environment';
+export type { Clock, Connectivity, DeliveryEnvironment, FlushLock, OutcomeChannel, PageLifecycle, SharedOutcome, TransportChoice } from './environment';
+export { createMemoryEventStore } from './memory-event-store';
