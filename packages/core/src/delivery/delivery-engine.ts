@@ -141,8 +141,8 @@ class DeliveryEngine {
       this.unwritten.push(entry);
       this.scheduleStoreOps();
       this.enforceCapacity();
+      // No scheduling here: the write's completion schedules the send (O(1) per event in a burst).
       if (this.environment.lifecycle && this.environment.lifecycle.isHidden()) this.scheduleExitSend();
-      else this.scheduleNext();
     });
   }
 
