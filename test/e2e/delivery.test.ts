@@ -122,6 +122,8 @@ describe('server faults (OQ-9)', () => {
     expectExactlyOnce(20);
     const sizes = collector.requests().filter((request: { status: number }) => request.status === 200).length;
     expect(sizes).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await stats(page)).sent, { timeout: 5000 }).toBe(20);
+    expect((await stats(page)).dropped).toEqual({});
   });
 
   it('400 naming one event: only that event is dropped, and the report counts it', async () => {
@@ -134,6 +136,31 @@ describe('server faults (OQ-9)', () => {
     expect(received().map((event) => event.event_properties?.n)).not.toContain(4);
     await expect.poll(async () => (await stats(page)).dropped.invalid, { timeout: 10_000 }).toBe(1);
     expect((await stats(page)).sent).toBe(9);
+  });
+});
+
+describe('transports and compression (E10–E13, OQ-18)', () => {
+  it('gzips bodies above 2 KB when enableRequestBodyCompression is on; the collector decodes them', async () => {
+    const page = await open({ enableRequestBodyCompression: true, flushQueueSize: 40, flushIntervalMillis: 10_000 });
+    await trackMany(page, 40, 'gzip');
+    await collector.waitForEvents(40, { timeoutMs: 15_000 });
+    expectExactlyOnce(40, 'gzip');
+    const encodings = collector.requests().map((request: { headers: Record<string, string> }) => request.headers['content-encoding']);
+    expect(encodings).toContain('gzip');
+  });
+
+  it.each(['xhr', 'beacon'])('delivers with transport "%s"', async (transport) => {
+    const page = await open({ transport });
+    await trackMany(page, 15, transport);
+    await collector.waitForEvents(15, { timeoutMs: 15_000 });
+    expectExactlyOnce(15, transport);
+  });
+
+  it('custom headers reach the server with { type, headers }', async () => {
+    const page = await open({ transport: { type: 'fetch', headers: { 'X-Sightline-Test': 'yes' } } });
+    await trackMany(page, 1, 'headers');
+    await collector.waitForEvents(1, { timeoutMs: 15_000 });
+    expect(collector.requests()[0].headers['x-sightline-test']).toBe('yes');
   });
 });
 
