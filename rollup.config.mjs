@@ -24,14 +24,16 @@ const sightlineSources = () => ({
 const ts = (dir) =>
   typescript({
     tsconfig: `${root}tsconfig.base.json`,
-    include: [`${packagesDir}*/src/**/*.ts`],
+    include: only ? only.map((name) => `${packagesDir}${name}/src/**/*.ts`) : [`${packagesDir}*/src/**/*.ts`],
     compilerOptions: { composite: false, declaration: false, emitDeclarationOnly: false, noEmit: false, sourceMap: true, outDir: `${dir}/dist` },
     noEmitOnError: true,
   });
 
+// SIGHTLINE_PACKAGES=core,browser builds only those (a quicker loop while working on them).
+const only = process.env.SIGHTLINE_PACKAGES ? process.env.SIGHTLINE_PACKAGES.split(',') : undefined;
 const packages = readdirSync(packagesDir).filter((name) => {
   const manifest = `${packagesDir}${name}/package.json`;
-  return existsSync(manifest) && existsSync(`${packagesDir}${name}/src/index.ts`);
+  return existsSync(manifest) && existsSync(`${packagesDir}${name}/src/index.ts`) && (!only || only.includes(name));
 });
 
 const libraryBuilds = packages.map((name) => {
@@ -51,12 +53,22 @@ const libraryBuilds = packages.map((name) => {
   };
 });
 
-/** Script-tag bundles: `sightline.min.js` exposes the global `sightline`. */
+/** `plugin-web-vitals` → `sightlineWebVitals`: the global a plugin's script bundle defines. */
+const pluginGlobal = (name) => `sightline${name.replace(/^plugin/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase())}`;
+
+/**
+ * Script-tag bundles: `sightline.min.js` (every plugin, global `sightline`), the lean
+ * `sightline-lite.min.js`, and one bundle per plugin for custom script builds.
+ */
 const scriptBuilds = [
-  { input: `${packagesDir}browser/src/script.ts`, file: `${packagesDir}browser/dist/sightline.min.js`, name: 'sightline' },
-].filter((build) => existsSync(build.input)).map(({ input, file, name }) => ({
+  { pkg: 'browser', input: `${packagesDir}browser/src/script.ts`, file: `${packagesDir}browser/dist/sightline.min.js`, name: 'sightline' },
+  { pkg: 'browser', input: `${packagesDir}browser/src/script-lite.ts`, file: `${packagesDir}browser/dist/sightline-lite.min.js`, name: 'sightline' },
+  ...packages
+    .filter((name) => name.startsWith('plugin-'))
+    .map((name) => ({ pkg: name, input: `${packagesDir}${name}/src/index.ts`, file: `${packagesDir}${name}/dist/sightline-${name}.min.js`, name: pluginGlobal(name) })),
+].filter((build) => existsSync(build.input)).map(({ pkg, input, file, name }) => ({
   input,
-  plugins: [sightlineSources(), nodeResolve({ browser: true }), ts(`${packagesDir}browser`)],
+  plugins: [sightlineSources(), nodeResolve({ browser: true }), ts(`${packagesDir}${pkg}`)],
   output: {
     file,
     format: 'iife',

@@ -1,23 +1,35 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { root } from './run.mjs';
 import { integrity } from './snippet.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Raw, gzip and brotli sizes of the script bundles. */
+/** Raw, gzip and brotli sizes of a file. */
 export const measure = (file) => {
   const source = readFileSync(file);
   return { raw: source.length, gzip: gzipSync(source, { level: 9 }).length, brotli: brotliCompressSync(source).length };
 };
 
+/** Every script bundle the build made: the full and lean clients, the snippet, each plugin. */
+export const scriptBundles = () =>
+  readdirSync(`${root}packages`)
+    .filter((name) => existsSync(`${root}packages/${name}/dist`))
+    .flatMap((name) =>
+      readdirSync(`${root}packages/${name}/dist`)
+        .filter((file) => file.endsWith('.min.js'))
+        .map((file) => `packages/${name}/dist/${file}`),
+    )
+    .sort();
+
 export const printSizeReport = () => {
-  const files = ['packages/browser/dist/sightline.min.js', 'packages/browser/dist/snippet.min.js'].filter((file) => existsSync(`${root}${file}`));
   console.log('\nSize report (raw / gzip / brotli):');
-  for (const file of files) {
+  for (const file of scriptBundles()) {
     const size = measure(`${root}${file}`);
-    console.log(`  ${file}: ${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`);
+    console.log(`  ${file.padEnd(70)} ${kb(size.raw).padStart(9)} / ${kb(size.gzip).padStart(8)} / ${kb(size.brotli).padStart(8)}`);
   }
-  const bundle = `${root}packages/browser/dist/sightline.min.js`;
-  if (existsSync(bundle)) console.log(`\nSubresource Integrity for sightline.min.js: ${integrity(bundle)}`);
+  for (const name of ['sightline.min.js', 'sightline-lite.min.js']) {
+    const bundle = `${root}packages/browser/dist/${name}`;
+    if (existsSync(bundle)) console.log(`Subresource Integrity for ${name}: ${integrity(bundle)}`);
+  }
 };

@@ -2,10 +2,11 @@
  * @sightline/browser — the full client: the default instance and named exports as the
  * documented SDK has them, with the default plugins wired from the `autocapture` option.
  */
+import { wireAutocapture } from './autocapture';
 import { createSdk } from './create-sdk';
 import { createBrowserDelivery } from './delivery/create-browser-delivery';
 
-const sdk = createSdk({ createDestination: createBrowserDelivery });
+const sdk = createSdk({ createDestination: createBrowserDelivery, autocapture: wireAutocapture });
 
 export const {
   createInstance,

@@ -1,0 +1,31 @@
+import { describe } from '@sightline/core';
+import { VARIANT_FORMAT } from './constants';
+
+/** Pure input rules shared by every helper. Each answers a problem message, or undefined when valid. */
+
+export const flagKeyProblem = (flagKey: unknown): string | undefined => {
+  if (typeof flagKey !== 'string' || flagKey.trim() === '') {
+    return `flag key is required and must be a non-empty string, got ${describe(flagKey)}`;
+  }
+  return undefined;
+};
+
+/** `null` / `undefined` are valid: they mean "no variant" (F03). */
+export const variantProblem = (variant: unknown, strictFormat: boolean): string | undefined => {
+  if (variant === undefined || variant === null) return undefined;
+  if (typeof variant !== 'string' || variant === '') {
+    return `variant must be a non-empty string, or null/undefined to unset it, got ${describe(variant)}`;
+  }
+  if (strictFormat && !VARIANT_FORMAT.test(variant)) {
+    return `variant ${describe(variant)} must be lowercase kebab-case or snake_case (e.g. "treatment", "variant-b", "variation_a")`;
+  }
+  return undefined;
+};
+
+export const experimentKeyProblem = (experimentKey: unknown): string | undefined => {
+  if (experimentKey === undefined || experimentKey === null) return undefined;
+  if (typeof experimentKey !== 'string' || experimentKey.trim() === '') {
+    return `experiment key must be a non-empty string when given, got ${describe(experimentKey)}`;
+  }
+  return undefined;
+};
