@@ -1,0 +1,49 @@
+/** Attribute names and limits of the documented privacy and tracking rules, defined once. */
+
+/** Text of the element and its descendants is captured as `*****` (FEATURES D06, D09). */
+export const MASK_ATTRIBUTE = 'data-amp-mask';
+/** Comma-separated attribute names masked on the element and its descendants (D07). */
+export const MASK_ATTRIBUTES_ATTRIBUTE = 'data-amp-mask-attributes';
+/** Default prefix of attributes captured as `[Amplitude] Element Attributes.<name>` (D04, OQ-22). */
+export const DEFAULT_DATA_ATTRIBUTE_PREFIX = 'data-amp-track-';
+
+/** `[Amplitude] Element Text` and other free text: cut after masking (OQ-29). */
+export const MAX_ELEMENT_TEXT_LENGTH = 255;
+/** Attribute values in the hierarchy and `[Amplitude] Element Href` (C54). */
+export const MAX_ATTRIBUTE_VALUE_LENGTH = 128;
+/** `[Amplitude] Element Hierarchy` size bound, in characters of its JSON. */
+export const MAX_HIERARCHY_LENGTH = 1024;
+
+/** Never captured: values, inline styles, handlers (any `on*`) and React internals (D05). */
+export const BLOCKED_ATTRIBUTES: readonly string[] = [
+  'value',
+  'style',
+  'data-reactid',
+  'data-react-checksum',
+  'data-reactroot',
+];
+export const BLOCKED_ATTRIBUTE_PATTERN = /^(on|data-react|__react)/i;
+
+/** The one attribute a text input, select, textarea or contenteditable keeps (D01). */
+export const SENSITIVE_ELEMENT_ATTRIBUTE_ALLOWLIST: readonly string[] = ['type'];
+
+/** `id` and `class` cannot be masked by `data-amp-mask-attributes` (D07). */
+export const UNMASKABLE_ATTRIBUTES: readonly string[] = ['id', 'class'];
+
+/** Attributes holding URLs: captured through the URL scrubber (OQ-30). */
+export const URL_ATTRIBUTES: readonly string[] = ['href', 'src', 'action', 'formaction', 'cite', 'poster', 'data', 'srcset'];
+
+/** Attributes holding human-readable text: withheld under `privacyLevel: 'conservative'`. */
+export const TEXT_ATTRIBUTES: readonly string[] = [
+  'title',
+  'alt',
+  'placeholder',
+  'aria-label',
+  'aria-description',
+  'aria-placeholder',
+  'aria-valuetext',
+  'label',
+];
+
+/** Text of these is masked as a whole under `privacyLevel: 'medium'` (OQ-22). */
+export const MEDIUM_MASKED_TEXT_SELECTOR = 'label, legend, h1, h2, h3, h4, h5, h6';

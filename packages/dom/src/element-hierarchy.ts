@@ -1,0 +1,68 @@
+/**
+ * `[Amplitude] Element Hierarchy` (FEATURES C62): the element and its ancestors up to (not
+ * including) `<html>`, each as `{ tag, id?, index, indexOfType, prevSib?, classes?, attrs? }`
+ * — the shape visual labeling reads. Attributes pass the privacy rules; the list is cut from
+ * the far end so its JSON stays within 1024 characters.
+ */
+import { MAX_HIERARCHY_LENGTH } from './constants';
+import { readElementAttributes } from './element-attributes';
+import { tagNameOf } from './element-rules';
+import type { ElementPrivacyOptions } from './element-text';
+
+export interface HierarchyNode {
+  tag: string;
+  id?: string;
+  index?: number;
+  indexOfType?: number;
+  prevSib?: string;
+  classes?: string[];
+  attrs?: Record<string, string>;
+}
+
+export interface HierarchyOptions extends ElementPrivacyOptions {
+  /** Bound on the JSON length of the whole list; defaults to 1024. */
+  maxLength?: number;
+}
+
+export function describeHierarchyNode(element: Element, options: ElementPrivacyOptions = {}): HierarchyNode {
+  const node: HierarchyNode = { tag: tagNameOf(element) };
+  const parent = element.parentElement;
+  if (parent) {
+    let index = 0;
+    let indexOfType = 0;
+    for (let sibling = parent.firstElementChild; sibling && sibling !== element; sibling = sibling.nextElementSibling) {
+      index += 1;
+      if (sibling.tagName === element.tagName) indexOfType += 1;
+    }
+    node.index = index;
+    node.indexOfType = indexOfType;
+  }
+  const previous = element.previousElementSibling;
+  if (previous) node.prevSib = tagNameOf(previous);
+  const id = element.getAttribute('id');
+  if (id) node.id = id;
+  const classes = (element.getAttribute('class') || '').split(/\s+/).filter(Boolean);
+  if (classes.length > 0) node.classes = classes;
+  const attrs = readElementAttributes(element, options);
+  if (Object.keys(attrs).length > 0) node.attrs = attrs;
+  return node;
+}
+
+/** Never throws; `[]` without an element. */
+export function getElementHierarchy(element: Element | null | undefined, options: HierarchyOptions = {}): HierarchyNode[] {
+  const hierarchy: HierarchyNode[] = [];
+  try {
+    const limit = options.maxLength ?? MAX_HIERARCHY_LENGTH;
+    let length = 2; // the brackets
+    for (let current = element ?? null; current && tagNameOf(current) !== 'html'; current = current.parentElement) {
+      const node = describeHierarchyNode(current, options);
+      const size = JSON.stringify(node).length + (hierarchy.length > 0 ? 1 : 0);
+      if (length + size > limit) break;
+      length += size;
+      hierarchy.push(node);
+    }
+  } catch {
+    // what was collected is still valid
+  }
+  return hierarchy;
+}

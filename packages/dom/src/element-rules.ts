@@ -1,0 +1,57 @@
+/**
+ * Which elements are masked or sensitive (FEATURES D01, D02, D06, D07). Pure predicates on a
+ * DOM element; they read attributes only, never layout.
+ */
+import { MASK_ATTRIBUTE, MASK_ATTRIBUTES_ATTRIBUTE, UNMASKABLE_ATTRIBUTES } from './constants';
+
+const FORM_FIELD_TAGS = ['input', 'select', 'textarea'];
+const SECRET_INPUT_TYPES = ['password', 'hidden'];
+
+export function tagNameOf(element: Element): string {
+  return String(element.tagName || '').toLowerCase();
+}
+
+/** `data-amp-mask` on the element or any ancestor: its text is `*****` (D06). */
+export function isTextMasked(element: Element): boolean {
+  return element.closest(`[${MASK_ATTRIBUTE}]`) !== null;
+}
+
+/** Inside editable content (`contenteditable` other than "false", inherited like the browser does). */
+export function isContentEditable(element: Element): boolean {
+  const editable = element.closest('[contenteditable]');
+  if (!editable) return false;
+  return String(editable.getAttribute('contenteditable')).toLowerCase() !== 'false';
+}
+
+/** Text inputs, selects, textareas and editable content: user text never leaves (D01). */
+export function isSensitiveElement(element: Element): boolean {
+  return FORM_FIELD_TAGS.includes(tagNameOf(element)) || isContentEditable(element);
+}
+
+/** Password and hidden fields: nothing beyond tag, class and id is captured (D02). */
+export function isSecretField(element: Element): boolean {
+  const tag = tagNameOf(element);
+  if (!FORM_FIELD_TAGS.includes(tag)) return false;
+  if (element.hasAttribute('hidden')) return true;
+  return tag === 'input' && SECRET_INPUT_TYPES.includes(String(element.getAttribute('type')).toLowerCase());
+}
+
+/**
+ * Attribute names listed by `data-amp-mask-attributes` on the element or any ancestor (D07),
+ * lower-cased; `id` and `class` are never in the set.
+ */
+export function maskedAttributeNames(element: Element): Set<string> {
+  const names = new Set<string>();
+  let current: Element | null = element;
+  while (current) {
+    const list = current.getAttribute(MASK_ATTRIBUTES_ATTRIBUTE);
+    if (list) {
+      for (const name of list.split(',')) {
+        const trimmed = name.trim().toLowerCase();
+        if (trimmed && !UNMASKABLE_ATTRIBUTES.includes(trimmed)) names.add(trimmed);
+      }
+    }
+    current = current.parentElement;
+  }
+  return names;
+}

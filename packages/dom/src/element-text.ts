@@ -1,0 +1,128 @@
+/**
+ * Visible text of an element for `[Amplitude] Element Text` and `[Amplitude] Element Parent
+ * Label` (FEATURES C53, C65, D01–D03, D06; DECISIONS OQ-22, OQ-29). A bounded walk of the
+ * subtree, so a click on a huge container costs no more than a small one: masked descendants
+ * become `*****`, form fields and editable content give nothing, then maskText masks the
+ * patterns and cuts to 255.
+ */
+import { MASK_ATTRIBUTE, MAX_ELEMENT_TEXT_LENGTH, MEDIUM_MASKED_TEXT_SELECTOR } from './constants';
+import { isContentEditable, isSensitiveElement, isTextMasked, tagNameOf } from './element-rules';
+import { MASK } from './sensitive-patterns';
+import { DEFAULT_PRIVACY_LEVEL, maskText, type MaskPattern, type PrivacyLevel } from './text-masking';
+
+export interface ElementPrivacyOptions {
+  privacyLevel?: PrivacyLevel;
+  maskTextRegex?: readonly MaskPattern[];
+}
+
+/**
+ * Collected text stops growing past this many characters: well beyond the 255 cut plus the
+ * longest email, so a secret straddling the cut is still whole when the patterns run.
+ */
+const MAX_COLLECTED_LENGTH = 1024;
+const SKIPPED_TAGS = ['script', 'style', 'template', 'noscript', 'svg', 'canvas', 'iframe', 'object'];
+const FIELD_TAGS = ['input', 'select', 'textarea'];
+const BLOCK_TAGS = [
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'legend', 'li', 'main', 'nav', 'ol', 'option', 'p', 'pre', 'section',
+  'summary', 'table', 'td', 'th', 'tr', 'ul',
+];
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+interface Collector {
+  parts: string[];
+  length: number;
+  medium: boolean;
+}
+
+function push(collector: Collector, text: string): void {
+  collector.parts.push(text);
+  collector.length += text.length;
+}
+
+function hasText(element: Element): boolean {
+  return (element.textContent || '').trim() !== '';
+}
+
+function collect(node: Node, collector: Collector): void {
+  if (collector.length > MAX_COLLECTED_LENGTH) return;
+  if (node.nodeType === TEXT_NODE) {
+    push(collector, (node as Text).data);
+    return;
+  }
+  if (node.nodeType !== ELEMENT_NODE) return;
+  const element = node as Element;
+  const tag = tagNameOf(element);
+  if (SKIPPED_TAGS.includes(tag) || FIELD_TAGS.includes(tag) || element.hasAttribute('hidden')) return;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return;
+  const block = BLOCK_TAGS.includes(tag);
+  if (block) push(collector, ' ');
+  const masked =
+    element.hasAttribute(MASK_ATTRIBUTE) || (collector.medium && element.matches(MEDIUM_MASKED_TEXT_SELECTOR));
+  if (masked) {
+    if (hasText(element)) push(collector, ` ${MASK} `);
+  } else {
+    for (let child = element.firstChild; child; child = child.nextSibling) collect(child, collector);
+  }
+  if (block) push(collector, ' ');
+}
+
+/**
+ * `[Amplitude] Element Text`: `''` under `conservative` and for form fields and editable
+ * content; `*****` inside `data-amp-mask` (and, under `medium`, inside labels and headings);
+ * otherwise the text with masked parts replaced, patterns masked, cut to 255. Never throws.
+ */
+export function readElementText(element: Element, options: ElementPrivacyOptions = {}): string {
+  try {
+    const level = options.privacyLevel ?? DEFAULT_PRIVACY_LEVEL;
+    if (level === 'conservative' || isSensitiveElement(element) || isContentEditable(element)) return '';
+    const medium = level === 'medium';
+    if (isTextMasked(element) || (medium && element.closest(MEDIUM_MASKED_TEXT_SELECTOR))) {
+      return hasText(element) ? MASK : '';
+    }
+    const collector: Collector = { parts: [], length: 0, medium };
+    for (let child = element.firstChild; child; child = child.nextSibling) collect(child, collector);
+    return maskText(collector.parts.join(''), {
+      maskTextRegex: options.maskTextRegex,
+      maxLength: MAX_ELEMENT_TEXT_LENGTH,
+    });
+  } catch {
+    return '';
+  }
+}
+
+const PARENT_LABEL_MAX_DEPTH = 10;
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** A parent's label: its first direct `<span>` child or any heading inside it, in document order. */
+function labelIn(parent: Element): Element | undefined {
+  const candidates = parent.querySelectorAll('span, h1, h2, h3, h4, h5, h6');
+  for (let index = 0; index < candidates.length; index += 1) {
+    const candidate = candidates[index];
+    if (HEADING_TAGS.includes(tagNameOf(candidate)) || candidate.parentElement === parent) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * `[Amplitude] Element Parent Label` (C65): the text of the nearest label found in the
+ * parent or an upper ancestor (a direct `<span>` child or a heading), with the same masking
+ * as element text. `''` under `conservative` or when none is found within 10 levels.
+ */
+export function readParentLabel(element: Element, options: ElementPrivacyOptions = {}): string {
+  try {
+    if ((options.privacyLevel ?? DEFAULT_PRIVACY_LEVEL) === 'conservative') return '';
+    let parent = element.parentElement;
+    for (let depth = 0; parent && depth < PARENT_LABEL_MAX_DEPTH; depth += 1) {
+      const label = labelIn(parent);
+      if (label) return readElementText(label, options);
+      parent = parent.parentElement;
+    }
+    return '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Recognisers for personal data inside free text: card numbers, US social security numbers
+ * and email addresses (FEATURES D03). Pure; shared by text masking and URL scrubbing.
+ * No lookbehind anywhere: Safari < 16.4 rejects it at parse time and would break the bundle.
+ */
+
+export const MASK = '*****';
+
+/** Runs of digits joined by single spaces or dashes: "4111 1111-1111 1111", "1234567". */
+const DIGIT_RUN = /\d+(?:[ -]\d+)*/g;
+const MIN_CARD_DIGITS = 13;
+const MAX_CARD_DIGITS = 19;
+
+/** `123-45-6789` or `123 45 6789`; bare 9-digit runs are left alone (ids, zip+4). */
+const SSN = /(^|\D)\d{3}([- ])\d{2}\2\d{4}(?!\d)/g;
+
+/** Deliberately generous (unicode local parts and domains): over-masking is the safe side. */
+const EMAIL = /[^\s@<>()[\]\\,;:"'`/?#&=]+@[^\s@<>()[\]\\,;:"'`/?#&=]+\.[^\s@<>()[\]\\,;:"'`/?#&=\d]{2,}/gu;
+
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let index = digits.length - 1; index >= 0; index -= 1) {
+    let digit = digits.charCodeAt(index) - 48;
+    if (double) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+interface DigitGroup {
+  start: number;
+  end: number;
+  digits: string;
+}
+
+function splitGroups(run: string, offset: number): DigitGroup[] {
+  const groups: DigitGroup[] = [];
+  const pattern = /\d+/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(run)) !== null) {
+    groups.push({ start: offset + match.index, end: offset + match.index + match[0].length, digits: match[0] });
+  }
+  return groups;
+}
+
+/**
+ * Card spans inside one run: windows of whole groups holding 13–19 digits that pass Luhn, so
+ * a card followed by an expiry ("4111 1111 1111 1111 05 28") is still found, while long
+ * numbers that are not cards stay readable.
+ */
+function cardSpans(groups: DigitGroup[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let first = 0;
+  while (first < groups.length) {
+    let digits = '';
+    let found = -1;
+    for (let last = first; last < groups.length; last += 1) {
+      digits += groups[last].digits;
+      if (digits.length > MAX_CARD_DIGITS) break;
+      if (digits.length >= MIN_CARD_DIGITS && passesLuhn(digits)) found = last;
+    }
+    if (found >= 0) {
+      spans.push([groups[first].start, groups[found].end]);
+      first = found + 1;
+    } else {
+      first += 1;
+    }
+  }
+  return spans;
+}
+
+function maskCardNumbers(text: string): string {
+  let result = '';
+  let cursor = 0;
+  let match: RegExpExecArray | null;
+  DIGIT_RUN.lastIndex = 0;
+  while ((match = DIGIT_RUN.exec(text)) !== null) {
+    if (match[0].replace(/[ -]/g, '').length < MIN_CARD_DIGITS) continue;
+    for (const [start, end] of cardSpans(splitGroups(match[0], match.index))) {
+      result += text.slice(cursor, start) + MASK;
+      cursor = end;
+    }
+  }
+  return cursor === 0 ? text : result + text.slice(cursor);
+}
+
+/** Replaces every card number, SSN and email occurrence with `*****`. */
+export function maskSensitivePatterns(text: string): string {
+  return maskCardNumbers(text).replace(SSN, `$1${MASK}`).replace(EMAIL, MASK);
+}
+
+/** True when the text contains a card number, SSN or email. */
+export function containsSensitivePattern(text: string): boolean {
+  return maskSensitivePatterns(text) !== text;
+}

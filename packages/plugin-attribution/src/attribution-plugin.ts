@@ -1,0 +1,164 @@
+/**
+ * Marketing attribution (FEATURES B.3, C.3, C.4): first- and multi-touch campaign user
+ * properties through `$identify`, and/or campaign fields on every event's properties.
+ *
+ * When: on page load (C40/C41, decided in setup so the `$identify` precedes the load's page
+ * view) and when a new session starts during the page's life (C42, seen on the first event
+ * of that session). SPA navigations never start a campaign (C44).
+ */
+import {
+  EVENT_GROUP_IDENTIFY,
+  EVENT_IDENTIFY,
+  EVENT_SESSION_END,
+  getDocument,
+  getWindow,
+  isSessionActive,
+  type Config,
+  type Event,
+  type EventOptions,
+  type Identify,
+  type Logger,
+  type Plugin,
+  type Properties,
+  type ResultPromise,
+} from '@sightline/core';
+import { observeNavigation } from '@sightline/dom';
+import { buildCampaignIdentify } from './campaign-identify';
+import { parseCampaign, type Campaign } from './campaign-parser';
+import { decideCampaign, type ExcludeReferrer } from './campaign-policy';
+import { createCampaignStore, type CampaignStore } from './campaign-store';
+import { CAMPAIGN_KEYS, EVENT_ATTRIBUTION, PLUGIN_NAME } from './constants';
+import { defaultExcludeReferrers, resolveAttributionOptions, type AttributionOptions, type ResolvedAttributionOptions } from './options';
+import { findSiteDomain } from './site-domain';
+
+/** What the plugin needs from the client (CoreClient has all of it). */
+export interface AttributionClient {
+  identify(identify: Identify, eventOptions?: EventOptions): ResultPromise;
+  track(eventType: string, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise;
+  setSessionId(sessionId: number): void;
+  getSessionId(): number | undefined;
+  /** Optional: makes "is this load mid-session?" exact for `resetSessionOnNewCampaign`. */
+  getLastEventTime?(): number | undefined;
+}
+
+const siteDomainFor = (config: Config, resolved: ResolvedAttributionOptions, hostname: string): string => {
+  if (resolved.siteDomain) return resolved.siteDomain;
+  const cookieDomain = config.cookieOptions && config.cookieOptions.domain;
+  if (cookieDomain) return cookieDomain.replace(/^\./, '');
+  // Probe with a cookie only where the app already accepts cookies for identity.
+  const probed = config.identityStorage === 'cookie' ? findSiteDomain(hostname) : undefined;
+  return probed || hostname;
+};
+
+/** Whether the session stored before this load is still running (C41 vs C40). */
+const sessionContinues = (client: AttributionClient, timeout: number): boolean => {
+  const sessionId = client.getSessionId();
+  if (typeof sessionId !== 'number' || sessionId < 0) return false;
+  const last = typeof client.getLastEventTime === 'function' ? client.getLastEventTime() : undefined;
+  // Without the last event time, the session start is a safe lower bound for it.
+  return isSessionActive({ sessionId, lastEventTime: typeof last === 'number' ? last : sessionId }, Date.now(), timeout);
+};
+
+export const attributionPlugin = (options: AttributionOptions = {}): Plugin<AttributionClient> => {
+  let client: AttributionClient | undefined;
+  let logger: Logger | undefined;
+  let resolved: ResolvedAttributionOptions | undefined;
+  let store: CampaignStore | undefined;
+  let hostname = '';
+  let excludeReferrers: ExcludeReferrer[] = [];
+  /** The campaign the page was loaded with: what user-property attribution records. */
+  let landing: Campaign = {};
+  /** The campaign of the current URL: what event-property attribution attaches (C36). */
+  let current: Campaign = {};
+  let stopNavigation: (() => void) | undefined;
+
+  const record = (campaign: Campaign): void => {
+    if (!client || !store || !resolved) return;
+    store.write({ ...store.read(), campaign });
+    client.identify(buildCampaignIdentify(campaign, resolved.initialEmptyValue));
+  };
+
+  /** Decides per C.4 and records a tracked campaign; `beforeRecord` runs first (B60 reset). */
+  const evaluate = (isNewSession: boolean, beforeRecord?: () => void): void => {
+    if (!store || !resolved) return;
+    const decision = decideCampaign({
+      current: landing,
+      previous: store.read().campaign,
+      isNewSession,
+      hostname,
+      excludeReferrers,
+      excludeInternalReferrers: resolved.excludeInternalReferrers,
+    });
+    if (logger) logger.debug(`attribution: ${decision.track ? 'tracking' : 'not tracking'} the campaign (${decision.reason})`);
+    if (!decision.track) return;
+    if (beforeRecord) beforeRecord();
+    record(decision.campaign);
+  };
+
+  const trackFallbackEvent = (): void => {
+    if (client && resolved && resolved.fallbackAttributionEvent) client.track(EVENT_ATTRIBUTION, { ...current });
+  };
+
+  return {
+    name: PLUGIN_NAME,
+    type: 'enrichment',
+
+    setup(config: Config, attributionClient: AttributionClient) {
+      client = attributionClient;
+      logger = config.loggerProvider;
+      resolved = resolveAttributionOptions(options, logger);
+      const win = getWindow();
+      const document = getDocument();
+      if (!win || !document || !client) return; // SSR / worker: nothing to attribute
+      hostname = win.location.hostname;
+      excludeReferrers = resolved.excludeReferrers || defaultExcludeReferrers(siteDomainFor(config, resolved, hostname));
+      landing = parseCampaign({ url: win.location.href, referrer: document.referrer });
+      current = landing;
+
+      if (resolved.userProperty) {
+        store = createCampaignStore(config, logger);
+        // C41 rules first (mid-session); if this load starts a session, execute() re-checks with C40.
+        const reset = resolved.resetSessionOnNewCampaign && sessionContinues(client, config.sessionTimeout);
+        // B60: the new session is queued before the campaign's $identify, so the identify lands in it.
+        evaluate(false, reset ? () => client && client.setSessionId(Date.now()) : undefined);
+      }
+
+      if (resolved.eventProperty) {
+        stopNavigation = observeNavigation(
+          (change) => {
+            current = parseCampaign({ url: change.url, referrer: document.referrer });
+            trackFallbackEvent();
+          },
+          { onError: (error) => logger && logger.error('attribution: navigation handling failed', error) },
+        );
+        trackFallbackEvent();
+      }
+    },
+
+    execute(event: Event) {
+      if (!resolved) return event;
+      const sessionId = event.session_id;
+      if (store && typeof sessionId === 'number' && sessionId >= 0 && event.event_type !== EVENT_SESSION_END) {
+        const state = store.read();
+        if (state.sessionId !== sessionId) {
+          store.write({ ...state, sessionId });
+          if (state.sessionId !== undefined) evaluate(true); // C42: a new session began
+        }
+      }
+      if (resolved.eventProperty && event.event_type !== EVENT_IDENTIFY && event.event_type !== EVENT_GROUP_IDENTIFY) {
+        const properties: Properties = { ...event.event_properties };
+        for (const key of CAMPAIGN_KEYS) {
+          if (current[key] !== undefined && properties[key] === undefined) properties[key] = current[key];
+        }
+        event.event_properties = properties;
+      }
+      return event;
+    },
+
+    teardown() {
+      if (stopNavigation) stopNavigation();
+      stopNavigation = undefined;
+      client = undefined;
+    },
+  };
+};

@@ -1,0 +1,87 @@
+/**
+ * `[Amplitude] File Downloaded` (FEATURES C08): one capturing, passive click listener on the
+ * document covers every link, including links added or changed after load. The link URL and
+ * file name are scrubbed (OQ-30); the link text is masked like any element text (D03, D06).
+ */
+import { getDocument, type Config, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
+import { readElementText, scrubUrl } from '@sightline/dom';
+import { DEFAULT_FILE_EXTENSIONS, EVENT_FILE_DOWNLOADED, FILE_EXTENSION, FILE_NAME, LINK_ID, LINK_TEXT, LINK_URL, PLUGIN_NAME } from './constants';
+import { downloadTargetOf, normalizeExtensions } from './download-link';
+
+export interface FileDownloadsOptions {
+  /** Replaces the documented extension list (C08). Case-insensitive, with or without the dot. */
+  fileExtensions?: string[];
+  /** Added to the documented extension list, e.g. `['dmg', 'apk']`. */
+  additionalFileExtensions?: string[];
+}
+
+export interface FileDownloadsClient {
+  track(eventType: string, eventProperties?: Properties): ResultPromise;
+}
+
+const linkOf = (target: EventTarget | null): HTMLAnchorElement | null => {
+  if (!target || typeof (target as Element).closest !== 'function') return null;
+  return (target as Element).closest('a[href], area[href]') as HTMLAnchorElement | null;
+};
+
+export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<FileDownloadsClient> => {
+  let client: FileDownloadsClient | undefined;
+  let logger: Logger | undefined;
+  let detach: (() => void) | undefined;
+  let extensions = normalizeExtensions(DEFAULT_FILE_EXTENSIONS);
+
+  const onClick = (event: Event): void => {
+    try {
+      const link = linkOf(event.target);
+      if (!client || !link) return;
+      const href = link.getAttribute('href') || '';
+      const base = (link.ownerDocument && link.ownerDocument.baseURI) || '';
+      const target = downloadTargetOf(href, base, extensions);
+      if (!target) return;
+      client.track(EVENT_FILE_DOWNLOADED, {
+        [FILE_EXTENSION]: target.extension,
+        [FILE_NAME]: scrubUrl(target.pathname),
+        [LINK_ID]: link.getAttribute('id') || '',
+        [LINK_TEXT]: readElementText(link),
+        [LINK_URL]: scrubUrl(link.href || href),
+      });
+    } catch (error) {
+      if (logger) logger.error('file downloads: click handling failed', error);
+    }
+  };
+
+  return {
+    name: PLUGIN_NAME,
+    type: 'enrichment',
+
+    setup(config: Config, downloadsClient: FileDownloadsClient) {
+      client = downloadsClient;
+      logger = config.loggerProvider;
+      const replace = options.fileExtensions;
+      const extra = options.additionalFileExtensions;
+      if ((replace !== undefined && !Array.isArray(replace)) || (extra !== undefined && !Array.isArray(extra))) {
+        logger.warn('file downloads: fileExtensions / additionalFileExtensions must be arrays of strings; ignored');
+      }
+      extensions = normalizeExtensions([...(Array.isArray(replace) ? replace : DEFAULT_FILE_EXTENSIONS), ...(Array.isArray(extra) ? extra : [])]);
+      const document = getDocument();
+      if (!document) return; // SSR / worker
+      // Capture phase: a click handler that stops propagation must not hide the download.
+      const listenerOptions: AddEventListenerOptions = { capture: true, passive: true };
+      document.addEventListener('click', onClick, listenerOptions);
+      detach = () => document.removeEventListener('click', onClick, listenerOptions);
+    },
+
+    teardown() {
+      if (detach) detach();
+      detach = undefined;
+      client = undefined;
+    },
+  };
+};
+
+/** Maps `autocapture.fileDownloads` (B44: boolean, default `true`; OQ-21) to plugin options, or `undefined` when off. */
+export const fileDownloadsOptionsFrom = (value: unknown): FileDownloadsOptions | undefined => {
+  if (value === false) return undefined;
+  if (value && typeof value === 'object') return value as FileDownloadsOptions;
+  return {};
+};

@@ -1,0 +1,108 @@
+/**
+ * `[Amplitude] Form Started` on the first change inside a form and `[Amplitude] Form
+ * Submitted` on submit (FEATURES C06, C07). One capturing, passive listener per event kind
+ * on the document covers every form, including forms added later; no per-form listeners.
+ */
+import { getDocument, type Config, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
+import { EVENT_FORM_STARTED, EVENT_FORM_SUBMITTED, PLUGIN_NAME } from './constants';
+import { readFormProperties } from './form-properties';
+
+export interface FormInteractionsOptions {
+  /** C07 (≥ 2.34.0): decides whether a submit is tracked, e.g. `(event) => event.target.checkValidity()`. Default: every submit. */
+  shouldTrackSubmit?: (event: SubmitEvent) => boolean;
+}
+
+export interface FormInteractionsClient {
+  track(eventType: string, eventProperties?: Properties): ResultPromise;
+}
+
+const formOf = (target: EventTarget | null): Element | null => {
+  if (!target || typeof (target as Element).closest !== 'function') return null;
+  const owner = (target as HTMLInputElement).form; // honours the form="" attribute
+  if (owner && typeof owner.getAttribute === 'function') return owner;
+  return (target as Element).closest('form');
+};
+
+const isForm = (target: EventTarget | null): target is Element =>
+  !!target && typeof (target as Element).tagName === 'string' && (target as Element).tagName.toLowerCase() === 'form';
+
+export const formInteractionsPlugin = (options: FormInteractionsOptions = {}): Plugin<FormInteractionsClient> => {
+  let client: FormInteractionsClient | undefined;
+  let logger: Logger | undefined;
+  let detach: (() => void) | undefined;
+  /** Forms that already sent Form Started; weak, so removed forms are not kept alive. */
+  let started = new WeakSet<Element>();
+
+  const start = (form: Element): void => {
+    if (!client || started.has(form)) return;
+    started.add(form);
+    client.track(EVENT_FORM_STARTED, { ...readFormProperties(form) });
+  };
+
+  const onChange = (event: Event): void => {
+    try {
+      const form = formOf(event.target);
+      if (form) start(form);
+    } catch (error) {
+      if (logger) logger.error('form interactions: change handling failed', error);
+    }
+  };
+
+  const onSubmit = (event: Event): void => {
+    try {
+      const form = event.target;
+      if (!client || !isForm(form)) return;
+      if (options.shouldTrackSubmit) {
+        let track = false;
+        try {
+          track = options.shouldTrackSubmit(event as SubmitEvent) === true;
+        } catch (error) {
+          if (logger) logger.error('form interactions: shouldTrackSubmit threw; submit not tracked', error);
+        }
+        if (!track) return;
+      }
+      start(form); // C06: a submit without a prior change still sends Form Started first
+      client.track(EVENT_FORM_SUBMITTED, { ...readFormProperties(form) });
+    } catch (error) {
+      if (logger) logger.error('form interactions: submit handling failed', error);
+    }
+  };
+
+  return {
+    name: PLUGIN_NAME,
+    type: 'enrichment',
+
+    setup(config: Config, formClient: FormInteractionsClient) {
+      client = formClient;
+      logger = config.loggerProvider;
+      if (options.shouldTrackSubmit !== undefined && typeof options.shouldTrackSubmit !== 'function') {
+        logger.warn('form interactions: shouldTrackSubmit must be a function; tracking every submit');
+        options = { ...options, shouldTrackSubmit: undefined };
+      }
+      const document = getDocument();
+      if (!document) return; // SSR / worker
+      // Capture phase: the app stopping propagation on its form must not hide the interaction.
+      const listenerOptions: AddEventListenerOptions = { capture: true, passive: true };
+      document.addEventListener('change', onChange, listenerOptions);
+      document.addEventListener('submit', onSubmit, listenerOptions);
+      detach = () => {
+        document.removeEventListener('change', onChange, listenerOptions);
+        document.removeEventListener('submit', onSubmit, listenerOptions);
+      };
+    },
+
+    teardown() {
+      if (detach) detach();
+      detach = undefined;
+      client = undefined;
+      started = new WeakSet<Element>();
+    },
+  };
+};
+
+/** Maps `autocapture.formInteractions` (B43: default `true`) to plugin options, or `undefined` when off. */
+export const formInteractionsOptionsFrom = (value: unknown): FormInteractionsOptions | undefined => {
+  if (value === false) return undefined;
+  if (value && typeof value === 'object') return value as FormInteractionsOptions;
+  return {};
+};

@@ -1,0 +1,179 @@
+/**
+ * The fetch half of the shared wrapper. Transparent: the page gets the very promise the
+ * original fetch returned (same Response, same rejection, same timing); observation hangs
+ * off a side branch. Bodies are read only from clones, and only when a rule needs them.
+ */
+import { getLocation } from '@sightline/core';
+import { bodySize, contentLength } from './body-size';
+import { parseJsonBody } from './body-pruning';
+import type { HeaderEntries } from './header-pruning';
+import type { ObservedRequest } from './observed-request';
+import { isMarkedSdkRequest, notify, type SharedNetworkState } from './shared-state';
+
+const isRequest = (input: unknown): input is Request => typeof Request !== 'undefined' && input instanceof Request;
+
+function requestUrl(input: unknown): string {
+  if (isRequest(input)) return input.url;
+  if (typeof URL !== 'undefined' && input instanceof URL) return input.href;
+  return String(input);
+}
+
+function absoluteUrl(url: string): string {
+  try {
+    const location = getLocation();
+    return new URL(url, location ? location.href : undefined).href;
+  } catch {
+    return url;
+  }
+}
+
+function headerEntries(init: HeadersInit | undefined): Array<[string, string]> {
+  if (!init) return [];
+  if (typeof Headers !== 'undefined' && init instanceof Headers) {
+    const entries: Array<[string, string]> = [];
+    init.forEach((value, name) => entries.push([name, value]));
+    return entries;
+  }
+  if (Array.isArray(init)) return init.filter((pair) => Array.isArray(pair) && pair.length === 2).map(([name, value]) => [String(name), String(value)]);
+  return Object.keys(init).map((name) => [name, String((init as Record<string, string>)[name])]);
+}
+
+interface PendingFetch {
+  url: string;
+  method: string;
+  startTime: number;
+  input: unknown;
+  init: RequestInit | undefined;
+  /** A clone of a Request input, made before sending, only when a rule wants its body. */
+  requestClone?: Request;
+}
+
+const readJson = (source: { text(): Promise<string> } | undefined): Promise<unknown> =>
+  source ? source.text().then(parseJsonBody, () => undefined) : Promise.resolve(undefined);
+
+function requestBodyText(pending: PendingFetch): Promise<unknown> {
+  const body = pending.init && pending.init.body;
+  if (typeof body === 'string') return Promise.resolve(parseJsonBody(body));
+  if (body === undefined || body === null) return readJson(pending.requestClone);
+  return Promise.resolve(undefined); // streams, FormData, Blobs: never read
+}
+
+function observe(pending: PendingFetch, outcome: { response?: Response; error?: unknown }): ObservedRequest {
+  const { response, error } = outcome;
+  let responseText: Promise<string | undefined> | undefined;
+  let responseSize: number | undefined;
+  const init = pending.init;
+  return {
+    type: 'fetch',
+    url: pending.url,
+    method: pending.method,
+    startTime: pending.startTime,
+    endTime: Date.now(),
+    status: response ? response.status : 0,
+    error: response ? undefined : describeError(error),
+    requestBodySize: () => {
+      if (init && init.body !== undefined && init.body !== null) return bodySize(init.body);
+      return isRequest(pending.input) ? contentLength(pending.input.headers.get('content-length')) : undefined;
+    },
+    responseBodySize: () => (responseSize !== undefined ? responseSize : response ? contentLength(response.headers.get('content-length')) : undefined),
+    requestHeaders: (): HeaderEntries => {
+      const fromRequest = isRequest(pending.input) ? headerEntries(pending.input.headers) : [];
+      return fromRequest.concat(headerEntries(init && init.headers));
+    },
+    responseHeaders: (): HeaderEntries => (response ? headerEntries(response.headers) : []),
+    requestBody: () => requestBodyText(pending),
+    responseBody: () => {
+      if (!response) return Promise.resolve(undefined);
+      if (!responseText) {
+        // Cloned now, synchronously, before the page's own reaction can consume the body.
+        let clone: Response | undefined;
+        try {
+          clone = response.bodyUsed ? undefined : response.clone();
+        } catch {
+          clone = undefined;
+        }
+        responseText = clone
+          ? clone.text().then(
+              (text) => {
+                responseSize = contentLength(response.headers.get('content-length'));
+                if (responseSize === undefined) responseSize = bodySize(text);
+                return text;
+              },
+              () => undefined,
+            )
+          : Promise.resolve(undefined);
+      }
+      return responseText.then(parseJsonBody);
+    },
+  };
+}
+
+function describeError(error: unknown): { code: string; message: string } {
+  if (error && typeof error === 'object') {
+    const { name, message } = error as { name?: unknown; message?: unknown };
+    return { code: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : String(error) };
+  }
+  return { code: 'Error', message: String(error) };
+}
+
+function start(state: SharedNetworkState, input: unknown, init: RequestInit | undefined): PendingFetch | undefined {
+  if (isMarkedSdkRequest(init) || isMarkedSdkRequest(input)) return undefined;
+  const url = absoluteUrl(requestUrl(input));
+  const method = String((init && init.method) || (isRequest(input) ? input.method : 'GET')).toUpperCase();
+  const pending: PendingFetch = { url, method, startTime: Date.now(), input, init };
+  const hasOwnBody = init && init.body !== undefined && init.body !== null;
+  if (isRequest(input) && !hasOwnBody && input.body) {
+    let wanted = false;
+    notify(state, (subscriber) => (wanted = wanted || subscriber.wantsRequestBody({ url, method })));
+    if (wanted && !input.bodyUsed) {
+      try {
+        pending.requestClone = input.clone();
+      } catch {
+        // body not clonable: captured without it
+      }
+    }
+  }
+  return pending;
+}
+
+function finish(state: SharedNetworkState, pending: PendingFetch, outcome: { response?: Response; error?: unknown }): void {
+  // Opaque (no-cors) responses say nothing about success: status 0 would be a false failure.
+  if (outcome.response && (outcome.response.type === 'opaque' || outcome.response.type === 'opaqueredirect')) return;
+  const observed = observe(pending, outcome);
+  notify(state, (subscriber) => subscriber.onRequest(observed));
+}
+
+/** Builds the wrapper around `original`; inert (a plain call) while nobody subscribes. */
+export function createFetchWrapper(state: SharedNetworkState, original: typeof fetch): typeof fetch {
+  return function fetch(this: unknown, ...args: Parameters<typeof globalThis.fetch>): Promise<Response> {
+    if (state.subscribers.size === 0) return original.apply(this, args);
+    let pending: PendingFetch | undefined;
+    try {
+      pending = start(state, args[0], args[1]);
+    } catch {
+      pending = undefined;
+    }
+    const promise = original.apply(this, args);
+    if (pending && promise && typeof promise.then === 'function') {
+      const observing = pending;
+      // A side branch: registered before the caller's reactions, so a clone can still be taken.
+      promise.then(
+        (response) => {
+          try {
+            finish(state, observing, { response });
+          } catch {
+            // never into the page
+          }
+        },
+        (error: unknown) => {
+          try {
+            finish(state, observing, { error });
+          } catch {
+            // never into the page
+          }
+        },
+      );
+    }
+    return promise;
+  } as typeof fetch;
+}

@@ -1,0 +1,36 @@
+/**
+ * Requests never captured, whatever the rules say (FEATURES B101, B102): ignored hosts,
+ * Amplitude's own hosts, and always the SDK's own uploads — no feedback loop even when the
+ * ingestion endpoint answers 5xx. Pure.
+ */
+import { AMPLITUDE_DOMAIN } from './constants';
+import { matchesAnyHost } from './host-pattern';
+
+export interface IgnorePolicy {
+  ignoreHosts: readonly RegExp[];
+  ignoreAmplitudeRequests: boolean;
+  /** `serverUrl` and the default endpoints: a URL starting with one of them is an SDK upload. */
+  sdkUrlPrefixes: readonly string[];
+}
+
+export const isAmplitudeHost = (hostname: string): boolean => {
+  const host = hostname.toLowerCase();
+  return host === AMPLITUDE_DOMAIN || host.endsWith(`.${AMPLITUDE_DOMAIN}`);
+};
+
+/** Without its query and fragment, so `serverUrl` `https://c.example/2/httpapi?x=1` still matches. */
+const stripQuery = (url: string): string => url.split(/[?#]/)[0];
+
+export function isSdkUpload(url: string, prefixes: readonly string[]): boolean {
+  for (const prefix of prefixes) {
+    const bare = stripQuery(prefix);
+    if (bare !== '' && url.indexOf(bare) === 0) return true;
+  }
+  return false;
+}
+
+export function isIgnored(policy: IgnorePolicy, request: { url: string; hostname: string }): boolean {
+  if (isSdkUpload(request.url, policy.sdkUrlPrefixes)) return true;
+  if (policy.ignoreAmplitudeRequests && isAmplitudeHost(request.hostname)) return true;
+  return matchesAnyHost(request.hostname, policy.ignoreHosts);
+}

@@ -1,0 +1,67 @@
+/**
+ * Subscribes to finished fetch / XHR requests. The first subscriber installs the shared
+ * wrappers; the last one to leave restores the originals — unless someone wrapped on top of
+ * ours meanwhile, in which case ours stays in their chain, inert, and is reused next time.
+ */
+import { getGlobalScope } from '@sightline/core';
+import { createFetchWrapper } from './fetch-wrapper';
+import type { NetworkSubscriber } from './observed-request';
+import { sharedState, type SharedNetworkState } from './shared-state';
+import { createXhrWrappers } from './xhr-wrapper';
+
+type Scope = { fetch?: typeof fetch; XMLHttpRequest?: typeof XMLHttpRequest };
+
+function installFetch(state: SharedNetworkState, scope: Scope): void {
+  if (state.fetch || typeof scope.fetch !== 'function') return;
+  const original = scope.fetch;
+  const wrapper = createFetchWrapper(state, original);
+  scope.fetch = wrapper;
+  state.fetch = { original, wrapper };
+}
+
+function installXhr(state: SharedNetworkState, scope: Scope): void {
+  if (state.xhr || typeof scope.XMLHttpRequest !== 'function') return;
+  const prototype = scope.XMLHttpRequest.prototype;
+  const originals = { open: prototype.open, send: prototype.send, setRequestHeader: prototype.setRequestHeader };
+  const wrappers = createXhrWrappers(state, originals);
+  prototype.open = wrappers.open;
+  prototype.send = wrappers.send;
+  prototype.setRequestHeader = wrappers.setRequestHeader;
+  state.xhr = { ...originals, wrappers };
+}
+
+function uninstall(state: SharedNetworkState, scope: Scope): void {
+  if (state.fetch && scope.fetch === state.fetch.wrapper) {
+    scope.fetch = state.fetch.original;
+    state.fetch = undefined;
+  }
+  const xhr = state.xhr;
+  if (xhr && typeof scope.XMLHttpRequest === 'function') {
+    const prototype = scope.XMLHttpRequest.prototype;
+    const stillOurs =
+      prototype.open === xhr.wrappers.open && prototype.send === xhr.wrappers.send && prototype.setRequestHeader === xhr.wrappers.setRequestHeader;
+    if (stillOurs) {
+      prototype.open = xhr.open;
+      prototype.send = xhr.send;
+      prototype.setRequestHeader = xhr.setRequestHeader;
+      state.xhr = undefined;
+    }
+  }
+}
+
+/** Starts observing; returns the function that stops (idempotent). No-op where there is no global scope. */
+export function observeNetwork(subscriber: NetworkSubscriber): () => void {
+  const state = sharedState();
+  const scope = getGlobalScope() as Scope | undefined;
+  if (!state || !scope) return () => undefined;
+  state.subscribers.add(subscriber);
+  installFetch(state, scope);
+  installXhr(state, scope);
+  let active = true;
+  return () => {
+    if (!active) return;
+    active = false;
+    state.subscribers.delete(subscriber);
+    if (state.subscribers.size === 0) uninstall(state, scope);
+  };
+}

@@ -1,0 +1,69 @@
+/** `[Amplitude] Network Request` capture (`autocapture.networkTracking`, FEATURES B48, B.9, C16, C.6). */
+import { getLocation, ServerUrl, type Config, type Plugin, type Properties } from '@sightline/core';
+import { compileCaptureRules } from './capture-rules';
+import { createCaptureSubscriber } from './capture-subscriber';
+import { EVENT_NETWORK_REQUEST, PLUGIN_NAME } from './constants';
+import { compileHostPatterns } from './host-pattern';
+import type { IgnorePolicy } from './ignore-policy';
+import { observeNetwork } from './network-observer';
+import type { NetworkTrackingOptions } from './options';
+
+interface TrackingClient {
+  track(eventType: string, eventProperties?: Properties): unknown;
+}
+
+const absolute = (url: string): string => {
+  try {
+    const location = getLocation();
+    return new URL(url, location ? location.href : undefined).href;
+  } catch {
+    return url;
+  }
+};
+
+/** Where the SDK uploads: `serverUrl` (relative ones resolved), remote config, and every default endpoint. */
+export function sdkUrlPrefixes(config: Pick<Config, 'serverUrl' | 'remoteConfig'>): string[] {
+  const prefixes: string[] = [ServerUrl.US, ServerUrl.US_BATCH, ServerUrl.EU, ServerUrl.EU_BATCH];
+  if (typeof config.serverUrl === 'string' && config.serverUrl) prefixes.push(absolute(config.serverUrl));
+  const remote = config.remoteConfig && config.remoteConfig.serverUrl;
+  if (typeof remote === 'string' && remote) prefixes.push(absolute(remote));
+  return prefixes;
+}
+
+export function networkRequestsPlugin(options?: NetworkTrackingOptions): Plugin {
+  const settings: NetworkTrackingOptions = options && typeof options === 'object' ? options : {};
+  let stop: (() => void) | undefined;
+  return {
+    name: PLUGIN_NAME,
+    type: 'enrichment',
+    setup(config: Config, client: unknown) {
+      if (stop) stop();
+      const logger = config.loggerProvider;
+      const report = (problem: string) => logger.warn(`networkTracking: ${problem}`);
+      const ignore: IgnorePolicy = {
+        ignoreHosts: compileHostPatterns(settings.ignoreHosts, (bad) => report(`ignoreHosts: ${String(bad)} ignored`)),
+        ignoreAmplitudeRequests: settings.ignoreAmplitudeRequests !== false,
+        sdkUrlPrefixes: sdkUrlPrefixes(config),
+      };
+      const tracker = client as TrackingClient;
+      stop = observeNetwork(
+        createCaptureSubscriber({
+          rules: compileCaptureRules(settings.captureRules, report),
+          ignore,
+          logger,
+          track: (properties) => {
+            try {
+              tracker.track(EVENT_NETWORK_REQUEST, properties);
+            } catch (error) {
+              logger.error('Could not track a network request:', error);
+            }
+          },
+        }),
+      );
+    },
+    teardown() {
+      if (stop) stop();
+      stop = undefined;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** `statusCodeRange` policy (FEATURES B106): `"0,200-299,413,500-599"`. Pure. */
+
+export type StatusRange = readonly [number, number];
+
+export interface ParsedStatusCodeRange {
+  ranges: StatusRange[];
+  /** Parts that were not a code or a `low-high` range; reported by the caller. */
+  invalid: string[];
+}
+
+const CODE = /^\d{1,3}$/;
+const RANGE = /^(\d{1,3})\s*-\s*(\d{1,3})$/;
+
+/** Parses the comma-separated codes and ranges; bad parts are skipped and listed, never thrown. */
+export function parseStatusCodeRange(spec: unknown): ParsedStatusCodeRange {
+  const ranges: StatusRange[] = [];
+  const invalid: string[] = [];
+  if (typeof spec !== 'string') return { ranges, invalid: [String(spec)] };
+  for (const rawPart of spec.split(',')) {
+    const part = rawPart.trim();
+    if (part === '') continue;
+    if (CODE.test(part)) {
+      ranges.push([Number(part), Number(part)]);
+      continue;
+    }
+    const range = RANGE.exec(part);
+    if (range && Number(range[1]) <= Number(range[2])) {
+      ranges.push([Number(range[1]), Number(range[2])]);
+      continue;
+    }
+    invalid.push(part);
+  }
+  return { ranges, invalid };
+}
+
+export function isStatusInRanges(status: number, ranges: readonly StatusRange[]): boolean {
+  for (const [low, high] of ranges) if (status >= low && status <= high) return true;
+  return false;
+}

@@ -1,0 +1,22 @@
+/** Wire names of page URL enrichment (FEATURES C.2, C.8, OQ-2, OQ-5), defined once. */
+import { EVENT_GROUP_IDENTIFY, EVENT_IDENTIFY, EVENT_REVENUE } from '@sightline/core';
+
+export const PAGE_DOMAIN = '[Amplitude] Page Domain';
+export const PAGE_LOCATION = '[Amplitude] Page Location';
+export const PAGE_PATH = '[Amplitude] Page Path';
+export const PAGE_TITLE = '[Amplitude] Page Title';
+export const PAGE_URL = '[Amplitude] Page URL';
+export const PREVIOUS_PAGE_LOCATION = '[Amplitude] Previous Page Location';
+export const PREVIOUS_PAGE_TYPE = '[Amplitude] Previous Page Type';
+
+/** C106 */
+export const PageType = { DIRECT: 'direct', INTERNAL: 'internal', EXTERNAL: 'external' } as const;
+export type PageType = (typeof PageType)[keyof typeof PageType];
+
+/** C108: sessionStorage key of the current and previous page. */
+export const URL_INFO_KEY = 'AMP_URL_INFO';
+
+/** OQ-5: every event is enriched except these. */
+export const UNENRICHED_EVENT_TYPES: readonly string[] = [EVENT_IDENTIFY, EVENT_GROUP_IDENTIFY, EVENT_REVENUE];
+
+export const PLUGIN_NAME = 'sightline-page-url-enrichment';

@@ -1,0 +1,86 @@
+/**
+ * Adds the page properties and the previous page to every event (FEATURES C.8, OQ-5) except
+ * `$identify`, `$groupidentify` and `revenue_amount`; a property the event already has is
+ * never overwritten (C109).
+ */
+import { getDocument, getLocation, type Config, type Event, type Logger, type Plugin, type Properties } from '@sightline/core';
+import { observeNavigation, scrubUrl } from '@sightline/dom';
+import { PLUGIN_NAME, PREVIOUS_PAGE_LOCATION, PREVIOUS_PAGE_TYPE, UNENRICHED_EVENT_TYPES } from './constants';
+import { readPageProperties } from './page-properties';
+import { classifyPreviousPage, urlInfoAfterNavigation, urlInfoOnLoad, type UrlInfo } from './previous-page';
+import { createUrlInfoStore, type UrlInfoStore } from './url-info-store';
+
+export interface PageUrlEnrichmentOptions {
+  /** Host names (with their subdomains) whose pages count as `internal` previous pages besides the current host. */
+  internalDomains?: string[];
+}
+
+export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}): Plugin => {
+  const internalDomains = Array.isArray(options.internalDomains) ? options.internalDomains.filter((domain) => typeof domain === 'string') : [];
+  let info: UrlInfo | undefined;
+  let store: UrlInfoStore | undefined;
+  let logger: Logger | undefined;
+  let stopNavigation: (() => void) | undefined;
+
+  /** Catches up with URL changes nobody reported (e.g. a router holding the original pushState). */
+  const currentInfo = (): UrlInfo | undefined => {
+    const location = getLocation();
+    if (!info || !location) return info;
+    const url = scrubUrl(location.href);
+    if (url !== info.url) {
+      info = urlInfoAfterNavigation(info, url);
+      if (store) store.write(info);
+    }
+    return info;
+  };
+
+  return {
+    name: PLUGIN_NAME,
+    type: 'enrichment',
+
+    setup(config: Config) {
+      logger = config.loggerProvider;
+      if (!Array.isArray(options.internalDomains) && options.internalDomains !== undefined) logger.warn('page URL enrichment: internalDomains must be an array of host names; ignored');
+      const location = getLocation();
+      const document = getDocument();
+      if (!location || !document) return; // SSR / worker
+      store = createUrlInfoStore(logger);
+      info = urlInfoOnLoad(store.read(), scrubUrl(location.href), scrubUrl(document.referrer || ''));
+      store.write(info);
+      stopNavigation = observeNavigation(() => currentInfo(), {
+        onError: (error) => logger && logger.error('page URL enrichment: navigation handling failed', error),
+      });
+    },
+
+    execute(event: Event) {
+      if (UNENRICHED_EVENT_TYPES.indexOf(event.event_type) >= 0) return event;
+      const location = getLocation();
+      if (!location) return event;
+      const state = currentInfo();
+      const additions: Properties = { ...readPageProperties() };
+      if (state) {
+        additions[PREVIOUS_PAGE_LOCATION] = state.previousUrl;
+        additions[PREVIOUS_PAGE_TYPE] = classifyPreviousPage({ previousUrl: state.previousUrl, hostname: location.hostname, internalDomains });
+      }
+      const properties: Properties = { ...event.event_properties };
+      for (const key of Object.keys(additions)) {
+        if (properties[key] === undefined) properties[key] = additions[key];
+      }
+      event.event_properties = properties;
+      return event;
+    },
+
+    teardown() {
+      if (stopNavigation) stopNavigation();
+      stopNavigation = undefined;
+      info = undefined;
+    },
+  };
+};
+
+/** Maps `autocapture.pageUrlEnrichment` (B47: boolean, default `true`) to plugin options, or `undefined` when off. */
+export const pageUrlEnrichmentOptionsFrom = (value: unknown): PageUrlEnrichmentOptions | undefined => {
+  if (value === false) return undefined;
+  if (value && typeof value === 'object') return value as PageUrlEnrichmentOptions;
+  return {};
+};

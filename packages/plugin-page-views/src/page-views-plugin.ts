@@ -1,0 +1,91 @@
+/**
+ * `[Amplitude] Page Viewed` (FEATURES B.4, C.2, C.3): on load and on SPA navigations seen by
+ * the shared navigation observer, with the page properties, the campaign of the URL and the
+ * per-session `[Amplitude] Page Counter`.
+ */
+import { getDocument, getLocation, uuid, type Config, type Event, type EventOptions, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
+import { observeNavigation } from '@sightline/dom';
+import { isCampaignIdentify, parseCampaign } from '@sightline/plugin-attribution';
+import { readPageProperties } from '@sightline/plugin-page-url-enrichment';
+import { PAGE_COUNTER, PLUGIN_NAME, TRACK_ON_ATTRIBUTION } from './constants';
+import { isPageChange } from './history-policy';
+import { resolvePageViewsOptions, type PageViewsOptions, type ResolvedPageViewsOptions } from './options';
+
+/** What the plugin needs from the client (CoreClient has all of it). */
+export interface PageViewsClient {
+  track(eventType: string, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise;
+  /** C27: the session's next page number; kept with the identity so tabs share it. */
+  nextPageCounter?(): number;
+}
+
+export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageViewsClient> => {
+  let client: PageViewsClient | undefined;
+  let logger: Logger | undefined;
+  let resolved: ResolvedPageViewsOptions | undefined;
+  let stopNavigation: (() => void) | undefined;
+  /** insert_ids of our page views still in the pipeline: they get their counter there, once the session is settled. */
+  const awaitingCounter = new Set<string>();
+
+  const passesTrackOn = (): boolean => {
+    const trackOn = resolved && resolved.trackOn;
+    if (trackOn === undefined) return true;
+    if (trackOn === TRACK_ON_ATTRIBUTION) return false;
+    try {
+      return trackOn() === true;
+    } catch (error) {
+      if (logger) logger.error('page views: trackOn threw; page view not tracked', error);
+      return false;
+    }
+  };
+
+  const trackPageView = (): void => {
+    const location = getLocation();
+    const document = getDocument();
+    if (!client || !resolved || !location) return;
+    const properties: Properties = {
+      ...parseCampaign({ url: location.href, referrer: (document && document.referrer) || '' }),
+      ...readPageProperties(),
+    };
+    const insertId = uuid();
+    awaitingCounter.add(insertId);
+    client.track(resolved.eventType, properties, { insert_id: insertId });
+  };
+
+  return {
+    name: PLUGIN_NAME,
+    type: 'enrichment',
+
+    setup(config: Config, pageViewsClient: PageViewsClient) {
+      client = pageViewsClient;
+      logger = config.loggerProvider;
+      resolved = resolvePageViewsOptions(options, logger);
+      if (!getLocation()) return; // SSR / worker
+      if (passesTrackOn()) trackPageView();
+      const mode = resolved.trackHistoryChanges;
+      stopNavigation = observeNavigation(
+        (change) => {
+          // C19 / B66: one page view per navigation that changes the page for this mode.
+          if (isPageChange(mode, change.previousUrl, change.url) && passesTrackOn()) trackPageView();
+        },
+        { onError: (error) => logger && logger.error('page views: navigation handling failed', error) },
+      );
+    },
+
+    execute(event: Event) {
+      if (event.insert_id && awaitingCounter.delete(event.insert_id)) {
+        // Here, after dispatch, the counter belongs to the session the event is really in.
+        const counter = client && typeof client.nextPageCounter === 'function' ? client.nextPageCounter() : 1;
+        event.event_properties = { ...event.event_properties, [PAGE_COUNTER]: counter };
+      } else if (resolved && resolved.trackOn === TRACK_ON_ATTRIBUTION && isCampaignIdentify(event)) {
+        trackPageView(); // B65: a page view whenever web attribution is tracked
+      }
+      return event;
+    },
+
+    teardown() {
+      if (stopNavigation) stopNavigation();
+      stopNavigation = undefined;
+      client = undefined;
+    },
+  };
+};

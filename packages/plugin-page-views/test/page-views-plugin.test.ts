@@ -1,0 +1,221 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryIdentityStorage, type Event } from '@sightline/core';
+import { attributionPlugin } from '@sightline/plugin-attribution';
+import { pageViewsOptionsFrom, pageViewsPlugin, resolvePageViewsOptions, type PageViewsOptions } from '@sightline/plugin-page-views';
+import { createTestClient, settle, silentLogger } from '../../core/test/helpers';
+
+const KEY = 'api-key-0123456789';
+const ORIGIN = 'http://localhost:3000';
+const realReplaceState = history.replaceState;
+const PAGE_VIEWED = '[Amplitude] Page Viewed';
+
+const visit = (path: string, referrer = '', title = 'Home') => {
+  realReplaceState.call(history, null, '', path);
+  Object.defineProperty(document, 'referrer', { value: referrer, configurable: true });
+  document.head.innerHTML = `<title>${title}</title>`;
+};
+
+const started: Array<{ remove(name: string): unknown }> = [];
+
+const start = async (options?: PageViewsOptions, extra: { storage?: ReturnType<typeof createMemoryIdentityStorage>; attribution?: boolean } = {}) => {
+  const plugins = [...(extra.attribution ? [attributionPlugin()] : []), pageViewsPlugin(options)];
+  const setup = createTestClient({ plugins, storage: extra.storage, now: () => Date.now() });
+  await setup.client.init(KEY, { loggerProvider: setup.logger }).promise;
+  started.push(setup.client);
+  await settle();
+  const pageViews = (type = PAGE_VIEWED) => setup.destination.events.filter((event) => event.event_type === type);
+  return { ...setup, pageViews };
+};
+
+const navigate = async (step: () => void) => {
+  step();
+  await settle();
+};
+
+describe('pageViewsPlugin (B.4, C.2)', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    visit('/');
+  });
+  afterEach(async () => {
+    for (const client of started.splice(0)) {
+      await client.remove('sightline-page-views');
+      await client.remove('sightline-attribution');
+    }
+    visit('/');
+  });
+
+  it('C03/C20–C29: a page view on load with the exact property set', async () => {
+    visit('/docs/start?utm_source=news&gclid=G1#intro', 'https://www.google.com/search?q=x', 'Getting started');
+    const { pageViews, destination } = await start();
+    expect(destination.events.map((event) => event.event_type)).toEqual(['session_start', PAGE_VIEWED]);
+    expect(pageViews()[0].event_properties).toEqual({
+      utm_source: 'news',
+      gclid: 'G1',
+      referrer: 'https://www.google.com/search?q=x',
+      referring_domain: 'www.google.com',
+      '[Amplitude] Page Domain': 'localhost',
+      '[Amplitude] Page Location': `${ORIGIN}/docs/start?utm_source=news&gclid=G1#intro`,
+      '[Amplitude] Page Path': '/docs/start',
+      '[Amplitude] Page Title': 'Getting started',
+      '[Amplitude] Page URL': `${ORIGIN}/docs/start`,
+      '[Amplitude] Page Counter': 1,
+    });
+  });
+
+  it('C27: the counter counts pages per session and survives a reload in the session', async () => {
+    const storage = createMemoryIdentityStorage();
+    const first = await start({}, { storage });
+    await navigate(() => history.pushState({}, '', '/two'));
+    expect(first.pageViews().map((event) => event.event_properties?.['[Amplitude] Page Counter'])).toEqual([1, 2]);
+    const second = await start({}, { storage });
+    expect(second.pageViews()[0].event_properties?.['[Amplitude] Page Counter']).toBe(3);
+  });
+
+  it('C27: the counter restarts when a new session starts', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { pageViews } = await start();
+      vi.setSystemTime(Date.now() + 31 * 60_000);
+      await navigate(() => history.pushState({}, '', '/later'));
+      expect(pageViews().map((event) => event.event_properties?.['[Amplitude] Page Counter'])).toEqual([1, 1]);
+      expect(pageViews()[1].session_id).not.toBe(pageViews()[0].session_id);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('B66 all: pushState, popstate and hash navigation give exactly one page view each', async () => {
+    const { pageViews } = await start();
+    await navigate(() => history.pushState({}, '', '/a'));
+    await navigate(() => {
+      realReplaceState.call(history, null, '', '/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await navigate(() => {
+      realReplaceState.call(history, null, '', '/#section');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await navigate(() => history.replaceState({}, '', '/#section')); // same URL: none
+    expect(pageViews().map((event) => event.event_properties?.['[Amplitude] Page Location'])).toEqual([
+      `${ORIGIN}/`,
+      `${ORIGIN}/a`,
+      `${ORIGIN}/`,
+      `${ORIGIN}/#section`,
+    ]);
+  });
+
+  it('B66 pathOnly: hash and query changes are not page views, path changes are', async () => {
+    const { pageViews } = await start({ trackHistoryChanges: 'pathOnly' });
+    await navigate(() => history.pushState({}, '', '/#company'));
+    await navigate(() => history.pushState({}, '', '/#blog'));
+    await navigate(() => history.pushState({}, '', '/?tab=2'));
+    await navigate(() => history.pushState({}, '', '/blog'));
+    expect(pageViews().map((event) => event.event_properties?.['[Amplitude] Page Path'])).toEqual(['/', '/blog']);
+  });
+
+  it('B67: eventType renames the event', async () => {
+    const { pageViews } = await start({ eventType: 'Page View' });
+    expect(pageViews('Page View')).toHaveLength(1);
+    expect(pageViews()).toHaveLength(0);
+  });
+
+  it('B65: a trackOn function decides on load and on each navigation', async () => {
+    const trackOn = vi.fn(() => location.pathname.includes('home'));
+    const { pageViews } = await start({ trackOn });
+    await navigate(() => history.pushState({}, '', '/home'));
+    await navigate(() => history.pushState({}, '', '/about'));
+    expect(pageViews().map((event) => event.event_properties?.['[Amplitude] Page Path'])).toEqual(['/home']);
+    expect(trackOn).toHaveBeenCalledTimes(3);
+  });
+
+  it('B65: a throwing trackOn is logged and tracks nothing', async () => {
+    const { pageViews, logger } = await start({
+      trackOn: () => {
+        throw new Error('app bug');
+      },
+    });
+    expect(pageViews()).toHaveLength(0);
+    expect(logger.error).toHaveBeenCalled();
+  });
+
+  it("B65: trackOn 'attribution' tracks a page view only after an attribution $identify", async () => {
+    const storage = createMemoryIdentityStorage();
+    visit('/?utm_source=ad');
+    const first = await start({ trackOn: 'attribution' }, { storage, attribution: true });
+    expect(first.destination.events.map((event) => event.event_type)).toEqual(['session_start', '$identify', PAGE_VIEWED]);
+    await navigate(() => history.pushState({}, '', '/spa'));
+    expect(first.pageViews()).toHaveLength(1);
+    const second = await start({ trackOn: 'attribution' }, { storage, attribution: true }); // same campaign, same session
+    expect(second.pageViews()).toHaveLength(0);
+  });
+
+  it('D09: the masked title is sent as *****', async () => {
+    visit('/');
+    document.head.innerHTML = '<title data-amp-mask>Jane Roe - Statement</title>';
+    const { pageViews } = await start();
+    expect(pageViews()[0].event_properties?.['[Amplitude] Page Title']).toBe('*****');
+    expect(JSON.stringify(pageViews()[0])).not.toContain('Jane Roe');
+  });
+
+  it('OQ-30: token and email in the URL never reach the page view', async () => {
+    visit('/x?token=abc&email=a@b.co&utm_content=a@b.co', 'https://a.com/?code=zzz');
+    const { pageViews } = await start();
+    const wire = JSON.stringify(pageViews()[0]);
+    for (const secret of ['abc', 'a@b.co', 'zzz']) expect(wire).not.toContain(secret);
+  });
+
+  it('teardown stops SPA tracking and restores history when it was the last listener', async () => {
+    const before = history.pushState;
+    const { client, pageViews } = await start();
+    await client.remove('sightline-page-views').promise;
+    await navigate(() => history.pushState({}, '', '/gone'));
+    expect(pageViews()).toHaveLength(1);
+    expect(history.pushState).toBe(before);
+  });
+
+  it('a manual track of the same event type gets no counter', async () => {
+    const { client, pageViews } = await start();
+    client.track(PAGE_VIEWED, { custom: true });
+    await settle();
+    expect(pageViews()[1].event_properties).toEqual({ custom: true });
+  });
+
+  it('works with a client without nextPageCounter (counter 1)', async () => {
+    const track = vi.fn(() => ({ promise: Promise.resolve({ event: { event_type: 'x' }, code: 200, message: '' }) }));
+    const plugin = pageViewsPlugin();
+    await plugin.setup?.({ loggerProvider: silentLogger() } as never, { track });
+    const [type, properties, eventOptions] = track.mock.calls[0] as unknown as [string, Record<string, unknown>, { insert_id: string }];
+    expect(type).toBe(PAGE_VIEWED);
+    const event = plugin.execute?.({ event_type: type, event_properties: properties, insert_id: eventOptions.insert_id }) as Event;
+    expect(event.event_properties?.['[Amplitude] Page Counter']).toBe(1);
+    await plugin.teardown?.();
+  });
+});
+
+describe('options (B.4)', () => {
+  it.each([
+    [false, undefined],
+    [true, {}],
+    [undefined, {}],
+    [{ trackHistoryChanges: 'pathOnly' }, { trackHistoryChanges: 'pathOnly' }],
+  ])('B41: pageViewsOptionsFrom(%j)', (value, expected) => {
+    expect(pageViewsOptionsFrom(value)).toEqual(expected);
+  });
+
+  it('B65–B67: documented defaults', () => {
+    expect(resolvePageViewsOptions()).toEqual({ trackOn: undefined, trackHistoryChanges: 'all', eventType: PAGE_VIEWED });
+  });
+
+  it('bad values are warned about and replaced by defaults', () => {
+    const logger = silentLogger();
+    expect(resolvePageViewsOptions({ trackOn: 'always' as never, trackHistoryChanges: 'hash' as never, eventType: '' }, logger)).toEqual({
+      trackOn: undefined,
+      trackHistoryChanges: 'all',
+      eventType: PAGE_VIEWED,
+    });
+    expect(logger.warn).toHaveBeenCalledTimes(3);
+  });
+});

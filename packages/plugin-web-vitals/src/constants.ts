@@ -1,0 +1,31 @@
+/** Wire names of Web Vitals capture — defined once (FEATURES C17, C.7; DECISIONS OQ-4). */
+
+export const PLUGIN_NAME = 'sightline-web-vitals';
+
+export const EVENT_WEB_VITALS = '[Amplitude] Web Vitals';
+
+export const METRIC_NAMES = ['LCP', 'FCP', 'INP', 'CLS', 'TTFB'] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** `[Amplitude] LCP` … one object property per metric. */
+export const MetricProperty: { readonly [name in MetricName]: string } = {
+  LCP: '[Amplitude] LCP',
+  FCP: '[Amplitude] FCP',
+  INP: '[Amplitude] INP',
+  CLS: '[Amplitude] CLS',
+  TTFB: '[Amplitude] TTFB',
+};
+
+export const PageProperty = {
+  DOMAIN: '[Amplitude] Page Domain',
+  LOCATION: '[Amplitude] Page Location',
+  PATH: '[Amplitude] Page Path',
+  TITLE: '[Amplitude] Page Title',
+  URL: '[Amplitude] Page URL',
+} as const;
+
+/** Metrics whose value is a time since the navigation started (ms); CLS and INP are not. */
+export const TIME_SINCE_NAVIGATION_METRICS: readonly MetricName[] = ['LCP', 'FCP', 'TTFB'];
+
+/** Pages (navigations, soft navigations, bfcache restores) whose metrics are kept at once. */
+export const MAX_TRACKED_PAGES = 10;
