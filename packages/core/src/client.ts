@@ -63,6 +63,8 @@ export class CoreClient {
   private readonly pending: PendingEvent[] = [];
   private pendingHead = 0;
   private draining = false;
+  /** Settles when the events queued so far have reached the destinations. */
+  private drained: Promise<void> = Promise.resolve();
   private initIdentify: Identify | undefined;
 
   constructor(private readonly platform: ClientPlatform) {
@@ -292,7 +294,7 @@ export class CoreClient {
   private scheduleDrain(): void {
     if (this.draining || !this.ready || this.pendingHead >= this.pending.length) return;
     this.draining = true;
-    queueMicrotask(() => void this.drain());
+    this.drained = Promise.resolve().then(() => this.drain());
   }
 
   /** Runs queued events through the pipeline strictly in order. */
@@ -481,8 +483,11 @@ export class CoreClient {
   /** Sends everything buffered now (A23). Resolves once the destinations have flushed. */
   flush(): ResultPromise {
     if (!this.ready) return this.defer(() => this.flush());
+    // Events tracked just before flush() are still on their way through the plugins: wait for them.
     return {
-      promise: this.pipeline.flush().then(() => ({ event: { event_type: 'flush' }, code: ResultCode.SUCCESS, message: 'Flushed' })),
+      promise: this.drained
+        .then(() => this.pipeline.flush())
+        .then(() => ({ event: { event_type: 'flush' }, code: ResultCode.SUCCESS, message: 'Flushed' })),
     };
   }
 

@@ -66,3 +66,6 @@ export const MAX_PROPERTY_DEPTH = 10;
 export const MAX_PROPERTY_KEYS = 1000;
 
 export const SESSION_ID_NONE = -1;
+
+/** The SDK marks its own uploads with `Symbol.for(SDK_REQUEST_MARKER)` so network capture skips them. */
+export const SDK_REQUEST_MARKER = 'sightline.sdk-request';

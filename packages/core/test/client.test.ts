@@ -299,6 +299,18 @@ describe('plugins (A25, A26, A60–A64)', () => {
     expect(destination.flush).toHaveBeenCalled();
   });
 
+  it('flush() right after track() waits for that event to reach the destination first', async () => {
+    const { client, destination } = await initClient();
+    let seenAtFlush = -1;
+    destination.flush = vi.fn(() => {
+      seenAtFlush = destination.events.length;
+    });
+    client.track('just before flush');
+    await client.flush().promise;
+    expect(seenAtFlush).toBe(destination.events.length);
+    expect(types(destination.events)).toContain('just before flush');
+  });
+
   it('setTransport() reaches the destination and validates its input (A27)', async () => {
     const setTransport = vi.fn();
     const { client, logger } = await initClient();

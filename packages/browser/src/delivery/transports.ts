@@ -1,9 +1,15 @@
-import type { Transport, TransportChoice, UploadRequest, UploadResponse } from '@sightline/core';
+import { SDK_REQUEST_MARKER, type Transport, type TransportChoice, type UploadRequest, type UploadResponse } from '@sightline/core';
 import { prepareBody } from './gzip';
 import { parseJsonBody, parseRetryAfter } from './retry-after';
 
 const JSON_TYPE = 'application/json';
 const NO_ANSWER: UploadResponse = { status: 0, body: null };
+
+/** Marks a request (fetch init or XHR) as the SDK's own, for network capture to skip. */
+const markOwn = <T extends object>(target: T): T => {
+  (target as { [key: symbol]: boolean })[Symbol.for(SDK_REQUEST_MARKER)] = true;
+  return target;
+};
 
 // Captured when the delivery is created, before any plugin wraps fetch or XHR: the SDK's own
 // uploads never pass through the network-capture wrapper.
@@ -19,12 +25,15 @@ const fetchTransport = ({ headers, compress }: TransportOptions, send = platform
     if (!send) return NO_ANSWER;
     const prepared = await prepareBody(request.body, compress && !request.exiting);
     try {
-      const response = await send(request.url, {
-        method: 'POST',
-        headers: { 'Content-Type': JSON_TYPE, Accept: '*/*', ...headers, ...prepared.headers },
-        body: prepared.body,
-        keepalive: !!request.exiting,
-      });
+      const response = await send(
+        request.url,
+        markOwn<RequestInit>({
+          method: 'POST',
+          headers: { 'Content-Type': JSON_TYPE, Accept: '*/*', ...headers, ...prepared.headers },
+          body: prepared.body,
+          keepalive: !!request.exiting,
+        }),
+      );
       return {
         status: response.status,
         body: parseJsonBody(await response.text().catch(() => '')),
@@ -41,7 +50,7 @@ const xhrTransport = ({ headers, compress }: TransportOptions, Xhr = typeof XMLH
     if (!Xhr) return NO_ANSWER;
     const prepared = await prepareBody(request.body, compress);
     return new Promise<UploadResponse>((resolve) => {
-      const xhr = new Xhr();
+      const xhr = markOwn(new Xhr());
       xhr.open('POST', request.url, true);
       const all: { [name: string]: string } = { 'Content-Type': JSON_TYPE, Accept: '*/*', ...headers, ...prepared.headers };
       Object.keys(all).forEach((name) => xhr.setRequestHeader(name, all[name]));

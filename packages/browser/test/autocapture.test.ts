@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '@sightline/core';
+import { resolveAutocapture } from '../src/autocapture-policy';
+import { wireAutocapture } from '../src/autocapture';
+
+const FEATURES = [
+  { key: 'pageViews', defaultOn: true },
+  { key: 'fileDownloads', aliases: ['fileDownload'], defaultOn: true },
+  { key: 'webVitals', defaultOn: false },
+];
+
+describe('resolveAutocapture (B40–B50)', () => {
+  it.each([
+    ['undefined: the defaults', undefined, { pageViews: {}, fileDownloads: {} }],
+    ['true: the defaults', true, { pageViews: {}, fileDownloads: {} }],
+    ['false: nothing (B50)', false, {}],
+    ['{}: the defaults', {}, { pageViews: {}, fileDownloads: {} }],
+    ['a default-on feature set to false', { pageViews: false }, { fileDownloads: {} }],
+    ['a default-off feature set to true', { webVitals: true }, { pageViews: {}, fileDownloads: {}, webVitals: {} }],
+    ['options objects pass through', { pageViews: { trackHistoryChanges: 'all' } }, { pageViews: { trackHistoryChanges: 'all' }, fileDownloads: {} }],
+    ['the documented alias fileDownload (OQ-21)', { fileDownload: false }, { pageViews: {} }],
+    ['the key wins over its alias', { fileDownloads: true, fileDownload: false }, { pageViews: {}, fileDownloads: {} }],
+    ['null and other junk mean the defaults', null, { pageViews: {}, fileDownloads: {} }],
+  ])('%s', (_, setting, expected) => {
+    expect(resolveAutocapture(setting, FEATURES)).toEqual(expected);
+  });
+});
+
+const pluginsFor = (autocapture: unknown) =>
+  wireAutocapture(resolveConfig({ apiKey: 'k', options: { autocapture } }).config).map((plugin) => plugin.name);
+
+describe('the full entry wires the default plugins from `autocapture`', () => {
+  it('defaults: attribution before page views, then forms, downloads, page URL enrichment', () => {
+    expect(pluginsFor(undefined)).toEqual([
+      'sightline-attribution',
+      'sightline-page-views',
+      'sightline-form-interactions',
+      'sightline-file-downloads',
+      'sightline-page-url-enrichment',
+    ]);
+  });
+
+  it('network capture and web vitals are off by default and on when asked', () => {
+    expect(pluginsFor({ networkTracking: { captureRules: [] }, webVitals: true }).slice(-2)).toEqual([
+      'sightline-network-requests',
+      'sightline-web-vitals',
+    ]);
+  });
+
+  it('autocapture: false wires none', () => {
+    expect(pluginsFor(false)).toEqual([]);
+  });
+
+  it('each feature can be switched off on its own', () => {
+    expect(pluginsFor({ attribution: false, formInteractions: false })).toEqual([
+      'sightline-page-views',
+      'sightline-file-downloads',
+      'sightline-page-url-enrichment',
+    ]);
+  });
+});
