@@ -1,5 +1,6 @@
 import type { Config, Plugin } from '@sightline/core';
 import { attributionPlugin } from '@sightline/plugin-attribution';
+import { elementInteractionsPlugin, frustrationInteractionsPlugin } from '@sightline/plugin-element-interactions';
 import { fileDownloadsPlugin } from '@sightline/plugin-file-downloads';
 import { formInteractionsPlugin } from '@sightline/plugin-form-interactions';
 import { networkRequestsPlugin } from '@sightline/plugin-network-requests';
@@ -20,6 +21,8 @@ const FEATURES: (AutocaptureFeature & { create: PluginFactory })[] = [
   { key: 'formInteractions', defaultOn: true, create: formInteractionsPlugin },
   { key: 'fileDownloads', aliases: ['fileDownload'], defaultOn: true, create: fileDownloadsPlugin },
   { key: 'pageUrlEnrichment', defaultOn: true, create: pageUrlEnrichmentPlugin },
+  { key: 'elementInteractions', defaultOn: false, create: elementInteractionsPlugin },
+  { key: 'frustrationInteractions', defaultOn: false, create: frustrationInteractionsPlugin },
   { key: 'networkTracking', defaultOn: false, create: networkRequestsPlugin },
   { key: 'webVitals', defaultOn: false, create: webVitalsPlugin },
 ];

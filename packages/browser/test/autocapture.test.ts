@@ -40,8 +40,10 @@ describe('the full entry wires the default plugins from `autocapture`', () => {
     ]);
   });
 
-  it('network capture and web vitals are off by default and on when asked', () => {
-    expect(pluginsFor({ networkTracking: { captureRules: [] }, webVitals: true }).slice(-2)).toEqual([
+  it('element interactions, frustration, network capture and web vitals are off by default and on when asked', () => {
+    expect(pluginsFor({ networkTracking: { captureRules: [] }, webVitals: true, elementInteractions: true, frustrationInteractions: {} }).slice(-4)).toEqual([
+      'sightline-element-interactions',
+      'sightline-frustration-interactions',
       'sightline-network-requests',
       'sightline-web-vitals',
     ]);

@@ -14,8 +14,11 @@ const MAX_CARD_DIGITS = 19;
 /** `123-45-6789` or `123 45 6789`; bare 9-digit runs are left alone (ids, zip+4). */
 const SSN = /(^|\D)\d{3}([- ])\d{2}\2\d{4}(?!\d)/g;
 
-/** Deliberately generous (unicode local parts and domains): over-masking is the safe side. */
-const EMAIL = /[^\s@<>()[\]\\,;:"'`/?#&=]+@[^\s@<>()[\]\\,;:"'`/?#&=]+\.[^\s@<>()[\]\\,;:"'`/?#&=\d]{2,}/gu;
+/**
+ * Deliberately generous (unicode local parts and domains): over-masking is the safe side.
+ * Parts are bounded (RFC lengths) so a long token cannot make the match quadratic.
+ */
+const EMAIL = /[^\s@<>()[\]\\,;:"'`/?#&=]{1,64}@[^\s@<>()[\]\\,;:"'`/?#&=]{1,253}\.[^\s@<>()[\]\\,;:"'`/?#&=\d]{2,63}/gu;
 
 export function passesLuhn(digits: string): boolean {
   let sum = 0;
@@ -91,7 +94,8 @@ function maskCardNumbers(text: string): string {
 
 /** Replaces every card number, SSN and email occurrence with `*****`. */
 export function maskSensitivePatterns(text: string): string {
-  return maskCardNumbers(text).replace(SSN, `$1${MASK}`).replace(EMAIL, MASK);
+  const withoutNumbers = maskCardNumbers(text).replace(SSN, `$1${MASK}`);
+  return withoutNumbers.includes('@') ? withoutNumbers.replace(EMAIL, MASK) : withoutNumbers;
 }
 
 /** True when the text contains a card number, SSN or email. */

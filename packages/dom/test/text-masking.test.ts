@@ -200,3 +200,20 @@ describe('readPageTitle (C24, D09)', () => {
     expect(readPageTitle(broken)).toBe('');
   });
 });
+
+describe('long input stays linear (no catastrophic backtracking)', () => {
+  it.each([
+    ['a long token without @', 'a'.repeat(200_000)],
+    ['a long token ending in an invalid address', `${'a'.repeat(200_000)}@b`],
+    ['many @ signs', '@a'.repeat(100_000)],
+    ['long digit runs', '1 '.repeat(100_000)],
+    ['long dashed digits', '123-'.repeat(50_000)],
+  ])('%s', (_name, text) => {
+    // The test timeout is the guard: a quadratic pattern takes minutes here.
+    expect(maskSensitivePatterns(text).length).toBeGreaterThan(0);
+  });
+
+  it('an address after a long local-part run is still masked', () => {
+    expect(maskSensitivePatterns(`x${'a'.repeat(100)}@example.com`)).not.toContain('@example.com');
+  });
+});

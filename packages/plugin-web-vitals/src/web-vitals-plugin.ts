@@ -82,14 +82,21 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
         }
       };
 
-      // On the document, in the bubbling phase: web-vitals finalises CLS / INP / LCP in its
-      // capture-phase listener on window, which always runs first.
+      // web-vitals finalises CLS / INP / LCP when the page hides, some of it a moment later
+      // (INP's last entries). Sending one task after visibilitychange — or at pagehide, if the
+      // page is leaving sooner — gives one event with every final value instead of two.
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      const sendNow = () => {
+        if (pending !== undefined) clearTimeout(pending);
+        pending = undefined;
+        send();
+      };
       const onVisibilityChange = () => {
-        if (document.visibilityState === 'hidden') send();
+        if (document.visibilityState === 'hidden' && pending === undefined) pending = setTimeout(sendNow, 0);
       };
       document.addEventListener('visibilitychange', onVisibilityChange);
       // Browsers that skip visibilitychange on navigation still fire pagehide.
-      window.addEventListener('pagehide', send);
+      window.addEventListener('pagehide', sendNow);
 
       const source = settings.source || webVitalsSource;
       const reportOptions = { reportAllChanges: true, reportSoftNavs: settings.reportSoftNavs !== false };
@@ -105,7 +112,8 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
         // web-vitals has no unsubscribe: late callbacks are ignored instead.
         active = false;
         document.removeEventListener('visibilitychange', onVisibilityChange);
-        window.removeEventListener('pagehide', send);
+        window.removeEventListener('pagehide', sendNow);
+        if (pending !== undefined) clearTimeout(pending);
       };
     },
     teardown() {

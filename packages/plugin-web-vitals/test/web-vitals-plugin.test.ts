@@ -131,6 +131,18 @@ describe('C17 one [Amplitude] Web Vitals event when the page is first hidden', (
     expect((vitals()[1].event_properties as Record<string, unknown>)['[Amplitude] INP']).toMatchObject({ value: 320, delta: 280 });
   });
 
+  it('a value web-vitals finalises just after the page hides goes in the same, single event', async () => {
+    const fake = fakeSource();
+    const { vitals } = await startTracked({ source: fake.source });
+    fake.emit('LCP', { value: 900 });
+    setVisibility('hidden');
+    fake.emit('INP', { value: 64 }); // INP's last entries arrive a moment after visibilitychange
+    window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(vitals()).toHaveLength(1);
+    expect(vitals()[0].event_properties).toMatchObject({ '[Amplitude] LCP': { value: 900 }, '[Amplitude] INP': { value: 64 } });
+  });
+
   it('pagehide alone (no visibilitychange) sends too', async () => {
     const fake = fakeSource();
     const { vitals } = await startTracked({ source: fake.source });
@@ -198,6 +210,7 @@ describe('C17 lifecycle and fault paths', () => {
     });
     fake.emit('LCP');
     expect(() => setVisibility('hidden')).not.toThrow();
+    await settle();
     expect(logger.error).toHaveBeenCalled();
   });
 

@@ -1,0 +1,95 @@
+/** Wire names (DECISIONS OQ-1, OQ-2, OQ-3, OQ-27) and documented defaults, defined once. */
+
+export const PLUGIN_NAME_ELEMENT_INTERACTIONS = 'sightline-element-interactions';
+export const PLUGIN_NAME_FRUSTRATION_INTERACTIONS = 'sightline-frustration-interactions';
+
+export const EVENT_ELEMENT_CLICKED = '[Amplitude] Element Clicked';
+export const EVENT_ELEMENT_CHANGED = '[Amplitude] Element Changed';
+export const EVENT_RAGE_CLICK = '[Amplitude] Rage Click';
+export const EVENT_DEAD_CLICK = '[Amplitude] Dead Click';
+
+export const Property = {
+  ELEMENT_ID: '[Amplitude] Element ID',
+  ELEMENT_CLASS: '[Amplitude] Element Class',
+  ELEMENT_TAG: '[Amplitude] Element Tag',
+  ELEMENT_TEXT: '[Amplitude] Element Text',
+  ELEMENT_HREF: '[Amplitude] Element Href',
+  ELEMENT_POSITION_LEFT: '[Amplitude] Element Position Left',
+  ELEMENT_POSITION_TOP: '[Amplitude] Element Position Top',
+  VIEWPORT_HEIGHT: '[Amplitude] Viewport Height',
+  VIEWPORT_WIDTH: '[Amplitude] Viewport Width',
+  PAGE_URL: '[Amplitude] Page URL',
+  PAGE_TITLE: '[Amplitude] Page Title',
+  ELEMENT_SELECTOR: '[Amplitude] Element Selector',
+  ELEMENT_PATH: '[Amplitude] Element Path',
+  ELEMENT_HIERARCHY: '[Amplitude] Element Hierarchy',
+  ELEMENT_ATTRIBUTES: '[Amplitude] Element Attributes',
+  ELEMENT_ARIA_LABEL: '[Amplitude] Element Aria Label',
+  ELEMENT_PARENT_LABEL: '[Amplitude] Element Parent Label',
+  // Rage click (OQ-3)
+  BEGIN_TIME: '[Amplitude] Begin Time',
+  END_TIME: '[Amplitude] End Time',
+  DURATION: '[Amplitude] Duration',
+  CLICKS: '[Amplitude] Clicks',
+  CLICK_COUNT: '[Amplitude] Click Count',
+  // Dead click (OQ-3)
+  X: '[Amplitude] X',
+  Y: '[Amplitude] Y',
+} as const;
+
+/** FEATURES B70: elements always tracked. */
+export const DEFAULT_CSS_SELECTOR_ALLOWLIST: readonly string[] = [
+  'a',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'label',
+  'video',
+  'audio',
+  '[contenteditable="true" i]',
+  '[data-amp-default-track]',
+  '.amp-default-track',
+];
+
+/** FEATURES B71: tracked only when the click changes the page or navigates. */
+export const DEFAULT_ACTION_CLICK_ALLOWLIST: readonly string[] = ['div', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** DECISIONS OQ-3 / OQ-23: elements whose click is expected to do something. */
+export const DEFAULT_DEAD_CLICK_ALLOWLIST: readonly string[] = [
+  'a',
+  'button',
+  '[role="button"]',
+  '[role="link"]',
+  '[role="menuitem"]',
+  '[role="menuitemcheckbox"]',
+  '[role="menuitemradio"]',
+  '[role="option"]',
+  '[role="tab"]',
+  '[role="treeitem"]',
+  '[contenteditable]',
+  'input[type="button"]',
+  'input[type="submit"]',
+  'input[type="reset"]',
+  'input[type="image"]',
+  'input[type="file"]',
+];
+
+/** A dead-click candidate inside a link that opens a new tab is never dead. */
+export const NEW_TAB_LINK_SELECTOR = 'a[target="_blank" i]';
+
+/** B71: a click on an action-allowlisted element counts if the page changes within this time. */
+export const ACTION_CLICK_WINDOW_MS = 500;
+/** OQ-3: rage click thresholds. */
+export const RAGE_CLICK_MIN_COUNT = 4;
+export const RAGE_CLICK_WINDOW_MS = 1000;
+export const RAGE_CLICK_BOX_PX = 50;
+/** OQ-3: the Rage Click event goes out this long after the last click of the burst. */
+export const RAGE_CLICK_SETTLE_MS = 1000;
+/** OQ-3: no navigation or relevant DOM change within this time makes a dead click. */
+export const DEAD_CLICK_WINDOW_MS = 3000;
+/**
+ * A region that mutated in two separate batches, each gap no longer than this, before a
+ * click is "changing on its own" (a clock, a carousel): its later mutations prove nothing.
+ */
+export const AMBIENT_MUTATION_WINDOW_MS = 10_000;

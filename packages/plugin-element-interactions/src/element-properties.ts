@@ -1,0 +1,90 @@
+/**
+ * The C.5 properties of an interacted element. Called after paint (never inside the
+ * listener): it reads layout, walks the DOM and masks text.
+ */
+import type { Properties } from '@sightline/core';
+import {
+  getElementHierarchy,
+  getElementPath,
+  isSecretField,
+  maskedAttributeNames,
+  readAttributeValue,
+  readDataAttributes,
+  readElementText,
+  readPageTitle,
+  readParentLabel,
+  tagNameOf,
+  urlWithoutQuery,
+  type DataAttributePrefix,
+  type ElementPrivacyOptions,
+} from '@sightline/dom';
+import { Property } from './constants';
+
+/** What the listener records synchronously: cheap reads only. */
+export interface InteractionRecord {
+  element: Element;
+  /** ms epoch of the interaction; becomes the event `time`. */
+  time: number;
+  /** `location.href` at the interaction (the click may navigate before the work runs). */
+  pageUrl: string;
+  viewportWidth: number;
+  viewportHeight: number;
+}
+
+export type InteractionKind = 'click' | 'change';
+
+export interface ElementPropertiesContext {
+  kind: InteractionKind;
+  document: Document | undefined;
+  privacy: ElementPrivacyOptions;
+  dataAttributePrefix: DataAttributePrefix | readonly DataAttributePrefix[];
+}
+
+function setIfPresent(properties: Properties, name: string, value: string | null | undefined): void {
+  if (value) properties[name] = value;
+}
+
+function position(element: Element): { left: number; top: number } {
+  try {
+    const rect = element.getBoundingClientRect();
+    return { left: Math.round(rect.left), top: Math.round(rect.top) };
+  } catch {
+    return { left: 0, top: 0 };
+  }
+}
+
+/** FEATURES C50–C65. `Element Changed` carries no Text and no Href, and never a value. */
+export function buildElementProperties(record: InteractionRecord, context: ElementPropertiesContext): Properties {
+  const { element } = record;
+  const { privacy } = context;
+  const properties: Properties = {};
+  const secret = isSecretField(element);
+  setIfPresent(properties, Property.ELEMENT_ID, element.getAttribute('id'));
+  setIfPresent(properties, Property.ELEMENT_CLASS, element.getAttribute('class'));
+  properties[Property.ELEMENT_TAG] = tagNameOf(element);
+  const maskedNames = maskedAttributeNames(element);
+  if (context.kind === 'click') {
+    setIfPresent(properties, Property.ELEMENT_TEXT, readElementText(element, privacy));
+    if (tagNameOf(element) === 'a') {
+      setIfPresent(properties, Property.ELEMENT_HREF, readAttributeValue(element, 'href', { ...privacy, maskedNames }));
+    }
+  }
+  const { left, top } = position(element);
+  properties[Property.ELEMENT_POSITION_LEFT] = left;
+  properties[Property.ELEMENT_POSITION_TOP] = top;
+  properties[Property.VIEWPORT_HEIGHT] = record.viewportHeight;
+  properties[Property.VIEWPORT_WIDTH] = record.viewportWidth;
+  properties[Property.PAGE_URL] = urlWithoutQuery(record.pageUrl);
+  properties[Property.PAGE_TITLE] = readPageTitle(context.document, { maskTextRegex: privacy.maskTextRegex });
+  const path = getElementPath(element);
+  properties[Property.ELEMENT_SELECTOR] = path;
+  properties[Property.ELEMENT_PATH] = path;
+  properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, privacy);
+  const attributes = readDataAttributes(element, context.dataAttributePrefix, privacy);
+  if (Object.keys(attributes).length > 0) properties[Property.ELEMENT_ATTRIBUTES] = attributes;
+  if (!secret) {
+    setIfPresent(properties, Property.ELEMENT_ARIA_LABEL, readAttributeValue(element, 'aria-label', { ...privacy, maskedNames }));
+  }
+  setIfPresent(properties, Property.ELEMENT_PARENT_LABEL, readParentLabel(element, privacy));
+  return properties;
+}

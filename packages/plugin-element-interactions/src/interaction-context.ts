@@ -1,0 +1,45 @@
+/** Cheap, synchronous reads shared by both plugins' listeners. */
+import { getLocation, getWindow, type Event, type EventOptions, type Properties } from '@sightline/core';
+import type { InteractionRecord } from './element-properties';
+
+/** The part of the client the plugins use. */
+export interface TrackingClient {
+  track(eventType: string | Event, eventProperties?: Properties, eventOptions?: EventOptions): unknown;
+}
+
+export function currentPageUrl(): string {
+  try {
+    return getLocation()?.href ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Everything the listener records before returning: no layout, no DOM walk. */
+export function recordInteraction(element: Element, time: number): InteractionRecord {
+  const win = getWindow();
+  return {
+    element,
+    time,
+    pageUrl: currentPageUrl(),
+    viewportWidth: win?.innerWidth ?? 0,
+    viewportHeight: win?.innerHeight ?? 0,
+  };
+}
+
+/** A text selection on the element (a highlight drag or a double/triple click on its text). */
+export function hasTextSelectionOn(element: Element): boolean {
+  try {
+    const selection = getWindow()?.getSelection?.();
+    if (!selection || selection.isCollapsed) return false;
+    for (let index = 0; index < selection.rangeCount; index += 1) {
+      const range = selection.getRangeAt(index);
+      if (!range.collapsed && range.intersectsNode(element)) return true;
+    }
+    return false;
+  } catch {
+    return false;
+  }
+}
+
+export const PASSIVE_CAPTURE: AddEventListenerOptions = { capture: true, passive: true };

@@ -1,0 +1,111 @@
+/**
+ * Options of both plugins (FEATURES B.5, B.6; DECISIONS OQ-22, OQ-23) and their resolution:
+ * bad values are logged and replaced by the default, never thrown.
+ */
+import type { Logger } from '@sightline/core';
+import {
+  DEFAULT_DATA_ATTRIBUTE_PREFIX,
+  DEFAULT_PRIVACY_LEVEL,
+  compileMaskPatterns,
+  isPrivacyLevel,
+  type DataAttributePrefix,
+  type ElementPrivacyOptions,
+  type MaskPattern,
+  type PrivacyLevel,
+} from '@sightline/dom';
+import type { UrlPattern } from './page-url-filter';
+
+export type ActionType = 'click' | 'change';
+
+/** Shared by both plugins: where they run and how they mask. */
+export interface PrivacyAndPageOptions {
+  /** Pages where interactions are captured (string = exact URL or `*` glob, or RegExp). Default: all. */
+  pageUrlAllowlist?: UrlPattern[];
+  /** Pages never captured; wins over the allowlist (D10). */
+  pageUrlExcludelist?: UrlPattern[];
+  /** Extra text patterns masked as `*****` in text and attribute values (D08). */
+  maskTextRegex?: MaskPattern[];
+  /** `light` (default) | `medium` | `conservative` (OQ-22). */
+  privacyLevel?: PrivacyLevel;
+  /** Prefix(es) of attributes captured as `[Amplitude] Element Attributes` (default `data-amp-track-`). */
+  dataAttributePrefix?: DataAttributePrefix | DataAttributePrefix[];
+}
+
+export interface ElementInteractionsOptions extends PrivacyAndPageOptions {
+  /** Elements always tracked; replaces the default (B70). */
+  cssSelectorAllowlist?: string[];
+  /** Elements tracked when the click changes the page or navigates within 500 ms (B71). */
+  actionClickAllowlist?: string[];
+  /** Decides instead of the allowlists whether an interaction is tracked (OQ-22). */
+  shouldTrackEventResolver?: (actionType: ActionType, element: Element) => boolean;
+  /** Accepted for compatibility; visual labeling is not part of Sightline. */
+  visualTaggingOptions?: { enabled?: boolean; messenger?: unknown };
+}
+
+export interface SelectorOption {
+  cssSelectorAllowlist?: string[];
+}
+
+export interface FrustrationInteractionsOptions extends PrivacyAndPageOptions {
+  /** Default on. `{ cssSelectorAllowlist }` limits which elements count (default: any). */
+  rageClicks?: boolean | SelectorOption;
+  /** Default on. `{ cssSelectorAllowlist }` replaces the dead-click allowlist (OQ-3). */
+  deadClicks?: boolean | SelectorOption;
+  /** Accepted; not built (B83). */
+  errorClicks?: boolean | SelectorOption;
+  /** Accepted; not built (B84). */
+  thrashedCursor?: boolean | { directionChanges?: number; threshold?: number };
+}
+
+export interface ResolvedPrivacyAndPage {
+  pageUrlAllowlist?: UrlPattern[];
+  pageUrlExcludelist?: UrlPattern[];
+  privacy: ElementPrivacyOptions;
+  dataAttributePrefix: DataAttributePrefix | DataAttributePrefix[];
+}
+
+function urlList(value: unknown, name: string, logger?: Logger): UrlPattern[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    logger?.warn(`${name} must be an array of strings or RegExps; ignoring it`);
+    return undefined;
+  }
+  return value.filter((item): item is UrlPattern => {
+    const ok = typeof item === 'string' || item instanceof RegExp;
+    if (!ok) logger?.warn(`${name}: ignoring`, item);
+    return ok;
+  });
+}
+
+function dataAttributePrefixOf(value: unknown, logger?: Logger): DataAttributePrefix | DataAttributePrefix[] {
+  if (value === undefined) return DEFAULT_DATA_ATTRIBUTE_PREFIX;
+  const ok = (item: unknown) => typeof item === 'string' || item instanceof RegExp;
+  if (ok(value)) return value as DataAttributePrefix;
+  if (Array.isArray(value) && value.every(ok)) return value as DataAttributePrefix[];
+  logger?.warn('dataAttributePrefix must be a string, a RegExp or an array of them; using the default');
+  return DEFAULT_DATA_ATTRIBUTE_PREFIX;
+}
+
+export function resolvePrivacyAndPage(options: PrivacyAndPageOptions, logger?: Logger): ResolvedPrivacyAndPage {
+  let privacyLevel: PrivacyLevel = DEFAULT_PRIVACY_LEVEL;
+  if (options.privacyLevel !== undefined) {
+    if (isPrivacyLevel(options.privacyLevel)) privacyLevel = options.privacyLevel;
+    else logger?.warn(`privacyLevel must be 'light', 'medium' or 'conservative'; using '${DEFAULT_PRIVACY_LEVEL}'`);
+  }
+  const maskTextRegex = compileMaskPatterns(options.maskTextRegex, (pattern) =>
+    logger?.warn('maskTextRegex: ignoring invalid pattern', pattern),
+  );
+  return {
+    pageUrlAllowlist: urlList(options.pageUrlAllowlist, 'pageUrlAllowlist', logger),
+    pageUrlExcludelist: urlList(options.pageUrlExcludelist, 'pageUrlExcludelist', logger),
+    privacy: { privacyLevel, maskTextRegex },
+    dataAttributePrefix: dataAttributePrefixOf(options.dataAttributePrefix, logger),
+  };
+}
+
+/** `true`/omitted → on with the default list, `false` → off, `{ cssSelectorAllowlist }` → on with it. */
+export function featureSwitch(value: boolean | SelectorOption | undefined): { enabled: boolean; allowlist?: unknown } {
+  if (value === false) return { enabled: false };
+  if (value && typeof value === 'object') return { enabled: true, allowlist: value.cssSelectorAllowlist };
+  return { enabled: true };
+}

@@ -1,0 +1,48 @@
+import { vi } from 'vitest';
+import type { Config, Plugin, Properties } from '@sightline/core';
+import { silentLogger } from '../../core/test/helpers';
+import type { TrackingClient } from '@sightline/plugin-element-interactions';
+
+export interface Tracked {
+  eventType: string;
+  properties: Properties;
+  time: number | undefined;
+}
+
+/** Sets a plugin up against a recording client; returns what it tracks. */
+export function setUpPlugin(plugin: Plugin<TrackingClient>) {
+  const logger = silentLogger();
+  const tracked: Tracked[] = [];
+  const client: TrackingClient = {
+    track: vi.fn((eventType: unknown, properties?: Properties, options?: { time?: number }) => {
+      tracked.push({ eventType: eventType as string, properties: properties ?? {}, time: options?.time });
+      return undefined;
+    }),
+  };
+  plugin.setup?.({ loggerProvider: logger } as unknown as Config, client);
+  return { plugin, logger, tracked, client };
+}
+
+export function click(element: Element, init: MouseEventInit = {}): void {
+  element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: 10, clientY: 20, button: 0, ...init }));
+}
+
+export function change(element: Element): void {
+  element.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Lets MutationObserver callbacks (microtasks) run under fake timers. */
+export async function flushMicrotasks(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+/** Past the next paint: one animation frame plus the macrotask after it. */
+export async function afterPaint(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(40);
+}
+
+export function byId<T extends Element = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`no #${id}`);
+  return element as unknown as T;
+}
