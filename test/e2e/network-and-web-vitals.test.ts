@@ -127,8 +127,12 @@ describe('issue 7: web vitals in real Chromium', () => {
     await page.waitForTimeout(300);
     await page.goto(`${pages.url}/away.html`);
     const fromThisPage = () => named(VITALS).filter((event) => event.event_properties['[Amplitude] Page Path'] === '/vitals.html');
-    await expect.poll(() => fromThisPage().length, { timeout: 10_000 }).toBe(1);
-    const properties = fromThisPage()[0].event_properties;
+    await expect.poll(() => fromThisPage().length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await page.waitForTimeout(300);
+    // One event on hide; a second one only if web-vitals finalised a value after it (INP's
+    // last entries can land after pagehide). Together they carry every metric.
+    expect(fromThisPage().length).toBeLessThanOrEqual(2);
+    const properties = Object.assign({}, ...fromThisPage().map((event) => event.event_properties));
     for (const metric of ['LCP', 'FCP', 'TTFB', 'CLS', 'INP']) {
       expect(properties[`[Amplitude] ${metric}`]).toMatchObject({
         value: expect.any(Number),

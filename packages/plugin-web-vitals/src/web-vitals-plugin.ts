@@ -91,12 +91,20 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
         pending = undefined;
         send();
       };
+      let leaving = false;
       const onVisibilityChange = () => {
-        if (document.visibilityState === 'hidden' && pending === undefined) pending = setTimeout(sendNow, 0);
+        if (document.visibilityState !== 'hidden') return;
+        // After pagehide no timer will run: values finalised now go out at once.
+        if (leaving) sendNow();
+        else if (pending === undefined) pending = setTimeout(sendNow, 0);
+      };
+      const onPageHide = () => {
+        leaving = true;
+        sendNow();
       };
       document.addEventListener('visibilitychange', onVisibilityChange);
       // Browsers that skip visibilitychange on navigation still fire pagehide.
-      window.addEventListener('pagehide', sendNow);
+      window.addEventListener('pagehide', onPageHide);
 
       const source = settings.source || webVitalsSource;
       const reportOptions = { reportAllChanges: true, reportSoftNavs: settings.reportSoftNavs !== false };
@@ -112,7 +120,7 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
         // web-vitals has no unsubscribe: late callbacks are ignored instead.
         active = false;
         document.removeEventListener('visibilitychange', onVisibilityChange);
-        window.removeEventListener('pagehide', sendNow);
+        window.removeEventListener('pagehide', onPageHide);
         if (pending !== undefined) clearTimeout(pending);
       };
     },

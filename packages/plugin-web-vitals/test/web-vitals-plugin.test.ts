@@ -143,6 +143,22 @@ describe('C17 one [Amplitude] Web Vitals event when the page is first hidden', (
     expect(vitals()[0].event_properties).toMatchObject({ '[Amplitude] LCP': { value: 900 }, '[Amplitude] INP': { value: 64 } });
   });
 
+  it('a value finalised at the visibilitychange that follows pagehide goes out at once, as a second event', async () => {
+    const fake = fakeSource();
+    const { vitals } = await startTracked({ source: fake.source });
+    fake.emit('LCP', { value: 900 });
+    window.dispatchEvent(new Event('pagehide'));
+    fake.emit('INP', { value: 64 });
+    setVisibility('hidden');
+    await Promise.resolve();
+    await Promise.resolve();
+    // Sent without waiting for a timer: the document is going away.
+    expect(vitals().map((event) => Object.keys(event.event_properties as object).filter((key) => /LCP|INP/.test(key)))).toEqual([
+      ['[Amplitude] LCP'],
+      ['[Amplitude] LCP', '[Amplitude] INP'],
+    ]);
+  });
+
   it('pagehide alone (no visibilitychange) sends too', async () => {
     const fake = fakeSource();
     const { vitals } = await startTracked({ source: fake.source });
