@@ -1,4 +1,5 @@
 import { resolveConfig } from './config';
+import { PendingResult } from './pending-result';
 import {
   EVENT_GROUP_IDENTIFY,
   EVENT_IDENTIFY,
@@ -32,10 +33,6 @@ export interface ClientPlatform {
   now?(): number;
 }
 
-interface PendingEvent {
-  event: Event;
-  resolve: (result: Result) => void;
-}
 
 const settled = (event: Event, code: number, message: string): ResultPromise => ({
   promise: Promise.resolve({ event, code, message }),
@@ -60,7 +57,7 @@ export class CoreClient {
   private initializing = false;
   private readonly preInit: (() => void)[] = [];
   private readonly pendingPlugins: Plugin[] = [];
-  private readonly pending: PendingEvent[] = [];
+  private readonly pending: PendingResult[] = [];
   private pendingHead = 0;
   private draining = false;
   /** Settles when the events queued so far have reached the destinations. */
@@ -281,14 +278,11 @@ export class CoreClient {
   }
 
   private enqueue(event: Event): ResultPromise {
-    const identity = this.identity as IdentityStore;
-    if (!event.insert_id) event.insert_id = uuid();
-    event.event_id = identity.takeEventId();
-    let resolve!: (result: Result) => void;
-    const promise = new Promise<Result>((r) => (resolve = r));
-    this.pending.push({ event, resolve });
+    event.event_id = (this.identity as IdentityStore).takeEventId();
+    const pending = new PendingResult(event);
+    this.pending.push(pending);
     this.scheduleDrain();
-    return { promise };
+    return pending;
   }
 
   private scheduleDrain(): void {
@@ -302,10 +296,12 @@ export class CoreClient {
     try {
       while (this.pendingHead < this.pending.length) {
         const item = this.pending[this.pendingHead++];
+        // Made here, off the caller's path: the id is needed only from the plugins on.
+        if (!item.event.insert_id) item.event.insert_id = uuid();
         let output = this.pipeline.enrich(item.event);
         if (isPromise<Event | Result>(output)) output = await output;
-        if (isResultValue(output)) item.resolve(output);
-        else this.pipeline.deliver(output).then(item.resolve);
+        if (isResultValue(output)) item.settle(output);
+        else this.pipeline.deliver(output).then((result) => item.settle(result));
       }
     } catch (error) {
       this.logger.error('Pipeline failed:', error);
@@ -334,7 +330,7 @@ export class CoreClient {
       decision = decideSession(identity.state, time, timeout);
     }
     if (decision.kind === 'start') this.startSession(decision.sessionId, time);
-    else identity.update({ lastEventTime: Math.max(identity.state.lastEventTime || 0, time) });
+    else identity.touch(time);
   }
 
   private startSession(sessionId: number, time: number): void {

@@ -73,6 +73,13 @@ export class IdentityStore {
     return this.nextEventId++;
   }
 
+  /** Marks activity at `time` (the hot path of every event: no allocation). */
+  touch(time: number): void {
+    const state = this.state;
+    if (state.lastEventTime === undefined || time > state.lastEventTime) state.lastEventTime = time;
+    this.scheduleWrite();
+  }
+
   update(change: IdentitySnapshot): void {
     Object.assign(this.state, change);
     this.scheduleWrite();

@@ -1,8 +1,5 @@
 import { getCrypto } from './global-scope';
 
-const HEX: string[] = [];
-for (let i = 0; i < 256; i++) HEX.push((i + 0x100).toString(16).slice(1));
-
 /** Random bytes are drawn in pools of 256 ids: one getRandomValues call per 256 events. */
 const POOL_IDS = 256;
 let pool = new Uint8Array(0);
@@ -16,17 +13,26 @@ const refill = (): void => {
   offset = 0;
 };
 
+// Character codes of one id, filled in place and turned into a string in one step (a chain
+// of concatenations would allocate a string per piece).
+const CODES = new Array<number>(36);
+const HEX_CODES = '0123456789abcdef'.split('').map((c) => c.charCodeAt(0));
+const DASH = 45;
+const DASH_AT = [8, 13, 18, 23];
+
 /** RFC 4122 version 4 UUID from `crypto.getRandomValues` (Math.random only where crypto is absent). */
 export const uuid = (): string => {
   if (offset >= pool.length) refill();
   const b = pool;
-  const o = offset;
+  let byte = offset;
   offset += 16;
-  return (
-    HEX[b[o]] + HEX[b[o + 1]] + HEX[b[o + 2]] + HEX[b[o + 3]] + '-' +
-    HEX[b[o + 4]] + HEX[b[o + 5]] + '-' +
-    HEX[(b[o + 6] & 0x0f) | 0x40] + HEX[b[o + 7]] + '-' +
-    HEX[(b[o + 8] & 0x3f) | 0x80] + HEX[b[o + 9]] + '-' +
-    HEX[b[o + 10]] + HEX[b[o + 11]] + HEX[b[o + 12]] + HEX[b[o + 13]] + HEX[b[o + 14]] + HEX[b[o + 15]]
-  );
+  let at = 0;
+  for (let i = 0; i < 16; i++, byte++) {
+    if (at === DASH_AT[0] || at === DASH_AT[1] || at === DASH_AT[2] || at === DASH_AT[3]) CODES[at++] = DASH;
+    // Version 4 in byte 6, RFC 4122 variant in byte 8.
+    const value = i === 6 ? (b[byte] & 0x0f) | 0x40 : i === 8 ? (b[byte] & 0x3f) | 0x80 : b[byte];
+    CODES[at++] = HEX_CODES[value >> 4];
+    CODES[at++] = HEX_CODES[value & 15];
+  }
+  return String.fromCharCode.apply(null, CODES);
 };
