@@ -299,6 +299,35 @@ describe('plugins (A25, A26, A60–A64)', () => {
     expect(destination.flush).toHaveBeenCalled();
   });
 
+  it('a burst is processed in slices: the page gets the main thread back while the pipeline works', async () => {
+    const slowEnrichment: Plugin = {
+      name: 'slow',
+      type: 'enrichment',
+      execute: (event) => {
+        const until = Date.now() + 1;
+        while (Date.now() < until) {
+          /* a plugin costing 1 ms per event */
+        }
+        return event;
+      },
+    };
+    const { client, destination } = await initClient();
+    await client.add(slowEnrichment).promise;
+    const before = destination.events.length;
+    for (let n = 0; n < 200; n++) client.track('burst');
+    let deliveredWhenPageRan = -1;
+    await new Promise<void>((resolve) =>
+      setTimeout(() => {
+        deliveredWhenPageRan = destination.events.length - before;
+        resolve();
+      }, 0),
+    );
+    expect(deliveredWhenPageRan).toBeGreaterThan(0);
+    expect(deliveredWhenPageRan).toBeLessThan(200);
+    await client.flush().promise;
+    expect(destination.events.length - before).toBe(200);
+  });
+
   it('flush() right after track() waits for that event to reach the destination first', async () => {
     const { client, destination } = await initClient();
     let seenAtFlush = -1;
