@@ -25,6 +25,14 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'size',
+          include: ['test/size/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

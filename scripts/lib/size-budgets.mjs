@@ -1,0 +1,8 @@
+// Gzip budgets for the script bundles (checked in CI by test/size/size-budget.test.ts).
+// `budget` is today's size plus a little room: a change that grows a bundle past it fails CI
+// and must say why. `goal` is where the benchmark issue wants it (BENCHMARKS.md).
+export const SIZE_BUDGETS = [
+  { file: 'packages/browser/dist/sightline.min.js', budgetKb: 40, goalKb: 20 },
+  { file: 'packages/browser/dist/sightline-lite.min.js', budgetKb: 17.5, goalKb: 8 },
+  { file: 'packages/browser/dist/snippet.min.js', budgetKb: 0.6, goalKb: 0.6 },
+];
