@@ -1,6 +1,8 @@
 // The benchmark page: loads one SDK's script-tag bundle and exposes a uniform `window.bench`.
 export const benchPage = (sdk) => `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head>
-<body><main><h1>Benchmark</h1><button id="target" type="button">Click me</button></main>
+<body><main><h1>Benchmark</h1>
+<section class="card"><div class="actions"><button id="target" class="primary" type="button"><span class="label">Add to cart</span></button></div></section>
+</main>
 <script src="/${sdk === 'sightline' ? 'sightline.min.js' : 'amplitude-min.js'}"></script>
 <script>
   const sdk = ${sdk === 'sightline' ? 'window.sightline' : 'window.amplitude'};
@@ -13,5 +15,12 @@ export const benchPage = (sdk) => `<!doctype html><html><head><meta charset="utf
       }, extra || {})).promise;
     },
     track: (type, props) => sdk.track(type, props),
+    /** Synchronous cost of one click as the page's own code sees it (listeners included). */
+    clickMicros(count) {
+      const target = document.querySelector('#target .label');
+      const start = performance.now();
+      for (let i = 0; i < count; i++) target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: 10, clientY: 10 }));
+      return ((performance.now() - start) * 1000) / count;
+    },
   };
 </script></body></html>`;

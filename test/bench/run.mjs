@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { root, run } from '../../scripts/lib/run.mjs';
 import { ensureChromium, ensureDependencies, CHROMIUM } from '../../scripts/lib/ensure-deps.mjs';
+import { bundledGzipBytes, LEAN_INIT_TRACK, PLUGINS, withPlugin } from './bundle-size.mjs';
 import { benchPage } from './page.mjs';
 import { startSink } from './sink.mjs';
 
@@ -19,6 +20,7 @@ const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const TRACK_CALLS = 2000;
 const DELIVERED_EVENTS = 1000;
 const BURST = 10_000;
+const CLICKS = 200;
 
 await ensureDependencies();
 await ensureChromium();
@@ -131,6 +133,26 @@ const measure = async (sdk) => {
     figures.heapRetainedKb = ((await metric(cdp, 'JSHeapUsedSize')) - heapBefore) / 1024;
     await context.close();
   }
+  // One autocaptured click (element interactions on): the synchronous part inside the click
+  // dispatch, over a baseline page without the SDK, and the deferred script time after it.
+  {
+    const baseline = await browser.newContext();
+    const plain = await baseline.newPage();
+    await plain.goto(pageUrl(sdk));
+    const withoutSdk = await plain.evaluate((count) => { window.bench.clickMicros(50); return window.bench.clickMicros(count); }, CLICKS);
+    await baseline.close();
+    const { context, page, cdp, apiKey } = await open({ autocapture: { elementInteractions: true } });
+    await page.evaluate(() => window.bench.clickMicros(20)); // warm up
+    await page.waitForTimeout(500);
+    const before = await metric(cdp, 'ScriptDuration');
+    const withSdk = await page.evaluate((count) => window.bench.clickMicros(count), CLICKS);
+    await page.waitForTimeout(1500); // deferred selector, hierarchy and text work, then upload
+    const totalMicros = (((await metric(cdp, 'ScriptDuration')) - before) * 1e6) / CLICKS;
+    figures.clickSyncMicros = Math.max(0, withSdk - withoutSdk);
+    figures.clickDeferredMicros = Math.max(0, totalMicros - withSdk);
+    figures.clickEventsSeen = sink.count(apiKey);
+    await context.close();
+  }
   return figures;
 };
 
@@ -154,15 +176,23 @@ const median = (values) => {
 const med = (sdk, key) => median(results[sdk].map((figures) => figures[key]));
 const gzipKb = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 
+const leanKb = (await bundledGzipBytes(LEAN_INIT_TRACK)) / 1024;
+const pluginRows = [];
+for (const [name, spec] of Object.entries(PLUGINS)) pluginRows.push(`| ${name} | +${((await bundledGzipBytes(withPlugin(spec))) / 1024 - leanKb).toFixed(1)} |`);
+
 const rows = [
   ['Script-tag bundle, gzip (KB)', gzipKb(files['/sightline.min.js']), gzipKb(files['/amplitude-min.js']), '≤ 20 KB and ≤ 0.3×'],
+  ['Lean entry, rollup bundle of init + track, gzip (KB)', leanKb, 66.2, '≤ 8 KB (theirs: the issue\'s figure, nothing tree-shakes)'],
   ['track() synchronous cost per call (µs, median)', med('sightline', 'trackMicros'), med('amplitude', 'trackMicros'), '≤ 2 µs and ≤ 0.2×'],
   ['Main-thread script time per event until delivered (µs)', med('sightline', 'scriptMicrosPerEvent'), med('amplitude', 'scriptMicrosPerEvent'), '≤ 0.25×'],
   ['10,000-event burst: events delivered', med('sightline', 'burstDelivered'), med('amplitude', 'burstDelivered'), 'all 10,000'],
   ['10,000-event burst: longest main-thread task (ms)', med('sightline', 'longestTaskMs'), med('amplitude', 'longestTaskMs'), '≤ 50 ms'],
   ['JS heap retained after the burst is delivered (KB)', med('sightline', 'heapRetainedKb'), med('amplitude', 'heapRetainedKb'), '≤ the documented SDK'],
+  ['One autocaptured click: synchronous cost in the handler (µs)', med('sightline', 'clickSyncMicros'), med('amplitude', 'clickSyncMicros'), '≤ 0.25×'],
+  ['One autocaptured click: deferred script time (µs)', med('sightline', 'clickDeferredMicros'), med('amplitude', 'clickDeferredMicros'), 'reported'],
   ['init to first upload (ms)', med('sightline', 'initToFirstUploadMs'), med('amplitude', 'initToFirstUploadMs'), 'reported'],
 ];
+const clicksSeen = (sdk) => med(sdk, 'clickEventsSeen');
 const format = (value) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2));
 const table = [
   '| Figure | Sightline | @amplitude/analytics-browser ' + AMPLITUDE_VERSION + ' | Ratio | Goal |',
@@ -185,6 +215,12 @@ ${table}
 Machine: ${cpus().length} × ${cpus()[0]?.model || 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${chromiumVersion}.
 Runs: ${RUNS}, alternating which SDK goes first; figures are medians. Date: ${new Date().toISOString().slice(0, 10)}.
 
+### Each plugin, added to the lean client (gzip KB over the lean bundle)
+
+| Plugin | Adds |
+|---|---:|
+${pluginRows.join('\n')}
+
 ## Method
 
 - Both SDKs load as script tags on the same page shape, initialise with \`autocapture: false\`,
@@ -197,6 +233,13 @@ Runs: ${RUNS}, alternating which SDK goes first; figures are medians. Date: ${ne
 - **Burst**: ${BURST.toLocaleString('en')} calls in one task; the longest task from a \`longtask\` observer; heap from
   \`JSHeapUsedSize\` after a forced GC, before the burst and after delivery.
 - **init to first upload**: from the \`init\` call to the sink's first request.
+- **One autocaptured click**: element interactions on (\`autocapture: { elementInteractions: true }\`),
+  ${CLICKS} synthetic clicks on a span inside a button; the synchronous part is the time spent inside
+  \`dispatchEvent\` over the same page without the SDK; the deferred part is the CDP \`ScriptDuration\`
+  over the clicks and the 1.5 s after them, minus the synchronous part. Events seen at the sink for
+  this part (a check that both SDKs captured the clicks): Sightline ${clicksSeen('sightline')}, documented SDK ${clicksSeen('amplitude')}.
+- **Sizes**: gzip level 9 of the script-tag files; the lean and per-plugin figures bundle a tiny app
+  with rollup, node-resolve and terser from the packages' built ESM (\`test/bench/bundle-size.mjs\`).
 
 ## Reproduce
 
