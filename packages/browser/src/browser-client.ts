@@ -1,6 +1,7 @@
 import {
   CoreClient,
   DELIVERY_PLUGIN_NAME,
+  DropReason,
   describe,
   type Config,
   type DeliveryListener,
@@ -43,10 +44,23 @@ export class BrowserClient extends CoreClient {
     return delivery && delivery.getDeliveryStats ? delivery.getDeliveryStats() : { sent: 0, retried: 0, dropped: {}, pending: 0 };
   }
 
-  /** Subscribes to each event's final outcome; returns the unsubscribe function. */
+  /** Subscribes to each event's final outcome; returns the unsubscribe function. Works before `init`. */
   onDelivery(listener: DeliveryListener): () => void {
+    let unsubscribe: (() => void) | undefined;
+    let cancelled = false;
+    this.whenReady(() => {
+      const delivery = this.delivery();
+      if (!cancelled && delivery && delivery.onDelivery) unsubscribe = delivery.onDelivery(listener);
+    });
+    return () => {
+      cancelled = true;
+      if (unsubscribe) unsubscribe();
+    };
+  }
+
+  protected override droppedWhileOptedOut(): void {
     const delivery = this.delivery();
-    return delivery && delivery.onDelivery ? delivery.onDelivery(listener) : () => undefined;
+    if (delivery && delivery.countDropped) delivery.countDropped(DropReason.OPTED_OUT);
   }
 
   /** `true` holds events (stored, unsent), `false` follows connectivity, `null` ignores it (OQ-19). */
@@ -55,8 +69,10 @@ export class BrowserClient extends CoreClient {
       this.log.error(`setOffline needs true, false or OfflineDisabled (null), got ${describe(offline)}`);
       return;
     }
-    const delivery = this.delivery();
-    if (delivery && delivery.setOffline) delivery.setOffline(offline);
+    this.whenReady(() => {
+      const delivery = this.delivery();
+      if (delivery && delivery.setOffline) delivery.setOffline(offline);
+    });
   }
 
   private delivery(): DeliveryApi | undefined {
@@ -64,4 +80,4 @@ export class BrowserClient extends CoreClient {
   }
 }
 
-type DeliveryApi = Plugin & Partial<Pick<DeliveryPlugin, 'getDeliveryStats' | 'onDelivery' | 'setOffline'>>;
+type DeliveryApi = Plugin & Partial<Pick<DeliveryPlugin, 'getDeliveryStats' | 'onDelivery' | 'setOffline' | 'countDropped'>>;

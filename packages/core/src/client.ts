@@ -269,7 +269,10 @@ export class CoreClient {
   private dispatch(event: Event): ResultPromise {
     const identity = this.identity as IdentityStore;
     const state = identity.state;
-    if (state.optOut) return settled(event, ResultCode.SKIPPED, 'Opted out: event not stored or sent');
+    if (state.optOut) {
+      this.droppedWhileOptedOut(event);
+      return settled(event, ResultCode.SKIPPED, 'Opted out: event not stored or sent');
+    }
     const time = typeof event.time === 'number' ? event.time : this.now();
     event.time = time;
     if (event.session_id === undefined) {
@@ -324,6 +327,11 @@ export class CoreClient {
     }
   }
 
+  /** An event refused because the user opted out: platforms count it in their delivery report. */
+  protected droppedWhileOptedOut(event: Event): void {
+    void event;
+  }
+
   // ---------------------------------------------------------------- sessions
 
   private sessionsEnabled(): boolean {
@@ -371,7 +379,7 @@ export class CoreClient {
 
   // ---------------------------------------------------------------- identity
 
-  private whenReady(call: () => void): void {
+  protected whenReady(call: () => void): void {
     // Until plugins are set up, identity calls queue behind the events tracked before them.
     if (this.ready) call();
     else this.preInit.push(call);

@@ -36,6 +36,8 @@ export interface DeliveryPlugin extends Plugin {
   flushOnExit(): void;
   getDeliveryStats(): DeliveryStats;
   onDelivery(listener: DeliveryListener): () => void;
+  /** Counts an event dropped before it reached the queue (opted out), so the report is whole. */
+  countDropped(reason: DropReason): void;
 }
 
 /**
@@ -57,6 +59,7 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     flushOnExit: () => engine.flushOnExit(),
     getDeliveryStats: () => engine.stats(),
     onDelivery: (listener) => engine.onDelivery(listener),
+    countDropped: (reason) => engine.countDropped(reason),
   };
 };
 
@@ -476,6 +479,10 @@ class DeliveryEngine {
   private onSharedOutcome(outcome: SharedOutcome): void {
     const entries = outcome.ids.map((id) => this.entries.get(id)).filter((entry): entry is Entry => !!entry);
     this.settleElsewhere(entries, outcome);
+  }
+
+  countDropped(reason: DropReason): void {
+    this.counts.dropped[reason] = (this.counts.dropped[reason] || 0) + 1;
   }
 
   stats(): DeliveryStats {

@@ -8,6 +8,7 @@ export const DropReason = {
   QUOTA: 'quota',
   STORE_FULL: 'store_full',
   TOO_OLD: 'too_old',
+  OPTED_OUT: 'opted_out',
 } as const;
 export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 

@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDeliveryPlugin, createMemoryEventStore, type DeliveryReport, type UploadRequest } from '@sightline/core';
+import { BrowserClient } from '../src/browser-client';
+
+const logger = () => ({ log: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), enable: vi.fn(), disable: vi.fn() });
+
+/** A browser client on a memory store and a transport that acknowledges everything. */
+const createClient = () => {
+  const uploads: UploadRequest[] = [];
+  const client = new BrowserClient({
+    createDestination: () =>
+      createDeliveryPlugin({
+        store: createMemoryEventStore(),
+        createTransport: () => ({ send: async (request) => (uploads.push(request), { status: 200, body: { code: 200 } }) }),
+      }),
+  });
+  return { client, uploads };
+};
+
+describe('delivery report on the browser client (issue 3 item 7)', () => {
+  it('onDelivery subscribed before init hears the outcomes; unsubscribing stops it', async () => {
+    const { client } = createClient();
+    const heard: DeliveryReport[] = [];
+    const stop = client.onDelivery((report) => heard.push(report));
+    client.track('Before Init');
+    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' }).promise;
+    await client.flush().promise;
+    expect(heard.map((report) => [report.event.event_type, report.outcome, report.code])).toEqual([['Before Init', 'sent', 200]]);
+    stop();
+    client.track('After Stop');
+    await client.flush().promise;
+    expect(heard).toHaveLength(1);
+  });
+
+  it('counts events refused while opted out, and sends none of them', async () => {
+    const { client, uploads } = createClient();
+    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' }).promise;
+    client.setOptOut(true);
+    client.track('Refused 1');
+    client.track('Refused 2');
+    await client.flush().promise;
+    expect(client.getDeliveryStats().dropped).toEqual({ opted_out: 2 });
+    expect(uploads).toHaveLength(0);
+  });
+
+  it('setOffline before init holds events once the client is ready; setOffline(false) sends them', async () => {
+    const { client, uploads } = createClient();
+    client.setOffline(true);
+    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' }).promise;
+    client.track('Held');
+    await client.flush().promise;
+    expect(uploads).toHaveLength(0);
+    client.setOffline(false);
+    await client.flush().promise;
+    expect(uploads.map((request) => JSON.parse(request.body).events[0].event_type)).toEqual(['Held']);
+  });
+
+  it('setOffline rejects a value that is not true, false or null, clearly', async () => {
+    const { client } = createClient();
+    const log = logger();
+    await client.init('browser-client-key', { loggerProvider: log, autocapture: false, identityStorage: 'none' }).promise;
+    client.setOffline('yes' as never);
+    expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/setOffline needs true, false or OfflineDisabled/));
+  });
+});
