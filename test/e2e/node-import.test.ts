@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/fixtures';
 
@@ -12,6 +14,20 @@ describe('SSR / worker safety: the built packages import in plain Node', () => {
     ['@sightline/browser (ESM)', "import('./packages/browser/dist/index.mjs').then((m) => console.log(typeof m.track))"],
   ])('%s', (_name, code) => {
     expect(runNode(code)).toBe('function');
+  });
+
+  it('every package and the lean entry import in plain Node, CJS and ESM (no window at module level)', () => {
+    const entries = readdirSync(join(ROOT, 'packages'))
+      .flatMap((name) => ['index', 'lite'].map((entry) => `packages/${name}/dist/${entry}`))
+      .filter((base) => existsSync(join(ROOT, `${base}.cjs`)));
+    expect(entries.length).toBeGreaterThanOrEqual(12);
+    const output = runNode(`
+      const entries = ${JSON.stringify(entries)};
+      const counts = entries.map((base) => Object.keys(require('./' + base + '.cjs')).length);
+      Promise.all(entries.map((base) => import('./' + base + '.mjs'))).then((modules) =>
+        console.log(counts.every((n) => n > 0) && modules.every((m) => Object.keys(m).length > 0) ? 'ok' : 'empty'));
+    `);
+    expect(output).toBe('ok');
   });
 
   it('the browser client initialises and tracks in Node without throwing', () => {
