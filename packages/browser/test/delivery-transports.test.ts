@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { COMPRESSION_THRESHOLD_BYTES, prepareBody } from '../src/delivery/gzip';
 import { parseJsonBody, parseRetryAfter } from '../src/delivery/retry-after';
-import { createExitTransport, createTransport } from '../src/delivery/transports';
+import { createExitTransport, createTransport, REQUEST_TIMEOUT_MS } from '../src/delivery/transports';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -70,6 +70,18 @@ describe('fetch transport (E10, E12)', () => {
     expect(init.headers).toMatchObject({ 'Content-Type': 'application/json', 'X-Proxy-Key': 'abc' });
     // Marked as the SDK's own upload, so network capture never reports it.
     expect((init as { [key: symbol]: unknown })[Symbol.for('sightline.sdk-request')]).toBe(true);
+  });
+
+  it('abandons an upload that hangs past the timeout (status 0, retried later)', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((_url: string, init: RequestInit) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))),
+    );
+    const sending = createTransport({ transport: 'fetch', compress: false }).send({ url: 'http://x', body: '{}' });
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
+    expect((await sending).status).toBe(0);
+    vi.useRealTimers();
   });
 
   it('answers status 0 on a network error instead of throwing', async () => {

@@ -5,6 +5,9 @@ import { parseJsonBody, parseRetryAfter } from './retry-after';
 const JSON_TYPE = 'application/json';
 const NO_ANSWER: UploadResponse = { status: 0, body: null };
 
+/** An upload that has not answered by then is abandoned and retried: a hung request must not hold the flush lock. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /** Marks a request (fetch init or XHR) as the SDK's own, for network capture to skip. */
 const markOwn = <T extends object>(target: T): T => {
   (target as { [key: symbol]: boolean })[Symbol.for(SDK_REQUEST_MARKER)] = true;
@@ -24,6 +27,8 @@ const fetchTransport = ({ headers, compress }: TransportOptions, send = platform
   async send(request: UploadRequest): Promise<UploadResponse> {
     if (!send) return NO_ANSWER;
     const prepared = await prepareBody(request.body, compress && !request.exiting);
+    const abort = typeof AbortController === 'function' && !request.exiting ? new AbortController() : undefined;
+    const timer = abort ? setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS) : undefined;
     try {
       const response = await send(
         request.url,
@@ -32,6 +37,7 @@ const fetchTransport = ({ headers, compress }: TransportOptions, send = platform
           headers: { 'Content-Type': JSON_TYPE, Accept: '*/*', ...headers, ...prepared.headers },
           body: prepared.body,
           keepalive: !!request.exiting,
+          ...(abort ? { signal: abort.signal } : {}),
         }),
       );
       return {
@@ -41,6 +47,8 @@ const fetchTransport = ({ headers, compress }: TransportOptions, send = platform
       };
     } catch {
       return NO_ANSWER;
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
     }
   },
 });
@@ -52,6 +60,7 @@ const xhrTransport = ({ headers, compress }: TransportOptions, Xhr = typeof XMLH
     return new Promise<UploadResponse>((resolve) => {
       const xhr = markOwn(new Xhr());
       xhr.open('POST', request.url, true);
+      xhr.timeout = REQUEST_TIMEOUT_MS;
       const all: { [name: string]: string } = { 'Content-Type': JSON_TYPE, Accept: '*/*', ...headers, ...prepared.headers };
       Object.keys(all).forEach((name) => xhr.setRequestHeader(name, all[name]));
       xhr.onload = () =>
