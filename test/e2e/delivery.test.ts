@@ -174,6 +174,9 @@ describe('persistence across page lives, offline and page exit', () => {
     await page.reload();
     await collector.waitForEvents(50, { timeoutMs: 30_000 });
     expectExactlyOnce(50);
+    // The new page life found the 50 in IndexedDB and reports them as its own deliveries.
+    await expect.poll(async () => (await stats(page)).sent, { timeout: 10_000 }).toBe(50);
+    expect((await stats(page)).pending).toBe(0);
   });
 
   it('offline (context.setOffline), track, back online: all arrive', async () => {
@@ -185,6 +188,8 @@ describe('persistence across page lives, offline and page exit', () => {
     await context.setOffline(false);
     await expect.poll(() => received().filter((event) => event.event_properties?.tab === 'offline').length, { timeout: 30_000 }).toBe(25);
     expectExactlyOnce(25, 'offline');
+    await expect.poll(async () => (await stats(page)).sent, { timeout: 5000 }).toBe(25);
+    expect((await stats(page)).dropped).toEqual({});
   });
 
   it('track 20 events and navigate away at once: all 20 arrive (page-exit path)', async () => {
@@ -203,6 +208,7 @@ describe('persistence across page lives, offline and page exit', () => {
     await trackMany(page, 10);
     await collector.waitForEvents(10, { timeoutMs: 15_000 });
     expectExactlyOnce(10);
+    await expect.poll(async () => (await stats(page)).sent, { timeout: 5000 }).toBe(10);
     const warnings = (await page.evaluate(() => (window as unknown as { warnings: string[] }).warnings)).filter((w) => /indexeddb/i.test(w));
     expect(warnings).toHaveLength(1);
   });
@@ -217,6 +223,9 @@ describe('tabs and bursts', () => {
     expectExactlyOnce(500, 'A');
     expectExactlyOnce(500, 'B');
     expect(collector.stats().duplicates).toBe(0);
+    // Either tab may have sent the other's events: together they report exactly what arrived.
+    const [statsA, statsB] = await Promise.all([stats(tabA), stats(tabB)]);
+    expect(statsA.sent + statsB.sent).toBe(1000);
   });
 
   it('a burst of 10,000 track() calls: all arrive exactly once, and the page stays responsive', async () => {
