@@ -84,6 +84,12 @@ export const ACTION_CLICK_WINDOW_MS = 500;
 export const RAGE_CLICK_MIN_COUNT = 4;
 export const RAGE_CLICK_WINDOW_MS = 1000;
 export const RAGE_CLICK_BOX_PX = 50;
+/**
+ * `[Amplitude] Clicks` keeps the first this-many clicks of a burst; `Click Count`, `End Time`
+ * and `Duration` still cover all of it. Someone clicking one button without pause (a clicker
+ * game, an auto-clicker) must not grow memory, per-click work or the event without bound.
+ */
+export const RAGE_CLICK_MAX_RECORDED = 50;
 /** OQ-3: the Rage Click event goes out this long after the last click of the burst. */
 export const RAGE_CLICK_SETTLE_MS = 1000;
 /** OQ-3: no navigation or relevant DOM change within this time makes a dead click. */

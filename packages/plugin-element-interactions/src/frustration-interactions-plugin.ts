@@ -30,14 +30,15 @@ const PRIMARY_BUTTON = 0;
 /** OQ-3 rage-click properties, on top of the element properties. */
 export function rageClickProperties(burst: ClickBurst): Properties {
   const first = burst.clicks[0].time;
-  const last = burst.clicks[burst.clicks.length - 1].time;
+  // The burst may run past the recorded clicks: its end and count come from the whole of it.
+  const last = (burst.last ?? burst.clicks[burst.clicks.length - 1]).time;
   return {
     [Property.BEGIN_TIME]: new Date(first).toISOString(),
     [Property.END_TIME]: new Date(last).toISOString(),
     [Property.DURATION]: last - first,
     // Time is ms since the first click: Begin Time anchors it, and it keeps the array small.
     [Property.CLICKS]: burst.clicks.map((click) => ({ X: click.x, Y: click.y, Time: click.time - first })),
-    [Property.CLICK_COUNT]: burst.clicks.length,
+    [Property.CLICK_COUNT]: burst.count ?? burst.clicks.length,
   };
 }
 

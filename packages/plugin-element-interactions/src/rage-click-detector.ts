@@ -3,8 +3,12 @@
  * 1000 ms, all inside a 50 px box, make one burst; the burst ends at a click that does not
  * fit (other element, outside the box, 1 s after the previous click) or when the caller
  * finishes it 1 s after the last click.
+ *
+ * Every click costs O(1) however long the burst runs: the box is kept as running bounds, the
+ * rage test looks at the last `minCount` times only, and at most RAGE_CLICK_MAX_RECORDED
+ * clicks are kept for `[Amplitude] Clicks`.
  */
-import { RAGE_CLICK_BOX_PX, RAGE_CLICK_MIN_COUNT, RAGE_CLICK_WINDOW_MS } from './constants';
+import { RAGE_CLICK_BOX_PX, RAGE_CLICK_MAX_RECORDED, RAGE_CLICK_MIN_COUNT, RAGE_CLICK_WINDOW_MS } from './constants';
 
 export interface ClickSample {
   element: Element;
@@ -18,7 +22,14 @@ export interface ClickSample {
 
 export interface ClickBurst {
   element: Element;
+  /** The first clicks of the burst (all of them up to RAGE_CLICK_MAX_RECORDED). */
   clicks: ClickSample[];
+  /** Every click of the burst, recorded or not; `clicks.length` when absent. */
+  count?: number;
+  /** The latest click; the last of `clicks` when absent. */
+  last?: ClickSample;
+  /** Decided while the burst grew; computed from `clicks` when absent. */
+  rage?: boolean;
 }
 
 export interface RageClickThresholds {
@@ -33,22 +44,9 @@ export const DEFAULT_RAGE_CLICK_THRESHOLDS: RageClickThresholds = {
   boxPx: RAGE_CLICK_BOX_PX,
 };
 
-function fitsBox(clicks: ClickSample[], next: ClickSample, boxPx: number): boolean {
-  let minX = next.x;
-  let maxX = next.x;
-  let minY = next.y;
-  let maxY = next.y;
-  for (const click of clicks) {
-    minX = Math.min(minX, click.x);
-    maxX = Math.max(maxX, click.x);
-    minY = Math.min(minY, click.y);
-    maxY = Math.max(maxY, click.y);
-  }
-  return maxX - minX <= boxPx && maxY - minY <= boxPx;
-}
-
 /** True when some `minCount` consecutive clicks of the burst fall within `windowMs`. */
 export function isRageBurst(burst: ClickBurst, thresholds: RageClickThresholds = DEFAULT_RAGE_CLICK_THRESHOLDS): boolean {
+  if (burst.rage !== undefined) return burst.rage;
   const { clicks } = burst;
   for (let first = 0; first + thresholds.minCount - 1 < clicks.length; first += 1) {
     if (clicks[first + thresholds.minCount - 1].time - clicks[first].time < thresholds.windowMs) return true;
@@ -56,41 +54,86 @@ export function isRageBurst(burst: ClickBurst, thresholds: RageClickThresholds =
   return false;
 }
 
-export class RageClickDetector {
-  private burst: ClickBurst | undefined;
+/** The burst being built, with what makes the next click O(1). */
+interface OpenBurst {
+  burst: ClickBurst & { count: number; last: ClickSample; rage: boolean };
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+  /** Times of the last `minCount` clicks, oldest first. */
+  recent: number[];
+}
 
-  constructor(private readonly thresholds: RageClickThresholds = DEFAULT_RAGE_CLICK_THRESHOLDS) {}
+export class RageClickDetector {
+  private open: OpenBurst | undefined;
+
+  constructor(
+    private readonly thresholds: RageClickThresholds = DEFAULT_RAGE_CLICK_THRESHOLDS,
+    private readonly maxRecorded: number = RAGE_CLICK_MAX_RECORDED,
+  ) {}
 
   /** Adds a click; returns the previous burst when this click ended it. */
   add(click: ClickSample): ClickBurst | undefined {
-    const current = this.burst;
-    if (
-      current &&
-      current.element === click.element &&
-      click.time - current.clicks[current.clicks.length - 1].time < this.thresholds.windowMs &&
-      click.time >= current.clicks[current.clicks.length - 1].time &&
-      fitsBox(current.clicks, click, this.thresholds.boxPx)
-    ) {
-      current.clicks.push(click);
+    const current = this.open;
+    if (current && this.fits(current, click)) {
+      this.extend(current, click);
       return undefined;
     }
-    this.burst = { element: click.element, clicks: [click] };
-    return current;
+    this.open = this.start(click);
+    return current?.burst;
   }
 
   /** Ends the current burst and returns it. */
   finish(): ClickBurst | undefined {
-    const current = this.burst;
-    this.burst = undefined;
-    return current;
+    const current = this.open;
+    this.open = undefined;
+    return current?.burst;
   }
 
   /** Drops the current burst (a text selection is not rage). */
   reset(): void {
-    this.burst = undefined;
+    this.open = undefined;
   }
 
   isRage(burst: ClickBurst): boolean {
     return isRageBurst(burst, this.thresholds);
+  }
+
+  private fits(open: OpenBurst, click: ClickSample): boolean {
+    const previous = open.burst.last.time;
+    const { boxPx, windowMs } = this.thresholds;
+    return (
+      open.burst.element === click.element &&
+      click.time >= previous &&
+      click.time - previous < windowMs &&
+      Math.max(open.maxX, click.x) - Math.min(open.minX, click.x) <= boxPx &&
+      Math.max(open.maxY, click.y) - Math.min(open.minY, click.y) <= boxPx
+    );
+  }
+
+  private start(click: ClickSample): OpenBurst {
+    return {
+      burst: { element: click.element, clicks: [click], count: 1, last: click, rage: this.thresholds.minCount <= 1 },
+      minX: click.x,
+      maxX: click.x,
+      minY: click.y,
+      maxY: click.y,
+      recent: [click.time],
+    };
+  }
+
+  private extend(open: OpenBurst, click: ClickSample): void {
+    const { burst } = open;
+    burst.count += 1;
+    burst.last = click;
+    if (burst.clicks.length < this.maxRecorded) burst.clicks.push(click);
+    open.minX = Math.min(open.minX, click.x);
+    open.maxX = Math.max(open.maxX, click.x);
+    open.minY = Math.min(open.minY, click.y);
+    open.maxY = Math.max(open.maxY, click.y);
+    open.recent.push(click.time);
+    if (open.recent.length > this.thresholds.minCount) open.recent.shift();
+    if (open.recent.length === this.thresholds.minCount && click.time - open.recent[0] < this.thresholds.windowMs) burst.rage = true;
   }
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RageClickDetector, isRageBurst, rageClickProperties, type ClickSample } from '@sightline/plugin-element-interactions';
+import {
+  RAGE_CLICK_MAX_RECORDED,
+  RageClickDetector,
+  isRageBurst,
+  rageClickProperties,
+  type ClickSample,
+} from '@sightline/plugin-element-interactions';
 
 const a = document.createElement('button');
 const b = document.createElement('button');
@@ -73,6 +79,51 @@ describe('rage clicks (C12, OQ-3)', () => {
         { X: 7, Y: 8, Time: 420 },
       ],
       '[Amplitude] Click Count': 4,
+    });
+  });
+
+  describe('a burst that never stops stays bounded (clicker games, auto-clickers)', () => {
+    const steady = (count: number, gapMs: number, at = (index: number) => [index % 7, index % 5]) =>
+      Array.from({ length: count }, (_, index): ClickSample => ({ element: a, time: index * gapMs, x: at(index)[0], y: at(index)[1] }));
+
+    it('1000 clicks 100 ms apart are one rage burst: Clicks keeps the first 50, Count, End Time and Duration cover all', () => {
+      const detector = new RageClickDetector();
+      for (const click of steady(1000, 100)) expect(detector.add(click)).toBeUndefined();
+      const burst = detector.finish()!;
+      expect(detector.isRage(burst)).toBe(true);
+      expect(burst.clicks).toHaveLength(RAGE_CLICK_MAX_RECORDED);
+      expect(burst.clicks[RAGE_CLICK_MAX_RECORDED - 1].time).toBe((RAGE_CLICK_MAX_RECORDED - 1) * 100);
+      const properties = rageClickProperties(burst);
+      expect(properties['[Amplitude] Click Count']).toBe(1000);
+      expect(properties['[Amplitude] Duration']).toBe(99_900);
+      expect(properties['[Amplitude] End Time']).toBe(new Date(99_900).toISOString());
+      expect(properties['[Amplitude] Clicks']).toHaveLength(RAGE_CLICK_MAX_RECORDED);
+    });
+
+    it('rage found only after the recorded clicks still counts: 60 slow clicks then 4 fast ones', () => {
+      const detector = new RageClickDetector();
+      const slow = steady(60, 900);
+      const end = slow[slow.length - 1].time;
+      const fast = [1, 2, 3, 4].map((n): ClickSample => ({ element: a, time: end + n * 100, x: 0, y: 0 }));
+      for (const click of [...slow, ...fast]) detector.add(click);
+      const burst = detector.finish()!;
+      expect(burst.clicks).toHaveLength(RAGE_CLICK_MAX_RECORDED);
+      expect(burst.count).toBe(64);
+      expect(detector.isRage(burst)).toBe(true);
+    });
+
+    it('60 slow clicks are never rage, however long the burst', () => {
+      const detector = new RageClickDetector();
+      for (const click of steady(60, 900)) detector.add(click);
+      expect(detector.isRage(detector.finish()!)).toBe(false);
+    });
+
+    it('the 50 px box still holds beyond the recorded clicks', () => {
+      const detector = new RageClickDetector();
+      for (const click of steady(60, 100, () => [0, 0])) detector.add(click);
+      const ended = detector.add({ element: a, time: 6000, x: 51, y: 0 });
+      expect(ended?.count).toBe(60);
+      expect(detector.finish()?.count).toBe(1);
     });
   });
 });
