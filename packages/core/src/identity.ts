@@ -30,6 +30,9 @@ const FIELDS: (keyof IdentitySnapshot)[] = [
 ];
 
 /** Ids handed out per reservation: tabs reserve disjoint blocks so event ids never collide. */
+/** Longest delay before activity (lastEventTime) reaches storage. */
+export const TOUCH_WRITE_DELAY_MS = 250;
+
 export const EVENT_ID_BLOCK = 1000;
 
 export class IdentityStore {
@@ -39,6 +42,7 @@ export class IdentityStore {
   private nextEventId = 0;
   private reservedUntil = -1;
   private writeScheduled = false;
+  private touchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly storage: IdentityStorage, initial: IdentitySnapshot) {
     this.base = { ...initial };
@@ -77,7 +81,13 @@ export class IdentityStore {
   touch(time: number): void {
     const state = this.state;
     if (state.lastEventTime === undefined || time > state.lastEventTime) state.lastEventTime = time;
-    this.scheduleWrite();
+    // Activity alone is written at most every TOUCH_WRITE_DELAY_MS: one cookie write per click
+    // would cost more than the click's capture. Sessions time out in minutes, so it is never stale.
+    if (this.writeScheduled || this.touchTimer !== undefined) return;
+    this.touchTimer = setTimeout(() => {
+      this.touchTimer = undefined;
+      this.writeNow();
+    }, TOUCH_WRITE_DELAY_MS);
   }
 
   update(change: IdentitySnapshot): void {
@@ -99,6 +109,8 @@ export class IdentityStore {
 
   writeNow(): void {
     this.writeScheduled = false;
+    if (this.touchTimer !== undefined) clearTimeout(this.touchTimer);
+    this.touchTimer = undefined;
     const snapshot = { ...this.state };
     try {
       // Merge first so that a write never undoes another tab's newer change.

@@ -8,7 +8,7 @@ export { Revenue } from './revenue';
 export { resolveConfig, DEFAULT_COOKIE_OPTIONS, DEFAULT_TRACKING_OPTIONS } from './config';
 export { sanitizeProperties } from './sanitize';
 export { decideSession, isSessionActive, endOf } from './session';
-export { IdentityStore, createMemoryIdentityStorage, EVENT_ID_BLOCK } from './identity';
+export { IdentityStore, createMemoryIdentityStorage, EVENT_ID_BLOCK, TOUCH_WRITE_DELAY_MS } from './identity';
 export type { IdentitySnapshot, IdentityStorage } from './identity';
 export { Pipeline } from './pipeline';
 export { CoreClient } from './client';

@@ -1,6 +1,6 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
-import { EVENT_ID_BLOCK, IdentityStore, createMemoryIdentityStorage } from '../src';
+import { describe, expect, it, vi } from 'vitest';
+import { EVENT_ID_BLOCK, IdentityStore, TOUCH_WRITE_DELAY_MS, createMemoryIdentityStorage } from '../src';
 import { createTestClient, settle } from './helpers';
 
 describe('IdentityStore (tabs share identity and sessions)', () => {
@@ -36,6 +36,24 @@ describe('IdentityStore (tabs share identity and sessions)', () => {
 });
 
 describe('two clients on one storage (two tabs)', () => {
+  it('activity alone is written once per TOUCH_WRITE_DELAY_MS, however many events', async () => {
+    const storage = createMemoryIdentityStorage();
+    const write = vi.spyOn(storage, 'write');
+    const { client, logger, clock } = createTestClient({ storage });
+    await client.init('key-1234567890', { loggerProvider: logger }).promise;
+    await settle();
+    write.mockClear();
+    for (let i = 0; i < 50; i++) {
+      clock.now += 10;
+      client.track(`e${i}`);
+    }
+    await settle();
+    expect(write).toHaveBeenCalledTimes(0);
+    await new Promise((resolve) => setTimeout(resolve, TOUCH_WRITE_DELAY_MS + 20));
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(storage.read()?.lastEventTime).toBe(clock.now);
+  });
+
   it('a session started in one tab is seen by the other; event ids never collide', async () => {
     const tabA = createTestClient();
     await tabA.client.init('key-1234567890', { loggerProvider: tabA.logger, sessionTimeout: 1000 }).promise;
@@ -48,7 +66,7 @@ describe('two clients on one storage (two tabs)', () => {
       tabA.clock.now += 600;
       await tabA.client.track(`a${i}`).promise;
     }
-    await settle();
+    await new Promise((resolve) => setTimeout(resolve, TOUCH_WRITE_DELAY_MS + 20)); // activity reaches storage
     await tabB.client.track('b').promise;
     expect(tabB.destination.events.at(-1)?.session_id).toBe(tabA.client.getSessionId());
 
