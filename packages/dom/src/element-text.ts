@@ -46,16 +46,29 @@ function hasText(element: Element): boolean {
   return (element.textContent || '').trim() !== '';
 }
 
-function collect(node: Node, collector: Collector): void {
+/** How CSS renders an element's own text: not at all, invisibly, or visibly (OQ-29: visible text only). */
+function renderingOf(element: Element): 'none' | 'hidden' | 'visible' {
+  const view = element.ownerDocument && element.ownerDocument.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return 'visible';
+  const style = view.getComputedStyle(element);
+  if (style.display === 'none') return 'none';
+  return style.visibility === 'hidden' || style.visibility === 'collapse' ? 'hidden' : 'visible';
+}
+
+function collect(node: Node, collector: Collector, textVisible = true): void {
   if (collector.length > MAX_COLLECTED_LENGTH) return;
   if (node.nodeType === TEXT_NODE) {
-    push(collector, (node as Text).data);
+    if (textVisible) push(collector, (node as Text).data);
     return;
   }
   if (node.nodeType !== ELEMENT_NODE) return;
   const element = node as Element;
   const tag = tagNameOf(element);
   if (SKIPPED_TAGS.includes(tag) || FIELD_TAGS.includes(tag) || element.hasAttribute('hidden')) return;
+  const rendering = renderingOf(element);
+  if (rendering === 'none') return;
+  // Visibility is inherited but a child may set it back to visible: its children are still read.
+  const childTextVisible = rendering === 'visible';
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return;
   const block = BLOCK_TAGS.includes(tag);
@@ -63,9 +76,9 @@ function collect(node: Node, collector: Collector): void {
   const masked =
     element.hasAttribute(MASK_ATTRIBUTE) || (collector.medium && element.matches(MEDIUM_MASKED_TEXT_SELECTOR));
   if (masked) {
-    if (hasText(element)) push(collector, ` ${MASK} `);
+    if (hasText(element) && childTextVisible) push(collector, ` ${MASK} `);
   } else {
-    for (let child = element.firstChild; child; child = child.nextSibling) collect(child, collector);
+    for (let child = element.firstChild; child; child = child.nextSibling) collect(child, collector, childTextVisible);
   }
   if (block) push(collector, ' ');
 }

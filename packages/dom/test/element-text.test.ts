@@ -104,6 +104,10 @@ describe('readElementText (C53, D01–D03, D06, OQ-22, OQ-29)', () => {
     // never script, style, hidden
     ['<button data-target>Go<script>var x = 1</script><style>.a{}</style></button>', {}, 'Go'],
     ['<button data-target>Go<span hidden>tooltip</span></button>', {}, 'Go'],
+    // OQ-29: visible text only — CSS-hidden text is never captured
+    ['<button data-target>Go<span style="display:none">secret tip</span></button>', {}, 'Go'],
+    ['<button data-target>Go<span style="visibility:hidden">secret tip</span></button>', {}, 'Go'],
+    ['<button data-target>Go<span style="visibility:hidden">x<b style="visibility:visible">shown</b></span></button>', {}, 'Goshown'],
     // D03: patterns, every occurrence, split numbers
     ['<button data-target>Card 4111 1111 1111 1111</button>', {}, `Card ${MASK}`],
     ['<p data-target>4111<b>-1111-</b>1111-1111 and 5500 0000 0000 0004</p>', {}, `${MASK} and ${MASK}`],

@@ -1,4 +1,13 @@
 export { pageUrlEnrichmentPlugin, pageUrlEnrichmentOptionsFrom, type PageUrlEnrichmentOptions } from './page-url-enrichment-plugin';
-export { readPageProperties, pageUrlOf, type PageProperties } from './page-properties';
-export { classifyPreviousPage, urlInfoOnLoad, urlInfoAfterNavigation, type UrlInfo, type PreviousPageInput } from './previous-page';
+export { readPageProperties, readableUrl, pageUrlOf, type PageProperties } from './page-properties';
+export {
+  classifyPreviousPage,
+  urlInfoOnLoad,
+  urlInfoAfterNavigation,
+  urlInfoForLocation,
+  rememberUrlInfo,
+  MAX_REMEMBERED_PAGES,
+  type UrlInfo,
+  type PreviousPageInput,
+} from './previous-page';
 export * from './constants';

@@ -16,7 +16,7 @@ export interface PageProperties {
 }
 
 /** As the documented SDK sends them: `%20` as a space. Reserved characters stay encoded. */
-const readable = (url: string): string => {
+export const readableUrl = (url: string): string => {
   try {
     return decodeURI(url);
   } catch {
@@ -30,11 +30,11 @@ export const pageUrlOf = (location: string): string => location.split('?')[0];
 export const readPageProperties = (): PageProperties => {
   const location = getLocation();
   const href = location ? scrubUrl(location.href) : '';
-  const pageLocation = readable(href);
+  const pageLocation = readableUrl(href);
   return {
     [PAGE_DOMAIN]: (location && location.hostname) || '',
     [PAGE_LOCATION]: pageLocation,
-    [PAGE_PATH]: location ? readable(scrubUrl(location.pathname)) : '',
+    [PAGE_PATH]: location ? readableUrl(scrubUrl(location.pathname)) : '',
     [PAGE_TITLE]: readPageTitle(getDocument()),
     [PAGE_URL]: pageUrlOf(pageLocation),
   };

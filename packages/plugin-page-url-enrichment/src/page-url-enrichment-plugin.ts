@@ -5,9 +5,9 @@
  */
 import { getDocument, getLocation, type Config, type Event, type Logger, type Plugin, type Properties } from '@sightline/core';
 import { observeNavigation, scrubUrl } from '@sightline/dom';
-import { PLUGIN_NAME, PREVIOUS_PAGE_LOCATION, PREVIOUS_PAGE_TYPE, UNENRICHED_EVENT_TYPES } from './constants';
-import { readPageProperties } from './page-properties';
-import { classifyPreviousPage, urlInfoAfterNavigation, urlInfoOnLoad, type UrlInfo } from './previous-page';
+import { PAGE_LOCATION, PLUGIN_NAME, PREVIOUS_PAGE_LOCATION, PREVIOUS_PAGE_TYPE, UNENRICHED_EVENT_TYPES } from './constants';
+import { readPageProperties, readableUrl } from './page-properties';
+import { classifyPreviousPage, rememberUrlInfo, urlInfoAfterNavigation, urlInfoForLocation, urlInfoOnLoad, type UrlInfo } from './previous-page';
 import { createUrlInfoStore, type UrlInfoStore } from './url-info-store';
 
 export interface PageUrlEnrichmentOptions {
@@ -18,6 +18,8 @@ export interface PageUrlEnrichmentOptions {
 export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}): Plugin => {
   const internalDomains = Array.isArray(options.internalDomains) ? options.internalDomains.filter((domain) => typeof domain === 'string') : [];
   let info: UrlInfo | undefined;
+  /** This page's recent states, newest last, so a queued event finds the page it was tracked on. */
+  let visited: UrlInfo[] = [];
   let store: UrlInfoStore | undefined;
   let logger: Logger | undefined;
   let stopNavigation: (() => void) | undefined;
@@ -29,6 +31,7 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
     const url = scrubUrl(location.href);
     if (url !== info.url) {
       info = urlInfoAfterNavigation(info, url);
+      visited = rememberUrlInfo(visited, info);
       if (store) store.write(info);
     }
     return info;
@@ -46,6 +49,7 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       if (!location || !document) return; // SSR / worker
       store = createUrlInfoStore(logger);
       info = urlInfoOnLoad(store.read(), scrubUrl(location.href), scrubUrl(document.referrer || ''));
+      visited = rememberUrlInfo([], info);
       store.write(info);
       stopNavigation = observeNavigation(() => currentInfo(), {
         onError: (error) => logger && logger.error('page URL enrichment: navigation handling failed', error),
@@ -56,8 +60,9 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       if (UNENRICHED_EVENT_TYPES.indexOf(event.event_type) >= 0) return event;
       const location = getLocation();
       if (!location) return event;
-      const state = currentInfo();
+      const current = currentInfo();
       const additions: Properties = { ...readPageProperties() };
+      const state = current && urlInfoForLocation(visited, current, event.event_properties && event.event_properties[PAGE_LOCATION], readableUrl);
       if (state) {
         additions[PREVIOUS_PAGE_LOCATION] = state.previousUrl;
         additions[PREVIOUS_PAGE_TYPE] = classifyPreviousPage({ previousUrl: state.previousUrl, hostname: location.hostname, internalDomains });
@@ -74,6 +79,7 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       if (stopNavigation) stopNavigation();
       stopNavigation = undefined;
       info = undefined;
+      visited = [];
     },
   };
 };

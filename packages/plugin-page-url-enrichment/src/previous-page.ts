@@ -21,6 +21,33 @@ export const urlInfoOnLoad = (stored: UrlInfo | undefined, url: string, referrer
 /** The state after an SPA navigation to `url`. */
 export const urlInfoAfterNavigation = (info: UrlInfo, url: string): UrlInfo => (info.url === url ? info : { url, previousUrl: info.url });
 
+/** How many of this page's URL states are remembered: events queued across a burst of navigations are few. */
+export const MAX_REMEMBERED_PAGES = 16;
+
+/** `visited` plus `info` (newest last), at most MAX_REMEMBERED_PAGES long. */
+export const rememberUrlInfo = (visited: readonly UrlInfo[], info: UrlInfo): UrlInfo[] => visited.concat(info).slice(-MAX_REMEMBERED_PAGES);
+
+/**
+ * The state of the page an event was tracked on. Events run through the pipeline after the
+ * code that tracked them has finished, so a navigation in that same task (`pushState` right
+ * after `track`, a redirect's `replaceState` right after a `pushState`) has already moved
+ * `current` on. An event that carries its own page location (page views stamp it when
+ * tracked) gets the newest remembered state for that location; any other event gets `current`.
+ * `format` turns a stored URL into the page location form the event carries.
+ */
+export const urlInfoForLocation = (
+  visited: readonly UrlInfo[],
+  current: UrlInfo,
+  pageLocation: unknown,
+  format: (url: string) => string,
+): UrlInfo => {
+  if (typeof pageLocation !== 'string' || pageLocation === format(current.url)) return current;
+  for (let index = visited.length - 1; index >= 0; index--) {
+    if (format(visited[index].url) === pageLocation) return visited[index];
+  }
+  return current; // a location the app made up: the page the tab is on is the best we know
+};
+
 const hostnameOf = (url: string): string => {
   try {
     return new URL(url).hostname;

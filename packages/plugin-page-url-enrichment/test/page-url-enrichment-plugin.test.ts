@@ -67,6 +67,21 @@ describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
     });
   });
 
+  it('C105: a page view queued before a redirect keeps its own previous page, not itself', async () => {
+    const { client, destination } = await start();
+    // A page view stamps its location when tracked; the router redirects in the same task,
+    // before the pipeline runs: the event must not say /old came from /old.
+    history.pushState({}, '', '/old');
+    client.track('[Amplitude] Page Viewed', { '[Amplitude] Page Location': `${ORIGIN}/old` });
+    history.replaceState({}, '', '/new');
+    client.track('[Amplitude] Page Viewed', { '[Amplitude] Page Location': `${ORIGIN}/new` });
+    await settle();
+    expect(destination.events.map((event) => [event.event_properties?.['[Amplitude] Page Location'], event.event_properties?.['[Amplitude] Previous Page Location']])).toEqual([
+      [`${ORIGIN}/old`, `${ORIGIN}/`],
+      [`${ORIGIN}/new`, `${ORIGIN}/old`],
+    ]);
+  });
+
   it('catches up with a URL change made behind the observer', async () => {
     const { last } = await start();
     realReplaceState.call(history, null, '', '/hidden');

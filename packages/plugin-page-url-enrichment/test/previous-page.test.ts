@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPreviousPage, urlInfoAfterNavigation, urlInfoOnLoad } from '@sightline/plugin-page-url-enrichment';
+import {
+  MAX_REMEMBERED_PAGES,
+  classifyPreviousPage,
+  rememberUrlInfo,
+  urlInfoAfterNavigation,
+  urlInfoForLocation,
+  urlInfoOnLoad,
+} from '@sightline/plugin-page-url-enrichment';
 
 describe('previous page (C105, C106, C108)', () => {
   it.each([
@@ -29,5 +36,40 @@ describe('previous page (C105, C106, C108)', () => {
     const info = { url: 'https://s.com/a', previousUrl: '' };
     expect(urlInfoAfterNavigation(info, 'https://s.com/b')).toEqual({ url: 'https://s.com/b', previousUrl: 'https://s.com/a' });
     expect(urlInfoAfterNavigation(info, 'https://s.com/a')).toBe(info);
+  });
+
+  describe('the page an event was tracked on (queued events, C105)', () => {
+    const load = { url: 'https://s.com/a', previousUrl: '' };
+    const old = { url: 'https://s.com/old', previousUrl: 'https://s.com/a' };
+    const redirected = { url: 'https://s.com/new', previousUrl: 'https://s.com/old' };
+    const visited = [load, old, redirected];
+    const same = (url: string) => url;
+
+    it.each([
+      ['an event stamped with an earlier page gets that page’s state', 'https://s.com/old', old],
+      ['an event stamped with the current page gets the current state', 'https://s.com/new', redirected],
+      ['an event without a page location gets the current state', undefined, redirected],
+      ['a location never visited gets the current state', 'https://s.com/made-up', redirected],
+      ['a non-string location gets the current state', 42, redirected],
+    ])('%s', (_name, pageLocation, expected) => {
+      expect(urlInfoForLocation(visited, redirected, pageLocation, same)).toBe(expected);
+    });
+
+    it('the newest visit of a location wins, compared in the form the event carries', () => {
+      const again = { url: 'https://s.com/a%20b', previousUrl: 'https://s.com/new' };
+      const first = { url: 'https://s.com/a%20b', previousUrl: '' };
+      const now = { url: 'https://s.com/c', previousUrl: 'https://s.com/a%20b' };
+      expect(urlInfoForLocation([first, again, now], now, 'https://s.com/a b', decodeURI)).toBe(again);
+    });
+
+    it('remembers at most MAX_REMEMBERED_PAGES states, dropping the oldest, without changing its input', () => {
+      let list: { url: string; previousUrl: string }[] = [];
+      for (let n = 0; n < MAX_REMEMBERED_PAGES + 3; n++) list = rememberUrlInfo(list, { url: `https://s.com/${n}`, previousUrl: '' });
+      expect(list).toHaveLength(MAX_REMEMBERED_PAGES);
+      expect(list[0].url).toBe('https://s.com/3');
+      const before = list.slice();
+      rememberUrlInfo(list, load);
+      expect(list).toEqual(before);
+    });
   });
 });
