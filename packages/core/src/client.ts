@@ -281,6 +281,7 @@ export class CoreClient {
     }
     if (event.user_id === undefined && state.userId !== undefined) event.user_id = state.userId;
     if (event.device_id === undefined) event.device_id = state.deviceId;
+    this.pipeline.capture(event);
     return this.enqueue(event);
   }
 

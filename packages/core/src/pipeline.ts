@@ -17,6 +17,8 @@ const isResult = (value: unknown): value is Result =>
  */
 export class Pipeline {
   private readonly plugins: Plugin[] = [];
+  /** The plugins with a `capture` hook, kept apart so the tracking call does not scan them all. */
+  private capturers: Plugin[] = [];
 
   constructor(private readonly logger: () => Logger) {}
 
@@ -37,6 +39,7 @@ export class Pipeline {
     this.plugins.push(named);
     // Stable sort: before plugins first, then enrichment, then destinations, each in the order added.
     this.plugins.sort((a, b) => RANK[a.type as PluginType] - RANK[b.type as PluginType]);
+    this.capturers = this.plugins.filter((candidate) => typeof candidate.capture === 'function');
     return undefined;
   }
 
@@ -44,6 +47,7 @@ export class Pipeline {
     const index = this.plugins.findIndex((plugin) => plugin.name === name);
     if (index < 0) return;
     const [plugin] = this.plugins.splice(index, 1);
+    this.capturers = this.capturers.filter((candidate) => candidate !== plugin);
     try {
       if (plugin.teardown) await plugin.teardown();
     } catch (error) {
@@ -65,6 +69,18 @@ export class Pipeline {
         }
       }),
     );
+  }
+
+  /** Lets plugins note what they need from the moment of the call (a throwing one is logged and skipped). */
+  capture(event: Event): void {
+    const capturers = this.capturers;
+    for (let i = 0; i < capturers.length; i++) {
+      try {
+        (capturers[i].capture as (event: Event) => void)(event);
+      } catch (error) {
+        this.logSkip(capturers[i], event, error);
+      }
+    }
   }
 
   /**

@@ -60,6 +60,11 @@ export interface Plugin<C = unknown> {
   type?: PluginType;
   setup?(config: Config, client: C): Promise<void> | void;
   execute?(event: Event): Promise<Event | null | Result> | Event | null | Result;
+  /**
+   * Sightline extension: runs synchronously inside the tracking call, before the event is
+   * queued, for plugins that must see the page as it was then (URL, title). Keep it cheap.
+   */
+  capture?(event: Event): void;
   flush?(): Promise<void> | void;
   teardown?(): Promise<void> | void;
 }

@@ -328,6 +328,26 @@ describe('plugins (A25, A26, A60–A64)', () => {
     expect(destination.events.length - before).toBe(200);
   });
 
+  it('capture hooks run inside the tracking call; a throwing one is logged and the event still flows', async () => {
+    const seenDuringCall: string[] = [];
+    const capturing: Plugin = { name: 'capturing', type: 'enrichment', capture: (event) => void seenDuringCall.push(event.event_type) };
+    const broken: Plugin = {
+      name: 'broken-capture',
+      type: 'enrichment',
+      capture: () => {
+        throw new Error('capture bug');
+      },
+    };
+    const { client, destination, logger } = await initClient();
+    await client.add(capturing).promise;
+    await client.add(broken).promise;
+    client.track('captured');
+    expect(seenDuringCall).toEqual(['captured']); // before any microtask ran
+    await client.flush().promise;
+    expect(types(destination.events)).toContain('captured');
+    expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/broken-capture threw/), expect.any(Error));
+  });
+
   it('flush() right after track() waits for that event to reach the destination first', async () => {
     const { client, destination } = await initClient();
     let seenAtFlush = -1;

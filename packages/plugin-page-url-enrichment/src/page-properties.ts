@@ -27,15 +27,37 @@ export const readableUrl = (url: string): string => {
 /** C25: `location.href.split('?')[0]`, from the scrubbed location. */
 export const pageUrlOf = (location: string): string => location.split('?')[0];
 
-export const readPageProperties = (): PageProperties => {
+/** The page as the tracking call saw it: the raw href and the (already masked) title. */
+export interface PageAtTrack {
+  href: string;
+  title: string;
+}
+
+/** Reads the page now: cheap getters only, for the synchronous `capture` hook. */
+export const snapshotPage = (): PageAtTrack | undefined => {
   const location = getLocation();
-  const href = location ? scrubUrl(location.href) : '';
+  return location ? { href: location.href, title: readPageTitle(getDocument()) } : undefined;
+};
+
+const parts = (href: string): { hostname: string; pathname: string } => {
+  try {
+    const url = new URL(href);
+    return { hostname: url.hostname, pathname: url.pathname };
+  } catch {
+    return { hostname: '', pathname: '' };
+  }
+};
+
+/** The page properties of `page` (the page at the tracking call), or of the page now. */
+export const readPageProperties = (page: PageAtTrack | undefined = snapshotPage()): PageProperties => {
+  const href = page ? scrubUrl(page.href) : '';
   const pageLocation = readableUrl(href);
+  const { hostname, pathname } = parts(page ? page.href : '');
   return {
-    [PAGE_DOMAIN]: (location && location.hostname) || '',
+    [PAGE_DOMAIN]: hostname,
     [PAGE_LOCATION]: pageLocation,
-    [PAGE_PATH]: location ? readableUrl(scrubUrl(location.pathname)) : '',
-    [PAGE_TITLE]: readPageTitle(getDocument()),
+    [PAGE_PATH]: pathname ? readableUrl(scrubUrl(pathname)) : '',
+    [PAGE_TITLE]: page ? page.title : '',
     [PAGE_URL]: pageUrlOf(pageLocation),
   };
 };

@@ -6,7 +6,11 @@
 import { getDocument, getLocation, type Config, type Event, type Logger, type Plugin, type Properties } from '@sightline/core';
 import { observeNavigation, scrubUrl } from '@sightline/dom';
 import { PAGE_LOCATION, PLUGIN_NAME, PREVIOUS_PAGE_LOCATION, PREVIOUS_PAGE_TYPE, UNENRICHED_EVENT_TYPES } from './constants';
-import { readPageProperties, readableUrl } from './page-properties';
+import { readPageProperties, readableUrl, snapshotPage, type PageAtTrack } from './page-properties';
+
+/** Where `capture` leaves the page for `execute`: a symbol, so it never reaches the wire. */
+const PAGE_AT_TRACK = Symbol('sightline.pageAtTrack');
+type TrackedEvent = Event & { [PAGE_AT_TRACK]?: PageAtTrack };
 import { classifyPreviousPage, rememberUrlInfo, urlInfoAfterNavigation, urlInfoForLocation, urlInfoOnLoad, type UrlInfo } from './previous-page';
 import { createUrlInfoStore, type UrlInfoStore } from './url-info-store';
 
@@ -56,13 +60,24 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       });
     },
 
+    // The page at the tracking call: a click handler that tracks and then routes (pushState)
+    // must report the page it was on, not the one the queue reaches the plugin on.
+    capture(event: Event) {
+      if (UNENRICHED_EVENT_TYPES.indexOf(event.event_type) >= 0) return;
+      const page = snapshotPage();
+      if (page) (event as TrackedEvent)[PAGE_AT_TRACK] = page;
+    },
+
     execute(event: Event) {
+      const page = (event as TrackedEvent)[PAGE_AT_TRACK];
+      delete (event as TrackedEvent)[PAGE_AT_TRACK];
       if (UNENRICHED_EVENT_TYPES.indexOf(event.event_type) >= 0) return event;
       const location = getLocation();
       if (!location) return event;
       const current = currentInfo();
-      const additions: Properties = { ...readPageProperties() };
-      const state = current && urlInfoForLocation(visited, current, event.event_properties && event.event_properties[PAGE_LOCATION], readableUrl);
+      const additions: Properties = { ...readPageProperties(page) };
+      const trackedAt = (event.event_properties && event.event_properties[PAGE_LOCATION]) || additions[PAGE_LOCATION];
+      const state = current && urlInfoForLocation(visited, current, trackedAt, readableUrl);
       if (state) {
         additions[PREVIOUS_PAGE_LOCATION] = state.previousUrl;
         additions[PREVIOUS_PAGE_TYPE] = classifyPreviousPage({ previousUrl: state.previousUrl, hostname: location.hostname, internalDomains });

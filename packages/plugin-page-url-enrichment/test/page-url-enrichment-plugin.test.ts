@@ -47,6 +47,22 @@ describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
     });
   });
 
+  it('an event tracked just before the app routes (pushState) carries the page it was tracked on', async () => {
+    visit('/products', '', 'Products');
+    const { client, destination } = await start();
+    client.track('Add to Cart');
+    history.pushState(null, '', '/cart');
+    document.title = 'Cart';
+    await settle();
+    const event = destination.events.find((candidate) => candidate.event_type === 'Add to Cart') as Event;
+    expect(event.event_properties).toMatchObject({
+      '[Amplitude] Page Location': `${ORIGIN}/products`,
+      '[Amplitude] Page Path': '/products',
+      '[Amplitude] Page Title': 'Products',
+    });
+    expect(Object.getOwnPropertySymbols(event)).toEqual([]); // the snapshot never travels with the event
+  });
+
   it('C25: Page URL keeps a hash route when there is no query', () => {
     visit('/#/products');
     expect(readPageProperties()['[Amplitude] Page URL']).toBe(`${ORIGIN}/#/products`);
