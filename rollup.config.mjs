@@ -47,8 +47,8 @@ const libraryBuilds = packages.map((name) => {
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     plugins: [ts(dir)],
     output: [
-      { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', sourcemap: true },
-      { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named' },
+      { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs', sourcemap: true },
+      { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name].cjs', sourcemap: true, exports: 'named' },
     ],
   };
 });

@@ -63,7 +63,6 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   };
 };
 
-const resolved = Promise.resolve();
 
 class DeliveryEngine {
   private config!: Config;
@@ -79,7 +78,7 @@ class DeliveryEngine {
   private readonly unsubscribers: (() => void)[] = [];
 
   /** Store operations run one after another, so a removal never overtakes its own write. */
-  private storeChain: Promise<void> = resolved;
+  private storeChain: Promise<void> = Promise.resolve();
   private unwritten: Entry[] = [];
   private unremoved: string[] = [];
   private writesInProgress = 0;

@@ -14,9 +14,8 @@ export const endpointFor = ({ serverUrl, serverZone, useBatch }: EndpointOptions
   return useBatch ? ServerUrl.US_BATCH : ServerUrl.US;
 };
 
-const DEFAULT_ENDPOINTS: string[] = Object.keys(ServerUrl).map((zone) => ServerUrl[zone as keyof typeof ServerUrl]);
-
-export const isDefaultEndpoint = (url: string): boolean => DEFAULT_ENDPOINTS.indexOf(url) >= 0;
+export const isDefaultEndpoint = (url: string): boolean =>
+  url === ServerUrl.US || url === ServerUrl.US_BATCH || url === ServerUrl.EU || url === ServerUrl.EU_BATCH;
 
 export interface BatchBody {
   apiKey: string;
