@@ -33,7 +33,11 @@ const FIELDS: (keyof IdentitySnapshot)[] = [
 /** Longest delay before activity (lastEventTime) reaches storage. */
 export const TOUCH_WRITE_DELAY_MS = 250;
 
-export const EVENT_ID_BLOCK = 1000;
+/**
+ * Event ids a tab reserves at a time (disjoint across tabs). Larger blocks mean fewer storage
+ * round trips; the cost is that ids jump by up to a block between page lives.
+ */
+export const EVENT_ID_BLOCK = 4096;
 
 export class IdentityStore {
   readonly state: IdentitySnapshot;
@@ -41,6 +45,8 @@ export class IdentityStore {
   private base: IdentitySnapshot;
   private nextEventId = 0;
   private reservedUntil = -1;
+  private nextBlock: { first: number; last: number } | undefined;
+  private reserving = false;
   private writeScheduled = false;
   private touchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -65,16 +71,35 @@ export class IdentityStore {
     this.base = persisted;
   }
 
-  /** Next event id: increasing within a tab, disjoint across tabs, persisted. */
+  /**
+   * Next event id: increasing within a tab, disjoint across tabs, persisted. Ids come from
+   * blocks reserved in storage; the next block is reserved in the background when half of
+   * the current one is used, because storage I/O (a cookie read is a synchronous round trip
+   * to the browser process) must not land on the tracking call.
+   */
   takeEventId(): number {
     if (this.nextEventId > this.reservedUntil) {
-      this.sync();
-      this.nextEventId = (this.state.lastEventId ?? 0) + 1;
-      this.reservedUntil = this.nextEventId + EVENT_ID_BLOCK - 1;
-      this.state.lastEventId = this.reservedUntil;
-      this.writeNow();
+      const block = this.nextBlock || this.reserveBlock();
+      this.nextBlock = undefined;
+      this.nextEventId = block.first;
+      this.reservedUntil = block.last;
+    } else if (!this.nextBlock && !this.reserving && this.reservedUntil - this.nextEventId < EVENT_ID_BLOCK / 2) {
+      this.reserving = true;
+      setTimeout(() => {
+        this.reserving = false;
+        if (!this.nextBlock) this.nextBlock = this.reserveBlock();
+      }, 0);
     }
     return this.nextEventId++;
+  }
+
+  private reserveBlock(): { first: number; last: number } {
+    this.sync();
+    const first = (this.state.lastEventId ?? 0) + 1;
+    const last = first + EVENT_ID_BLOCK - 1;
+    this.state.lastEventId = last;
+    this.writeNow();
+    return { first, last };
   }
 
   /** Marks activity at `time` (the hot path of every event: no allocation). */

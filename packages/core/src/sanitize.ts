@@ -19,14 +19,21 @@ export const sanitizeProperties = (input: unknown, label: string): SanitizeResul
     problems.push(`${label} must be an object, got ${Array.isArray(input) ? 'an array' : typeof input}; ignored`);
     return { value: {}, problems };
   }
-  const value = sanitizeValue(input, label, new Set(), 0, problems) as { [key: string]: unknown };
+  const value = sanitizeValue(input, label, [], 0, problems) as { [key: string]: unknown };
   return { value: value || {}, problems };
 };
+
+/** Values JSON carries as they are: no copy, no report. */
+const isPlainValue = (value: unknown): boolean =>
+  value === null ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && value.length <= MAX_STRING_LENGTH);
 
 const sanitizeValue = (
   value: unknown,
   path: string,
-  ancestors: Set<object>,
+  ancestors: object[],
   depth: number,
   problems: string[],
 ): unknown => {
@@ -56,7 +63,7 @@ const sanitizeValue = (
     return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
   }
   const object = value as object;
-  if (ancestors.has(object)) {
+  if (ancestors.indexOf(object) >= 0) {
     problems.push(`${path} refers back to itself (circular); dropped`);
     return undefined;
   }
@@ -64,7 +71,7 @@ const sanitizeValue = (
     problems.push(`${path} is nested deeper than ${MAX_PROPERTY_DEPTH} levels; dropped`);
     return undefined;
   }
-  ancestors.add(object);
+  ancestors.push(object);
   let result: unknown;
   if (Array.isArray(object)) {
     const list: unknown[] = [];
@@ -91,7 +98,8 @@ const sanitizeValue = (
         problems.push(`${path}.${key} threw when read; dropped`);
         continue;
       }
-      const clean = sanitizeValue(item, `${path}.${key}`, ancestors, depth + 1, problems);
+      // Fast path for the common case, without building the path string nobody will read.
+      const clean = isPlainValue(item) ? item : sanitizeValue(item, `${path}.${key}`, ancestors, depth + 1, problems);
       if (clean !== undefined) {
         record[key] = clean;
         kept++;
@@ -99,6 +107,6 @@ const sanitizeValue = (
     }
     result = record;
   }
-  ancestors.delete(object);
+  ancestors.pop();
   return result;
 };

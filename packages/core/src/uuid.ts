@@ -17,8 +17,6 @@ const refill = (): Uint8Array => {
 // Character codes of one id, filled in place and turned into a string in one step (a chain
 // of concatenations would allocate a string per piece).
 const CODES: number[] = [];
-// '0'–'9' are 48–57, 'a'–'f' are 97–102.
-const hexCode = (nibble: number): number => (nibble < 10 ? 48 + nibble : 87 + nibble);
 const DASH = 45;
 
 /** RFC 4122 version 4 UUID from `crypto.getRandomValues` (Math.random only where crypto is absent). */
@@ -31,8 +29,11 @@ export const uuid = (): string => {
     if (at === 8 || at === 13 || at === 18 || at === 23) CODES[at++] = DASH;
     // Version 4 in byte 6, RFC 4122 variant in byte 8.
     const value = i === 6 ? (b[byte] & 0x0f) | 0x40 : i === 8 ? (b[byte] & 0x3f) | 0x80 : b[byte];
-    CODES[at++] = hexCode(value >> 4);
-    CODES[at++] = hexCode(value & 15);
+    // Hex digit codes: '0'–'9' are 48–57, 'a'–'f' are 97–102.
+    const high = value >> 4;
+    const low = value & 15;
+    CODES[at++] = high < 10 ? 48 + high : 87 + high;
+    CODES[at++] = low < 10 ? 48 + low : 87 + low;
   }
   return String.fromCharCode.apply(null, CODES);
 };

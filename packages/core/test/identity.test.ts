@@ -29,6 +29,31 @@ describe('IdentityStore (tabs share identity and sessions)', () => {
     expect(storage.read()?.lastEventId).toBe(2 * EVENT_ID_BLOCK);
   });
 
+  it('reserves the next block of ids in the background: no storage I/O on the tracking call', async () => {
+    const storage = createMemoryIdentityStorage();
+    const tab = new IdentityStore(storage, {});
+    const other = new IdentityStore(storage, {});
+    tab.takeEventId(); // first block: reserved on first use
+    const read = vi.spyOn(storage, 'read');
+    const write = vi.spyOn(storage, 'write');
+    for (let i = 1; i < EVENT_ID_BLOCK / 2 + 1; i++) tab.takeEventId();
+    expect(read).not.toHaveBeenCalled();
+    other.takeEventId(); // another tab reserves the block after ours meanwhile
+    read.mockClear();
+    write.mockClear();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the background reservation
+    expect(write).toHaveBeenCalledTimes(1);
+    read.mockClear();
+    const ids: number[] = [];
+    for (let i = 0; i < EVENT_ID_BLOCK; i++) ids.push(tab.takeEventId());
+    expect(read).not.toHaveBeenCalled(); // crossing into the new block needed no I/O
+    expect(ids.every((id, index) => index === 0 || id > ids[index - 1])).toBe(true);
+    // The rest of block 1 (ids up to EVENT_ID_BLOCK), then block 3: block 2 is the other tab's.
+    expect(ids).toContain(EVENT_ID_BLOCK);
+    expect(ids.filter((id) => id > EVENT_ID_BLOCK && id <= 2 * EVENT_ID_BLOCK)).toEqual([]);
+    expect(ids[ids.length - 1]).toBe(2 * EVENT_ID_BLOCK + EVENT_ID_BLOCK / 2 + 1);
+  });
+
   it('survives a storage that throws', () => {
     const store = new IdentityStore({ read: () => { throw new Error('blocked'); }, write: () => { throw new Error('full'); } }, { deviceId: 'd' });
     expect(() => { store.sync(); store.writeNow(); store.takeEventId(); }).not.toThrow();

@@ -3,12 +3,17 @@ import type { PageLifecycle } from '@sightline/core';
 /**
  * Page exit as browsers signal it reliably: visibilitychange→hidden (tab switch, close,
  * navigation on mobile) and pagehide (bfcache, navigation). Never `unload` (it blocks the
- * back/forward cache and is not fired on mobile).
+ * back/forward cache and is not fired on mobile). Visibility is kept from the events, so
+ * asking for it per event costs no DOM read.
  */
 export const createPageLifecycle = (): PageLifecycle | undefined => {
   if (typeof document === 'undefined' || typeof addEventListener !== 'function') return undefined;
+  let hidden = document.visibilityState === 'hidden';
+  addEventListener('pagehide', () => (hidden = true), { capture: true });
+  addEventListener('pageshow', () => (hidden = document.visibilityState === 'hidden'), { capture: true });
+  document.addEventListener('visibilitychange', () => (hidden = document.visibilityState === 'hidden'), { capture: true });
   return {
-    isHidden: () => document.visibilityState === 'hidden',
+    isHidden: () => hidden,
     subscribe(listener) {
       const onVisibility = () => (document.visibilityState === 'hidden' ? listener.onHidden() : listener.onVisible());
       const onPageHide = () => listener.onHidden();
