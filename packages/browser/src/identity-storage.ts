@@ -8,7 +8,7 @@ import {
   type Logger,
 } from '@sightline/core';
 import { amplitudeCookieName, identityKey, legacyCookieName } from './constants';
-import { findWidestCookieDomain, readCookie, writeCookie, type CookieAttributes } from './cookie-jar';
+import { findWidestCookieDomain, readCookie, writeCookie, type CookieAttributes } from '@sightline/dom';
 import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from './identity-codec';
 
 /** `sl_<key10>` for the default instance, `sl_<key10>_<instance>` for named ones (never shared). */

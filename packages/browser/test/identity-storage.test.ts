@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig, type IdentitySnapshot } from '@sightline/core';
-import { readCookie, writeCookie } from '../src/cookie-jar';
+import { readCookie, writeCookie } from '@sightline/dom';
 import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from '../src/identity-codec';
 import { createIdentityStorage, readLegacyIdentity, storageKey } from '../src/identity-storage';
 import { readUrlHandoff } from '../src/url-handoff';

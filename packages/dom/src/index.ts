@@ -10,3 +10,4 @@ export * from './element-path';
 export * from './element-hierarchy';
 export * from './idle-scheduler';
 export * from './navigation-observer';
+export * from './cookie-jar';

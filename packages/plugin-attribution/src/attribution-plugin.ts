@@ -46,7 +46,7 @@ const siteDomainFor = (config: Config, resolved: ResolvedAttributionOptions, hos
   const cookieDomain = config.cookieOptions && config.cookieOptions.domain;
   if (cookieDomain) return cookieDomain.replace(/^\./, '');
   // Probe with a cookie only where the app already accepts cookies for identity.
-  const probed = config.identityStorage === 'cookie' ? findSiteDomain(hostname) : undefined;
+  const probed = config.identityStorage === 'cookie' ? findSiteDomain() : undefined;
   return probed || hostname;
 };
 
