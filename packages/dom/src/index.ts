@@ -11,3 +11,5 @@ export * from './element-hierarchy';
 export * from './idle-scheduler';
 export * from './navigation-observer';
 export * from './cookie-jar';
+export * from './page-properties';
+export * from './campaign';

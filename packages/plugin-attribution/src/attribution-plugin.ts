@@ -24,7 +24,7 @@ import {
 } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
 import { buildCampaignIdentify } from './campaign-identify';
-import { parseCampaign, type Campaign } from './campaign-parser';
+import { parseCampaign, type Campaign } from '@sightline/dom';
 import { decideCampaign, type ExcludeReferrer } from './campaign-policy';
 import { createCampaignStore, type CampaignStore } from './campaign-store';
 import { CAMPAIGN_KEYS, EVENT_ATTRIBUTION, PLUGIN_NAME } from './constants';

@@ -3,9 +3,9 @@
  * first touch with `$setOnce initial_*` (absent values = `initialEmptyValue`), multi-touch
  * with `$set` for present values and `$unset` for absent ones. Pure.
  */
-import { EVENT_IDENTIFY, Identify, IdentifyOperation, type Event } from '@sightline/core';
-import type { Campaign } from './campaign-parser';
-import { CAMPAIGN_KEYS, INITIAL_PREFIX } from './constants';
+import { Identify } from '@sightline/core';
+import { CAMPAIGN_KEYS, type Campaign } from '@sightline/dom';
+import { INITIAL_PREFIX } from './constants';
 
 export const buildCampaignIdentify = (campaign: Campaign, initialEmptyValue: string): Identify => {
   const identify = new Identify();
@@ -19,19 +19,4 @@ export const buildCampaignIdentify = (campaign: Campaign, initialEmptyValue: str
     else identify.unset(key);
   }
   return identify;
-};
-
-/**
- * True for the `$identify` an attribution plugin sends: its `$set` and `$unset` together name
- * every campaign key. Page views use it for `trackOn: 'attribution'` (B65).
- */
-export const isCampaignIdentify = (event: Event): boolean => {
-  if (!event || event.event_type !== EVENT_IDENTIFY || !event.user_properties) return false;
-  const properties = event.user_properties as { [operation: string]: unknown };
-  const named = new Set<string>();
-  for (const operation of [IdentifyOperation.SET, IdentifyOperation.UNSET]) {
-    const values = properties[operation];
-    if (values && typeof values === 'object') for (const key of Object.keys(values)) named.add(key);
-  }
-  return CAMPAIGN_KEYS.every((key) => named.has(key));
 };

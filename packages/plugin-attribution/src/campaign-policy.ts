@@ -3,7 +3,7 @@
  * Fixes a documented-SDK weakness: an excluded referrer only removes the referrer from the
  * campaign; UTM parameters and click ids present on the URL are still tracked.
  */
-import { hasCampaignParameters, isDirectTraffic, type Campaign } from './campaign-parser';
+import { hasCampaignParameters, isDirectTraffic, type Campaign } from '@sightline/dom';
 import { CAMPAIGN_PARAMETER_KEYS, REFERRER, REFERRING_DOMAIN } from './constants';
 
 export type ExcludeReferrer = string | RegExp;

@@ -4,7 +4,7 @@
  * they change; every failure degrades to memory.
  */
 import { getWindow, type Config, type Logger } from '@sightline/core';
-import type { Campaign } from './campaign-parser';
+import type { Campaign } from '@sightline/dom';
 import { campaignStorageKey } from './constants';
 
 export interface CampaignState {

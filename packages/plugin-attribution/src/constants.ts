@@ -1,34 +1,16 @@
 /** Wire names and documented defaults of marketing attribution (FEATURES B.3, C.3, OQ-1/2), defined once. */
 
-/** C30: UTM parameters, case-sensitive. */
-export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
-
-/** C31: referrer parameters. */
-export const REFERRER = 'referrer';
-export const REFERRING_DOMAIN = 'referring_domain';
-export const REFERRER_KEYS = [REFERRER, REFERRING_DOMAIN] as const;
-
-/** C32: click ids. */
-export const CLICK_ID_KEYS = [
-  'dclid',
-  'fbclid',
-  'gbraid',
-  'wbraid',
-  'gclid',
-  'ko_click_id',
-  'li_fat_id',
-  'msclkid',
-  'rdt_cid',
-  'ttclid',
-  'twclid',
-] as const;
-
-/** Every campaign field: the multi-touch user properties (C34) and the event-property fields (C36). */
-export const CAMPAIGN_KEYS = [...UTM_KEYS, ...REFERRER_KEYS, ...CLICK_ID_KEYS] as const;
-export type CampaignKey = (typeof CAMPAIGN_KEYS)[number];
-
-/** The fields that make a campaign "non-empty" (B58 `ifEmptyCampaign`): UTM parameters and click ids. */
-export const CAMPAIGN_PARAMETER_KEYS: readonly CampaignKey[] = [...UTM_KEYS, ...CLICK_ID_KEYS];
+// The campaign fields are shared with page views: defined in @sightline/dom.
+export {
+  UTM_KEYS,
+  REFERRER,
+  REFERRING_DOMAIN,
+  REFERRER_KEYS,
+  CLICK_ID_KEYS,
+  CAMPAIGN_KEYS,
+  CAMPAIGN_PARAMETER_KEYS,
+  type CampaignKey,
+} from '@sightline/dom';
 
 /** C33: first-touch user properties are the campaign keys with this prefix. */
 export const INITIAL_PREFIX = 'initial_';

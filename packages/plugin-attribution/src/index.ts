@@ -7,7 +7,7 @@ export {
   type ResolvedAttributionOptions,
   type TrackingMethod,
 } from './options';
-export { parseCampaign, hasCampaignParameters, isDirectTraffic, hostnameOf, type Campaign, type CampaignSource } from './campaign-parser';
+export { parseCampaign, hasCampaignParameters, isDirectTraffic, hostnameOf, type Campaign, type CampaignSource } from '@sightline/dom';
 export {
   decideCampaign,
   isExcludedReferrer,
@@ -18,6 +18,7 @@ export {
   type ExcludeReferrer,
   type ExcludeInternalCondition,
 } from './campaign-policy';
-export { buildCampaignIdentify, isCampaignIdentify } from './campaign-identify';
+export { buildCampaignIdentify } from './campaign-identify';
+export { isCampaignIdentify } from '@sightline/dom';
 export { findSiteDomain } from './site-domain';
 export * from './constants';

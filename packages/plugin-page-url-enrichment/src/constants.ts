@@ -1,11 +1,8 @@
 /** Wire names of page URL enrichment (FEATURES C.2, C.8, OQ-2, OQ-5), defined once. */
 import { EVENT_GROUP_IDENTIFY, EVENT_IDENTIFY, EVENT_REVENUE } from '@sightline/core';
 
-export const PAGE_DOMAIN = '[Amplitude] Page Domain';
-export const PAGE_LOCATION = '[Amplitude] Page Location';
-export const PAGE_PATH = '[Amplitude] Page Path';
-export const PAGE_TITLE = '[Amplitude] Page Title';
-export const PAGE_URL = '[Amplitude] Page URL';
+// The page properties are shared with page views: defined in @sightline/dom.
+export { PAGE_DOMAIN, PAGE_LOCATION, PAGE_PATH, PAGE_TITLE, PAGE_URL } from '@sightline/dom';
 export const PREVIOUS_PAGE_LOCATION = '[Amplitude] Previous Page Location';
 export const PREVIOUS_PAGE_TYPE = '[Amplitude] Previous Page Type';
 

@@ -1,5 +1,5 @@
 export { pageUrlEnrichmentPlugin, pageUrlEnrichmentOptionsFrom, type PageUrlEnrichmentOptions } from './page-url-enrichment-plugin';
-export { readPageProperties, readableUrl, pageUrlOf, type PageProperties } from './page-properties';
+export { readPageProperties, readableUrl, pageUrlOf, type PageProperties } from '@sightline/dom';
 export {
   classifyPreviousPage,
   urlInfoOnLoad,

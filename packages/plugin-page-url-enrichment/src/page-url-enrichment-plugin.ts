@@ -6,7 +6,7 @@
 import { getDocument, getLocation, type Config, type Event, type Logger, type Plugin, type Properties } from '@sightline/core';
 import { observeNavigation, scrubUrl } from '@sightline/dom';
 import { PAGE_LOCATION, PLUGIN_NAME, PREVIOUS_PAGE_LOCATION, PREVIOUS_PAGE_TYPE, UNENRICHED_EVENT_TYPES } from './constants';
-import { readPageProperties, readableUrl, snapshotPage, type PageAtTrack } from './page-properties';
+import { readPageProperties, readableUrl, snapshotPage, type PageAtTrack } from '@sightline/dom';
 
 /** Where `capture` leaves the page for `execute`: a symbol, so it never reaches the wire. */
 const PAGE_AT_TRACK = Symbol('sightline.pageAtTrack');

@@ -4,9 +4,7 @@
  * per-session `[Amplitude] Page Counter`.
  */
 import { getDocument, getLocation, uuid, type Config, type Event, type EventOptions, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
-import { observeNavigation } from '@sightline/dom';
-import { isCampaignIdentify, parseCampaign } from '@sightline/plugin-attribution';
-import { readPageProperties } from '@sightline/plugin-page-url-enrichment';
+import { isCampaignIdentify, observeNavigation, parseCampaign, readPageProperties } from '@sightline/dom';
 import { PAGE_COUNTER, PLUGIN_NAME, TRACK_ON_ATTRIBUTION } from './constants';
 import { isPageChange } from './history-policy';
 import { resolvePageViewsOptions, type PageViewsOptions, type ResolvedPageViewsOptions } from './options';

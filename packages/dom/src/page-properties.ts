@@ -4,8 +4,14 @@
  * and the title honours `<title data-amp-mask>` (D09).
  */
 import { getDocument, getLocation } from '@sightline/core';
-import { readPageTitle, scrubUrl } from '@sightline/dom';
-import { PAGE_DOMAIN, PAGE_LOCATION, PAGE_PATH, PAGE_TITLE, PAGE_URL } from './constants';
+import { readPageTitle } from './page-title';
+import { scrubUrl } from './url-scrubber';
+
+export const PAGE_DOMAIN = '[Amplitude] Page Domain';
+export const PAGE_LOCATION = '[Amplitude] Page Location';
+export const PAGE_PATH = '[Amplitude] Page Path';
+export const PAGE_TITLE = '[Amplitude] Page Title';
+export const PAGE_URL = '[Amplitude] Page URL';
 
 export interface PageProperties {
   [PAGE_DOMAIN]: string;

@@ -3,8 +3,39 @@
  * referring domain. Pure; every value is scrubbed (OQ-30): the referrer goes through the URL
  * scrubber and parameter values have card numbers, SSNs and emails masked.
  */
-import { maskSensitivePatterns, scrubUrl } from '@sightline/dom';
-import { CAMPAIGN_PARAMETER_KEYS, REFERRER, REFERRING_DOMAIN, type CampaignKey } from './constants';
+import { EVENT_IDENTIFY, IdentifyOperation, type Event } from '@sightline/core';
+import { maskSensitivePatterns } from './sensitive-patterns';
+import { scrubUrl } from './url-scrubber';
+
+/** C30: UTM parameters, case-sensitive. */
+export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
+
+/** C31: referrer parameters. */
+export const REFERRER = 'referrer';
+export const REFERRING_DOMAIN = 'referring_domain';
+export const REFERRER_KEYS = [REFERRER, REFERRING_DOMAIN] as const;
+
+/** C32: click ids. */
+export const CLICK_ID_KEYS = [
+  'dclid',
+  'fbclid',
+  'gbraid',
+  'wbraid',
+  'gclid',
+  'ko_click_id',
+  'li_fat_id',
+  'msclkid',
+  'rdt_cid',
+  'ttclid',
+  'twclid',
+] as const;
+
+/** Every campaign field: the multi-touch user properties (C34) and the event-property fields (C36). */
+export const CAMPAIGN_KEYS = [...UTM_KEYS, ...REFERRER_KEYS, ...CLICK_ID_KEYS] as const;
+export type CampaignKey = (typeof CAMPAIGN_KEYS)[number];
+
+/** The fields that make a campaign "non-empty" (B58 `ifEmptyCampaign`): UTM parameters and click ids. */
+export const CAMPAIGN_PARAMETER_KEYS: readonly CampaignKey[] = [...UTM_KEYS, ...CLICK_ID_KEYS];
 
 export type Campaign = { [key in CampaignKey]?: string };
 
@@ -58,3 +89,18 @@ export const hasCampaignParameters = (campaign: Campaign): boolean =>
 
 /** C45: direct traffic has no referrer and no campaign parameters. */
 export const isDirectTraffic = (campaign: Campaign): boolean => !campaign[REFERRER] && !hasCampaignParameters(campaign);
+
+/**
+ * True for the `$identify` an attribution plugin sends: its `$set` and `$unset` together name
+ * every campaign key. Page views use it for `trackOn: 'attribution'` (B65).
+ */
+export const isCampaignIdentify = (event: Event): boolean => {
+  if (!event || event.event_type !== EVENT_IDENTIFY || !event.user_properties) return false;
+  const properties = event.user_properties as { [operation: string]: unknown };
+  const named = new Set<string>();
+  for (const operation of [IdentifyOperation.SET, IdentifyOperation.UNSET]) {
+    const values = properties[operation];
+    if (values && typeof values === 'object') for (const key of Object.keys(values)) named.add(key);
+  }
+  return CAMPAIGN_KEYS.every((key) => named.has(key));
+};
