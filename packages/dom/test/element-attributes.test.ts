@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { clearBodyAfterEach, target } from './fixture';
 import {
   MASK,
   isBlockedAttribute,
@@ -9,17 +10,7 @@ import {
   type ElementPrivacyOptions,
 } from '@sightline/dom';
 
-function target(html: string): Element {
-  document.body.innerHTML = html;
-  const element = document.querySelector('[data-target]');
-  if (!element) throw new Error('fixture needs [data-target]');
-  element.removeAttribute('data-target');
-  return element;
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+clearBodyAfterEach();
 
 describe('readElementAttributes (D01, D02, D05, D07, D08)', () => {
   it.each<[string, ElementPrivacyOptions, Record<string, string>]>([

@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { clearBodyAfterEach, target } from './fixture';
 import { MASK, MAX_HIERARCHY_LENGTH, describeHierarchyNode, getElementHierarchy } from '@sightline/dom';
 
-function target(html: string): Element {
-  document.body.innerHTML = html;
-  const element = document.querySelector('[data-target]');
-  if (!element) throw new Error('fixture needs [data-target]');
-  element.removeAttribute('data-target');
-  return element;
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+clearBodyAfterEach();
 
 describe('getElementHierarchy (C62)', () => {
   it('C62 lists the element and its ancestors up to body, with indexes and attributes', () => {

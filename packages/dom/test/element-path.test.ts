@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { clearBodyAfterEach, target } from './fixture';
 import { cssEscape, getElementPath } from '@sightline/dom';
 
-function target(html: string): Element {
-  document.body.innerHTML = html;
-  const element = document.querySelector('[data-target]');
-  if (!element) throw new Error('fixture needs [data-target]');
-  element.removeAttribute('data-target');
-  return element;
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+clearBodyAfterEach();
 
 describe('getElementPath — DevTools cssPath rules ([Amplitude] Element Path)', () => {
   it.each([
