@@ -4,7 +4,7 @@
  * and the title honours `<title data-amp-mask>` (D09).
  */
 import { getDocument, getLocation } from '@sightline/core';
-import { readPageTitle } from './page-title';
+import { maskPageTitle } from './page-title';
 import { scrubUrl } from './url-scrubber';
 
 export const PAGE_DOMAIN = '[Amplitude] Page Domain';
@@ -33,16 +33,17 @@ export const readableUrl = (url: string): string => {
 /** C25: `location.href.split('?')[0]`, from the scrubbed location. */
 export const pageUrlOf = (location: string): string => location.split('?')[0];
 
-/** The page as the tracking call saw it: the raw href and the (already masked) title. */
+/** The page as the tracking call saw it: the raw href and raw title (scrubbed and masked when reported). */
 export interface PageAtTrack {
   href: string;
   title: string;
 }
 
-/** Reads the page now: cheap getters only, for the synchronous `capture` hook. */
+/** Reads the page now: two cheap getters only, for the synchronous `capture` hook. */
 export const snapshotPage = (): PageAtTrack | undefined => {
   const location = getLocation();
-  return location ? { href: location.href, title: readPageTitle(getDocument()) } : undefined;
+  const document = getDocument();
+  return location ? { href: location.href, title: document ? document.title : '' } : undefined;
 };
 
 const parts = (href: string): { hostname: string; pathname: string } => {
@@ -63,7 +64,7 @@ export const readPageProperties = (page: PageAtTrack | undefined = snapshotPage(
     [PAGE_DOMAIN]: hostname,
     [PAGE_LOCATION]: pageLocation,
     [PAGE_PATH]: pathname ? readableUrl(scrubUrl(pathname)) : '',
-    [PAGE_TITLE]: page ? page.title : '',
+    [PAGE_TITLE]: page ? maskPageTitle(getDocument(), page.title) : '',
     [PAGE_URL]: pageUrlOf(pageLocation),
   };
 };

@@ -9,10 +9,21 @@ import { maskText, type TextMaskingOptions } from './text-masking';
  */
 export function readPageTitle(document: Document | undefined | null, options: TextMaskingOptions = {}): string {
   try {
-    if (!document) return '';
-    const titleElement = document.querySelector('title');
+    return document ? maskPageTitle(document, document.title ?? '', options) : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * `title` (read earlier, e.g. inside a tracking call where only the cheap `document.title`
+ * getter may run) as it may be reported: the masking rules of `readPageTitle`. Never throws.
+ */
+export function maskPageTitle(document: Document | undefined | null, title: string, options: TextMaskingOptions = {}): string {
+  try {
+    const titleElement = document ? document.querySelector('title') : null;
     if (titleElement && titleElement.hasAttribute(MASK_ATTRIBUTE)) return MASK;
-    return maskText(document.title ?? '', { maxLength: Infinity, ...options });
+    return maskText(title, { maxLength: Infinity, ...options });
   } catch {
     return '';
   }

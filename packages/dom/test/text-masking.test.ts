@@ -10,6 +10,7 @@ import {
   maskText,
   passesLuhn,
   readPageTitle,
+  maskPageTitle,
   truncateText,
 } from '@sightline/dom';
 
@@ -179,6 +180,13 @@ describe('readPageTitle (C24, D09)', () => {
     ['', ''],
   ])('D09 %s', (head, expected) => {
     expect(readPageTitle(documentWithHead(head))).toBe(expected);
+  });
+
+  it.each([
+    ['<title>Now</title>', 'Earlier bob@example.com', `Earlier ${MASK}`],
+    ['<title data-amp-mask>Now</title>', 'Earlier', MASK],
+  ])('D09 maskPageTitle applies the same rules to a title read earlier (%s, %s)', (head, title, expected) => {
+    expect(maskPageTitle(documentWithHead(head), title)).toBe(expected);
   });
 
   it('applies maskTextRegex and keeps long titles whole', () => {
