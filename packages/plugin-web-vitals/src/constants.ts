@@ -1,4 +1,5 @@
 /** Wire names of Web Vitals capture — defined once (FEATURES C17, C.7; DECISIONS OQ-4). */
+import { PAGE_DOMAIN, PAGE_LOCATION, PAGE_PATH, PAGE_TITLE, PAGE_URL } from '@sightline/dom';
 
 export const PLUGIN_NAME = 'sightline-web-vitals';
 
@@ -17,11 +18,11 @@ export const MetricProperty: { readonly [name in MetricName]: string } = {
 };
 
 export const PageProperty = {
-  DOMAIN: '[Amplitude] Page Domain',
-  LOCATION: '[Amplitude] Page Location',
-  PATH: '[Amplitude] Page Path',
-  TITLE: '[Amplitude] Page Title',
-  URL: '[Amplitude] Page URL',
+  DOMAIN: PAGE_DOMAIN,
+  LOCATION: PAGE_LOCATION,
+  PATH: PAGE_PATH,
+  TITLE: PAGE_TITLE,
+  URL: PAGE_URL,
 } as const;
 
 /** Metrics whose value is a time since the navigation started (ms); CLS and INP are not. */

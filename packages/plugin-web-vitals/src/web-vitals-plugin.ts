@@ -4,11 +4,10 @@
  * flushed right away so the delivery engine's page-exit path sends it in this page life.
  */
 import { getDocument, getGlobalScope, getLocation, getWindow, type Config, type Plugin, type Properties } from '@sightline/core';
-import { readPageTitle } from '@sightline/dom';
+import { readPageProperties } from '@sightline/dom';
 import { EVENT_WEB_VITALS, PLUGIN_NAME } from './constants';
 import type { MetricSource, VitalMetric } from './metric-source';
 import { readTimeOrigin } from './metric-report';
-import { pageProperties } from './page-properties';
 import { createVitalsCollector } from './vitals-collector';
 import { webVitalsSource } from './web-vitals-source';
 
@@ -49,7 +48,7 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
         timeOrigin: readTimeOrigin(scope && scope.performance),
         describePage: (navigationURL) => {
           const location = getLocation();
-          return pageProperties(navigationURL || (location ? location.href : ''), readPageTitle(document));
+          return { ...readPageProperties({ href: navigationURL || (location ? location.href : ''), title: document.title }) };
         },
       });
       let active = true;

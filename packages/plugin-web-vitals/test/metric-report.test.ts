@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readTimeOrigin, toMetricReport } from '../src/metric-report';
 import type { VitalMetric } from '../src/metric-source';
-import { pageProperties } from '../src/page-properties';
+import { readPageProperties } from '@sightline/dom';
+const pageProperties = (href: string, title: string) => readPageProperties({ href, title });
 
 const ORIGIN = 1_700_000_000_000;
 const metric = (overrides: Partial<VitalMetric>): VitalMetric => ({
@@ -57,6 +58,7 @@ describe('OQ-4 metric objects { value, rating, delta, navigationType, id, timest
   });
 });
 
+// The measured page goes through the shared page properties of @sightline/dom.
 describe('C90 page properties of the measured page', () => {
   it.each([
     [
