@@ -1,4 +1,5 @@
 /** Previous page bookkeeping and classification (FEATURES C105, C106, C108) — pure. */
+import { hostnameOf } from '@sightline/dom';
 import { PageType } from './constants';
 
 export interface UrlInfo {
@@ -46,14 +47,6 @@ export const urlInfoForLocation = (
     if (format(visited[index].url) === pageLocation) return visited[index];
   }
   return current; // a location the app made up: the page the tab is on is the best we know
-};
-
-const hostnameOf = (url: string): string => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 };
 
 const isInternalHost = (host: string, hostname: string, internalDomains: readonly string[]): boolean =>
