@@ -68,14 +68,8 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
           const events = collector.takeChanged();
           if (events.length === 0) return;
           for (const properties of events) vitalsClient.track(EVENT_WEB_VITALS, properties);
-          // After the pipeline's own microtask has handed the events to the destination.
-          queueMicrotask(() => {
-            try {
-              vitalsClient.flush();
-            } catch (error) {
-              logger.error('Web Vitals: flush failed:', error);
-            }
-          });
+          // The client's flush waits for these events to reach the delivery first.
+          vitalsClient.flush();
         } catch (error) {
           logger.error('Web Vitals: could not send:', error);
         }
