@@ -38,6 +38,17 @@ const getWebStorage = (kind: 'localStorage' | 'sessionStorage'): Storage | undef
   }
 };
 
+/**
+ * The cookie domain: `cookieOptions.domain`, or the widest domain that accepts a cookie,
+ * probed once per init and kept in the config, so every user of it (the identity cookie, the
+ * legacy-cookie clean-up, attribution's site domain) shares one probe.
+ */
+const cookieDomainOf = (config: Config): string => {
+  const options = config.cookieOptions;
+  if (options.domain === undefined) options.domain = findWidestCookieDomain(`${storageKey(config)}_probe`);
+  return options.domain;
+};
+
 /** B22 / D23: the identity storage the options ask for, falling back to memory where unavailable. */
 export const createIdentityStorage = (config: Config, logger: Logger): IdentityStorage => {
   const key = storageKey(config);
@@ -45,9 +56,8 @@ export const createIdentityStorage = (config: Config, logger: Logger): IdentityS
     case 'cookie': {
       if (!getGlobalScope()?.document) break;
       const options = config.cookieOptions;
-      const domain = options.domain !== undefined ? options.domain : findWidestCookieDomain(`${key}_probe`);
       return cookieIdentityStorage(key, {
-        domain,
+        domain: cookieDomainOf(config),
         expirationDays: options.expiration,
         sameSite: options.sameSite,
         secure: options.secure,
@@ -76,8 +86,7 @@ export const readLegacyIdentity = (config: Config, logger: Logger): IdentitySnap
   const legacyName = legacyCookieName(config.apiKey);
   const legacy = decodeLegacyIdentity(readCookie(legacyName));
   if (legacy) {
-    const domain = config.cookieOptions.domain !== undefined ? config.cookieOptions.domain : findWidestCookieDomain(`${legacyName}_probe`);
-    writeCookie(legacyName, null, { domain, expirationDays: 0, sameSite: 'Lax', secure: false });
+    writeCookie(legacyName, null, { domain: cookieDomainOf(config), expirationDays: 0, sameSite: 'Lax', secure: false });
     writeCookie(legacyName, null, { expirationDays: 0, sameSite: 'Lax', secure: false });
   }
   const adopted = current || legacy;

@@ -62,6 +62,16 @@ describe('identityStorage (B22, D23)', () => {
     expect(document.cookie.split(';').filter((c) => c.trim()).length).toBe(1); // probe cookies removed
   });
 
+  it('cookie: the domain is probed once and kept in the config for everything else that needs it', () => {
+    const config = configWith();
+    expect(config.cookieOptions.domain).toBeUndefined();
+    createIdentityStorage(config, logger());
+    expect(config.cookieOptions.domain).toBe(''); // happy-dom runs on localhost: a host-only cookie
+    const given = configWith({ cookieOptions: { domain: '.example.com' } });
+    createIdentityStorage(given, logger());
+    expect(given.cookieOptions.domain).toBe('.example.com');
+  });
+
   it('named instances never share identity storage', () => {
     expect(storageKey(configWith())).toBe('sl_a2dbce0e18');
     expect(storageKey(configWith({ instanceName: 'second' }))).toBe('sl_a2dbce0e18_second');
