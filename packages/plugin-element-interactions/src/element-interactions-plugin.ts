@@ -3,7 +3,7 @@
  * C.5). One passive capture-phase listener per event kind on the document. The listener
  * only records element, time and page; selector, hierarchy and text work runs after paint.
  */
-import { getDocument, getWindow, type Config, type Logger, type Plugin } from '@sightline/core';
+import type { Config, Plugin } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
 import {
   ACTION_CLICK_WINDOW_MS,
@@ -21,9 +21,10 @@ import {
   currentPageUrl,
   hasTextSelectionOn,
   recordInteraction,
+  startCapture,
   type TrackingClient,
 } from './interaction-context';
-import { resolvePrivacyAndPage, type ActionType, type ElementInteractionsOptions } from './options';
+import type { ActionType, ElementInteractionsOptions } from './options';
 import { isPageUrlAllowed } from './page-url-filter';
 import { closestMatching, compileSelectorList, eventTargetElement } from './selector-list';
 
@@ -47,15 +48,9 @@ export function elementInteractionsPlugin(options: ElementInteractionsOptions = 
     type: 'enrichment',
 
     setup(config: Config, client: TrackingClient) {
-      const logger: Logger | undefined = config?.loggerProvider;
-      const document = getDocument();
-      const win = getWindow();
-      if (!document || !win || !client || typeof client.track !== 'function') {
-        logger?.debug?.(`${PLUGIN_NAME_ELEMENT_INTERACTIONS}: no document or client; nothing to capture`);
-        return;
-      }
-      const safeOptions = options && typeof options === 'object' ? options : {};
-      const resolved = resolvePrivacyAndPage(safeOptions, logger);
+      const started = startCapture(PLUGIN_NAME_ELEMENT_INTERACTIONS, config, client, options);
+      if (!started) return;
+      const { logger, document, win, options: safeOptions, resolved, onError } = started;
       const allowlistSelector = compileSelectorList({
         value: safeOptions.cssSelectorAllowlist,
         fallback: DEFAULT_CSS_SELECTOR_ALLOWLIST,
@@ -71,7 +66,6 @@ export function elementInteractionsPlugin(options: ElementInteractionsOptions = 
         logger,
       });
       const resolver = typeof safeOptions.shouldTrackEventResolver === 'function' ? safeOptions.shouldTrackEventResolver : undefined;
-      const onError = (error: unknown) => logger?.error?.(`${PLUGIN_NAME_ELEMENT_INTERACTIONS}:`, error);
       const work = new DeferredWork(onError);
       const monitor: DomChangeMonitor | undefined = actionSelector
         ? acquireDomChangeMonitor(document, { now: () => Date.now() })

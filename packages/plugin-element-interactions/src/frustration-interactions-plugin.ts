@@ -4,7 +4,7 @@
  * are built when the event is decided (1 s after a burst, 3 s after a dead click), never in
  * the listener.
  */
-import { getDocument, getWindow, type Config, type Logger, type Plugin, type Properties } from '@sightline/core';
+import type { Config, Plugin, Properties } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
 import {
   DEAD_CLICK_WINDOW_MS,
@@ -19,8 +19,8 @@ import {
 } from './constants';
 import { acquireDomChangeMonitor, type DomChangeMonitor } from './dom-change-monitor';
 import { buildElementProperties, type InteractionRecord } from './element-properties';
-import { PASSIVE_CAPTURE, currentPageUrl, hasTextSelectionOn, recordInteraction, type TrackingClient } from './interaction-context';
-import { featureSwitch, resolvePrivacyAndPage, type FrustrationInteractionsOptions } from './options';
+import { PASSIVE_CAPTURE, currentPageUrl, hasTextSelectionOn, recordInteraction, startCapture, type TrackingClient } from './interaction-context';
+import { featureSwitch, type FrustrationInteractionsOptions } from './options';
 import { isPageUrlAllowed } from './page-url-filter';
 import { RageClickDetector, type ClickBurst } from './rage-click-detector';
 import { closestMatching, compileSelectorList, eventTargetElement } from './selector-list';
@@ -54,22 +54,15 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
     type: 'enrichment',
 
     setup(config: Config, client: TrackingClient) {
-      const logger: Logger | undefined = config?.loggerProvider;
-      const document = getDocument();
-      const win = getWindow();
-      if (!document || !win || !client || typeof client.track !== 'function') {
-        logger?.debug?.(`${PLUGIN_NAME_FRUSTRATION_INTERACTIONS}: no document or client; nothing to capture`);
-        return;
-      }
-      const safeOptions = options && typeof options === 'object' ? options : {};
-      const resolved = resolvePrivacyAndPage(safeOptions, logger);
+      const started = startCapture(PLUGIN_NAME_FRUSTRATION_INTERACTIONS, config, client, options);
+      if (!started) return;
+      const { logger, document, win, options: safeOptions, resolved, onError } = started;
       const rage = featureSwitch(safeOptions.rageClicks);
       const dead = featureSwitch(safeOptions.deadClicks);
       if (safeOptions.errorClicks || safeOptions.thrashedCursor) {
         logger?.debug?.(`${PLUGIN_NAME_FRUSTRATION_INTERACTIONS}: errorClicks and thrashedCursor are not available`);
       }
       if (!rage.enabled && !dead.enabled) return;
-      const onError = (error: unknown) => logger?.error?.(`${PLUGIN_NAME_FRUSTRATION_INTERACTIONS}:`, error);
 
       // Rage: any element (grouped by its interactive ancestor), or the configured list.
       const rageSelector = compileSelectorList({
