@@ -157,6 +157,7 @@ export class CoreClient {
         this.sendInitIdentify({});
         this.replayPreInit();
         this.scheduleDrain();
+        (this.identity as IdentityStore).reserveAhead();
         return { event: initEvent, code: ResultCode.SUCCESS, message: 'Initialized' };
       }),
     };

@@ -83,14 +83,20 @@ export class IdentityStore {
       this.nextBlock = undefined;
       this.nextEventId = block.first;
       this.reservedUntil = block.last;
-    } else if (!this.nextBlock && !this.reserving && this.reservedUntil - this.nextEventId < EVENT_ID_BLOCK / 2) {
-      this.reserving = true;
-      setTimeout(() => {
-        this.reserving = false;
-        if (!this.nextBlock) this.nextBlock = this.reserveBlock();
-      }, 0);
+    } else if (this.reservedUntil - this.nextEventId < EVENT_ID_BLOCK / 2) {
+      this.reserveAhead();
     }
     return this.nextEventId++;
+  }
+
+  /** Reserves the next block in a later task (init calls it, so the first `track()` does no storage I/O). */
+  reserveAhead(): void {
+    if (this.nextBlock || this.reserving) return;
+    this.reserving = true;
+    setTimeout(() => {
+      this.reserving = false;
+      if (!this.nextBlock) this.nextBlock = this.reserveBlock();
+    }, 0);
   }
 
   private reserveBlock(): { first: number; last: number } {

@@ -54,6 +54,17 @@ describe('IdentityStore (tabs share identity and sessions)', () => {
     expect(ids[ids.length - 1]).toBe(2 * EVENT_ID_BLOCK + EVENT_ID_BLOCK / 2 + 1);
   });
 
+  it('init reserves the first block in the background: the first track() reads and writes no storage', async () => {
+    const { client, storage, logger } = createTestClient();
+    await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise;
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the background reservation
+    const read = vi.spyOn(storage, 'read');
+    const write = vi.spyOn(storage, 'write');
+    client.track('first');
+    expect(read).not.toHaveBeenCalled();
+    expect(write).not.toHaveBeenCalled();
+  });
+
   it('survives a storage that throws', () => {
     const store = new IdentityStore({ read: () => { throw new Error('blocked'); }, write: () => { throw new Error('full'); } }, { deviceId: 'd' });
     expect(() => { store.sync(); store.writeNow(); store.takeEventId(); }).not.toThrow();
