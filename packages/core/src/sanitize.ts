@@ -13,6 +13,8 @@ export interface SanitizeResult<T> {
  * Every change is reported so the client can log it once per event.
  */
 export const sanitizeProperties = (input: unknown, label: string): SanitizeResult<{ [key: string]: unknown }> => {
+  const flat = copyIfFlat(input);
+  if (flat) return { value: flat, problems: NO_PROBLEMS };
   const problems: string[] = [];
   if (input === undefined || input === null) return { value: {}, problems };
   if (typeof input !== 'object' || Array.isArray(input)) {
@@ -21,6 +23,31 @@ export const sanitizeProperties = (input: unknown, label: string): SanitizeResul
   }
   const value = sanitizeValue(input, label, [], 0, problems) as { [key: string]: unknown };
   return { value: value || {}, problems };
+};
+
+/** Shared by every clean input; frozen so no caller can add to it. */
+const NO_PROBLEMS = Object.freeze([]) as unknown as string[];
+
+/**
+ * The common case, on every `track()`: a flat object of plain values is copied in one pass,
+ * with no path strings, ancestor list or problem list. Anything else (or a getter that throws)
+ * returns undefined and takes the full walk.
+ */
+const copyIfFlat = (input: unknown): { [key: string]: unknown } | undefined => {
+  if (!input || typeof input !== 'object' || Array.isArray(input) || input instanceof Date) return undefined;
+  const copy: { [key: string]: unknown } = {};
+  let kept = 0;
+  try {
+    for (const key in input) {
+      if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
+      const value = (input as { [key: string]: unknown })[key];
+      if (!isPlainValue(value) || ++kept > MAX_PROPERTY_KEYS) return undefined;
+      copy[key] = value;
+    }
+  } catch {
+    return undefined;
+  }
+  return copy;
 };
 
 /** Values JSON carries as they are: no copy, no report. */

@@ -22,9 +22,12 @@ export type SessionDecision =
   | { kind: 'continue' }
   | { kind: 'start'; sessionId: number; end?: SessionEnd };
 
+/** Shared: continuing is the answer for almost every event, so it allocates nothing. */
+const CONTINUE: SessionDecision = Object.freeze({ kind: 'continue' });
+
 /** What tracking an event at `time` does to the session: continue it, or end it and start anew. */
 export const decideSession = (clock: SessionClock, time: number, timeout: number): SessionDecision => {
-  if (isSessionActive(clock, time, timeout)) return { kind: 'continue' };
+  if (isSessionActive(clock, time, timeout)) return CONTINUE;
   return { kind: 'start', sessionId: time, end: endOf(clock) };
 };
 

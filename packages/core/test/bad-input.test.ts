@@ -99,6 +99,24 @@ describe('sanitizeProperties', () => {
     expect(problems).toEqual([]);
   });
 
+  it('copies a flat object of plain values (the fast path): later changes by the caller do not reach the event', () => {
+    const input: Record<string, unknown> = { n: 1, s: 'x', b: false, z: null };
+    const { value, problems } = sanitizeProperties(input, 'p');
+    input.n = 2;
+    expect(value).toEqual({ n: 1, s: 'x', b: false, z: null });
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    ['a value that needs cleaning', { ok: 1, bad: Number.NaN }, { ok: 1 }, /NaN/],
+    ['a string over the limit', { ok: 1, long: 'x'.repeat(MAX_STRING_LENGTH + 1) }, { ok: 1, long: 'x'.repeat(MAX_STRING_LENGTH) }, /cut to/],
+    ['a getter that throws', Object.defineProperty({ ok: 1 }, 'boom', { enumerable: true, get: () => { throw new Error('no'); } }), { ok: 1 }, /threw when read/],
+  ])('a flat object with %s still takes the full walk and reports it', (_name, input, expected, problem) => {
+    const { value, problems } = sanitizeProperties(input, 'p');
+    expect(value).toEqual(expected);
+    expect(problems.join()).toMatch(problem);
+  });
+
   it('bounds depth', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;
