@@ -111,13 +111,13 @@ describe('fileDownloadsPlugin (C08)', () => {
 
   it('OQ-30 / D03 / D06: link URL and file name are scrubbed, link text masked', async () => {
     const { sent, destination } = await start();
-    link('<a href="https://u:pw@files.example/a@b.co/statement.pdf?token=abc&email=a@b.co">Mail a@b.co</a>').click();
+    link('<a href="https://u:pw@files.example/a@b.co/statement.pdf?token=Tk9secret&email=a@b.co">Mail a@b.co</a>').click();
     const [properties] = await sent();
     expect(properties['[Amplitude] Link URL']).toBe('https://files.example/*****/statement.pdf?token=*****&email=*****');
     expect(properties['[Amplitude] File Name']).toBe('/*****/statement.pdf');
     expect(properties['[Amplitude] Link Text']).toBe('Mail *****');
     const wire = JSON.stringify(destination.events);
-    for (const secret of ['abc', 'a@b.co', 'pw@']) expect(wire).not.toContain(secret);
+    for (const secret of ['Tk9secret', 'a@b.co', 'pw@']) expect(wire).not.toContain(secret);
   });
 
   it('D06: data-amp-mask masks the link text', async () => {
