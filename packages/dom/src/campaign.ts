@@ -4,6 +4,7 @@
  * scrubber and parameter values have card numbers, SSNs and emails masked.
  */
 import { EVENT_IDENTIFY, IdentifyOperation, type Event } from '@sightline/core';
+import { parseUrl } from './parse-url';
 import { maskSensitivePatterns } from './sensitive-patterns';
 import { scrubUrl } from './url-scrubber';
 
@@ -47,19 +48,16 @@ export interface CampaignSource {
 }
 
 const queryOf = (url: string): URLSearchParams => {
-  const hash = url.indexOf('#');
-  const withoutFragment = hash >= 0 ? url.slice(0, hash) : url;
+  const withoutFragment = url.split('#')[0];
   const question = withoutFragment.indexOf('?');
-  return new URLSearchParams(question >= 0 ? withoutFragment.slice(question + 1) : '');
+  // URLSearchParams drops the one leading `?`.
+  return new URLSearchParams(question >= 0 ? withoutFragment.slice(question) : '');
 };
 
 /** Host name of a URL, or '' when it has none (garbage, relative). */
 export const hostnameOf = (url: string): string => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
+  const parsed = parseUrl(url);
+  return parsed ? parsed.hostname : '';
 };
 
 export const parseCampaign = (source: CampaignSource): Campaign => {

@@ -28,7 +28,8 @@ export const readCookie = (name: string): string | undefined => {
 export const writeCookie = (name: string, value: string | null, attributes: CookieAttributes): void => {
   const doc = getDocument();
   if (!doc) return;
-  const expires = value === null ? new Date(0) : new Date(Date.now() + attributes.expirationDays * 86_400_000);
+  // `null` removes the cookie: empty value, expired at the epoch.
+  const expires = new Date(value === null ? 0 : Date.now() + attributes.expirationDays * 86_400_000);
   let cookie = `${name}=${value === null ? '' : value}; expires=${expires.toUTCString()}; path=/; SameSite=${attributes.sameSite}`;
   if (attributes.domain) cookie += `; domain=${attributes.domain}`;
   if (attributes.secure || attributes.sameSite.toLowerCase() === 'none') cookie += '; Secure';

@@ -32,13 +32,13 @@ export function readAttributeValue(element: Element, name: string, options: Attr
     const raw = element.getAttribute(name);
     if (raw === null) return '';
     const lowerName = name.toLowerCase();
-    const maskedNames = options.maskedNames ?? maskedAttributeNames(element);
-    if (maskedNames.has(lowerName)) return MASK;
-    if ((options.privacyLevel ?? DEFAULT_PRIVACY_LEVEL) === 'conservative' && TEXT_ATTRIBUTES.includes(lowerName)) {
+    const { privacyLevel = DEFAULT_PRIVACY_LEVEL, maskTextRegex } = options;
+    if ((options.maskedNames || maskedAttributeNames(element)).has(lowerName)) return MASK;
+    if (privacyLevel === 'conservative' && TEXT_ATTRIBUTES.includes(lowerName)) {
       return raw === '' ? '' : MASK;
     }
     if (URL_ATTRIBUTES.includes(lowerName)) return truncateText(scrubUrl(raw), MAX_ATTRIBUTE_VALUE_LENGTH);
-    return maskText(raw, { maskTextRegex: options.maskTextRegex, maxLength: MAX_ATTRIBUTE_VALUE_LENGTH });
+    return maskText(raw, { maskTextRegex, maxLength: MAX_ATTRIBUTE_VALUE_LENGTH });
   } catch {
     return '';
   }
@@ -63,9 +63,8 @@ export function readElementAttributes(element: Element, options: ElementPrivacyO
     if (isSecretField(element) || isSvgElement(element)) return result;
     const sensitive = isSensitiveElement(element);
     const shared: AttributeReadOptions = { ...options, maskedNames: maskedAttributeNames(element) };
-    for (let index = 0; index < element.attributes.length; index += 1) {
-      // Read by the real name: SVG attribute names are case-sensitive (`viewBox`).
-      const name = element.attributes[index].name;
+    // Read by the real name: SVG attribute names are case-sensitive (`viewBox`).
+    for (const { name } of element.attributes) {
       const lowerName = name.toLowerCase();
       if (lowerName === 'id' || lowerName === 'class' || isBlockedAttribute(lowerName)) continue;
       if (sensitive && !SENSITIVE_ELEMENT_ATTRIBUTE_ALLOWLIST.includes(lowerName)) continue;
@@ -105,8 +104,7 @@ export function readDataAttributes(
   try {
     const list: readonly DataAttributePrefix[] = Array.isArray(prefixes) ? prefixes : [prefixes as DataAttributePrefix];
     const shared: AttributeReadOptions = { ...options, maskedNames: maskedAttributeNames(element) };
-    for (let index = 0; index < element.attributes.length; index += 1) {
-      const name = element.attributes[index].name;
+    for (const { name } of element.attributes) {
       for (const prefix of list) {
         const key = keyFor(name.toLowerCase(), prefix);
         if (key) {

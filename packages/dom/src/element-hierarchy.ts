@@ -7,6 +7,7 @@
 import { MAX_HIERARCHY_LENGTH } from './constants';
 import { readElementAttributes } from './element-attributes';
 import { tagNameOf } from './element-rules';
+import { classNamesOf } from './element-shared';
 import type { ElementPrivacyOptions } from './element-text';
 
 export interface HierarchyNode {
@@ -41,7 +42,7 @@ export function describeHierarchyNode(element: Element, options: ElementPrivacyO
   if (previous) node.prevSib = tagNameOf(previous);
   const id = element.getAttribute('id');
   if (id) node.id = id;
-  const classes = (element.getAttribute('class') || '').split(/\s+/).filter(Boolean);
+  const classes = classNamesOf(element);
   if (classes.length > 0) node.classes = classes;
   const attrs = readElementAttributes(element, options);
   if (Object.keys(attrs).length > 0) node.attrs = attrs;
@@ -52,12 +53,12 @@ export function describeHierarchyNode(element: Element, options: ElementPrivacyO
 export function getElementHierarchy(element: Element | null | undefined, options: HierarchyOptions = {}): HierarchyNode[] {
   const hierarchy: HierarchyNode[] = [];
   try {
-    const limit = options.maxLength ?? MAX_HIERARCHY_LENGTH;
+    const maxLength = options.maxLength ?? MAX_HIERARCHY_LENGTH;
     let length = 2; // the brackets
-    for (let current = element ?? null; current && tagNameOf(current) !== 'html'; current = current.parentElement) {
+    for (let current = element; current && tagNameOf(current) !== 'html'; current = current.parentElement) {
       const node = describeHierarchyNode(current, options);
       const size = JSON.stringify(node).length + (hierarchy.length > 0 ? 1 : 0);
-      if (length + size > limit) break;
+      if (length + size > maxLength) break;
       length += size;
       hierarchy.push(node);
     }

@@ -6,8 +6,7 @@
  * apart; `[type=…]` for a target input without id or class; steps joined by ` > `.
  */
 
-const ELEMENT_NODE = 1;
-const DOCUMENT_NODE = 9;
+import { DOCUMENT_NODE, ELEMENT_NODE, classNamesOf } from './element-shared';
 
 /** CSS.escape as the CSSOM spec defines it (not every runtime has `CSS.escape`). */
 export function cssEscape(value: string): string {
@@ -16,19 +15,18 @@ export function cssEscape(value: string): string {
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     const char = text.charAt(index);
+    const isDigit = code >= 0x30 && code <= 0x39;
     if (code === 0) {
       result += '\uFFFD';
     } else if (
-      (code >= 0x1 && code <= 0x1f) ||
+      code <= 0x1f ||
       code === 0x7f ||
-      (index === 0 && code >= 0x30 && code <= 0x39) ||
-      (index === 1 && code >= 0x30 && code <= 0x39 && text.charCodeAt(0) === 0x2d)
+      (isDigit && (index === 0 || (index === 1 && text.charCodeAt(0) === 0x2d)))
     ) {
       result += `\\${code.toString(16)} `;
-    } else if (index === 0 && text.length === 1 && code === 0x2d) {
-      result += `\\${char}`;
     } else if (code >= 0x80 || code === 0x2d || code === 0x5f || /[0-9A-Za-z]/.test(char)) {
-      result += char;
+      // A lone `-` is the one identifier character that still needs its backslash.
+      result += text === '-' ? '\\-' : char;
     } else {
       result += `\\${char}`;
     }
@@ -41,35 +39,20 @@ function nodeName(element: Element): string {
   return element.localName || String(element.tagName).toLowerCase();
 }
 
-function classNames(element: Element): string[] {
-  const attribute = element.getAttribute('class');
-  return attribute ? attribute.split(/\s+/g).filter(Boolean) : [];
-}
-
-interface Step {
-  value: string;
-  /** The step already identifies the element: the path ends here. */
-  final: boolean;
-}
-
-function pathStep(element: Element, isTarget: boolean): Step {
-  const name = nodeName(element);
-  const id = element.getAttribute('id');
-  if (id) return { value: `${name}#${cssEscape(id)}`, final: true };
-  const parent = element.parentNode;
-  if (!parent || parent.nodeType === DOCUMENT_NODE) return { value: name, final: true };
-
-  const ownClasses = classNames(element);
+/**
+ * What tells an element without id apart from its siblings: `[type=…]` for a target input
+ * without id or class, then its classes when a same-tag sibling exists, or `:nth-child(n)`
+ * when the classes do not tell them apart.
+ */
+function stepQualifier(element: Element, name: string, siblings: HTMLCollection, isTarget: boolean): string {
+  const ownClasses = classNamesOf(element);
   let needsClassNames = false;
   let needsNthChild = false;
   let ownIndex = -1;
-  let elementIndex = -1;
-  const siblings = (parent as ParentNode).children;
   for (let index = 0; (ownIndex === -1 || !needsNthChild) && index < siblings.length; index += 1) {
     const sibling = siblings[index];
-    elementIndex += 1;
     if (sibling === element) {
-      ownIndex = elementIndex;
+      ownIndex = index;
       continue;
     }
     if (needsNthChild || nodeName(sibling) !== name) continue;
@@ -79,7 +62,7 @@ function pathStep(element: Element, isTarget: boolean): Step {
       needsNthChild = true;
       continue;
     }
-    for (const siblingClass of classNames(sibling)) {
+    for (const siblingClass of classNamesOf(sibling)) {
       if (!remaining.delete(siblingClass)) continue;
       if (remaining.size === 0) {
         needsNthChild = true;
@@ -88,14 +71,12 @@ function pathStep(element: Element, isTarget: boolean): Step {
     }
   }
 
-  let value = name;
+  let qualifier = '';
   const type = element.getAttribute('type');
-  if (isTarget && name === 'input' && type && !element.getAttribute('id') && !element.getAttribute('class')) {
-    value += `[type=${cssEscape(type)}]`;
-  }
-  if (needsNthChild) value += `:nth-child(${ownIndex + 1})`;
-  else if (needsClassNames) for (const className of ownClasses) value += `.${cssEscape(className)}`;
-  return { value, final: false };
+  if (isTarget && name === 'input' && type && !element.getAttribute('class')) qualifier = `[type=${cssEscape(type)}]`;
+  if (needsNthChild) qualifier += `:nth-child(${ownIndex + 1})`;
+  else if (needsClassNames) for (const className of ownClasses) qualifier += `.${cssEscape(className)}`;
+  return qualifier;
 }
 
 /** The element's DevTools-style selector; `''` for anything that is not an element. */
@@ -103,12 +84,17 @@ export function getElementPath(element: Element | null | undefined): string {
   try {
     if (!element || element.nodeType !== ELEMENT_NODE) return '';
     const steps: string[] = [];
-    let current: Node | null = element;
-    while (current && current.nodeType === ELEMENT_NODE) {
-      const step = pathStep(current as Element, current === element);
-      steps.push(step.value);
-      if (step.final) break;
-      current = current.parentNode;
+    for (let current: Node | null = element; current && current.nodeType === ELEMENT_NODE; ) {
+      const name = nodeName(current as Element);
+      const id = (current as Element).getAttribute('id');
+      const parent: Node | null = current.parentNode;
+      // `tag#id`, or the top element: the step already identifies the element, the path ends.
+      if (id || !parent || parent.nodeType === DOCUMENT_NODE) {
+        steps.push(id ? `${name}#${cssEscape(id)}` : name);
+        break;
+      }
+      steps.push(name + stepQualifier(current as Element, name, (parent as ParentNode).children, current === element));
+      current = parent;
     }
     return steps.reverse().join(' > ');
   } catch {

@@ -3,8 +3,8 @@
  * DOM element; they read attributes only, never layout.
  */
 import { MASK_ATTRIBUTE, MASK_ATTRIBUTES_ATTRIBUTE, UNMASKABLE_ATTRIBUTES } from './constants';
+import { FORM_FIELD_TAGS } from './element-shared';
 
-const FORM_FIELD_TAGS = ['input', 'select', 'textarea'];
 const SECRET_INPUT_TYPES = ['password', 'hidden'];
 
 export function tagNameOf(element: Element): string {

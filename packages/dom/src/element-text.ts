@@ -6,7 +6,8 @@
  * patterns and cuts to 255.
  */
 import { MASK_ATTRIBUTE, MAX_ELEMENT_TEXT_LENGTH, MEDIUM_MASKED_TEXT_SELECTOR } from './constants';
-import { isContentEditable, isSensitiveElement, isTextMasked, tagNameOf } from './element-rules';
+import { isSensitiveElement, isTextMasked, tagNameOf } from './element-rules';
+import { ELEMENT_NODE, FORM_FIELD_TAGS, TEXT_NODE } from './element-shared';
 import { MASK } from './sensitive-patterns';
 import { DEFAULT_PRIVACY_LEVEL, maskText, type MaskPattern, type PrivacyLevel } from './text-masking';
 
@@ -21,26 +22,12 @@ export interface ElementPrivacyOptions {
  */
 const MAX_COLLECTED_LENGTH = 1024;
 const SKIPPED_TAGS = ['script', 'style', 'template', 'noscript', 'svg', 'canvas', 'iframe', 'object'];
-const FIELD_TAGS = ['input', 'select', 'textarea'];
 const BLOCK_TAGS = [
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'legend', 'li', 'main', 'nav', 'ol', 'option', 'p', 'pre', 'section',
   'summary', 'table', 'td', 'th', 'tr', 'ul',
 ];
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-interface Collector {
-  parts: string[];
-  length: number;
-  medium: boolean;
-}
-
-function push(collector: Collector, text: string): void {
-  collector.parts.push(text);
-  collector.length += text.length;
-}
 
 function hasText(element: Element): boolean {
   return (element.textContent || '').trim() !== '';
@@ -55,32 +42,40 @@ function renderingOf(element: Element): 'none' | 'hidden' | 'visible' {
   return style.visibility === 'hidden' || style.visibility === 'collapse' ? 'hidden' : 'visible';
 }
 
-function collect(node: Node, collector: Collector, textVisible = true): void {
-  if (collector.length > MAX_COLLECTED_LENGTH) return;
-  if (node.nodeType === TEXT_NODE) {
-    if (textVisible) push(collector, (node as Text).data);
-    return;
-  }
-  if (node.nodeType !== ELEMENT_NODE) return;
-  const element = node as Element;
-  const tag = tagNameOf(element);
-  if (SKIPPED_TAGS.includes(tag) || FIELD_TAGS.includes(tag) || element.hasAttribute('hidden')) return;
-  const rendering = renderingOf(element);
-  if (rendering === 'none') return;
-  // Visibility is inherited but a child may set it back to visible: its children are still read.
-  const childTextVisible = rendering === 'visible';
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return;
-  const block = BLOCK_TAGS.includes(tag);
-  if (block) push(collector, ' ');
-  const masked =
-    element.hasAttribute(MASK_ATTRIBUTE) || (collector.medium && element.matches(MEDIUM_MASKED_TEXT_SELECTOR));
-  if (masked) {
-    if (hasText(element) && childTextVisible) push(collector, ` ${MASK} `);
-  } else {
-    for (let child = element.firstChild; child; child = child.nextSibling) collect(child, collector, childTextVisible);
-  }
-  if (block) push(collector, ' ');
+/**
+ * The visible text of the children of `root`, with masked parts as `*****`, block
+ * elements set apart by spaces; stops adding once past MAX_COLLECTED_LENGTH.
+ */
+function collectText(root: Element, medium: boolean): string {
+  let text = '';
+  const collect = (node: Node, textVisible: boolean): void => {
+    if (text.length > MAX_COLLECTED_LENGTH) return;
+    if (node.nodeType === TEXT_NODE) {
+      if (textVisible) text += (node as Text).data;
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const element = node as Element;
+    const tag = tagNameOf(element);
+    if (SKIPPED_TAGS.includes(tag) || FORM_FIELD_TAGS.includes(tag) || element.hasAttribute('hidden')) return;
+    const rendering = renderingOf(element);
+    if (rendering === 'none') return;
+    // Visibility is inherited but a child may set it back to visible: its children are still read.
+    const childTextVisible = rendering === 'visible';
+    const editable = element.getAttribute('contenteditable');
+    if (editable !== null && editable.toLowerCase() !== 'false') return;
+    const block = BLOCK_TAGS.includes(tag);
+    if (block) text += ' ';
+    const masked = element.hasAttribute(MASK_ATTRIBUTE) || (medium && element.matches(MEDIUM_MASKED_TEXT_SELECTOR));
+    if (masked) {
+      if (hasText(element) && childTextVisible) text += ` ${MASK} `;
+    } else {
+      for (let child = element.firstChild; child; child = child.nextSibling) collect(child, childTextVisible);
+    }
+    if (block) text += ' ';
+  };
+  for (let child = root.firstChild; child; child = child.nextSibling) collect(child, true);
+  return text;
 }
 
 /**
@@ -90,18 +85,13 @@ function collect(node: Node, collector: Collector, textVisible = true): void {
  */
 export function readElementText(element: Element, options: ElementPrivacyOptions = {}): string {
   try {
-    const level = options.privacyLevel ?? DEFAULT_PRIVACY_LEVEL;
-    if (level === 'conservative' || isSensitiveElement(element) || isContentEditable(element)) return '';
-    const medium = level === 'medium';
+    const { privacyLevel = DEFAULT_PRIVACY_LEVEL, maskTextRegex } = options;
+    if (privacyLevel === 'conservative' || isSensitiveElement(element)) return '';
+    const medium = privacyLevel === 'medium';
     if (isTextMasked(element) || (medium && element.closest(MEDIUM_MASKED_TEXT_SELECTOR))) {
       return hasText(element) ? MASK : '';
     }
-    const collector: Collector = { parts: [], length: 0, medium };
-    for (let child = element.firstChild; child; child = child.nextSibling) collect(child, collector);
-    return maskText(collector.parts.join(''), {
-      maskTextRegex: options.maskTextRegex,
-      maxLength: MAX_ELEMENT_TEXT_LENGTH,
-    });
+    return maskText(collectText(element, medium), { maskTextRegex, maxLength: MAX_ELEMENT_TEXT_LENGTH });
   } catch {
     return '';
   }
@@ -127,7 +117,8 @@ function labelIn(parent: Element): Element | undefined {
  */
 export function readParentLabel(element: Element, options: ElementPrivacyOptions = {}): string {
   try {
-    if ((options.privacyLevel ?? DEFAULT_PRIVACY_LEVEL) === 'conservative') return '';
+    const { privacyLevel = DEFAULT_PRIVACY_LEVEL } = options;
+    if (privacyLevel === 'conservative') return '';
     let parent = element.parentElement;
     for (let depth = 0; parent && depth < PARENT_LABEL_MAX_DEPTH; depth += 1) {
       const label = labelIn(parent);

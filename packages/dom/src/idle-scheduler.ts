@@ -17,9 +17,10 @@ export function scheduleAfterPaint(task: () => void, onError?: (error: unknown) 
   const win = getWindow();
   const cancel = () => {
     done = true;
-    if (frame !== undefined && win) win.cancelAnimationFrame(frame);
-    if (timeout !== undefined) clearTimeout(timeout);
-    if (afterFrame !== undefined) clearTimeout(afterFrame);
+    // A frame is only requested when there is a window; clearTimeout ignores `undefined`.
+    if (frame !== undefined) win!.cancelAnimationFrame(frame);
+    clearTimeout(timeout);
+    clearTimeout(afterFrame);
   };
   const run = () => {
     if (done) return;

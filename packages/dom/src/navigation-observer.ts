@@ -23,22 +23,19 @@ export interface ObserveNavigationOptions {
 }
 
 type HistoryMethod = History['pushState'];
+type HistoryMethodName = 'pushState' | 'replaceState';
+const PATCHED_METHODS: readonly HistoryMethodName[] = ['pushState', 'replaceState'];
+const WINDOW_EVENTS: readonly NavigationTrigger[] = ['popstate', 'hashchange'];
 
-interface Subscriber {
-  listener: NavigationListener;
-  onError?: (error: unknown) => void;
-}
+/** A listener wrapped so that its errors go to its own `onError` and nowhere else. */
+type Subscriber = (change: NavigationChange) => void;
 
+/** The observer of one window; its state lives in the closure made by `start`. */
 interface SharedObserver {
   win: Window;
   subscribers: Subscriber[];
-  lastUrl: string;
-  originalPushState?: HistoryMethod;
-  originalReplaceState?: HistoryMethod;
-  patchedPushState?: HistoryMethod;
-  patchedReplaceState?: HistoryMethod;
-  onPopstate: () => void;
-  onHashchange: () => void;
+  /** Undoes the patches and listeners, and forgets the observer. */
+  stop: () => void;
 }
 
 let shared: SharedObserver | undefined;
@@ -51,82 +48,62 @@ const readUrl = (win: Window): string | undefined => {
   }
 };
 
-const notify = (observer: SharedObserver, trigger: NavigationTrigger): void => {
-  // A wrapper of an earlier observer can stay in the history chain when someone patched
-  // on top of it; it must stay silent.
-  if (shared !== observer) return;
-  const url = readUrl(observer.win);
-  if (url === undefined || url === observer.lastUrl) return;
-  const change: NavigationChange = { previousUrl: observer.lastUrl, url, trigger };
-  observer.lastUrl = url;
-  for (const subscriber of observer.subscribers.slice()) {
+const start = (win: Window): SharedObserver => {
+  const subscribers: Subscriber[] = [];
+  let lastUrl = readUrl(win) || '';
+
+  const notify = (trigger: NavigationTrigger): void => {
+    // A wrapper of an earlier observer can stay in the history chain when someone patched
+    // on top of it; it must stay silent.
+    if (shared !== observer) return;
+    const url = readUrl(win);
+    if (url === undefined || url === lastUrl) return;
+    const change: NavigationChange = { previousUrl: lastUrl, url, trigger };
+    lastUrl = url;
+    for (const subscriber of subscribers.slice()) subscriber(change);
+  };
+  const onWindowEvent = (event: Event) => notify(event.type as NavigationTrigger);
+
+  const history = win.history;
+  /** The methods we replaced: name, the host's original, our wrapper. */
+  const patches: Array<[HistoryMethodName, HistoryMethod, HistoryMethod]> = [];
+  if (history) {
     try {
-      subscriber.listener(change);
-    } catch (error) {
-      try {
-        if (subscriber.onError) subscriber.onError(error);
-      } catch {
-        // an error handler that throws has nowhere left to report to
+      for (const method of PATCHED_METHODS) {
+        const original = history[method];
+        const patched: HistoryMethod = function (this: History, ...args) {
+          // The host's own call keeps its exact behaviour, errors included.
+          const result = original.apply(this, args);
+          notify(method);
+          return result;
+        };
+        history[method] = patched;
+        patches.push([method, original, patched]);
       }
+    } catch {
+      // A frozen history object: popstate and hashchange still work.
     }
   }
-};
+  for (const type of WINDOW_EVENTS) win.addEventListener(type, onWindowEvent);
 
-const wrap = (observer: SharedObserver, original: HistoryMethod, trigger: NavigationTrigger): HistoryMethod =>
-  function (this: History, ...args: Parameters<HistoryMethod>) {
-    // The host's own call keeps its exact behaviour, errors included.
-    const result = original.apply(this, args);
-    notify(observer, trigger);
-    return result;
-  };
-
-const patchHistory = (observer: SharedObserver): void => {
-  const history = observer.win.history;
-  if (!history) return;
-  try {
-    observer.originalPushState = history.pushState;
-    observer.originalReplaceState = history.replaceState;
-    observer.patchedPushState = wrap(observer, observer.originalPushState, 'pushState');
-    observer.patchedReplaceState = wrap(observer, observer.originalReplaceState, 'replaceState');
-    history.pushState = observer.patchedPushState;
-    history.replaceState = observer.patchedReplaceState;
-  } catch {
-    // A frozen history object: popstate and hashchange still work.
-  }
-};
-
-const unpatchHistory = (observer: SharedObserver): void => {
-  const history = observer.win.history;
-  if (!history) return;
-  try {
-    // Only undo our own patch: if someone wrapped ours since, removing it would cut them off.
-    if (history.pushState === observer.patchedPushState && observer.originalPushState) history.pushState = observer.originalPushState;
-    if (history.replaceState === observer.patchedReplaceState && observer.originalReplaceState) history.replaceState = observer.originalReplaceState;
-  } catch {
-    // nothing to restore on a frozen object
-  }
-};
-
-const start = (win: Window): SharedObserver => {
   const observer: SharedObserver = {
     win,
-    subscribers: [],
-    lastUrl: readUrl(win) || '',
-    onPopstate: () => notify(observer, 'popstate'),
-    onHashchange: () => notify(observer, 'hashchange'),
+    subscribers,
+    stop: () => {
+      try {
+        // Only undo our own patch: if someone wrapped ours since, removing it would cut them off.
+        for (const [method, original, patched] of patches) {
+          if (history[method] === patched && original) history[method] = original;
+        }
+      } catch {
+        // nothing to restore on a frozen object
+      }
+      for (const type of WINDOW_EVENTS) win.removeEventListener(type, onWindowEvent);
+      if (shared === observer) shared = undefined;
+    },
   };
   shared = observer;
-  patchHistory(observer);
-  win.addEventListener('popstate', observer.onPopstate);
-  win.addEventListener('hashchange', observer.onHashchange);
   return observer;
-};
-
-const stop = (observer: SharedObserver): void => {
-  unpatchHistory(observer);
-  observer.win.removeEventListener('popstate', observer.onPopstate);
-  observer.win.removeEventListener('hashchange', observer.onHashchange);
-  if (shared === observer) shared = undefined;
 };
 
 /**
@@ -138,12 +115,23 @@ export function observeNavigation(listener: NavigationListener, options: Observe
   const win = getWindow();
   if (!win || typeof listener !== 'function') return () => undefined;
   const observer = shared && shared.win === win ? shared : start(win);
-  const subscriber: Subscriber = { listener, onError: options.onError };
+  const { onError } = options;
+  const subscriber: Subscriber = (change) => {
+    try {
+      listener(change);
+    } catch (error) {
+      try {
+        if (onError) onError(error);
+      } catch {
+        // an error handler that throws has nowhere left to report to
+      }
+    }
+  };
   observer.subscribers.push(subscriber);
   return () => {
     const index = observer.subscribers.indexOf(subscriber);
     if (index < 0) return;
     observer.subscribers.splice(index, 1);
-    if (observer.subscribers.length === 0) stop(observer);
+    if (observer.subscribers.length === 0) observer.stop();
   };
 }

@@ -5,6 +5,7 @@
  */
 import { getDocument, getLocation } from '@sightline/core';
 import { maskPageTitle } from './page-title';
+import { parseUrl } from './parse-url';
 import { scrubUrl } from './url-scrubber';
 
 export const PAGE_DOMAIN = '[Amplitude] Page Domain';
@@ -46,22 +47,14 @@ export const snapshotPage = (): PageAtTrack | undefined => {
   return location ? { href: location.href, title: document ? document.title : '' } : undefined;
 };
 
-const parts = (href: string): { hostname: string; pathname: string } => {
-  try {
-    const url = new URL(href);
-    return { hostname: url.hostname, pathname: url.pathname };
-  } catch {
-    return { hostname: '', pathname: '' };
-  }
-};
-
 /** The page properties of `page` (the page at the tracking call), or of the page now. */
 export const readPageProperties = (page: PageAtTrack | undefined = snapshotPage()): PageProperties => {
-  const href = page ? scrubUrl(page.href) : '';
-  const pageLocation = readableUrl(href);
-  const { hostname, pathname } = parts(page ? page.href : '');
+  const href = page ? page.href : '';
+  const pageLocation = readableUrl(scrubUrl(href));
+  const url = parseUrl(href);
+  const pathname = url ? url.pathname : '';
   return {
-    [PAGE_DOMAIN]: hostname,
+    [PAGE_DOMAIN]: url ? url.hostname : '',
     [PAGE_LOCATION]: pageLocation,
     [PAGE_PATH]: pathname ? readableUrl(scrubUrl(pathname)) : '',
     [PAGE_TITLE]: page ? maskPageTitle(getDocument(), page.title) : '',

@@ -9,7 +9,7 @@ import { maskText, type TextMaskingOptions } from './text-masking';
  */
 export function readPageTitle(document: Document | undefined | null, options: TextMaskingOptions = {}): string {
   try {
-    return document ? maskPageTitle(document, document.title ?? '', options) : '';
+    return document ? maskPageTitle(document, document.title || '', options) : '';
   } catch {
     return '';
   }

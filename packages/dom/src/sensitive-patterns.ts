@@ -35,40 +35,32 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-interface DigitGroup {
-  start: number;
-  end: number;
-  digits: string;
-}
-
-function splitGroups(run: string, offset: number): DigitGroup[] {
-  const groups: DigitGroup[] = [];
-  const pattern = /\d+/g;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(run)) !== null) {
-    groups.push({ start: offset + match.index, end: offset + match.index + match[0].length, digits: match[0] });
-  }
-  return groups;
-}
-
 /**
- * Card spans inside one run: windows of whole groups holding 13–19 digits that pass Luhn, so
- * a card followed by an expiry ("4111 1111 1111 1111 05 28") is still found, while long
- * numbers that are not cards stay readable.
+ * Card spans inside one run, as offsets into the run: windows of whole groups holding 13–19
+ * digits that pass Luhn, so a card followed by an expiry ("4111 1111 1111 1111 05 28") is
+ * still found, while long numbers that are not cards stay readable.
  */
-function cardSpans(groups: DigitGroup[]): Array<[number, number]> {
+function cardSpans(run: string): Array<[number, number]> {
+  const groups = run.split(/[ -]/);
+  // Groups are joined by exactly one separator (DIGIT_RUN), which gives their offsets.
+  const starts: number[] = [];
+  let offset = 0;
+  for (const group of groups) {
+    starts.push(offset);
+    offset += group.length + 1;
+  }
   const spans: Array<[number, number]> = [];
   let first = 0;
   while (first < groups.length) {
     let digits = '';
     let found = -1;
     for (let last = first; last < groups.length; last += 1) {
-      digits += groups[last].digits;
+      digits += groups[last];
       if (digits.length > MAX_CARD_DIGITS) break;
       if (digits.length >= MIN_CARD_DIGITS && passesLuhn(digits)) found = last;
     }
     if (found >= 0) {
-      spans.push([groups[first].start, groups[found].end]);
+      spans.push([starts[first], starts[found] + groups[found].length]);
       first = found + 1;
     } else {
       first += 1;
@@ -80,13 +72,13 @@ function cardSpans(groups: DigitGroup[]): Array<[number, number]> {
 function maskCardNumbers(text: string): string {
   let result = '';
   let cursor = 0;
-  let match: RegExpExecArray | null;
+  let run: RegExpExecArray | null;
   DIGIT_RUN.lastIndex = 0;
-  while ((match = DIGIT_RUN.exec(text)) !== null) {
-    if (match[0].replace(/[ -]/g, '').length < MIN_CARD_DIGITS) continue;
-    for (const [start, end] of cardSpans(splitGroups(match[0], match.index))) {
-      result += text.slice(cursor, start) + MASK;
-      cursor = end;
+  while ((run = DIGIT_RUN.exec(text)) !== null) {
+    if (run[0].replace(/[ -]/g, '').length < MIN_CARD_DIGITS) continue;
+    for (const [start, end] of cardSpans(run[0])) {
+      result += text.slice(cursor, run.index + start) + MASK;
+      cursor = run.index + end;
     }
   }
   return cursor === 0 ? text : result + text.slice(cursor);

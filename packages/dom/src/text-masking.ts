@@ -87,9 +87,8 @@ export function truncateText(text: string, maxLength: number): string {
 }
 
 function applyPatterns(text: string, patterns: readonly MaskPattern[] | undefined): string {
-  if (!patterns || patterns.length === 0) return text;
   let result = text;
-  for (const pattern of patterns) {
+  for (const pattern of patterns || []) {
     const regex = compileMaskPattern(pattern);
     // An empty match would otherwise put a mask between every character.
     if (regex) result = result.replace(regex, (match) => (match === '' ? '' : MASK));
@@ -100,7 +99,6 @@ function applyPatterns(text: string, patterns: readonly MaskPattern[] | undefine
 /** Collapse whitespace, mask, then cut. Anything but a string gives `''`. */
 export function maskText(text: string, options: TextMaskingOptions = {}): string {
   if (typeof text !== 'string' || text === '') return '';
-  const collapsed = collapseWhitespace(text);
-  const masked = applyPatterns(maskSensitivePatterns(collapsed), options.maskTextRegex);
+  const masked = applyPatterns(maskSensitivePatterns(collapseWhitespace(text)), options.maskTextRegex);
   return truncateText(masked, options.maxLength ?? MAX_TEXT_LENGTH);
 }

@@ -5,23 +5,12 @@
  */
 import { MASK, containsSensitivePattern } from './sensitive-patterns';
 
-/** OQ-30 names, compared after lower-casing and dropping `_`, `-` and `.`. */
-const SECRET_PARAMETER_NAMES = new Set([
-  'token',
-  'accesstoken',
-  'idtoken',
-  'code',
-  'password',
-  'passwd',
-  'secret',
-  'key',
-  'apikey',
-  'auth',
-  'session',
-  'sig',
-  'signature',
-  'email',
-]);
+/**
+ * OQ-30 names, compared after lower-casing and dropping `_`, `-` and `.`. The other OQ-30
+ * names (token, access_token, id_token, password, passwd, secret, api_key, signature) end
+ * with one of the suffixes below, which covers them.
+ */
+const SECRET_PARAMETER_NAMES = ['code', 'key', 'auth', 'session', 'sig', 'email'];
 
 /** Names that end like a secret are secrets too: `refresh_token`, `client_secret`, `x-api-key`. */
 const SECRET_NAME_SUFFIXES = ['token', 'secret', 'password', 'passwd', 'apikey', 'signature', 'sessionid'];
@@ -39,8 +28,7 @@ function safeDecode(text: string): string {
 
 export function isSecretParameterName(name: string): boolean {
   const normalized = safeDecode(name).toLowerCase().replace(/[-_.\s]/g, '');
-  if (SECRET_PARAMETER_NAMES.has(normalized)) return true;
-  return SECRET_NAME_SUFFIXES.some((suffix) => normalized.endsWith(suffix));
+  return SECRET_PARAMETER_NAMES.includes(normalized) || SECRET_NAME_SUFFIXES.some((suffix) => normalized.endsWith(suffix));
 }
 
 function looksSensitive(raw: string): boolean {
@@ -48,7 +36,6 @@ function looksSensitive(raw: string): boolean {
 }
 
 function scrubParameter(pair: string): string {
-  if (pair === '') return pair;
   const equals = pair.indexOf('=');
   if (equals < 0) return looksSensitive(pair) ? MASK : pair;
   const name = pair.slice(0, equals);
@@ -75,39 +62,20 @@ function scrubFragment(fragment: string): string {
   return looksSensitive(fragment) ? MASK : fragment;
 }
 
-interface UrlParts {
-  /** `https://host` with credentials removed, or a kept opaque scheme like `mailto:`. */
-  origin: string;
-  path: string;
-  query?: string;
-  fragment?: string;
-}
-
-function splitUrl(url: string): UrlParts {
-  let rest = url;
-  let fragment: string | undefined;
-  let query: string | undefined;
-  const hash = rest.indexOf('#');
-  if (hash >= 0) {
-    fragment = rest.slice(hash + 1);
-    rest = rest.slice(0, hash);
-  }
-  const question = rest.indexOf('?');
-  if (question >= 0) {
-    query = rest.slice(question + 1);
-    rest = rest.slice(0, question);
-  }
-  const authority = SCHEME_AND_AUTHORITY.exec(rest);
+/**
+ * Scheme and authority with credentials removed (`https://host`), or a kept opaque scheme like
+ * `mailto:`, then the path with sensitive segments masked.
+ */
+function scrubBeforeQuery(base: string): string {
+  const authority = SCHEME_AND_AUTHORITY.exec(base);
   if (authority) {
     const hostAndPort = authority[2].slice(authority[2].lastIndexOf('@') + 1);
-    return { origin: `${authority[1] ?? ''}//${hostAndPort}`, path: rest.slice(authority[0].length), query, fragment };
+    return `${authority[1] || ''}//${hostAndPort}${scrubPath(base.slice(authority[0].length))}`;
   }
-  const scheme = OPAQUE_SCHEME.exec(rest);
+  const scheme = OPAQUE_SCHEME.exec(base);
   // A Windows-like drive letter or `host:port` has no `//`; only keep known opaque schemes.
-  if (scheme && !/^\d/.test(rest.slice(scheme[0].length))) {
-    return { origin: scheme[0], path: rest.slice(scheme[0].length), query, fragment };
-  }
-  return { origin: '', path: rest, query, fragment };
+  const schemeLength = scheme && !/^\d/.test(base.slice(scheme[0].length)) ? scheme[0].length : 0;
+  return base.slice(0, schemeLength) + scrubPath(base.slice(schemeLength));
 }
 
 /**
@@ -117,10 +85,12 @@ function splitUrl(url: string): UrlParts {
 export function scrubUrl(url: string): string {
   if (typeof url !== 'string' || url === '') return '';
   try {
-    const parts = splitUrl(url);
-    let result = parts.origin + scrubPath(parts.path);
-    if (parts.query !== undefined) result += `?${scrubParameters(parts.query)}`;
-    if (parts.fragment !== undefined) result += `#${scrubFragment(parts.fragment)}`;
+    const hash = url.indexOf('#');
+    const beforeHash = hash < 0 ? url : url.slice(0, hash);
+    const question = beforeHash.indexOf('?');
+    let result = scrubBeforeQuery(question < 0 ? beforeHash : beforeHash.slice(0, question));
+    if (question >= 0) result += `?${scrubParameters(beforeHash.slice(question + 1))}`;
+    if (hash >= 0) result += `#${scrubFragment(url.slice(hash + 1))}`;
     return result;
   } catch {
     return '';
@@ -129,11 +99,5 @@ export function scrubUrl(url: string): string {
 
 /** The `[Amplitude] URL` / `[Amplitude] Page URL` form: no query, no fragment, no credentials. */
 export function urlWithoutQuery(url: string): string {
-  if (typeof url !== 'string' || url === '') return '';
-  try {
-    const parts = splitUrl(url);
-    return parts.origin + scrubPath(parts.path);
-  } catch {
-    return '';
-  }
+  return typeof url === 'string' ? scrubUrl(url.split(/[?#]/)[0]) : '';
 }
