@@ -1,4 +1,5 @@
 /** Wire names (DECISIONS OQ-1, OQ-2, OQ-3, OQ-27) and documented defaults, defined once. */
+import { PAGE_TITLE, PAGE_URL } from '@sightline/dom';
 
 export const PLUGIN_NAME_ELEMENT_INTERACTIONS = 'sightline-element-interactions';
 export const PLUGIN_NAME_FRUSTRATION_INTERACTIONS = 'sightline-frustration-interactions';
@@ -18,8 +19,9 @@ export const Property = {
   ELEMENT_POSITION_TOP: '[Amplitude] Element Position Top',
   VIEWPORT_HEIGHT: '[Amplitude] Viewport Height',
   VIEWPORT_WIDTH: '[Amplitude] Viewport Width',
-  PAGE_URL: '[Amplitude] Page URL',
-  PAGE_TITLE: '[Amplitude] Page Title',
+  // Shared with the page properties of @sightline/dom.
+  PAGE_URL,
+  PAGE_TITLE,
   ELEMENT_SELECTOR: '[Amplitude] Element Selector',
   ELEMENT_PATH: '[Amplitude] Element Path',
   ELEMENT_HIERARCHY: '[Amplitude] Element Hierarchy',

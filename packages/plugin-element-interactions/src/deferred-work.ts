@@ -5,36 +5,31 @@
  */
 import { scheduleAfterPaint } from '@sightline/dom';
 
-export class DeferredWork {
-  private readonly pending = new Map<() => void, () => void>();
+export interface DeferredWork {
+  schedule(task: () => void): void;
+  flush(): void;
+}
 
-  constructor(private readonly onError: (error: unknown) => void) {}
-
-  schedule(task: () => void): void {
-    const run = () => {
-      if (!this.pending.delete(task)) return;
-      try {
-        task();
-      } catch (error) {
-        this.onError(error);
+export function deferredWork(onError: (error: unknown) => void): DeferredWork {
+  /** Each pending run and the cancel of its after-paint schedule. */
+  const pending = new Map<() => void, () => void>();
+  return {
+    schedule(task) {
+      // scheduleAfterPaint reports a throwing run to onError.
+      const run = () => {
+        if (pending.delete(run)) task();
+      };
+      pending.set(run, scheduleAfterPaint(run, onError));
+    },
+    flush() {
+      for (const [run, cancel] of Array.from(pending)) {
+        cancel();
+        try {
+          run();
+        } catch (error) {
+          onError(error);
+        }
       }
-    };
-    this.pending.set(task, scheduleAfterPaint(run, this.onError));
-  }
-
-  flush(): void {
-    for (const [task, cancel] of Array.from(this.pending)) {
-      cancel();
-      this.pending.delete(task);
-      try {
-        task();
-      } catch (error) {
-        this.onError(error);
-      }
-    }
-  }
-
-  get size(): number {
-    return this.pending.size;
-  }
+    },
+  };
 }

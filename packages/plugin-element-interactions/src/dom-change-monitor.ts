@@ -32,53 +32,47 @@ interface Streak {
 }
 
 export interface MonitorOptions {
-  now: () => number;
-  ambientWindowMs?: number;
+  /** Default `Date.now()`. */
+  now?: () => number;
 }
 
-class SharedMonitor {
-  readonly watches = new Set<ChangeWatch>();
-  private readonly streaks = new WeakMap<Node, Streak>();
-  readonly observer: MutationObserver | undefined;
-  references = 0;
+/** A watch and the handle it came from, so that `release` drops only its own. */
+interface OwnedWatch extends ChangeWatch {
+  owner: DomChangeMonitor;
+}
 
-  constructor(
-    root: Node,
-    private readonly options: MonitorOptions,
-  ) {
-    const Observer = getGlobalScope()?.MutationObserver;
-    if (!Observer) return;
-    this.observer = new Observer((records) => this.onMutations(records));
-    this.observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
-  }
+interface SharedMonitor {
+  watches: Set<OwnedWatch>;
+  observer: MutationObserver | undefined;
+  references: number;
+}
 
-  private isAmbient(node: Node, since: number, now: number): boolean {
-    const streak = this.streaks.get(node);
-    const window = this.options.ambientWindowMs ?? AMBIENT_MUTATION_WINDOW_MS;
-    return !!streak && streak.second !== undefined && streak.second < since && now - streak.last <= window;
-  }
+function startSharedMonitor(root: Node, options: MonitorOptions): SharedMonitor {
+  const now = options.now || (() => Date.now());
+  const watches = new Set<OwnedWatch>();
+  const streaks = new WeakMap<Node, Streak>();
 
-  private remember(node: Node, now: number): void {
-    const window = this.options.ambientWindowMs ?? AMBIENT_MUTATION_WINDOW_MS;
-    const streak = this.streaks.get(node);
-    if (!streak || now - streak.last > window) this.streaks.set(node, { last: now });
-    else if (streak.last !== now) this.streaks.set(node, { second: streak.second ?? now, last: now });
-  }
+  const isAmbient = (node: Node, since: number, at: number): boolean => {
+    const streak = streaks.get(node);
+    return !!streak && streak.second !== undefined && streak.second < since && at - streak.last <= AMBIENT_MUTATION_WINDOW_MS;
+  };
 
-  private isRelevant(node: Node, watch: ChangeWatch, now: number): boolean {
-    if (watch.element === node || watch.element.contains(node)) return true;
-    return !this.isAmbient(node, watch.since, now);
-  }
+  const remember = (node: Node, at: number): void => {
+    const streak = streaks.get(node);
+    if (!streak || at - streak.last > AMBIENT_MUTATION_WINDOW_MS) streaks.set(node, { last: at });
+    else if (streak.last !== at) streaks.set(node, { second: streak.second ?? at, last: at });
+  };
 
-  onMutations(records: MutationRecord[]): void {
-    const now = this.options.now();
+  const onMutations = (records: MutationRecord[]): void => {
+    const at = now();
     const targets = new Set<Node>();
     for (const record of records) targets.add(record.target);
-    for (const watch of Array.from(this.watches)) {
-      if (now < watch.since) continue;
+    for (const watch of Array.from(watches)) {
+      if (at < watch.since) continue;
       for (const target of targets) {
-        if (this.isRelevant(target, watch, now)) {
-          this.watches.delete(watch);
+        // A change inside the clicked element always counts, even in an ambient region.
+        if (watch.element === target || watch.element.contains(target) || !isAmbient(target, watch.since, at)) {
+          watches.delete(watch);
           try {
             watch.onChange();
           } catch {
@@ -89,59 +83,46 @@ class SharedMonitor {
       }
     }
     // Remembered after the check, so a batch never makes itself ambient.
-    for (const target of targets) this.remember(target, now);
-  }
+    for (const target of targets) remember(target, at);
+  };
 
-  disconnect(): void {
-    this.observer?.disconnect();
-    this.watches.clear();
-  }
+  const Observer = getGlobalScope()?.MutationObserver;
+  const observer = Observer && new Observer(onMutations);
+  observer?.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  return { watches, observer, references: 0 };
 }
 
 // Created on first use: importing the module has no side effects.
 let monitors: WeakMap<Node, SharedMonitor> | undefined;
 
 /** Starts (or joins) the monitor of `root`; `release` stops it when the last user leaves. */
-export function acquireDomChangeMonitor(root: Node, options: MonitorOptions): DomChangeMonitor {
-  if (!monitors) monitors = new WeakMap();
-  const registry = monitors;
-  let shared = registry.get(root);
-  if (!shared) {
-    shared = new SharedMonitor(root, options);
-    registry.set(root, shared);
-  }
+export function acquireDomChangeMonitor(root: Node, options: MonitorOptions = {}): DomChangeMonitor {
+  const registry = (monitors ||= new WeakMap());
+  const shared = registry.get(root) || startSharedMonitor(root, options);
+  registry.set(root, shared);
   shared.references += 1;
-  const monitor = shared;
-  const own = new Set<ChangeWatch>();
+  const { watches } = shared;
   let released = false;
-  return {
-    available: monitor.observer !== undefined,
+  const handle: DomChangeMonitor = {
+    available: shared.observer !== undefined,
     watch(watch) {
       if (released) return () => undefined;
-      const entry: ChangeWatch = {
-        ...watch,
-        onChange: () => {
-          own.delete(entry);
-          watch.onChange();
-        },
-      };
-      own.add(entry);
-      monitor.watches.add(entry);
-      return () => {
-        own.delete(entry);
-        monitor.watches.delete(entry);
-      };
+      const entry: OwnedWatch = { ...watch, owner: handle };
+      watches.add(entry);
+      return () => watches.delete(entry);
     },
     release() {
       if (released) return;
       released = true;
-      for (const entry of own) monitor.watches.delete(entry);
-      own.clear();
-      monitor.references -= 1;
-      if (monitor.references <= 0) {
-        monitor.disconnect();
-        if (registry.get(root) === monitor) registry.delete(root);
+      for (const entry of watches) if (entry.owner === handle) watches.delete(entry);
+      shared.references -= 1;
+      // The last user leaves: no other monitor of `root` can be registered while this one is.
+      if (shared.references === 0) {
+        if (shared.observer) shared.observer.disconnect();
+        watches.clear();
+        registry.delete(root);
       }
     },
   };
+  return handle;
 }

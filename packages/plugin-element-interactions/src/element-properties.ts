@@ -44,32 +44,29 @@ function setIfPresent(properties: Properties, name: string, value: string | null
   if (value) properties[name] = value;
 }
 
-function position(element: Element): { left: number; top: number } {
-  try {
-    const rect = element.getBoundingClientRect();
-    return { left: Math.round(rect.left), top: Math.round(rect.top) };
-  } catch {
-    return { left: 0, top: 0 };
-  }
-}
-
 /** FEATURES C50–C65. `Element Changed` carries no Text and no Href, and never a value. */
 export function buildElementProperties(record: InteractionRecord, context: ElementPropertiesContext): Properties {
   const { element } = record;
   const { privacy } = context;
   const properties: Properties = {};
-  const secret = isSecretField(element);
+  const tag = tagNameOf(element);
+  const attributeOptions = { ...privacy, maskedNames: maskedAttributeNames(element) };
   setIfPresent(properties, Property.ELEMENT_ID, element.getAttribute('id'));
   setIfPresent(properties, Property.ELEMENT_CLASS, element.getAttribute('class'));
-  properties[Property.ELEMENT_TAG] = tagNameOf(element);
-  const maskedNames = maskedAttributeNames(element);
+  properties[Property.ELEMENT_TAG] = tag;
   if (context.kind === 'click') {
     setIfPresent(properties, Property.ELEMENT_TEXT, readElementText(element, privacy));
-    if (tagNameOf(element) === 'a') {
-      setIfPresent(properties, Property.ELEMENT_HREF, readAttributeValue(element, 'href', { ...privacy, maskedNames }));
-    }
+    if (tag === 'a') setIfPresent(properties, Property.ELEMENT_HREF, readAttributeValue(element, 'href', attributeOptions));
   }
-  const { left, top } = position(element);
+  let left = 0;
+  let top = 0;
+  try {
+    const rect = element.getBoundingClientRect();
+    left = Math.round(rect.left);
+    top = Math.round(rect.top);
+  } catch {
+    // no layout for this element: 0, 0
+  }
   properties[Property.ELEMENT_POSITION_LEFT] = left;
   properties[Property.ELEMENT_POSITION_TOP] = top;
   properties[Property.VIEWPORT_HEIGHT] = record.viewportHeight;
@@ -82,8 +79,8 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, privacy);
   const attributes = readDataAttributes(element, context.dataAttributePrefix, privacy);
   if (Object.keys(attributes).length > 0) properties[Property.ELEMENT_ATTRIBUTES] = attributes;
-  if (!secret) {
-    setIfPresent(properties, Property.ELEMENT_ARIA_LABEL, readAttributeValue(element, 'aria-label', { ...privacy, maskedNames }));
+  if (!isSecretField(element)) {
+    setIfPresent(properties, Property.ELEMENT_ARIA_LABEL, readAttributeValue(element, 'aria-label', attributeOptions));
   }
   setIfPresent(properties, Property.ELEMENT_PARENT_LABEL, readParentLabel(element, privacy));
   return properties;

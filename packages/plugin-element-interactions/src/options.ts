@@ -64,6 +64,8 @@ export interface ResolvedPrivacyAndPage {
   dataAttributePrefix: DataAttributePrefix | DataAttributePrefix[];
 }
 
+const isStringOrRegExp = (item: unknown): item is string | RegExp => typeof item === 'string' || item instanceof RegExp;
+
 function urlList(value: unknown, name: string, logger?: Logger): UrlPattern[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
@@ -71,7 +73,7 @@ function urlList(value: unknown, name: string, logger?: Logger): UrlPattern[] | 
     return undefined;
   }
   return value.filter((item): item is UrlPattern => {
-    const ok = typeof item === 'string' || item instanceof RegExp;
+    const ok = isStringOrRegExp(item);
     if (!ok) logger?.warn(`${name}: ignoring`, item);
     return ok;
   });
@@ -79,9 +81,8 @@ function urlList(value: unknown, name: string, logger?: Logger): UrlPattern[] | 
 
 function dataAttributePrefixOf(value: unknown, logger?: Logger): DataAttributePrefix | DataAttributePrefix[] {
   if (value === undefined) return DEFAULT_DATA_ATTRIBUTE_PREFIX;
-  const ok = (item: unknown) => typeof item === 'string' || item instanceof RegExp;
-  if (ok(value)) return value as DataAttributePrefix;
-  if (Array.isArray(value) && value.every(ok)) return value as DataAttributePrefix[];
+  if (isStringOrRegExp(value)) return value;
+  if (Array.isArray(value) && value.every(isStringOrRegExp)) return value;
   logger?.warn('dataAttributePrefix must be a string, a RegExp or an array of them; using the default');
   return DEFAULT_DATA_ATTRIBUTE_PREFIX;
 }

@@ -65,6 +65,43 @@ interface OpenBurst {
   recent: number[];
 }
 
+/** The click continues the burst: same element, in time, inside the box. */
+function fits(open: OpenBurst, click: ClickSample, { boxPx, windowMs }: RageClickThresholds): boolean {
+  const previous = open.burst.last.time;
+  return (
+    open.burst.element === click.element &&
+    click.time >= previous &&
+    click.time - previous < windowMs &&
+    Math.max(open.maxX, click.x) - Math.min(open.minX, click.x) <= boxPx &&
+    Math.max(open.maxY, click.y) - Math.min(open.minY, click.y) <= boxPx
+  );
+}
+
+function startBurst(click: ClickSample, minCount: number): OpenBurst {
+  return {
+    burst: { element: click.element, clicks: [click], count: 1, last: click, rage: minCount <= 1 },
+    minX: click.x,
+    maxX: click.x,
+    minY: click.y,
+    maxY: click.y,
+    recent: [click.time],
+  };
+}
+
+function extend(open: OpenBurst, click: ClickSample, { minCount, windowMs }: RageClickThresholds, maxRecorded: number): void {
+  const { burst, recent } = open;
+  burst.count += 1;
+  burst.last = click;
+  if (burst.clicks.length < maxRecorded) burst.clicks.push(click);
+  open.minX = Math.min(open.minX, click.x);
+  open.maxX = Math.max(open.maxX, click.x);
+  open.minY = Math.min(open.minY, click.y);
+  open.maxY = Math.max(open.maxY, click.y);
+  recent.push(click.time);
+  if (recent.length > minCount) recent.shift();
+  if (recent.length === minCount && click.time - recent[0] < windowMs) burst.rage = true;
+}
+
 export class RageClickDetector {
   private open: OpenBurst | undefined;
 
@@ -76,19 +113,19 @@ export class RageClickDetector {
   /** Adds a click; returns the previous burst when this click ended it. */
   add(click: ClickSample): ClickBurst | undefined {
     const current = this.open;
-    if (current && this.fits(current, click)) {
-      this.extend(current, click);
+    if (current && fits(current, click, this.thresholds)) {
+      extend(current, click, this.thresholds, this.maxRecorded);
       return undefined;
     }
-    this.open = this.start(click);
-    return current?.burst;
+    this.open = startBurst(click, this.thresholds.minCount);
+    return current && current.burst;
   }
 
   /** Ends the current burst and returns it. */
   finish(): ClickBurst | undefined {
     const current = this.open;
     this.open = undefined;
-    return current?.burst;
+    return current && current.burst;
   }
 
   /** Drops the current burst (a text selection is not rage). */
@@ -98,42 +135,5 @@ export class RageClickDetector {
 
   isRage(burst: ClickBurst): boolean {
     return isRageBurst(burst, this.thresholds);
-  }
-
-  private fits(open: OpenBurst, click: ClickSample): boolean {
-    const previous = open.burst.last.time;
-    const { boxPx, windowMs } = this.thresholds;
-    return (
-      open.burst.element === click.element &&
-      click.time >= previous &&
-      click.time - previous < windowMs &&
-      Math.max(open.maxX, click.x) - Math.min(open.minX, click.x) <= boxPx &&
-      Math.max(open.maxY, click.y) - Math.min(open.minY, click.y) <= boxPx
-    );
-  }
-
-  private start(click: ClickSample): OpenBurst {
-    return {
-      burst: { element: click.element, clicks: [click], count: 1, last: click, rage: this.thresholds.minCount <= 1 },
-      minX: click.x,
-      maxX: click.x,
-      minY: click.y,
-      maxY: click.y,
-      recent: [click.time],
-    };
-  }
-
-  private extend(open: OpenBurst, click: ClickSample): void {
-    const { burst } = open;
-    burst.count += 1;
-    burst.last = click;
-    if (burst.clicks.length < this.maxRecorded) burst.clicks.push(click);
-    open.minX = Math.min(open.minX, click.x);
-    open.maxX = Math.max(open.maxX, click.x);
-    open.minY = Math.min(open.minY, click.y);
-    open.maxY = Math.max(open.maxY, click.y);
-    open.recent.push(click.time);
-    if (open.recent.length > this.thresholds.minCount) open.recent.shift();
-    if (open.recent.length === this.thresholds.minCount && click.time - open.recent[0] < this.thresholds.windowMs) burst.rage = true;
   }
 }

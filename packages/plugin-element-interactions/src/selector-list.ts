@@ -22,18 +22,18 @@ function isValidSelector(selector: string, document: Document): boolean {
 }
 
 /** The joined selector, or `undefined` when the list is empty (nothing matches). */
-export function compileSelectorList(input: SelectorListInput): string | undefined {
-  let list: readonly unknown[] = input.fallback;
-  if (input.value !== undefined) {
-    if (Array.isArray(input.value)) list = input.value;
-    else input.logger?.warn(`${input.optionName} must be an array of CSS selectors; using the default`);
+export function compileSelectorList({ value, fallback, optionName, document, logger }: SelectorListInput): string | undefined {
+  let list: readonly unknown[] = fallback;
+  if (value !== undefined) {
+    if (Array.isArray(value)) list = value;
+    else logger?.warn(`${optionName} must be an array of CSS selectors; using the default`);
   }
   const valid: string[] = [];
   for (const selector of list) {
-    if (typeof selector === 'string' && selector.trim() !== '' && isValidSelector(selector, input.document)) {
+    if (typeof selector === 'string' && selector.trim() !== '' && isValidSelector(selector, document)) {
       valid.push(selector);
     } else {
-      input.logger?.warn(`${input.optionName}: ignoring invalid selector`, selector);
+      logger?.warn(`${optionName}: ignoring invalid selector`, selector);
     }
   }
   return valid.length > 0 ? valid.join(', ') : undefined;
@@ -52,7 +52,6 @@ export function closestMatching(element: Element, selector: string | undefined):
 /** The element an event happened on: text nodes give their parent element. */
 export function eventTargetElement(event: Event): Element | null {
   const target = event.target as Node | null;
-  if (!target) return null;
-  if (target.nodeType === 1) return target as Element;
-  return (target as Node).parentElement ?? null;
+  if (!target || target.nodeType === 1) return target as Element | null;
+  return target.parentElement;
 }
