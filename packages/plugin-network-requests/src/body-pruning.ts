@@ -48,7 +48,8 @@ export function compileBodyRule(rule: unknown): CompiledBodyRule | undefined {
 
 const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null;
 
-const childKeys = (value: Container): string[] => (Array.isArray(value) ? value.map((_, index) => String(index)) : Object.keys(value));
+/** Array indexes or object keys; holes (left in arrays until `compact`) hold nothing to keep or remove. */
+const childKeys = (value: Container): string[] => Object.keys(value);
 
 const childAt = (value: Container, key: string): Json | undefined =>
   Array.isArray(value) ? (/^\d+$/.test(key) ? value[Number(key)] : undefined) : Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
@@ -149,9 +150,7 @@ export function pruneBody(body: unknown, rule: CompiledBodyRule | undefined): Js
     // A pattern that selects the root (`**`) keeps the whole body.
     let result: Json;
     if (paths.some((path) => path.length === 0)) {
-      const whole = copyScrubbed(source, 0);
-      if (whole === undefined) return undefined;
-      result = whole;
+      result = copyScrubbed(source, 0) as Json; // never `undefined` at depth 0
     } else {
       result = emptyLike(source);
       for (const path of paths) place(result as Container, source, path);

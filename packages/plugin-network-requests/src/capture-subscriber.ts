@@ -7,9 +7,9 @@ import { NetworkProperty } from './constants';
 import { decideCapture, findRule, type CompiledCaptureRule, type RequestTarget } from './capture-rules';
 import { pruneBody } from './body-pruning';
 import { isIgnored, type IgnorePolicy } from './ignore-policy';
-import { buildNetworkRequestProperties } from './network-event';
+import { buildNetworkRequestProperties, setIfDefined } from './network-event';
 import type { NetworkSubscriber, ObservedRequest } from './observed-request';
-import { resolveRequestUrl } from './url-parts';
+import { resolveRequestUrl, stripQuery } from './url-parts';
 
 export interface CaptureSubscriberOptions {
   rules: readonly CompiledCaptureRule[];
@@ -18,11 +18,15 @@ export interface CaptureSubscriberOptions {
   logger: Logger;
 }
 
-/** Only http(s) requests are candidates: `data:` / `blob:` URLs are not network traffic worth an event. */
-export function toRequestTarget(url: string, method: string): RequestTarget | undefined {
+/**
+ * The request as the rules see it; `undefined` when it is never captured: ignored, or not
+ * http(s) (`data:` / `blob:` URLs are not network traffic worth an event).
+ */
+export function toRequestTarget(url: string, method: string, ignore: IgnorePolicy): RequestTarget | undefined {
   const parsed = resolveRequestUrl(url, undefined);
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return undefined;
-  return { url, urlWithoutQuery: url.split(/[?#]/)[0], hostname: parsed.hostname, method };
+  const target = { url, urlWithoutQuery: stripQuery(url), hostname: parsed.hostname, method };
+  return isIgnored(ignore, target) ? undefined : target;
 }
 
 export function createCaptureSubscriber(options: CaptureSubscriberOptions): NetworkSubscriber {
@@ -35,16 +39,14 @@ export function createCaptureSubscriber(options: CaptureSubscriberOptions): Netw
       return;
     }
     // Called now, synchronously: the response clone must be taken before the page reads the body.
-    const requestBody = rule.requestBody ? request.requestBody() : Promise.resolve(undefined);
-    const responseBody = rule.responseBody ? request.responseBody() : Promise.resolve(undefined);
+    const requestBody = rule.requestBody && request.requestBody();
+    const responseBody = rule.responseBody && request.responseBody();
     Promise.all([requestBody, responseBody])
       .then(([requestJson, responseJson]) => {
-        const capturedRequest = pruneBody(requestJson, rule.requestBody);
-        const capturedResponse = pruneBody(responseJson, rule.responseBody);
-        if (capturedRequest !== undefined) properties[NetworkProperty.REQUEST_BODY] = capturedRequest;
-        if (capturedResponse !== undefined) properties[NetworkProperty.RESPONSE_BODY] = capturedResponse;
-        const responseSize = request.responseBodySize();
-        if (responseSize !== undefined) properties[NetworkProperty.RESPONSE_BODY_SIZE] = responseSize;
+        setIfDefined(properties, NetworkProperty.REQUEST_BODY, pruneBody(requestJson, rule.requestBody));
+        setIfDefined(properties, NetworkProperty.RESPONSE_BODY, pruneBody(responseJson, rule.responseBody));
+        // Known now that the body was read, when no Content-Length said it.
+        setIfDefined(properties, NetworkProperty.RESPONSE_BODY_SIZE, request.responseBodySize());
       })
       .catch((error: unknown) => logger.warn('Network request body capture failed; the event is sent without it:', error))
       .then(() => track(properties));
@@ -53,9 +55,8 @@ export function createCaptureSubscriber(options: CaptureSubscriberOptions): Netw
   return {
     wantsRequestBody: ({ url, method }) => {
       try {
-        const target = toRequestTarget(url, method);
-        if (!target || isIgnored(ignore, target)) return false;
-        const rule = findRule(rules, target);
+        const target = toRequestTarget(url, method, ignore);
+        const rule = target && findRule(rules, target);
         return !!(rule && rule.requestBody);
       } catch {
         return false;
@@ -63,9 +64,8 @@ export function createCaptureSubscriber(options: CaptureSubscriberOptions): Netw
     },
     onRequest: (request) => {
       try {
-        const target = toRequestTarget(request.url, request.method);
-        if (!target || isIgnored(ignore, target)) return;
-        const rule = decideCapture(rules, target, request.status);
+        const target = toRequestTarget(request.url, request.method, ignore);
+        const rule = target && decideCapture(rules, target, request.status);
         if (rule) capture(request, rule);
       } catch (error) {
         logger.error('Network request capture failed:', error);

@@ -39,56 +39,15 @@ export { SDK_REQUEST_MARKER } from '@sightline/core';
 export const NEVER_CAPTURED_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'set-cookie2'];
 
 /** `requestHeaders: true` / `responseHeaders: true` capture only these (FEATURES D11, 48 names). */
-export const SAFE_HEADERS: readonly string[] = [
-  'access-control-allow-origin',
-  'access-control-allow-credentials',
-  'access-control-expose-headers',
-  'access-control-max-age',
-  'access-control-allow-methods',
-  'access-control-allow-headers',
-  'accept-patch',
-  'accept-ranges',
-  'age',
-  'allow',
-  'alt-svc',
-  'cache-control',
-  'connection',
-  'content-disposition',
-  'content-encoding',
-  'content-language',
-  'content-length',
-  'content-location',
-  'content-md5',
-  'content-range',
-  'content-type',
-  'date',
-  'delta-base',
-  'etag',
-  'expires',
-  'im',
-  'last-modified',
-  'link',
-  'location',
-  'permanent',
-  'p3p',
-  'pragma',
-  'proxy-authenticate',
-  'public-key-pins',
-  'retry-after',
-  'server',
-  'status',
-  'strict-transport-security',
-  'trailer',
-  'transfer-encoding',
-  'tk',
-  'upgrade',
-  'vary',
-  'via',
-  'warning',
-  'www-authenticate',
-  'x-b3-traceid',
-  'x-frame-options',
-];
+export const SAFE_HEADERS: readonly string[] = (
+  'access-control-allow-origin access-control-allow-credentials access-control-expose-headers access-control-max-age ' +
+  'access-control-allow-methods access-control-allow-headers accept-patch accept-ranges age allow ' +
+  'alt-svc cache-control connection content-disposition content-encoding content-language content-length ' +
+  'content-location content-md5 content-range content-type date delta-base etag expires im last-modified ' +
+  'link location permanent p3p pragma proxy-authenticate public-key-pins retry-after server status ' +
+  'strict-transport-security trailer transfer-encoding tk upgrade vary via warning www-authenticate ' +
+  'x-b3-traceid x-frame-options'
+).split(' ');
 
 /** Bodies larger than this are never read or parsed for body capture (main-thread cost). */
 export const MAX_CAPTURED_BODY_BYTES = 256 * 1024;

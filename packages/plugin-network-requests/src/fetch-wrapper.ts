@@ -3,29 +3,17 @@
  * original fetch returned (same Response, same rejection, same timing); observation hangs
  * off a side branch. Bodies are read only from clones, and only when a rule needs them.
  */
-import { getLocation } from '@sightline/core';
 import { bodySize, contentLength } from './body-size';
 import { parseJsonBody } from './body-pruning';
 import type { HeaderEntries } from './header-pruning';
 import type { ObservedRequest } from './observed-request';
 import { isMarkedSdkRequest, notify, type SharedNetworkState } from './shared-state';
+import { absoluteUrl } from './url-parts';
 
 const isRequest = (input: unknown): input is Request => typeof Request !== 'undefined' && input instanceof Request;
 
-function requestUrl(input: unknown): string {
-  if (isRequest(input)) return input.url;
-  if (typeof URL !== 'undefined' && input instanceof URL) return input.href;
-  return String(input);
-}
-
-function absoluteUrl(url: string): string {
-  try {
-    const location = getLocation();
-    return new URL(url, location ? location.href : undefined).href;
-  } catch {
-    return url;
-  }
-}
+/** A string or URL input (a URL stringifies to its `href`), or a Request's URL. */
+const requestUrl = (input: unknown): string => (isRequest(input) ? input.url : String(input));
 
 function headerEntries(init: HeadersInit | undefined): Array<[string, string]> {
   if (!init) return [];
@@ -38,6 +26,10 @@ function headerEntries(init: HeadersInit | undefined): Array<[string, string]> {
   return Object.keys(init).map((name) => [name, String((init as Record<string, string>)[name])]);
 }
 
+/** Whether the init carries a body, which replaces a Request input's own (`''` counts). */
+const initHasBody = (init: RequestInit | undefined): init is RequestInit & { body: BodyInit } =>
+  !!init && init.body !== undefined && init.body !== null;
+
 interface PendingFetch {
   url: string;
   method: string;
@@ -48,20 +40,25 @@ interface PendingFetch {
   requestClone?: Request;
 }
 
+interface FetchOutcome {
+  response?: Response;
+  error?: unknown;
+}
+
 const readJson = (source: { text(): Promise<string> } | undefined): Promise<unknown> =>
   source ? source.text().then(parseJsonBody, () => undefined) : Promise.resolve(undefined);
 
 function requestBodyText(pending: PendingFetch): Promise<unknown> {
-  const body = pending.init && pending.init.body;
-  if (typeof body === 'string') return Promise.resolve(parseJsonBody(body));
-  if (body === undefined || body === null) return readJson(pending.requestClone);
-  return Promise.resolve(undefined); // streams, FormData, Blobs: never read
+  const init = pending.init;
+  if (!initHasBody(init)) return readJson(pending.requestClone);
+  return Promise.resolve(parseJsonBody(init.body)); // only a string: streams, FormData, Blobs are never read
 }
 
-function observe(pending: PendingFetch, outcome: { response?: Response; error?: unknown }): ObservedRequest {
+function observe(pending: PendingFetch, outcome: FetchOutcome): ObservedRequest {
   const { response, error } = outcome;
   let responseText: Promise<string | undefined> | undefined;
-  let responseSize: number | undefined;
+  /** The body as read from the clone, for its size when no `Content-Length` gives it. */
+  let readText: string | undefined;
   const init = pending.init;
   return {
     type: 'fetch',
@@ -72,10 +69,13 @@ function observe(pending: PendingFetch, outcome: { response?: Response; error?: 
     status: response ? response.status : 0,
     error: response ? undefined : describeError(error),
     requestBodySize: () => {
-      if (init && init.body !== undefined && init.body !== null) return bodySize(init.body);
+      if (initHasBody(init)) return bodySize(init.body);
       return isRequest(pending.input) ? contentLength(pending.input.headers.get('content-length')) : undefined;
     },
-    responseBodySize: () => (responseSize !== undefined ? responseSize : response ? contentLength(response.headers.get('content-length')) : undefined),
+    responseBodySize: () => {
+      const declared = response ? contentLength(response.headers.get('content-length')) : undefined;
+      return declared !== undefined ? declared : bodySize(readText);
+    },
     requestHeaders: (): HeaderEntries => {
       const fromRequest = isRequest(pending.input) ? headerEntries(pending.input.headers) : [];
       return fromRequest.concat(headerEntries(init && init.headers));
@@ -90,13 +90,12 @@ function observe(pending: PendingFetch, outcome: { response?: Response; error?: 
         try {
           clone = response.bodyUsed ? undefined : response.clone();
         } catch {
-          clone = undefined;
+          // not clonable: captured without the body
         }
         responseText = clone
           ? clone.text().then(
               (text) => {
-                responseSize = contentLength(response.headers.get('content-length'));
-                if (responseSize === undefined) responseSize = bodySize(text);
+                readText = text;
                 return text;
               },
               () => undefined,
@@ -109,11 +108,8 @@ function observe(pending: PendingFetch, outcome: { response?: Response; error?: 
 }
 
 function describeError(error: unknown): { code: string; message: string } {
-  if (error && typeof error === 'object') {
-    const { name, message } = error as { name?: unknown; message?: unknown };
-    return { code: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : String(error) };
-  }
-  return { code: 'Error', message: String(error) };
+  const { name, message } = (error && typeof error === 'object' ? error : {}) as { name?: unknown; message?: unknown };
+  return { code: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : String(error) };
 }
 
 function start(state: SharedNetworkState, input: unknown, init: RequestInit | undefined): PendingFetch | undefined {
@@ -121,8 +117,7 @@ function start(state: SharedNetworkState, input: unknown, init: RequestInit | un
   const url = absoluteUrl(requestUrl(input));
   const method = String((init && init.method) || (isRequest(input) ? input.method : 'GET')).toUpperCase();
   const pending: PendingFetch = { url, method, startTime: Date.now(), input, init };
-  const hasOwnBody = init && init.body !== undefined && init.body !== null;
-  if (isRequest(input) && !hasOwnBody && input.body) {
+  if (isRequest(input) && !initHasBody(init) && input.body) {
     let wanted = false;
     notify(state, (subscriber) => (wanted = wanted || subscriber.wantsRequestBody({ url, method })));
     if (wanted && !input.bodyUsed) {
@@ -136,7 +131,7 @@ function start(state: SharedNetworkState, input: unknown, init: RequestInit | un
   return pending;
 }
 
-function finish(state: SharedNetworkState, pending: PendingFetch, outcome: { response?: Response; error?: unknown }): void {
+function finish(state: SharedNetworkState, pending: PendingFetch, outcome: FetchOutcome): void {
   // Opaque (no-cors) responses say nothing about success: status 0 would be a false failure.
   if (outcome.response && (outcome.response.type === 'opaque' || outcome.response.type === 'opaqueredirect')) return;
   const observed = observe(pending, outcome);
@@ -156,22 +151,17 @@ export function createFetchWrapper(state: SharedNetworkState, original: typeof f
     const promise = original.apply(this, args);
     if (pending && promise && typeof promise.then === 'function') {
       const observing = pending;
+      const settled = (outcome: FetchOutcome) => {
+        try {
+          finish(state, observing, outcome);
+        } catch {
+          // never into the page
+        }
+      };
       // A side branch: registered before the caller's reactions, so a clone can still be taken.
       promise.then(
-        (response) => {
-          try {
-            finish(state, observing, { response });
-          } catch {
-            // never into the page
-          }
-        },
-        (error: unknown) => {
-          try {
-            finish(state, observing, { error });
-          } catch {
-            // never into the page
-          }
-        },
+        (response) => settled({ response }),
+        (error: unknown) => settled({ error }),
       );
     }
     return promise;

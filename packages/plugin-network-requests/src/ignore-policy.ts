@@ -5,6 +5,7 @@
  */
 import { AMPLITUDE_DOMAIN } from './constants';
 import { matchesAnyHost } from './host-pattern';
+import { stripQuery } from './url-parts';
 
 export interface IgnorePolicy {
   ignoreHosts: readonly RegExp[];
@@ -18,11 +19,9 @@ export const isAmplitudeHost = (hostname: string): boolean => {
   return host === AMPLITUDE_DOMAIN || host.endsWith(`.${AMPLITUDE_DOMAIN}`);
 };
 
-/** Without its query and fragment, so `serverUrl` `https://c.example/2/httpapi?x=1` still matches. */
-const stripQuery = (url: string): string => url.split(/[?#]/)[0];
-
 export function isSdkUpload(url: string, prefixes: readonly string[]): boolean {
   for (const prefix of prefixes) {
+    // Without its query and fragment, so `serverUrl` `https://c.example/2/httpapi?x=1` still matches.
     const bare = stripQuery(prefix);
     if (bare !== '' && url.indexOf(bare) === 0) return true;
   }

@@ -7,6 +7,11 @@ import { pruneHeaders } from './header-pruning';
 import type { ObservedRequest } from './observed-request';
 import { splitRequestUrl } from './url-parts';
 
+/** Sets `name` only when there is a value: absent properties are left out, not sent as `undefined`. */
+export function setIfDefined(properties: Properties, name: string, value: unknown): void {
+  if (value !== undefined) properties[name] = value;
+}
+
 /** Everything known synchronously; bodies are added by the caller once read. */
 export function buildNetworkRequestProperties(request: ObservedRequest, rule: CompiledCaptureRule): Properties {
   const url = splitRequestUrl(request.url);
@@ -19,20 +24,16 @@ export function buildNetworkRequestProperties(request: ObservedRequest, rule: Co
     [NetworkProperty.DURATION]: Math.max(0, request.endTime - request.startTime),
     [NetworkProperty.REQUEST_TYPE]: request.type,
   };
-  if (url.query !== undefined) properties[NetworkProperty.URL_QUERY] = url.query;
-  if (url.fragment !== undefined) properties[NetworkProperty.URL_FRAGMENT] = url.fragment;
+  setIfDefined(properties, NetworkProperty.URL_QUERY, url.query);
+  setIfDefined(properties, NetworkProperty.URL_FRAGMENT, url.fragment);
   if (request.error) {
     properties[NetworkProperty.ERROR_CODE] = request.error.code;
     // Some browsers put the URL in the message: scrub it like any captured string.
     properties[NetworkProperty.ERROR_MESSAGE] = maskSensitivePatterns(request.error.message);
   }
-  const requestSize = request.requestBodySize();
-  if (requestSize !== undefined) properties[NetworkProperty.REQUEST_BODY_SIZE] = requestSize;
-  const responseSize = request.responseBodySize();
-  if (responseSize !== undefined) properties[NetworkProperty.RESPONSE_BODY_SIZE] = responseSize;
-  const requestHeaders = pruneHeaders(request.requestHeaders(), rule.requestHeaders);
-  if (requestHeaders) properties[NetworkProperty.REQUEST_HEADERS] = requestHeaders;
-  const responseHeaders = pruneHeaders(request.responseHeaders(), rule.responseHeaders);
-  if (responseHeaders) properties[NetworkProperty.RESPONSE_HEADERS] = responseHeaders;
+  setIfDefined(properties, NetworkProperty.REQUEST_BODY_SIZE, request.requestBodySize());
+  setIfDefined(properties, NetworkProperty.RESPONSE_BODY_SIZE, request.responseBodySize());
+  setIfDefined(properties, NetworkProperty.REQUEST_HEADERS, pruneHeaders(request.requestHeaders(), rule.requestHeaders));
+  setIfDefined(properties, NetworkProperty.RESPONSE_HEADERS, pruneHeaders(request.responseHeaders(), rule.responseHeaders));
   return properties;
 }

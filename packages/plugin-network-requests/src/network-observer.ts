@@ -6,10 +6,15 @@
 import { getGlobalScope } from '@sightline/core';
 import { createFetchWrapper } from './fetch-wrapper';
 import type { NetworkSubscriber } from './observed-request';
-import { sharedState, type SharedNetworkState } from './shared-state';
+import { sharedState, type SharedNetworkState, type XhrPatch } from './shared-state';
 import { createXhrWrappers } from './xhr-wrapper';
 
 type Scope = { fetch?: typeof fetch; XMLHttpRequest?: typeof XMLHttpRequest };
+
+type XhrMethods = XhrPatch['wrappers'];
+
+/** The prototype methods the XHR half wraps, as found on `source`. */
+const xhrMethods = (source: XhrMethods): XhrMethods => ({ open: source.open, send: source.send, setRequestHeader: source.setRequestHeader });
 
 function installFetch(state: SharedNetworkState, scope: Scope): void {
   if (state.fetch || typeof scope.fetch !== 'function') return;
@@ -21,12 +26,10 @@ function installFetch(state: SharedNetworkState, scope: Scope): void {
 
 function installXhr(state: SharedNetworkState, scope: Scope): void {
   if (state.xhr || typeof scope.XMLHttpRequest !== 'function') return;
-  const prototype = scope.XMLHttpRequest.prototype;
-  const originals = { open: prototype.open, send: prototype.send, setRequestHeader: prototype.setRequestHeader };
+  const prototype: XhrMethods = scope.XMLHttpRequest.prototype;
+  const originals = xhrMethods(prototype);
   const wrappers = createXhrWrappers(state, originals);
-  prototype.open = wrappers.open;
-  prototype.send = wrappers.send;
-  prototype.setRequestHeader = wrappers.setRequestHeader;
+  Object.assign(prototype, wrappers);
   state.xhr = { ...originals, wrappers };
 }
 
@@ -38,12 +41,10 @@ function uninstall(state: SharedNetworkState, scope: Scope): void {
   const xhr = state.xhr;
   if (xhr && typeof scope.XMLHttpRequest === 'function') {
     const prototype = scope.XMLHttpRequest.prototype;
-    const stillOurs =
-      prototype.open === xhr.wrappers.open && prototype.send === xhr.wrappers.send && prototype.setRequestHeader === xhr.wrappers.setRequestHeader;
+    const current = xhrMethods(prototype);
+    const stillOurs = (Object.keys(current) as Array<keyof XhrMethods>).every((name) => current[name] === xhr.wrappers[name]);
     if (stillOurs) {
-      prototype.open = xhr.open;
-      prototype.send = xhr.send;
-      prototype.setRequestHeader = xhr.setRequestHeader;
+      Object.assign(prototype, xhrMethods(xhr));
       state.xhr = undefined;
     }
   }

@@ -1,5 +1,5 @@
 /** `[Amplitude] Network Request` capture (`autocapture.networkTracking`, FEATURES B48, B.9, C16, C.6). */
-import { getLocation, ServerUrl, type Config, type Plugin, type Properties } from '@sightline/core';
+import { ServerUrl, type Config, type Plugin, type Properties } from '@sightline/core';
 import { compileCaptureRules } from './capture-rules';
 import { createCaptureSubscriber } from './capture-subscriber';
 import { EVENT_NETWORK_REQUEST, PLUGIN_NAME } from './constants';
@@ -7,26 +7,18 @@ import { compileHostPatterns } from './host-pattern';
 import type { IgnorePolicy } from './ignore-policy';
 import { observeNetwork } from './network-observer';
 import type { NetworkTrackingOptions } from './options';
+import { absoluteUrl } from './url-parts';
 
 interface TrackingClient {
   track(eventType: string, eventProperties?: Properties): unknown;
 }
 
-const absolute = (url: string): string => {
-  try {
-    const location = getLocation();
-    return new URL(url, location ? location.href : undefined).href;
-  } catch {
-    return url;
-  }
-};
-
 /** Where the SDK uploads: `serverUrl` (relative ones resolved), remote config, and every default endpoint. */
 export function sdkUrlPrefixes(config: Pick<Config, 'serverUrl' | 'remoteConfig'>): string[] {
   const prefixes: string[] = [ServerUrl.US, ServerUrl.US_BATCH, ServerUrl.EU, ServerUrl.EU_BATCH];
-  if (typeof config.serverUrl === 'string' && config.serverUrl) prefixes.push(absolute(config.serverUrl));
-  const remote = config.remoteConfig && config.remoteConfig.serverUrl;
-  if (typeof remote === 'string' && remote) prefixes.push(absolute(remote));
+  for (const url of [config.serverUrl, config.remoteConfig && config.remoteConfig.serverUrl]) {
+    if (typeof url === 'string' && url) prefixes.push(absoluteUrl(url));
+  }
   return prefixes;
 }
 

@@ -8,8 +8,8 @@ export interface ParsedStatusCodeRange {
   invalid: string[];
 }
 
-const CODE = /^\d{1,3}$/;
-const RANGE = /^(\d{1,3})\s*-\s*(\d{1,3})$/;
+/** A code (`413`) or a range (`500-599`): the high end is optional. */
+const CODE_OR_RANGE = /^(\d{1,3})(?:\s*-\s*(\d{1,3}))?$/;
 
 /** Parses the comma-separated codes and ranges; bad parts are skipped and listed, never thrown. */
 export function parseStatusCodeRange(spec: unknown): ParsedStatusCodeRange {
@@ -19,16 +19,11 @@ export function parseStatusCodeRange(spec: unknown): ParsedStatusCodeRange {
   for (const rawPart of spec.split(',')) {
     const part = rawPart.trim();
     if (part === '') continue;
-    if (CODE.test(part)) {
-      ranges.push([Number(part), Number(part)]);
-      continue;
-    }
-    const range = RANGE.exec(part);
-    if (range && Number(range[1]) <= Number(range[2])) {
-      ranges.push([Number(range[1]), Number(range[2])]);
-      continue;
-    }
-    invalid.push(part);
+    const match = CODE_OR_RANGE.exec(part);
+    const low = match ? Number(match[1]) : NaN; // NaN: no match, and compares false below
+    const high = match && match[2] ? Number(match[2]) : low;
+    if (low <= high) ranges.push([low, high]);
+    else invalid.push(part);
   }
   return { ranges, invalid };
 }

@@ -1,4 +1,8 @@
-/** The URL properties of `[Amplitude] Network Request` (FEATURES C70–C72; DECISIONS OQ-30). Pure. */
+/**
+ * The URL properties of `[Amplitude] Network Request` (FEATURES C70–C72; DECISIONS OQ-30), and the
+ * URL helpers the wrappers and the plugin share. Pure, except `absoluteUrl` (reads the page location).
+ */
+import { getLocation } from '@sightline/core';
 import { scrubUrl, urlWithoutQuery } from '@sightline/dom';
 
 export interface UrlParts {
@@ -29,3 +33,16 @@ export function resolveRequestUrl(url: string, base: string | undefined): URL | 
     return undefined;
   }
 }
+
+/** Resolved against the page (as the browser will send it); the input itself when it cannot be. */
+export function absoluteUrl(url: string): string {
+  try {
+    const location = getLocation();
+    return new URL(url, location ? location.href : undefined).href;
+  } catch {
+    return url;
+  }
+}
+
+/** Without its query and fragment; not scrubbed (for matching only). */
+export const stripQuery = (url: string): string => url.split(/[?#]/)[0];

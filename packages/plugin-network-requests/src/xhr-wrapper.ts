@@ -4,12 +4,12 @@
  * their results and letting their exceptions through. Observation uses extra event
  * listeners only, so readyState, events and handlers the page sees are unchanged.
  */
-import { getLocation } from '@sightline/core';
 import { bodySize, contentLength, utf8ByteLength } from './body-size';
 import { parseJsonBody } from './body-pruning';
 import { parseRawHeaders } from './header-pruning';
 import type { ObservedRequest } from './observed-request';
 import { isMarkedSdkRequest, notify, type SharedNetworkState, type XhrPatch } from './shared-state';
+import { absoluteUrl } from './url-parts';
 
 interface XhrRecord {
   method: string;
@@ -17,16 +17,8 @@ interface XhrRecord {
   headers: Array<[string, string]>;
 }
 
-const FAILURE_EVENTS = ['error', 'timeout', 'abort'] as const;
-
-function absoluteUrl(url: unknown): string {
-  try {
-    const location = getLocation();
-    return new URL(String(url), location ? location.href : undefined).href;
-  } catch {
-    return String(url);
-  }
-}
+/** The failure events, then the one that ends every request. */
+const OBSERVED_EVENTS = ['error', 'timeout', 'abort', 'loadend'];
 
 function responseSize(xhr: XMLHttpRequest): number | undefined {
   const declared = contentLength(safe(() => xhr.getResponseHeader('content-length')));
@@ -65,7 +57,7 @@ function observe(xhr: XMLHttpRequest, record: XhrRecord, body: unknown, startTim
     responseBodySize: () => (status === 0 ? undefined : safe(() => responseSize(xhr))),
     requestHeaders: () => record.headers,
     responseHeaders: () => parseRawHeaders(safe(() => xhr.getAllResponseHeaders()) || ''),
-    requestBody: () => Promise.resolve(typeof body === 'string' ? parseJsonBody(body) : undefined),
+    requestBody: () => Promise.resolve(parseJsonBody(body)), // only a string body is parsed
     responseBody: () => Promise.resolve(status === 0 ? undefined : safe(() => responseJson(xhr))),
   };
 }
@@ -77,7 +69,7 @@ export function createXhrWrappers(state: SharedNetworkState, originals: Omit<Xhr
   function open(this: XMLHttpRequest, ...args: unknown[]): void {
     (originals.open as (...a: unknown[]) => void).apply(this, args);
     try {
-      records.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(args[1]), headers: [] });
+      records.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(String(args[1])), headers: [] });
     } catch {
       // never into the page
     }
@@ -102,10 +94,12 @@ export function createXhrWrappers(state: SharedNetworkState, originals: Omit<Xhr
     const xhr = this;
     const startTime = Date.now();
     let failure: string | undefined;
-    const onFailure = (event: Event) => {
-      failure = event.type;
-    };
-    const onLoadEnd = () => {
+    // `loadend` always comes last, after the failure event (if any) that names the outcome.
+    const onEvent = (event: Event) => {
+      if (event.type !== 'loadend') {
+        failure = event.type;
+        return;
+      }
       detach();
       try {
         const observed = observe(xhr, record, args[0], startTime, failure);
@@ -115,11 +109,9 @@ export function createXhrWrappers(state: SharedNetworkState, originals: Omit<Xhr
       }
     };
     const detach = () => {
-      for (const type of FAILURE_EVENTS) xhr.removeEventListener(type, onFailure);
-      xhr.removeEventListener('loadend', onLoadEnd);
+      for (const type of OBSERVED_EVENTS) xhr.removeEventListener(type, onEvent);
     };
-    for (const type of FAILURE_EVENTS) xhr.addEventListener(type, onFailure);
-    xhr.addEventListener('loadend', onLoadEnd);
+    for (const type of OBSERVED_EVENTS) xhr.addEventListener(type, onEvent);
     try {
       originals.send.apply(this, args);
     } catch (error) {
