@@ -22,14 +22,13 @@ import {
   type Properties,
   type ResultPromise,
 } from '@sightline/core';
-import { observeNavigation } from '@sightline/dom';
+import { observeNavigation, parseCampaign, type Campaign } from '@sightline/dom';
 import { buildCampaignIdentify } from './campaign-identify';
-import { parseCampaign, type Campaign } from '@sightline/dom';
 import { decideCampaign, type ExcludeReferrer } from './campaign-policy';
 import { createCampaignStore, type CampaignStore } from './campaign-store';
 import { CAMPAIGN_KEYS, EVENT_ATTRIBUTION, PLUGIN_NAME } from './constants';
 import { defaultExcludeReferrers, resolveAttributionOptions, type AttributionOptions, type ResolvedAttributionOptions } from './options';
-import { findSiteDomain } from './site-domain';
+import { findSiteDomain, withoutLeadingDot } from './site-domain';
 
 /** What the plugin needs from the client (CoreClient has all of it). */
 export interface AttributionClient {
@@ -43,8 +42,8 @@ export interface AttributionClient {
 
 const siteDomainFor = (config: Config, resolved: ResolvedAttributionOptions, hostname: string): string => {
   if (resolved.siteDomain) return resolved.siteDomain;
-  const cookieDomain = config.cookieOptions && config.cookieOptions.domain;
-  if (cookieDomain) return cookieDomain.replace(/^\./, '');
+  const cookieDomain = config.cookieOptions.domain; // always resolved by the client
+  if (cookieDomain) return withoutLeadingDot(cookieDomain);
   // Probe with a cookie only where the app already accepts cookies for identity.
   const probed = config.identityStorage === 'cookie' ? findSiteDomain() : undefined;
   return probed || hostname;
@@ -53,9 +52,9 @@ const siteDomainFor = (config: Config, resolved: ResolvedAttributionOptions, hos
 /** Whether the session stored before this load is still running (C41 vs C40). */
 const sessionContinues = (client: AttributionClient, timeout: number): boolean => {
   const sessionId = client.getSessionId();
-  if (typeof sessionId !== 'number' || sessionId < 0) return false;
-  const last = typeof client.getLastEventTime === 'function' ? client.getLastEventTime() : undefined;
+  const last = client.getLastEventTime && client.getLastEventTime();
   // Without the last event time, the session start is a safe lower bound for it.
+  // isSessionActive answers false for a missing or negative (none) session id.
   return isSessionActive({ sessionId, lastEventTime: typeof last === 'number' ? last : sessionId }, Date.now(), timeout);
 };
 
@@ -72,14 +71,8 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
   let current: Campaign = {};
   let stopNavigation: (() => void) | undefined;
 
-  const record = (campaign: Campaign): void => {
-    if (!client || !store || !resolved) return;
-    store.write({ ...store.read(), campaign });
-    client.identify(buildCampaignIdentify(campaign, resolved.initialEmptyValue));
-  };
-
-  /** Decides per C.4 and records a tracked campaign; `beforeRecord` runs first (B60 reset). */
-  const evaluate = (isNewSession: boolean, beforeRecord?: () => void): void => {
+  /** Decides per C.4 and records a tracked campaign, after starting a new session when `resetSession` (B60). */
+  const evaluate = (isNewSession: boolean, resetSession?: boolean): void => {
     if (!store || !resolved) return;
     const decision = decideCampaign({
       current: landing,
@@ -90,9 +83,11 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
       excludeInternalReferrers: resolved.excludeInternalReferrers,
     });
     if (logger) logger.debug(`attribution: ${decision.track ? 'tracking' : 'not tracking'} the campaign (${decision.reason})`);
-    if (!decision.track) return;
-    if (beforeRecord) beforeRecord();
-    record(decision.campaign);
+    if (!decision.track || !client) return;
+    // B60: the new session is queued before the campaign's $identify, so the identify lands in it.
+    if (resetSession) client.setSessionId(Date.now());
+    store.write({ ...store.read(), campaign: decision.campaign });
+    client.identify(buildCampaignIdentify(decision.campaign, resolved.initialEmptyValue));
   };
 
   const trackFallbackEvent = (): void => {
@@ -109,7 +104,7 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
       resolved = resolveAttributionOptions(options, logger);
       const win = getWindow();
       const document = getDocument();
-      if (!win || !document || !client) return; // SSR / worker: nothing to attribute
+      if (!win || !document) return; // SSR / worker: nothing to attribute
       hostname = win.location.hostname;
       excludeReferrers = resolved.excludeReferrers || defaultExcludeReferrers(siteDomainFor(config, resolved, hostname));
       landing = parseCampaign({ url: win.location.href, referrer: document.referrer });
@@ -118,9 +113,7 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
       if (resolved.userProperty) {
         store = createCampaignStore(config, logger);
         // C41 rules first (mid-session); if this load starts a session, execute() re-checks with C40.
-        const reset = resolved.resetSessionOnNewCampaign && sessionContinues(client, config.sessionTimeout);
-        // B60: the new session is queued before the campaign's $identify, so the identify lands in it.
-        evaluate(false, reset ? () => client && client.setSessionId(Date.now()) : undefined);
+        evaluate(false, resolved.resetSessionOnNewCampaign && sessionContinues(client, config.sessionTimeout));
       }
 
       if (resolved.eventProperty) {

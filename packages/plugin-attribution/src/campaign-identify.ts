@@ -9,12 +9,11 @@ import { INITIAL_PREFIX } from './constants';
 
 export const buildCampaignIdentify = (campaign: Campaign, initialEmptyValue: string): Identify => {
   const identify = new Identify();
+  // One pass: the wire form groups by operation, so interleaving set-once and set / unset
+  // yields the same payload as two passes.
   for (const key of CAMPAIGN_KEYS) {
     const value = campaign[key];
     identify.setOnce(`${INITIAL_PREFIX}${key}`, value !== undefined ? value : initialEmptyValue);
-  }
-  for (const key of CAMPAIGN_KEYS) {
-    const value = campaign[key];
     if (value !== undefined) identify.set(key, value);
     else identify.unset(key);
   }

@@ -64,24 +64,25 @@ export const decideCampaign = (input: CampaignDecisionInput): CampaignDecision =
   const { current, previous, isNewSession, hostname, excludeReferrers, excludeInternalReferrers } = input;
   const referringDomain = current[REFERRING_DOMAIN];
   const hasParameters = hasCampaignParameters(current);
-  const skip = (reason: string): CampaignDecision => ({ track: false, campaign: current, reason });
+  let campaign = current;
+  // Reads `campaign` when called: after an excluded referrer is removed, decisions carry the trimmed campaign.
+  const decide = (track: boolean, reason: string): CampaignDecision => ({ track, campaign, reason });
 
   if (excludeInternalReferrers && isInternalReferrer(referringDomain, hostname)) {
-    if (excludeInternalReferrers === 'always') return skip('internal referrer (excludeInternalReferrers: always)');
-    if (!hasParameters) return skip('internal referrer with an empty campaign (excludeInternalReferrers: ifEmptyCampaign)');
+    if (excludeInternalReferrers === 'always') return decide(false, 'internal referrer (excludeInternalReferrers: always)');
+    if (!hasParameters) return decide(false, 'internal referrer with an empty campaign (excludeInternalReferrers: ifEmptyCampaign)');
   }
 
-  let campaign = current;
   if (isExcludedReferrer(referringDomain, excludeReferrers)) {
-    if (!hasParameters) return skip(`referrer ${referringDomain} is excluded`);
+    if (!hasParameters) return decide(false, `referrer ${referringDomain} is excluded`);
     campaign = withoutReferrer(current); // keep the UTM parameters / click ids of the URL
   }
 
-  if (!previous) return { track: true, campaign, reason: 'first visit' };
-  if (!isNewSession && isDirectTraffic(campaign)) return { track: false, campaign, reason: 'direct traffic within the session' };
+  if (!previous) return decide(true, 'first visit');
+  if (!isNewSession && isDirectTraffic(campaign)) return decide(false, 'direct traffic within the session');
 
   const changed =
     !sameParameters(campaign, previous) ||
     domainWithoutSubdomain(campaign[REFERRING_DOMAIN] || '') !== domainWithoutSubdomain(previous[REFERRING_DOMAIN] || '');
-  return changed ? { track: true, campaign, reason: 'new campaign' } : { track: false, campaign, reason: 'campaign unchanged' };
+  return decide(changed, changed ? 'new campaign' : 'campaign unchanged');
 };

@@ -8,6 +8,7 @@ import {
   TRACKING_METHOD_EVENT_PROPERTY,
   TRACKING_METHOD_USER_PROPERTY,
 } from './constants';
+import { withoutLeadingDot } from './site-domain';
 
 export type TrackingMethod = 'userProperty' | 'eventProperty';
 
@@ -77,14 +78,14 @@ export const resolveAttributionOptions = (options: AttributionOptions = {}, logg
   else if (options.initialEmptyValue !== undefined) warn('initialEmptyValue must be a string; using "EMPTY"');
 
   return {
-    userProperty: methods.indexOf(TRACKING_METHOD_USER_PROPERTY) >= 0,
-    eventProperty: methods.indexOf(TRACKING_METHOD_EVENT_PROPERTY) >= 0,
+    userProperty: methods.includes(TRACKING_METHOD_USER_PROPERTY),
+    eventProperty: methods.includes(TRACKING_METHOD_EVENT_PROPERTY),
     fallbackAttributionEvent: options.fallbackAttributionEvent === true,
     excludeReferrers,
     excludeInternalReferrers,
     initialEmptyValue,
     resetSessionOnNewCampaign: options.resetSessionOnNewCampaign === true,
-    siteDomain: typeof options.siteDomain === 'string' && options.siteDomain ? options.siteDomain.replace(/^\./, '') : undefined,
+    siteDomain: typeof options.siteDomain === 'string' && options.siteDomain ? withoutLeadingDot(options.siteDomain) : undefined,
   };
 };
 

@@ -7,4 +7,7 @@ import { findWidestCookieDomain } from '@sightline/dom';
 
 const PROBE_COOKIE = 'sl_domain_probe';
 
-export const findSiteDomain = (): string | undefined => findWidestCookieDomain(PROBE_COOKIE).replace(/^\./, '') || undefined;
+/** `.example.com` -> `example.com`: cookie-style domains name the same site without the dot. */
+export const withoutLeadingDot = (domain: string): string => domain.replace(/^\./, '');
+
+export const findSiteDomain = (): string | undefined => withoutLeadingDot(findWidestCookieDomain(PROBE_COOKIE)) || undefined;

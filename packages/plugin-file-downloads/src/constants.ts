@@ -7,9 +7,9 @@ export const LINK_TEXT = '[Amplitude] Link Text';
 export const LINK_URL = '[Amplitude] Link URL';
 
 /** C08: `pdf|xlsx?|docx?|txt|rtf|csv|exe|key|pp(s|t|tx)|7z|pkg|rar|gz|zip|avi|mov|mp4|mpe?g|wmv|midi?|mp3|wav|wma`, spelled out. */
-export const DEFAULT_FILE_EXTENSIONS: readonly string[] = [
-  'pdf', 'xls', 'xlsx', 'doc', 'docx', 'txt', 'rtf', 'csv', 'exe', 'key', 'pps', 'ppt', 'pptx', '7z', 'pkg', 'rar',
-  'gz', 'zip', 'avi', 'mov', 'mp4', 'mpg', 'mpeg', 'wmv', 'mid', 'midi', 'mp3', 'wav', 'wma',
-];
+export const DEFAULT_FILE_EXTENSIONS: readonly string[] = (
+  'pdf xls xlsx doc docx txt rtf csv exe key pps ppt pptx 7z pkg rar ' +
+  'gz zip avi mov mp4 mpg mpeg wmv mid midi mp3 wav wma'
+).split(' ');
 
 export const PLUGIN_NAME = 'sightline-file-downloads';

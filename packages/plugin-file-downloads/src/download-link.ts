@@ -9,6 +9,9 @@ export interface DownloadTarget {
   pathname: string;
 }
 
+/** Downloads are fetched over http(s) or opened from disk. */
+const DOWNLOAD_PROTOCOL = /^(https?|file):$/;
+
 export const normalizeExtensions = (extensions: readonly unknown[]): Set<string> =>
   new Set(extensions.filter((extension): extension is string => typeof extension === 'string' && extension !== '').map((extension) => extension.replace(/^\./, '').toLowerCase()));
 
@@ -19,7 +22,7 @@ export const downloadTargetOf = (href: string, base: string, extensions: Readonl
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') return undefined; // mailto:, javascript:, data:
+  if (!DOWNLOAD_PROTOCOL.test(url.protocol)) return undefined; // mailto:, javascript:, data:
   const lastSegment = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
   const dot = lastSegment.lastIndexOf('.');
   if (dot < 0) return undefined;

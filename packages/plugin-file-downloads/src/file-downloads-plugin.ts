@@ -35,7 +35,7 @@ export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<
       const link = linkOf(event.target);
       if (!client || !link) return;
       const href = link.getAttribute('href') || '';
-      const base = (link.ownerDocument && link.ownerDocument.baseURI) || '';
+      const base = link.ownerDocument.baseURI || '';
       const target = downloadTargetOf(href, base, extensions);
       if (!target) return;
       client.track(EVENT_FILE_DOWNLOADED, {

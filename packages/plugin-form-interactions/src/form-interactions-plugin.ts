@@ -33,10 +33,14 @@ export const formInteractionsPlugin = (options: FormInteractionsOptions = {}): P
   /** Forms that already sent Form Started; weak, so removed forms are not kept alive. */
   let started = new WeakSet<Element>();
 
+  const reportError = (what: string, error: unknown): void => {
+    if (logger) logger.error(`form interactions: ${what}`, error);
+  };
+
   const start = (form: Element): void => {
     if (!client || started.has(form)) return;
     started.add(form);
-    client.track(EVENT_FORM_STARTED, { ...readFormProperties(form) });
+    client.track(EVENT_FORM_STARTED, readFormProperties(form));
   };
 
   const onChange = (event: Event): void => {
@@ -44,7 +48,7 @@ export const formInteractionsPlugin = (options: FormInteractionsOptions = {}): P
       const form = formOf(event.target);
       if (form) start(form);
     } catch (error) {
-      if (logger) logger.error('form interactions: change handling failed', error);
+      reportError('change handling failed', error);
     }
   };
 
@@ -57,14 +61,14 @@ export const formInteractionsPlugin = (options: FormInteractionsOptions = {}): P
         try {
           track = options.shouldTrackSubmit(event as SubmitEvent) === true;
         } catch (error) {
-          if (logger) logger.error('form interactions: shouldTrackSubmit threw; submit not tracked', error);
+          reportError('shouldTrackSubmit threw; submit not tracked', error);
         }
         if (!track) return;
       }
       start(form); // C06: a submit without a prior change still sends Form Started first
-      client.track(EVENT_FORM_SUBMITTED, { ...readFormProperties(form) });
+      client.track(EVENT_FORM_SUBMITTED, readFormProperties(form));
     } catch (error) {
-      if (logger) logger.error('form interactions: submit handling failed', error);
+      reportError('submit handling failed', error);
     }
   };
 

@@ -6,16 +6,16 @@
 import { scrubUrl } from '@sightline/dom';
 import { FORM_DESTINATION, FORM_ID, FORM_NAME } from './constants';
 
-export interface FormProperties {
+/** A type alias (not an interface) so it is assignable to `Properties`: the fresh object is tracked as is. */
+export type FormProperties = {
   [FORM_ID]: string;
   [FORM_NAME]: string;
   [FORM_DESTINATION]: string;
-}
+};
 
 const resolveAction = (form: Element): string => {
   const action = form.getAttribute('action');
-  const document = form.ownerDocument;
-  const base = (document && (document.baseURI || (document.location && document.location.href))) || '';
+  const base = form.ownerDocument.baseURI || '';
   try {
     // An absent or empty action submits to the document's own URL, as form.action says.
     return new URL(action || base, base || undefined).href;

@@ -3,16 +3,15 @@
  * `$identify`, `$groupidentify` and `revenue_amount`; a property the event already has is
  * never overwritten (C109).
  */
-import { getDocument, getLocation, type Config, type Event, type Logger, type Plugin, type Properties } from '@sightline/core';
-import { observeNavigation, scrubUrl } from '@sightline/dom';
+import { getDocument, getLocation, type Config, type Event, type Plugin, type Properties } from '@sightline/core';
+import { observeNavigation, readPageProperties, readableUrl, scrubUrl, snapshotPage, type PageAtTrack } from '@sightline/dom';
 import { PAGE_LOCATION, PLUGIN_NAME, PREVIOUS_PAGE_LOCATION, PREVIOUS_PAGE_TYPE, UNENRICHED_EVENT_TYPES } from './constants';
-import { readPageProperties, readableUrl, snapshotPage, type PageAtTrack } from '@sightline/dom';
+import { classifyPreviousPage, rememberUrlInfo, urlInfoAfterNavigation, urlInfoForLocation, urlInfoOnLoad, type UrlInfo } from './previous-page';
+import { createUrlInfoStore, type UrlInfoStore } from './url-info-store';
 
 /** Where `capture` leaves the page for `execute`: a symbol, so it never reaches the wire. */
 const PAGE_AT_TRACK = Symbol('sightline.pageAtTrack');
 type TrackedEvent = Event & { [PAGE_AT_TRACK]?: PageAtTrack };
-import { classifyPreviousPage, rememberUrlInfo, urlInfoAfterNavigation, urlInfoForLocation, urlInfoOnLoad, type UrlInfo } from './previous-page';
-import { createUrlInfoStore, type UrlInfoStore } from './url-info-store';
 
 export interface PageUrlEnrichmentOptions {
   /** Host names (with their subdomains) whose pages count as `internal` previous pages besides the current host. */
@@ -25,7 +24,6 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
   /** This page's recent states, newest last, so a queued event finds the page it was tracked on. */
   let visited: UrlInfo[] = [];
   let store: UrlInfoStore | undefined;
-  let logger: Logger | undefined;
   let stopNavigation: (() => void) | undefined;
 
   /** Catches up with URL changes nobody reported (e.g. a router holding the original pushState). */
@@ -46,7 +44,7 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
     type: 'enrichment',
 
     setup(config: Config) {
-      logger = config.loggerProvider;
+      const logger = config.loggerProvider;
       if (!Array.isArray(options.internalDomains) && options.internalDomains !== undefined) logger.warn('page URL enrichment: internalDomains must be an array of host names; ignored');
       const location = getLocation();
       const document = getDocument();
@@ -55,15 +53,15 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       info = urlInfoOnLoad(store.read(), scrubUrl(location.href), scrubUrl(document.referrer || ''));
       visited = rememberUrlInfo([], info);
       store.write(info);
-      stopNavigation = observeNavigation(() => currentInfo(), {
-        onError: (error) => logger && logger.error('page URL enrichment: navigation handling failed', error),
+      stopNavigation = observeNavigation(currentInfo, {
+        onError: (error) => logger.error('page URL enrichment: navigation handling failed', error),
       });
     },
 
     // The page at the tracking call: a click handler that tracks and then routes (pushState)
     // must report the page it was on, not the one the queue reaches the plugin on.
     capture(event: Event) {
-      if (UNENRICHED_EVENT_TYPES.indexOf(event.event_type) >= 0) return;
+      if (UNENRICHED_EVENT_TYPES.includes(event.event_type)) return;
       const page = snapshotPage();
       if (page) (event as TrackedEvent)[PAGE_AT_TRACK] = page;
     },
@@ -71,18 +69,18 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
     execute(event: Event) {
       const page = (event as TrackedEvent)[PAGE_AT_TRACK];
       delete (event as TrackedEvent)[PAGE_AT_TRACK];
-      if (UNENRICHED_EVENT_TYPES.indexOf(event.event_type) >= 0) return event;
+      if (UNENRICHED_EVENT_TYPES.includes(event.event_type)) return event;
       const location = getLocation();
       if (!location) return event;
       const current = currentInfo();
+      const properties: Properties = { ...event.event_properties };
       const additions: Properties = { ...readPageProperties(page) };
-      const trackedAt = (event.event_properties && event.event_properties[PAGE_LOCATION]) || additions[PAGE_LOCATION];
+      const trackedAt = properties[PAGE_LOCATION] || additions[PAGE_LOCATION];
       const state = current && urlInfoForLocation(visited, current, trackedAt, readableUrl);
       if (state) {
         additions[PREVIOUS_PAGE_LOCATION] = state.previousUrl;
         additions[PREVIOUS_PAGE_TYPE] = classifyPreviousPage({ previousUrl: state.previousUrl, hostname: location.hostname, internalDomains });
       }
-      const properties: Properties = { ...event.event_properties };
       for (const key of Object.keys(additions)) {
         if (properties[key] === undefined) properties[key] = additions[key];
       }

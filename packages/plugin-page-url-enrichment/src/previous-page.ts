@@ -62,8 +62,7 @@ export interface PreviousPageInput {
 
 /** C106: `direct` without a previous page, `internal` on the same host, `external` otherwise. */
 export const classifyPreviousPage = ({ previousUrl, hostname, internalDomains = [] }: PreviousPageInput): PageType => {
-  if (!previousUrl) return PageType.DIRECT;
-  const host = hostnameOf(previousUrl);
-  if (!host) return PageType.DIRECT; // unreadable: treat as no previous page rather than guess
+  const host = previousUrl && hostnameOf(previousUrl);
+  if (!host) return PageType.DIRECT; // none, or unreadable: treat as no previous page rather than guess
   return isInternalHost(host, hostname, internalDomains) ? PageType.INTERNAL : PageType.EXTERNAL;
 };

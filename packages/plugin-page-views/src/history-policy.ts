@@ -1,4 +1,6 @@
 /** Which SPA navigations are page views (FEATURES B66, C19) — pure, table-tested. */
+import { HISTORY_PATH_ONLY } from './constants';
+
 export type TrackHistoryChanges = 'all' | 'pathOnly';
 
 const originAndPath = (url: string): string | undefined => {
@@ -13,9 +15,9 @@ const originAndPath = (url: string): string | undefined => {
 /** `all`: any URL change, hash included; `pathOnly`: only a change of origin or path. */
 export const isPageChange = (mode: TrackHistoryChanges, previousUrl: string, url: string): boolean => {
   if (previousUrl === url) return false;
-  if (mode !== 'pathOnly') return true;
+  if (mode !== HISTORY_PATH_ONLY) return true;
   const before = originAndPath(previousUrl);
   const after = originAndPath(url);
   // Unreadable URLs: fall back to comparing them whole rather than miss a page.
-  return before === undefined || after === undefined ? true : before !== after;
+  return before === undefined || after === undefined || before !== after;
 };

@@ -65,14 +65,14 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
           // C19 / B66: one page view per navigation that changes the page for this mode.
           if (isPageChange(mode, change.previousUrl, change.url) && passesTrackOn()) trackPageView();
         },
-        { onError: (error) => logger && logger.error('page views: navigation handling failed', error) },
+        { onError: (error) => config.loggerProvider.error('page views: navigation handling failed', error) },
       );
     },
 
     execute(event: Event) {
       if (event.insert_id && awaitingCounter.delete(event.insert_id)) {
         // Here, after dispatch, the counter belongs to the session the event is really in.
-        const counter = client && typeof client.nextPageCounter === 'function' ? client.nextPageCounter() : 1;
+        const counter = client && client.nextPageCounter ? client.nextPageCounter() : 1;
         event.event_properties = { ...event.event_properties, [PAGE_COUNTER]: counter };
       } else if (resolved && resolved.trackOn === TRACK_ON_ATTRIBUTION && isCampaignIdentify(event)) {
         trackPageView(); // B65: a page view whenever web attribution is tracked
