@@ -27,7 +27,7 @@ export interface BrowserClientOptions {
 export class BrowserClient extends CoreClient {
   constructor(options: BrowserClientOptions) {
     super({
-      createIdentityStorage: (config) => createIdentityStorage(config, config.loggerProvider),
+      createIdentityStorage,
       readLegacyIdentity,
       readUrlHandoff,
       createPlugins: (config) => [

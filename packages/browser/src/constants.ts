@@ -1,9 +1,18 @@
 /** Storage names (DECISIONS.md "Storage names") and URL hand-off parameters (D27). */
+import { DEFAULT_INSTANCE_NAME, type Config } from '@sightline/core';
 
 export const KEY_PREFIX_LENGTH = 10;
-export const identityKey = (apiKey: string): string => `sl_${apiKey.slice(0, KEY_PREFIX_LENGTH)}`;
+const keyPrefix = (apiKey: string): string => apiKey.slice(0, KEY_PREFIX_LENGTH);
+
+/** `<key10>` for the default instance, `<key10>_<instance>` for named ones: instances never share
+ * an identity or a queue. Every per-instance storage name ends with it. */
+export const instanceSuffix = (config: Pick<Config, 'apiKey' | 'instanceName'>): string =>
+  config.instanceName === DEFAULT_INSTANCE_NAME ? keyPrefix(config.apiKey) : `${keyPrefix(config.apiKey)}_${config.instanceName}`;
+
+/** Identity (cookie or web-storage key): `sl_<suffix>`. */
+export const IDENTITY_PREFIX = 'sl_';
 /** The documented SDK's identity cookie: same encoding and field names as ours. */
-export const amplitudeCookieName = (apiKey: string): string => `AMP_${apiKey.slice(0, KEY_PREFIX_LENGTH)}`;
+export const amplitudeCookieName = (apiKey: string): string => `AMP_${keyPrefix(apiKey)}`;
 /** The legacy (amplitude-js ≥ 6) cookie: dot-separated fields, numbers in base 32. */
 export const legacyCookieName = (apiKey: string): string => `amp_${apiKey.slice(0, 6)}`;
 

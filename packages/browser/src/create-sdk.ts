@@ -1,5 +1,5 @@
-import { Identify, LogLevel, OfflineDisabled, Revenue, ServerUrl } from '@sightline/core';
-import { BrowserClient, type BrowserClientOptions } from './browser-client';
+import { LogLevel, OfflineDisabled, ServerUrl } from '@sightline/core';
+import type { BrowserClient } from './browser-client';
 
 /** Enum-like values the documented SDK exposes as `Types` (A29); literal values work too. */
 export const Types = {
@@ -12,39 +12,9 @@ export const Types = {
 } as const;
 
 /**
- * An SDK surface: `createInstance()` for named instances (A28) and the default instance's
- * methods as plain functions, as the documented SDK exports them.
+ * One of the default instance's methods as a plain function, as the documented SDK exports
+ * them. The entries call it with a `#__PURE__` mark, so an app's bundler drops every method
+ * the app never imports.
  */
-export const createSdk = (options: BrowserClientOptions) => {
-  const createInstance = (): BrowserClient => new BrowserClient(options);
-  const client = createInstance();
-  return {
-    createInstance,
-    init: client.init.bind(client),
-    track: client.track.bind(client),
-    logEvent: client.logEvent.bind(client),
-    identify: client.identify.bind(client),
-    groupIdentify: client.groupIdentify.bind(client),
-    setGroup: client.setGroup.bind(client),
-    revenue: client.revenue.bind(client),
-    setUserId: client.setUserId.bind(client),
-    getUserId: client.getUserId.bind(client),
-    setDeviceId: client.setDeviceId.bind(client),
-    getDeviceId: client.getDeviceId.bind(client),
-    setSessionId: client.setSessionId.bind(client),
-    getSessionId: client.getSessionId.bind(client),
-    extendSession: client.extendSession.bind(client),
-    reset: client.reset.bind(client),
-    flush: client.flush.bind(client),
-    setOptOut: client.setOptOut.bind(client),
-    add: client.add.bind(client),
-    remove: client.remove.bind(client),
-    setTransport: client.setTransport.bind(client),
-    getDeliveryStats: client.getDeliveryStats.bind(client),
-    onDelivery: client.onDelivery.bind(client),
-    setOffline: client.setOffline.bind(client),
-    Identify,
-    Revenue,
-    Types,
-  };
-};
+export const bindMethod = <Method extends keyof BrowserClient>(client: BrowserClient, method: Method): BrowserClient[Method] =>
+  (client[method] as (...args: never[]) => unknown).bind(client) as BrowserClient[Method];

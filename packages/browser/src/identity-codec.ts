@@ -32,7 +32,7 @@ export const pickIdentity = (raw: { [key: string]: unknown }): IdentitySnapshot 
  */
 export const decodeLegacyIdentity = (value: string | undefined): IdentitySnapshot | undefined => {
   if (!value) return undefined;
-  const [deviceId, userId, optOut, sessionId, lastEventTime, lastEventId] = value.split('.');
+  const [deviceId, userId, optOut, ...numbers] = value.split('.');
   if (!deviceId) return undefined;
   const snapshot: IdentitySnapshot = { deviceId };
   try {
@@ -41,11 +41,11 @@ export const decodeLegacyIdentity = (value: string | undefined): IdentitySnapsho
     /* unreadable user id: keep the device */
   }
   if (optOut) snapshot.optOut = optOut === '1';
-  const numbers = { sessionId, lastEventTime, lastEventId } as const;
-  for (const field of Object.keys(numbers) as (keyof typeof numbers)[]) {
-    const parsed = parseInt(numbers[field] || '', 32);
+  (['sessionId', 'lastEventTime', 'lastEventId'] as const).forEach((field, index) => {
+    // `|| ''`: parseInt(undefined, 32) would read the word "undefined" as base-32 digits
+    const parsed = parseInt(numbers[index] || '', 32);
     if (Number.isFinite(parsed)) snapshot[field] = parsed;
-  }
+  });
   return snapshot;
 };
 

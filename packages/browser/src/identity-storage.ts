@@ -1,33 +1,30 @@
 import {
   DEFAULT_INSTANCE_NAME,
   createMemoryIdentityStorage,
+  getDocument,
   getGlobalScope,
   type Config,
   type IdentitySnapshot,
   type IdentityStorage,
   type Logger,
 } from '@sightline/core';
-import { amplitudeCookieName, identityKey, legacyCookieName } from './constants';
+import { IDENTITY_PREFIX, amplitudeCookieName, instanceSuffix, legacyCookieName } from './constants';
 import { findWidestCookieDomain, readCookie, writeCookie, type CookieAttributes } from '@sightline/dom';
 import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from './identity-codec';
 
 /** `sl_<key10>` for the default instance, `sl_<key10>_<instance>` for named ones (never shared). */
-export const storageKey = (config: Config): string =>
-  config.instanceName === DEFAULT_INSTANCE_NAME ? identityKey(config.apiKey) : `${identityKey(config.apiKey)}_${config.instanceName}`;
+export const storageKey = (config: Config): string => IDENTITY_PREFIX + instanceSuffix(config);
 
-const cookieIdentityStorage = (name: string, attributes: CookieAttributes): IdentityStorage => ({
-  read: () => decodeIdentity(readCookie(name)),
-  write: (snapshot) => writeCookie(name, encodeIdentity(snapshot), attributes),
-});
-
-const webStorageIdentityStorage = (storage: Storage, key: string): IdentityStorage => ({
-  read: () => decodeIdentity(storage.getItem(key)),
-  write: (snapshot) => storage.setItem(key, encodeIdentity(snapshot)),
+/** The identity as one encoded string, wherever that string is kept (a cookie or a web-storage key). */
+const encodedIdentityStorage = (read: () => string | null | undefined, write: (value: string) => void): IdentityStorage => ({
+  read: () => decodeIdentity(read()),
+  write: (snapshot) => write(encodeIdentity(snapshot)),
 });
 
 const getWebStorage = (kind: 'localStorage' | 'sessionStorage'): Storage | undefined => {
   try {
-    const storage = (getGlobalScope() as { [key: string]: Storage | undefined } | undefined)?.[kind];
+    const scope = getGlobalScope() as { [key: string]: Storage | undefined } | undefined;
+    const storage = scope && scope[kind];
     if (!storage) return undefined;
     const probe = '__sl_probe__';
     storage.setItem(probe, probe);
@@ -50,23 +47,24 @@ const cookieDomainOf = (config: Config): string => {
 };
 
 /** B22 / D23: the identity storage the options ask for, falling back to memory where unavailable. */
-export const createIdentityStorage = (config: Config, logger: Logger): IdentityStorage => {
+export const createIdentityStorage = (config: Config, logger: Logger = config.loggerProvider): IdentityStorage => {
   const key = storageKey(config);
   switch (config.identityStorage) {
     case 'cookie': {
-      if (!getGlobalScope()?.document) break;
+      if (!getDocument()) break;
       const options = config.cookieOptions;
-      return cookieIdentityStorage(key, {
+      const attributes: CookieAttributes = {
         domain: cookieDomainOf(config),
         expirationDays: options.expiration,
         sameSite: options.sameSite,
         secure: options.secure,
-      });
+      };
+      return encodedIdentityStorage(() => readCookie(key), (value) => writeCookie(key, value, attributes));
     }
     case 'localStorage':
     case 'sessionStorage': {
       const storage = getWebStorage(config.identityStorage);
-      if (storage) return webStorageIdentityStorage(storage, key);
+      if (storage) return encodedIdentityStorage(() => storage.getItem(key), (value) => storage.setItem(key, value));
       logger.warn(`${config.identityStorage} is unavailable; identity is kept in memory for this page only`);
       break;
     }

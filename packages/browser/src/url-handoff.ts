@@ -1,27 +1,24 @@
 import { getLocation } from '@sightline/core';
 import { PARAM_DEVICE_ID, PARAM_LEGACY_DEVICE_ID, PARAM_SESSION_ID, PARAM_TIMESTAMP } from './constants';
 
+type Handoff = { deviceId?: string; sessionId?: number };
+
 /**
  * Cross-domain identity hand-off (D27): `ampDeviceId` (or legacy `deviceId`) and
  * `ampSessionId` from the page URL. When `ampTimestamp` is present it must be in the future,
  * or both are ignored (a copied link must not merge strangers into one device).
  */
-export const readUrlHandoff = (now: number, search?: string): { deviceId?: string; sessionId?: number } => {
+export const readUrlHandoff = (now: number, search?: string): Handoff => {
   const location = getLocation();
   const query = search !== undefined ? search : location ? location.search : '';
   if (!query) return {};
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(query);
-  } catch {
-    return {};
-  }
+  const params = new URLSearchParams(query); // never throws for a string
   const timestamp = params.get(PARAM_TIMESTAMP);
   if (timestamp !== null && !(Number(timestamp) > now)) return {};
-  const deviceId = params.get(PARAM_DEVICE_ID) || params.get(PARAM_LEGACY_DEVICE_ID) || undefined;
-  const session = Number(params.get(PARAM_SESSION_ID));
-  const handoff: { deviceId?: string; sessionId?: number } = {};
+  const deviceId = params.get(PARAM_DEVICE_ID) || params.get(PARAM_LEGACY_DEVICE_ID);
+  const session = Number(params.get(PARAM_SESSION_ID)); // absent: Number(null) is 0, not a session
+  const handoff: Handoff = {};
   if (deviceId) handoff.deviceId = deviceId;
-  if (params.has(PARAM_SESSION_ID) && Number.isInteger(session) && session > 0) handoff.sessionId = session;
+  if (Number.isInteger(session) && session > 0) handoff.sessionId = session;
   return handoff;
 };

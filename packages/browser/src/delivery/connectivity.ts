@@ -1,8 +1,9 @@
-import type { Connectivity } from '@sightline/core';
+import { getNavigator, type Connectivity } from '@sightline/core';
 
 /** navigator.onLine plus the online/offline events (E14, OQ-19). */
 export const createConnectivity = (): Connectivity | undefined => {
-  if (typeof navigator === 'undefined' || typeof addEventListener !== 'function') return undefined;
+  const navigator = getNavigator();
+  if (!navigator || typeof addEventListener !== 'function') return undefined;
   return {
     isOnline: () => navigator.onLine !== false,
     subscribe(listener) {

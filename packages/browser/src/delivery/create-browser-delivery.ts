@@ -10,9 +10,8 @@ import { createResilientEventStore } from './resilient-event-store';
 import { queueSuffix } from './store-names';
 import { createExitTransport, createTransport } from './transports';
 
-const defaultStore = (config: Config): EventStore => {
-  const suffix = queueSuffix(config);
-  return createResilientEventStore(
+const defaultStore = (config: Config, suffix: string): EventStore =>
+  createResilientEventStore(
     [
       {
         name: 'IndexedDB',
@@ -31,13 +30,12 @@ const defaultStore = (config: Config): EventStore => {
     ],
     config.loggerProvider,
   );
-};
 
 /** The lossless delivery destination on the browser's storage, transports and page signals. */
 export const createBrowserDelivery = (config: Config): DeliveryPlugin => {
   const suffix = queueSuffix(config);
   return createDeliveryPlugin({
-    store: config.storageProvider || defaultStore(config),
+    store: config.storageProvider || defaultStore(config, suffix),
     createTransport,
     exitTransport: createExitTransport(),
     lock: createFlushLock(`${FLUSH_LOCK_PREFIX}${suffix}`, uuid()),

@@ -1,4 +1,4 @@
-import { createInPageLock, type FlushLock } from '@sightline/core';
+import { createInPageLock, getNavigator, type FlushLock } from '@sightline/core';
 
 interface LockManagerLike {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
@@ -9,7 +9,8 @@ export const LEASE_MS = 5000;
 const LEASE_POLL_MS = 100;
 
 const lockManager = (): LockManagerLike | undefined => {
-  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManagerLike }).locks : undefined;
+  const navigator = getNavigator() as (Navigator & { locks?: LockManagerLike }) | undefined;
+  const locks = navigator && navigator.locks;
   return locks && typeof locks.request === 'function' ? locks : undefined;
 };
 
@@ -28,14 +29,17 @@ const leaseLock = (storage: Storage, name: string, owner: string): FlushLock => 
     }
   };
   const write = () => storage.setItem(name, JSON.stringify({ owner, until: Date.now() + LEASE_MS }));
+  const isMine = () => {
+    const lease = read();
+    return !!lease && lease.owner === owner;
+  };
   const acquire = async (): Promise<void> => {
     for (;;) {
       const lease = read();
       if (!lease || lease.until < Date.now() || lease.owner === owner) {
         write();
         await sleep(LEASE_POLL_MS / 2);
-        const check = read();
-        if (check && check.owner === owner) return;
+        if (isMine()) return;
       }
       await sleep(LEASE_POLL_MS);
     }
@@ -54,7 +58,7 @@ const leaseLock = (storage: Storage, name: string, owner: string): FlushLock => 
           return await task();
         } finally {
           clearInterval(renew);
-          if ((read() || { owner: '' }).owner === owner) storage.removeItem(name);
+          if (isMine()) storage.removeItem(name);
         }
       }),
   };

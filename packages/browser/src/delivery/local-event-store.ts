@@ -6,12 +6,13 @@ import type { EventStore, StoredEvent } from '@sightline/core';
  * storage is unavailable or full; the resilient store falls back further.
  */
 export const createLocalEventStore = (storage: Storage, prefix: string): EventStore => {
-  const keyOf = (id: string) => `${prefix}:${id}`;
+  const ownPrefix = `${prefix}:`;
+  const keyOf = (id: string) => ownPrefix + id;
   const ownKeys = (): string[] => {
     const found: string[] = [];
     for (let index = 0; index < storage.length; index++) {
       const key = storage.key(index);
-      if (key && key.indexOf(`${prefix}:`) === 0) found.push(key);
+      if (key && key.indexOf(ownPrefix) === 0) found.push(key);
     }
     return found;
   };

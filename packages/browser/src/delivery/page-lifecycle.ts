@@ -9,9 +9,10 @@ import type { PageLifecycle } from '@sightline/core';
 export const createPageLifecycle = (): PageLifecycle | undefined => {
   if (typeof document === 'undefined' || typeof addEventListener !== 'function') return undefined;
   let hidden = document.visibilityState === 'hidden';
-  addEventListener('pagehide', () => (hidden = true), { capture: true });
-  addEventListener('pageshow', () => (hidden = document.visibilityState === 'hidden'), { capture: true });
-  document.addEventListener('visibilitychange', () => (hidden = document.visibilityState === 'hidden'), { capture: true });
+  // Capture phase (`true`): the state is current before any page listener runs.
+  addEventListener('pagehide', () => (hidden = true), true);
+  addEventListener('pageshow', () => (hidden = document.visibilityState === 'hidden'), true);
+  document.addEventListener('visibilitychange', () => (hidden = document.visibilityState === 'hidden'), true);
   return {
     isHidden: () => hidden,
     subscribe(listener) {

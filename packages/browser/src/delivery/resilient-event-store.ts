@@ -12,8 +12,8 @@ export interface StoreCandidate {
  * repeats the operation on the next: callers never see an exception.
  */
 export const createResilientEventStore = (candidates: StoreCandidate[], logger: Logger): EventStore => {
-  let index = -1;
-  let current: EventStore;
+  let index = 0;
+  let current!: EventStore;
   // Records written before a fallback stay in the old store, so the new one cannot confirm
   // which events other tabs sent: after a fallback every id counts as still stored.
   let degraded = false;
@@ -33,15 +33,11 @@ export const createResilientEventStore = (candidates: StoreCandidate[], logger: 
     if (failed) logger.warn(`${failed.name} ${reason}; unsent events are kept in ${next} instead`);
   };
   // The first candidate's absence is reported the same way as its failure.
-  const first = (): void => {
-    try {
-      index = 0;
-      current = candidates[0].open();
-    } catch (error) {
-      advance(`is unavailable (${String(error)})`);
-    }
-  };
-  first();
+  try {
+    current = candidates[0].open();
+  } catch (error) {
+    advance(`is unavailable (${String(error)})`);
+  }
 
   const attempt = async <T>(run: (store: EventStore) => Promise<T>): Promise<T> => {
     for (;;) {

@@ -1,5 +1,5 @@
-import { SDK_REQUEST_MARKER, type Transport, type TransportChoice, type UploadRequest, type UploadResponse } from '@sightline/core';
-import { prepareBody } from './gzip';
+import { SDK_REQUEST_MARKER, getNavigator, type Transport, type TransportChoice, type UploadRequest, type UploadResponse } from '@sightline/core';
+import { prepareBody, type PreparedBody } from './gzip';
 import { parseJsonBody, parseRetryAfter } from './retry-after';
 
 const JSON_TYPE = 'application/json';
@@ -23,21 +23,29 @@ interface TransportOptions {
   compress: boolean;
 }
 
+/** JSON by default; the app's custom headers may override; the body's encoding always applies. */
+const requestHeaders = (custom: { [name: string]: string }, prepared: PreparedBody): { [name: string]: string } => ({
+  'Content-Type': JSON_TYPE,
+  Accept: '*/*',
+  ...custom,
+  ...prepared.headers,
+});
+
 const fetchTransport = ({ headers, compress }: TransportOptions, send = platformFetch()): Transport => ({
   async send(request: UploadRequest): Promise<UploadResponse> {
     if (!send) return NO_ANSWER;
     const prepared = await prepareBody(request.body, compress && !request.exiting);
     const abort = typeof AbortController === 'function' && !request.exiting ? new AbortController() : undefined;
-    const timer = abort ? setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS) : undefined;
+    const timer = abort && setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
     try {
       const response = await send(
         request.url,
         markOwn<RequestInit>({
           method: 'POST',
-          headers: { 'Content-Type': JSON_TYPE, Accept: '*/*', ...headers, ...prepared.headers },
+          headers: requestHeaders(headers, prepared),
           body: prepared.body,
           keepalive: !!request.exiting,
-          ...(abort ? { signal: abort.signal } : {}),
+          signal: abort && abort.signal, // undefined: no signal
         }),
       );
       return {
@@ -48,7 +56,7 @@ const fetchTransport = ({ headers, compress }: TransportOptions, send = platform
     } catch {
       return NO_ANSWER;
     } finally {
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer); // a no-op when there is none
     }
   },
 });
@@ -61,8 +69,8 @@ const xhrTransport = ({ headers, compress }: TransportOptions, Xhr = typeof XMLH
       const xhr = markOwn(new Xhr());
       xhr.open('POST', request.url, true);
       xhr.timeout = REQUEST_TIMEOUT_MS;
-      const all: { [name: string]: string } = { 'Content-Type': JSON_TYPE, Accept: '*/*', ...headers, ...prepared.headers };
-      Object.keys(all).forEach((name) => xhr.setRequestHeader(name, all[name]));
+      const all = requestHeaders(headers, prepared);
+      for (const name in all) xhr.setRequestHeader(name, all[name]);
       xhr.onload = () =>
         resolve({
           status: xhr.status,
@@ -83,11 +91,12 @@ const beaconTransport = (send = platformFetch()): Transport => {
   const keepalive = fetchTransport({ headers: {}, compress: false }, send);
   return {
     async send(request: UploadRequest): Promise<UploadResponse> {
+      const navigator = getNavigator();
       let queued = false;
       try {
-        queued = typeof navigator !== 'undefined' && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(request.url, request.body);
+        queued = !!navigator && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(request.url, request.body);
       } catch {
-        queued = false;
+        // refused by throwing (some browsers, oversized bodies): not queued
       }
       if (queued) return { status: 200, body: null };
       return keepalive.send({ ...request, exiting: true });
