@@ -1,47 +1,41 @@
-// A minimal ingestion sink for benchmarks: answers every upload 200 in the HTTP V2 shape and
-// counts events per API key, so both SDKs see the same, instant server.
-import { createServer } from 'node:http';
-import { gunzipSync } from 'node:zlib';
+// The benchmarks' server: the local collector (@sightline/collector, what the examples and the
+// demo use), with the per-API-key view the benchmark needs: distinct events acknowledged and
+// when the first upload arrived. Both SDKs upload to it in the same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCollector } from '../../packages/collector/src/index.mjs';
 
 export const startSink = async () => {
-  const received = new Map(); // api_key -> { count, firstAt, insertIds }
-  const server = createServer((request, response) => {
-    const cors = {
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Headers': request.headers['access-control-request-headers'] || 'Content-Type',
-      'Access-Control-Allow-Methods': 'POST, OPTIONS',
-    };
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204, cors);
-      response.end();
-      return;
-    }
-    const chunks = [];
-    request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => {
-      let body = Buffer.concat(chunks);
-      let events = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'sightline-bench-'));
+  const collector = await startCollector({ port: 0, dataDir, quiet: true });
+  const received = new Map(); // api_key -> { firstAt, insertIds }
+  let read = 0;
+
+  /** Folds in the requests answered since the last look (a request still pending waits). */
+  const update = () => {
+    const requests = collector.requests();
+    for (; read < requests.length && requests[read].status !== 0; read++) {
+      const request = requests[read];
+      let payload;
       try {
-        if (request.headers['content-encoding'] === 'gzip') body = gunzipSync(body);
-        const payload = JSON.parse(body.toString('utf8'));
-        events = Array.isArray(payload.events) ? payload.events : [];
-        const entry = received.get(payload.api_key) || { count: 0, firstAt: Date.now(), insertIds: new Set() };
-        for (const event of events) entry.insertIds.add(event.insert_id);
-        entry.count = entry.insertIds.size;
-        received.set(payload.api_key, entry);
+        payload = JSON.parse(request.bodyText);
       } catch {
-        /* a malformed body still gets an answer */
+        continue;
       }
-      response.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ code: 200, events_ingested: events.length, payload_size_bytes: body.length, server_upload_time: Date.now() }));
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}/2/httpapi`;
+      const entry = received.get(payload.api_key) || { firstAt: request.time, insertIds: new Set() };
+      received.set(payload.api_key, entry);
+      if (request.status === 200 && Array.isArray(payload.events)) for (const event of payload.events) entry.insertIds.add(event.insert_id);
+    }
+  };
+
   return {
-    url,
-    count: (apiKey) => received.get(apiKey)?.count || 0,
-    firstAt: (apiKey) => received.get(apiKey)?.firstAt,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+    url: collector.ingestUrl,
+    count: (apiKey) => (update(), received.get(apiKey)?.insertIds.size || 0),
+    firstAt: (apiKey) => (update(), received.get(apiKey)?.firstAt),
+    close: async () => {
+      await collector.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 };
