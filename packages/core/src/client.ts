@@ -1,4 +1,4 @@
-import { resolveConfig } from './config';
+import { isTransportType, resolveConfig } from './config';
 import { PendingResult } from './pending-result';
 import {
   EVENT_GROUP_IDENTIFY,
@@ -12,8 +12,8 @@ import {
 import { isIdentify, type Identify } from './identify';
 import { IdentityStore, type IdentitySnapshot, type IdentityStorage } from './identity';
 import { ConsoleLogger, LogLevel } from './logger';
-import { Pipeline } from './pipeline';
-import { Revenue } from './revenue';
+import { isPromise, Pipeline } from './pipeline';
+import type { Revenue } from './revenue';
 import { sanitizeProperties } from './sanitize';
 import { decideSession, endOf } from './session';
 import type { Config, Event, EventOptions, Logger, Plugin, Properties, Result, ResultPromise, TransportType, TransportConfig } from './types';
@@ -40,14 +40,11 @@ const DRAIN_SLICE_MS = 8;
 const DRAIN_BURST = 64;
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+const answer = (eventType: string, message: string): Result => ({ event: { event_type: eventType }, code: ResultCode.SUCCESS, message });
+
 const settled = (event: Event, code: number, message: string): ResultPromise => ({
   promise: Promise.resolve({ event, code, message }),
 });
-
-const isPromise = <T>(value: unknown): value is Promise<T> =>
-  !!value && typeof (value as Promise<T>).then === 'function';
-
-const isTransportType = (value: unknown): value is TransportType => value === 'fetch' || value === 'xhr' || value === 'beacon';
 
 /**
  * The analytics client (FEATURES.md A.1). Never throws into the caller: every public method
@@ -63,8 +60,8 @@ export class CoreClient {
   private initializing = false;
   private readonly preInit: (() => void)[] = [];
   private readonly pendingPlugins: Plugin[] = [];
+  /** Events waiting for the pipeline; emptied when a drain has worked through them. */
   private readonly pending: PendingResult[] = [];
-  private pendingHead = 0;
   private draining = false;
   /** Settles when the events queued so far have reached the destinations. */
   private drained: Promise<void> = Promise.resolve();
@@ -158,7 +155,7 @@ export class CoreClient {
         this.replayPreInit();
         this.scheduleDrain();
         (this.identity as IdentityStore).reserveAhead();
-        return { event: initEvent, code: ResultCode.SUCCESS, message: 'Initialized' };
+        return answer('init', 'Initialized');
       }),
     };
   }
@@ -202,8 +199,7 @@ export class CoreClient {
           if (event[field] !== undefined) event[field] = this.clean(event[field], field, event.event_type);
         }
       } else {
-        const message = `track needs a non-empty string event type (or an event object with one), got ${describe(eventInput)}`;
-        this.logger.error(message);
+        const message = this.rejectArgument('track needs a non-empty string event type (or an event object with one)', eventInput);
         return settled({ event_type: String(eventInput) }, ResultCode.INVALID_INPUT, message);
       }
       return this.dispatch(event);
@@ -243,7 +239,8 @@ export class CoreClient {
   }
 
   revenue(revenue: Revenue, eventOptions?: EventOptions): ResultPromise {
-    if (!(revenue instanceof Revenue) && !(revenue && typeof (revenue as Revenue).getEventProperties === 'function')) {
+    // Checked by shape, not instanceof, so apps that never build a Revenue do not bundle the class.
+    if (!(revenue && typeof (revenue as Revenue).getEventProperties === 'function')) {
       return this.invalid('revenue needs a Revenue object');
     }
     const problem = revenue.validate();
@@ -297,7 +294,7 @@ export class CoreClient {
   }
 
   private scheduleDrain(): void {
-    if (this.draining || !this.ready || this.pendingHead >= this.pending.length) return;
+    if (this.draining || !this.ready || !this.pending.length) return;
     this.draining = true;
     this.drained = Promise.resolve().then(() => this.drain());
   }
@@ -307,28 +304,33 @@ export class CoreClient {
    * of at most DRAIN_SLICE_MS, yielding to the page between them, so no task runs long.
    */
   private async drain(): Promise<void> {
+    const pending = this.pending;
     try {
       // A burst arrives in the caller's own task: start working on it in the next one.
-      if (this.pending.length - this.pendingHead > DRAIN_BURST) await yieldToPage();
+      if (pending.length > DRAIN_BURST) await yieldToPage();
       let sliceStart = Date.now();
-      while (this.pendingHead < this.pending.length) {
-        if ((this.pendingHead & 63) === 0 && Date.now() - sliceStart >= DRAIN_SLICE_MS) {
+      // Events tracked meanwhile are appended to `pending` and taken in this same loop.
+      for (let head = 0; head < pending.length; head++) {
+        if ((head & 63) === 0 && Date.now() - sliceStart >= DRAIN_SLICE_MS) {
           await yieldToPage();
           sliceStart = Date.now();
         }
-        const item = this.pending[this.pendingHead++];
-        // Made here, off the caller's path: the id is needed only from the plugins on.
-        if (!item.event.insert_id) item.event.insert_id = uuid();
-        let output = this.pipeline.enrich(item.event);
-        if (isPromise<Event | Result>(output)) output = await output;
-        if (isResultValue(output)) item.settle(output);
-        else this.pipeline.deliver(output).then((result) => item.settle(result));
+        const item = pending[head];
+        // One event's failure is answered and logged; the events after it still go through.
+        try {
+          // Made here, off the caller's path: the id is needed only from the plugins on.
+          if (!item.event.insert_id) item.event.insert_id = uuid();
+          let output = this.pipeline.enrich(item.event);
+          if (isPromise<Event | Result>(output)) output = await output;
+          if (isResultValue(output)) item.settle(output);
+          else this.pipeline.deliver(output).then((result) => item.settle(result));
+        } catch (error) {
+          this.logger.error('Pipeline failed:', error);
+          item.settle({ event: item.event, code: ResultCode.PLUGIN_ERROR, message: `Pipeline failed: ${String(error)}` });
+        }
       }
-    } catch (error) {
-      this.logger.error('Pipeline failed:', error);
     } finally {
-      this.pending.length = 0;
-      this.pendingHead = 0;
+      pending.length = 0;
       this.draining = false;
     }
   }
@@ -393,7 +395,7 @@ export class CoreClient {
 
   setUserId(userId: string | undefined): void {
     if (userId !== undefined && typeof userId !== 'string') {
-      this.logger.error(`setUserId needs a string or undefined, got ${describe(userId)}`);
+      this.rejectArgument('setUserId needs a string or undefined', userId);
       return;
     }
     this.whenReady(() => {
@@ -408,7 +410,7 @@ export class CoreClient {
 
   setDeviceId(deviceId: string): void {
     if (typeof deviceId !== 'string' || deviceId.length === 0) {
-      this.logger.error(`setDeviceId needs a non-empty string, got ${describe(deviceId)}`);
+      this.rejectArgument('setDeviceId needs a non-empty string', deviceId);
       return;
     }
     this.whenReady(() => {
@@ -427,7 +429,7 @@ export class CoreClient {
 
   setSessionId(sessionId: number): void {
     if (typeof sessionId !== 'number' || !Number.isInteger(sessionId) || sessionId < 0) {
-      this.logger.error(`setSessionId needs a ms epoch number (OQ-32), got ${describe(sessionId)}`);
+      this.rejectArgument('setSessionId needs a ms epoch number (OQ-32)', sessionId);
       return;
     }
     this.whenReady(() => this.startSession(sessionId, this.now()));
@@ -462,10 +464,17 @@ export class CoreClient {
 
   setOptOut(optOut: boolean): void {
     if (typeof optOut !== 'boolean') {
-      this.logger.error(`setOptOut needs a boolean, got ${describe(optOut)}`);
+      this.rejectArgument('setOptOut needs a boolean', optOut);
       return;
     }
     this.whenReady(() => (this.identity as IdentityStore).updateNow({ optOut }));
+  }
+
+  /** Logs a public call's unusable argument; returns the message. */
+  private rejectArgument(problem: string, value: unknown): string {
+    const message = `${problem}, got ${describe(value)}`;
+    this.logger.error(message);
+    return message;
   }
 
   private checkIdLength(name: string, id: string | undefined): void {
@@ -487,7 +496,7 @@ export class CoreClient {
     }
     return {
       promise: this.pipeline.add(plugin, this.config as Config, this).then(
-        (failure) => failure || { event, code: ResultCode.SUCCESS, message: `Plugin ${plugin.name} added` },
+        (failure) => failure || answer('plugin', `Plugin ${plugin.name} added`),
       ),
     };
   }
@@ -498,7 +507,7 @@ export class CoreClient {
     return {
       promise: this.pipeline
         .remove(pluginName)
-        .then(() => ({ event: { event_type: 'plugin' }, code: ResultCode.SUCCESS, message: `Plugin ${pluginName} removed` })),
+        .then(() => answer('plugin', `Plugin ${pluginName} removed`)),
     };
   }
 
@@ -509,14 +518,14 @@ export class CoreClient {
     return {
       promise: this.drained
         .then(() => this.pipeline.flush())
-        .then(() => ({ event: { event_type: 'flush' }, code: ResultCode.SUCCESS, message: 'Flushed' })),
+        .then(() => answer('flush', 'Flushed')),
     };
   }
 
   setTransport(transport: TransportType | TransportConfig): void {
     const type = typeof transport === 'object' && transport ? transport.type : transport;
     if (!isTransportType(type)) {
-      this.logger.error(`setTransport needs "fetch", "xhr" or "beacon", got ${describe(transport)}`);
+      this.rejectArgument('setTransport needs "fetch", "xhr" or "beacon"', transport);
       return;
     }
     this.whenReady(() => {

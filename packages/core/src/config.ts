@@ -36,53 +36,64 @@ const isLogger: Check = (v) =>
   isObject(v) && ['log', 'warn', 'error', 'debug', 'enable', 'disable'].every((m) => typeof (v as never)[m] === 'function');
 const isEventStore: Check = (v) =>
   isObject(v) && ['put', 'getAll', 'remove'].every((m) => typeof (v as never)[m] === 'function');
+/** The transport names `transport` / `setTransport` accept. */
+export const isTransportType = isOneOf('fetch', 'xhr', 'beacon');
 const isTransport: Check = (v) =>
-  isOneOf('fetch', 'xhr', 'beacon')(v) ||
+  isTransportType(v) ||
   (isObject(v) &&
-    isOneOf('fetch', 'xhr', 'beacon')((v as { type?: unknown }).type) &&
+    isTransportType((v as { type?: unknown }).type) &&
     ((v as { headers?: unknown }).headers === undefined || isObject((v as { headers?: unknown }).headers)));
 const isAutocapture: Check = (v) => isBoolean(v) || isObject(v);
 
-/** Each documented option: its default and what a valid value looks like. */
-const OPTION_RULES: { [name: string]: { fallback: () => unknown; valid: Check; expected: string } } = {
-  instanceName: { fallback: () => DEFAULT_INSTANCE_NAME, valid: isString, expected: 'a non-empty string' },
-  flushIntervalMillis: { fallback: () => 1000, valid: isNumberAtLeast(0), expected: 'a number ≥ 0' },
-  flushQueueSize: { fallback: () => 30, valid: isInteger(1), expected: 'an integer ≥ 1' },
-  flushMaxRetries: { fallback: () => 5, valid: isInteger(0), expected: 'an integer ≥ 0' },
-  logLevel: { fallback: () => LogLevel.Warn, valid: isInteger(0, 4), expected: 'a LogLevel (0–4)' },
-  loggerProvider: { fallback: () => new ConsoleLogger(), valid: isLogger, expected: 'a Logger' },
-  minIdLength: { fallback: () => undefined, valid: isInteger(1), expected: 'an integer ≥ 1' },
-  optOut: { fallback: () => false, valid: isBoolean, expected: 'a boolean' },
-  serverUrl: { fallback: () => undefined, valid: isString, expected: 'a URL string' },
-  serverZone: { fallback: () => 'US', valid: isOneOf('US', 'EU'), expected: '"US" or "EU"' },
-  useBatch: { fallback: () => false, valid: isBoolean, expected: 'a boolean' },
-  appVersion: { fallback: () => undefined, valid: isString, expected: 'a string' },
-  autocapture: { fallback: () => true, valid: isAutocapture, expected: 'a boolean or an options object' },
-  deviceId: { fallback: () => undefined, valid: isString, expected: 'a string' },
-  userId: { fallback: () => undefined, valid: isString, expected: 'a string' },
-  sessionId: { fallback: () => undefined, valid: isInteger(0), expected: 'a ms epoch number' },
-  identify: { fallback: () => undefined, valid: isIdentify, expected: 'an Identify' },
-  identityStorage: {
-    fallback: () => 'cookie',
-    valid: isOneOf('cookie', 'localStorage', 'sessionStorage', 'none'),
-    expected: '"cookie", "localStorage", "sessionStorage" or "none"',
-  },
-  partnerId: { fallback: () => undefined, valid: isString, expected: 'a string' },
-  sessionTimeout: { fallback: () => 30 * 60 * 1000, valid: isNumberAtLeast(1), expected: 'a number of ms > 0' },
-  storageProvider: { fallback: () => undefined, valid: isEventStore, expected: 'an EventStore (put, getAll, remove)' },
-  transport: { fallback: () => 'fetch', valid: isTransport, expected: '"fetch", "xhr", "beacon" or { type, headers }' },
-  enableRequestBodyCompression: { fallback: () => undefined, valid: isBoolean, expected: 'a boolean' },
-  offline: { fallback: () => false, valid: isOneOf(true, false, null), expected: 'true, false or OfflineDisabled (null)' },
-  maxStoredEvents: { fallback: () => 20_000, valid: isInteger(1), expected: 'an integer ≥ 1' },
-  remoteConfig: { fallback: () => undefined, valid: isObject, expected: 'an object' },
+/**
+ * What a valid value looks like, described for the log, and the default (absent: undefined).
+ * A function default is a factory, called for each config (no option defaults to a function).
+ */
+type Rule = [valid: Check, expected: string, fallback?: unknown];
+
+const STRING: Rule = [isString, 'a string'];
+const BOOLEAN: Rule = [isBoolean, 'a boolean'];
+
+/** Each documented option (in this order): its check and its default. */
+const OPTION_RULES: { [name: string]: Rule } = {
+  instanceName: [isString, 'a non-empty string', DEFAULT_INSTANCE_NAME],
+  flushIntervalMillis: [isNumberAtLeast(0), 'a number ≥ 0', 1000],
+  flushQueueSize: [isInteger(1), 'an integer ≥ 1', 30],
+  flushMaxRetries: [isInteger(0), 'an integer ≥ 0', 5],
+  logLevel: [isInteger(0, 4), 'a LogLevel (0–4)', LogLevel.Warn],
+  loggerProvider: [isLogger, 'a Logger', () => new ConsoleLogger()],
+  minIdLength: [isInteger(1), 'an integer ≥ 1'],
+  optOut: [isBoolean, 'a boolean', false],
+  serverUrl: [isString, 'a URL string'],
+  serverZone: [isOneOf('US', 'EU'), '"US" or "EU"', 'US'],
+  useBatch: [isBoolean, 'a boolean', false],
+  appVersion: STRING,
+  autocapture: [isAutocapture, 'a boolean or an options object', true],
+  deviceId: STRING,
+  userId: STRING,
+  sessionId: [isInteger(0), 'a ms epoch number'],
+  identify: [isIdentify, 'an Identify'],
+  identityStorage: [
+    isOneOf('cookie', 'localStorage', 'sessionStorage', 'none'),
+    '"cookie", "localStorage", "sessionStorage" or "none"',
+    'cookie',
+  ],
+  partnerId: STRING,
+  sessionTimeout: [isNumberAtLeast(1), 'a number of ms > 0', 30 * 60 * 1000],
+  storageProvider: [isEventStore, 'an EventStore (put, getAll, remove)'],
+  transport: [isTransport, '"fetch", "xhr", "beacon" or { type, headers }', 'fetch'],
+  enableRequestBodyCompression: BOOLEAN,
+  offline: [isOneOf(true, false, null), 'true, false or OfflineDisabled (null)', false],
+  maxStoredEvents: [isInteger(1), 'an integer ≥ 1', 20_000],
+  remoteConfig: [isObject, 'an object'],
 };
 
-const COOKIE_OPTION_RULES: { [name: string]: { valid: Check; expected: string } } = {
-  domain: { valid: (v) => typeof v === 'string', expected: 'a string' },
-  expiration: { valid: isNumberAtLeast(0), expected: 'a number of days ≥ 0' },
-  sameSite: { valid: isOneOf('Lax', 'Strict', 'None', 'lax', 'strict', 'none'), expected: '"Lax", "Strict" or "None"' },
-  secure: { valid: isBoolean, expected: 'a boolean' },
-  upgrade: { valid: isBoolean, expected: 'a boolean' },
+const COOKIE_OPTION_RULES: { [name: string]: Rule } = {
+  domain: [(v) => typeof v === 'string', 'a string'],
+  expiration: [isNumberAtLeast(0), 'a number of days ≥ 0'],
+  sameSite: [isOneOf('Lax', 'Strict', 'None', 'lax', 'strict', 'none'), '"Lax", "Strict" or "None"'],
+  secure: BOOLEAN,
+  upgrade: BOOLEAN,
 };
 
 export interface ResolveConfigInput {
@@ -104,15 +115,12 @@ export const resolveConfig = ({ apiKey, options }: ResolveConfigInput): { config
     config.autocapture = options.defaultTracking;
   }
   for (const name of Object.keys(OPTION_RULES)) {
-    const rule = OPTION_RULES[name];
+    const [valid, expected, fallback] = OPTION_RULES[name];
     const given = config[name];
-    if (given === undefined) {
-      config[name] = rule.fallback();
-    } else if (!rule.valid(given)) {
-      const fallback = rule.fallback();
-      problems.push(`Option ${name} must be ${rule.expected}, got ${describe(given)}; using ${describe(fallback)}`);
-      config[name] = fallback;
-    }
+    if (given !== undefined && valid(given)) continue;
+    const value = typeof fallback === 'function' ? fallback() : fallback;
+    if (given !== undefined) problems.push(`Option ${name} must be ${expected}, got ${describe(given)}; using ${describe(value)}`);
+    config[name] = value;
   }
   config.cookieOptions = resolveCookieOptions(options.cookieOptions, problems);
   config.trackingOptions = resolveFlags('trackingOptions', DEFAULT_TRACKING_OPTIONS, options.trackingOptions, problems);
@@ -129,8 +137,8 @@ const resolveCookieOptions = (given: unknown, problems: string[]): CookieOptions
   for (const [name, value] of Object.entries(given as object)) {
     const rule = COOKIE_OPTION_RULES[name];
     if (!rule || value === undefined) continue;
-    if (rule.valid(value)) (resolved as unknown as { [key: string]: unknown })[name] = value;
-    else problems.push(`Option cookieOptions.${name} must be ${rule.expected}, got ${describe(value)}; using the default`);
+    if (rule[0](value)) (resolved as unknown as { [key: string]: unknown })[name] = value;
+    else problems.push(`Option cookieOptions.${name} must be ${rule[1]}, got ${describe(value)}; using the default`);
   }
   return resolved;
 };

@@ -93,6 +93,6 @@ export class Identify {
 
 const operationName = (operation: Operation): string => operation.slice(1);
 
+/** Checked by shape (an Identify always passes), so apps that never build one do not bundle the class. */
 export const isIdentify = (value: unknown): value is Identify =>
-  value instanceof Identify ||
-  (typeof value === 'object' && value !== null && typeof (value as Identify).getUserProperties === 'function');
+  typeof value === 'object' && value !== null && typeof (value as Identify).getUserProperties === 'function';

@@ -29,7 +29,6 @@ const FIELDS: (keyof IdentitySnapshot)[] = [
   'pageCounter',
 ];
 
-/** Ids handed out per reservation: tabs reserve disjoint blocks so event ids never collide. */
 /** Longest delay before activity (lastEventTime) reaches storage. */
 export const TOUCH_WRITE_DELAY_MS = 250;
 

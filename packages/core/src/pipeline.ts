@@ -4,7 +4,7 @@ import { uuid } from './uuid';
 
 const RANK: { [type in PluginType]: number } = { before: 0, enrichment: 1, destination: 2 };
 
-const isPromise = <T>(value: unknown): value is Promise<T> =>
+export const isPromise = <T>(value: unknown): value is Promise<T> =>
   !!value && typeof (value as Promise<T>).then === 'function';
 
 const isResult = (value: unknown): value is Result =>
@@ -106,7 +106,7 @@ export class Pipeline {
       }
       if (isPromise<Event | null>(output)) {
         return output.then(
-          (resolved) => this.afterPlugin(plugin, event, resolved, i),
+          (resolved) => (resolved === null || resolved === undefined ? this.dropped(plugin, event) : this.enrichFrom(resolved, i + 1)),
           (error) => {
             this.logSkip(plugin, event, error);
             return this.enrichFrom(event, i + 1);
@@ -119,11 +119,6 @@ export class Pipeline {
     return event;
   }
 
-  private afterPlugin(plugin: Plugin, event: Event, output: unknown, index: number): Event | Result | Promise<Event | Result> {
-    if (output === null || output === undefined) return this.dropped(plugin, event);
-    return this.enrichFrom(output as Event, index + 1);
-  }
-
   private dropped(plugin: Plugin, event: Event): Result {
     return { event, code: ResultCode.SKIPPED, message: `Event dropped by plugin ${plugin.name}` };
   }
@@ -133,11 +128,7 @@ export class Pipeline {
   }
 
   /** Hands the event to every destination; resolves with the first destination's result. */
-  deliver(event: Event): Promise<Result> {
-    return this.deliverTo(event);
-  }
-
-  private async deliverTo(event: Event): Promise<Result> {
+  async deliver(event: Event): Promise<Result> {
     const destinations = this.plugins.filter((plugin) => plugin.type === 'destination' && plugin.execute);
     if (destinations.length === 0) {
       return { event, code: ResultCode.SKIPPED, message: 'No destination plugin; event not sent' };

@@ -67,6 +67,20 @@ describe('track / logEvent (A07–A10, A09)', () => {
     expect(destination.events.at(-1)).toMatchObject({ event_type: 'Experiment Viewed', event_properties: { flag_key: 'f' } });
   });
 
+  it('an event that breaks the pipeline itself is answered 500 and logged; the events after it still go out', async () => {
+    // A plugin returning a value that throws when read escapes the per-plugin error handling.
+    const hostile = new Proxy({}, { get: () => { throw new Error('hostile value'); }, has: () => { throw new Error('hostile value'); } });
+    const plugin: Plugin = { name: 'hostile', type: 'enrichment', execute: (event) => (event.event_type === 'boom' ? (hostile as Event) : event) };
+    const { client, destination, logger } = await initClient({ autocapture: false, plugins: [] });
+    await client.add(plugin).promise;
+    const boom = client.track('boom');
+    const after = client.track('after');
+    expect(await boom.promise).toMatchObject({ code: 500, message: expect.stringContaining('hostile value') });
+    expect((await after.promise).code).toBe(200);
+    expect(types(destination.events)).toEqual(['after']);
+    expect(logger.error).toHaveBeenCalled();
+  });
+
   it('event ids increase and insert ids are unique', async () => {
     const { client, destination } = await initClient({ autocapture: false });
     for (let i = 0; i < 20; i++) client.track(`e${i}`);

@@ -391,3 +391,13 @@ describe('delivery report', () => {
     expect(h.logger.error).toHaveBeenCalledWith('onDelivery needs a function');
   });
 });
+
+describe('before setup', () => {
+  it('flush() and flushOnExit() before setup resolve quietly and send nothing', async () => {
+    const send = vi.fn();
+    const plugin = createDeliveryPlugin({ store: createMemoryEventStore(), createTransport: () => ({ send }) });
+    await expect(plugin.flush!()).resolves.toBeUndefined();
+    expect(() => plugin.flushOnExit()).not.toThrow();
+    expect(send).not.toHaveBeenCalled();
+  });
+});

@@ -1,7 +1,7 @@
-import type { Config, Event, EventStore, Logger, Plugin, Result, StoredEvent, Transport, TransportConfig, TransportType } from '../types';
+import type { Config, Event, Logger, Plugin, Result, StoredEvent, Transport, TransportConfig, TransportType } from '../types';
 import { backoffDelay } from './backoff';
 import { DeliveryOutcome, type DeliveryListener, type DeliveryReport, type DeliveryStats } from './delivery-report';
-import { createInPageLock, systemClock, type Clock, type DeliveryEnvironment, type FlushLock, type SharedOutcome } from './environment';
+import { createInPageLock, systemClock, type DeliveryEnvironment, type SharedOutcome } from './environment';
 import { chunkBySize, encodeBatch, endpointFor, EXIT_CHUNK_BYTES, isDefaultEndpoint } from './http-v2-codec';
 import { decideResponse, DropReason, type ResponsePlan } from './response-policy';
 
@@ -25,6 +25,13 @@ interface Entry {
   exitSent: boolean;
 }
 
+/** An event's final answer: delivered, or dropped for `reason`. */
+interface Outcome {
+  code: number;
+  message: string;
+  reason?: DropReason;
+}
+
 /** The delivery destination with the report and control API the browser client forwards. */
 export interface DeliveryPlugin extends Plugin {
   name: string;
@@ -40,308 +47,292 @@ export interface DeliveryPlugin extends Plugin {
   countDropped(reason: DropReason): void;
 }
 
+/** Settles the `{ promise }` of the call that tracked the entry, once. */
+const answer = (entry: Entry, code: number, message: string): void => {
+  if (entry.resolve) entry.resolve({ event: entry.record.event, code, message });
+  entry.resolve = undefined;
+};
+
 /**
  * The lossless delivery engine (FEATURES.md E, OQ-9): every event is written to the store
  * before it is sent and removed only when the server has answered for it; failures are
  * retried with backoff; what this page life cannot send stays stored for the next one.
+ * A closure rather than a class: its state is private to this factory.
  */
 export const createDeliveryPlugin = (environment: DeliveryEnvironment): DeliveryPlugin => {
-  const engine = new DeliveryEngine(environment);
-  return {
-    name: DELIVERY_PLUGIN_NAME,
-    type: 'destination',
-    setup: (config) => engine.setup(config),
-    execute: (event) => engine.accept(event),
-    flush: () => engine.flush(true),
-    teardown: () => engine.teardown(),
-    setTransport: (transport) => engine.setTransport(transport),
-    setOffline: (offline) => engine.setOffline(offline),
-    flushOnExit: () => engine.flushOnExit(),
-    getDeliveryStats: () => engine.stats(),
-    onDelivery: (listener) => engine.onDelivery(listener),
-    countDropped: (reason) => engine.countDropped(reason),
-  };
-};
-
-
-class DeliveryEngine {
-  private config!: Config;
-  private logger!: Logger;
-  private readonly store: EventStore;
-  private readonly lock: FlushLock;
-  private readonly clock: Clock;
-  private transport!: Transport;
-  private url = '';
-  private readonly entries = new Map<string, Entry>();
-  private readonly listeners: DeliveryListener[] = [];
-  private readonly counts = { sent: 0, retried: 0, dropped: {} as { [reason: string]: number } };
-  private readonly unsubscribers: (() => void)[] = [];
+  const { store, connectivity, lifecycle, channel } = environment;
+  const lock = environment.lock || createInPageLock();
+  const clock = environment.clock || systemClock;
+  let config!: Config;
+  let logger!: Logger;
+  let transport!: Transport;
+  let url = '';
+  const entries = new Map<string, Entry>();
+  const listeners: DeliveryListener[] = [];
+  const counts = { sent: 0, retried: 0, dropped: {} as { [reason: string]: number } };
+  const unsubscribers: (() => void)[] = [];
 
   /** Store operations run one after another, so a removal never overtakes its own write. */
-  private storeChain: Promise<void> = Promise.resolve();
-  private unwritten: Entry[] = [];
-  private unremoved: string[] = [];
-  private writesInProgress = 0;
-  private storeOpsScheduled = false;
+  let storeChain: Promise<void> = Promise.resolve();
+  let unwritten: Entry[] = [];
+  let unremoved: string[] = [];
+  let writesInProgress = 0;
+  let storeOpsScheduled = false;
 
-  private session: Promise<void> | undefined;
-  private sessionAgain = false;
-  private timer: unknown;
-  private timerAt = Infinity;
-  private adopted = false;
-  private exitScheduled = false;
-  private closed = false;
+  let session: Promise<void> | undefined;
+  let sessionAgain = false;
+  let timer: unknown;
+  let timerAt = Infinity;
+  let adopted = false;
+  let exitScheduled = false;
+  let closed = false;
 
-  constructor(private readonly environment: DeliveryEnvironment) {
-    this.store = environment.store;
-    this.lock = environment.lock || createInPageLock();
-    this.clock = environment.clock || systemClock;
-  }
-
-  setup(config: Config): void {
-    this.config = config;
-    this.logger = config.loggerProvider;
-    this.url = endpointFor(config);
-    this.transport = this.createTransport(config.transport);
-    const { connectivity, lifecycle, channel } = this.environment;
-    if (connectivity) this.unsubscribers.push(connectivity.subscribe((online) => online && this.onOnline()));
+  const setup = (given: Config): void => {
+    config = given;
+    logger = config.loggerProvider;
+    url = endpointFor(config);
+    transport = createTransport(config.transport);
+    if (connectivity) unsubscribers.push(connectivity.subscribe((online) => online && onOnline()));
     if (lifecycle) {
-      this.unsubscribers.push(
+      unsubscribers.push(
         lifecycle.subscribe({
-          onHidden: () => this.flushOnExit(),
-          onVisible: () => this.entries.forEach((entry) => (entry.exitSent = false)),
+          onHidden: () => flushOnExit(),
+          onVisible: () => entries.forEach((entry) => (entry.exitSent = false)),
         }),
       );
     }
-    if (channel) this.unsubscribers.push(channel.subscribe((outcome) => this.onSharedOutcome(outcome)));
+    if (channel) unsubscribers.push(channel.subscribe((outcome) => onSharedOutcome(outcome)));
     // Events left by earlier page lives (or a crashed tab) go out without waiting for a new one.
-    this.scheduleAt(this.clock.now());
-  }
+    scheduleAt(clock.now());
+  };
 
-  teardown(): void {
-    this.closed = true;
-    this.clearTimer();
-    this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
-  }
+  const teardown = (): void => {
+    closed = true;
+    clearTimer();
+    unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
+  };
 
   // ------------------------------------------------------------------ accepting events
 
-  accept(event: Event): Promise<Result> {
-    return new Promise<Result>((resolve) => {
+  const accept = (event: Event): Promise<Result> =>
+    new Promise<Result>((resolve) => {
       const id = event.insert_id as string;
       const entry: Entry = {
         record: { id, event, attempts: 0 },
         resolve,
-        acceptedAt: this.clock.now(),
+        acceptedAt: clock.now(),
         written: false,
         inFlight: false,
         notBefore: 0,
         failures: 0,
         exitSent: false,
       };
-      this.entries.set(id, entry);
-      this.unwritten.push(entry);
-      this.scheduleStoreOps();
-      this.enforceCapacity();
+      entries.set(id, entry);
+      unwritten.push(entry);
+      scheduleStoreOps();
+      enforceCapacity();
       // No scheduling here: the write's completion schedules the send (O(1) per event in a burst).
-      if (this.environment.lifecycle && this.environment.lifecycle.isHidden()) this.scheduleExitSend();
+      if (lifecycle && lifecycle.isHidden()) scheduleExitSend();
     });
-  }
 
   /** Past `maxStoredEvents`, the oldest waiting events make room (counted as store_full). */
-  private enforceCapacity(): void {
-    let excess = this.entries.size - this.config.maxStoredEvents;
+  const enforceCapacity = (): void => {
+    let excess = entries.size - config.maxStoredEvents;
     if (excess <= 0) return;
     const victims: Entry[] = [];
-    for (const entry of this.entries.values()) {
+    for (const entry of entries.values()) {
       if (excess <= 0) break;
       if (entry.inFlight) continue;
       victims.push(entry);
       excess--;
     }
     if (victims.length) {
-      this.logger.warn(`Event store full (maxStoredEvents ${this.config.maxStoredEvents}): dropped the ${victims.length} oldest event(s)`);
-      this.finish(victims, { code: 0, message: 'Dropped: the event store is full', reason: DropReason.STORE_FULL });
+      logger.warn(`Event store full (maxStoredEvents ${config.maxStoredEvents}): dropped the ${victims.length} oldest event(s)`);
+      finish(victims, { code: 0, message: 'Dropped: the event store is full', reason: DropReason.STORE_FULL });
     }
-  }
+  };
 
   // ------------------------------------------------------------------ store operations
 
-  private scheduleStoreOps(): void {
-    if (this.storeOpsScheduled) return;
-    this.storeOpsScheduled = true;
-    queueMicrotask(() => this.runStoreOps());
-  }
+  const scheduleStoreOps = (): void => {
+    if (storeOpsScheduled) return;
+    storeOpsScheduled = true;
+    queueMicrotask(runStoreOps);
+  };
 
-  /** Queues the coalesced writes and removals on the store chain; resolves when they are done. */
-  private runStoreOps(): Promise<void> {
-    this.storeOpsScheduled = false;
-    const writes = this.unwritten.splice(0);
-    const removals = this.unremoved.splice(0);
+  /**
+   * Queues the coalesced writes and removals on the store chain; resolves when they are done,
+   * so awaiting it waits until every write and removal asked for so far has reached the store.
+   */
+  const runStoreOps = (): Promise<void> => {
+    storeOpsScheduled = false;
+    const writes = unwritten.splice(0);
+    const removals = unremoved.splice(0);
     if (writes.length) {
-      this.writesInProgress += writes.length;
-      this.storeChain = this.storeChain.then(async () => {
-        const live = writes.filter((entry) => this.entries.get(entry.record.id) === entry);
-        if (live.length) await this.guard('write', () => this.store.put(live.map((entry) => entry.record)));
+      writesInProgress += writes.length;
+      storeChain = storeChain.then(async () => {
+        const live = writes.filter((entry) => entries.get(entry.record.id) === entry);
+        if (live.length) await guard('write', () => store.put(live.map((entry) => entry.record)));
         for (const entry of writes) entry.written = true;
-        this.writesInProgress -= writes.length;
-        if (live.length) this.scheduleNext();
+        writesInProgress -= writes.length;
+        if (live.length) scheduleNext();
       });
     }
-    if (removals.length) this.storeChain = this.storeChain.then(() => this.guard('remove', () => this.store.remove(removals)));
-    return this.storeChain;
-  }
+    if (removals.length) storeChain = storeChain.then(() => guard('remove', () => store.remove(removals)));
+    return storeChain;
+  };
 
-  private async guard(what: string, operation: () => Promise<void>): Promise<void> {
+  const guard = async (what: string, operation: () => Promise<void>): Promise<void> => {
     try {
       await operation();
     } catch (error) {
-      this.logger.error(`Event store failed to ${what}; delivery continues from memory:`, error);
+      logger.error(`Event store failed to ${what}; delivery continues from memory:`, error);
     }
-  }
-
-  /** Waits until every write and removal asked for so far has reached the store. */
-  private settleStore(): Promise<void> {
-    return this.runStoreOps();
-  }
+  };
 
   // ------------------------------------------------------------------ scheduling
 
-  private canSend(): boolean {
-    if (this.closed) return false;
-    const offline = this.config.offline;
+  const canSend = (): boolean => {
+    if (closed || !config) return false;
+    const offline = config.offline;
     if (offline === true) return false;
-    if (offline === false && this.environment.connectivity) return this.environment.connectivity.isOnline();
+    if (offline === false && connectivity) return connectivity.isOnline();
     return true;
-  }
+  };
+
+  /** Whether the entry may go out in a batch now (`force` ignores its retry wait). */
+  const isWaiting = (entry: Entry): boolean => entry.written && !entry.inFlight && entry.failures < config.flushMaxRetries;
 
   /** An event waits at most flushIntervalMillis; a full batch goes at once; retries wait their turn. */
-  private nextWakeTime(): number {
+  const nextWakeTime = (): number => {
     let ready = 0;
     let wake = Infinity;
-    const { flushQueueSize, flushIntervalMillis, flushMaxRetries } = this.config;
-    for (const entry of this.entries.values()) {
+    const { flushQueueSize, flushIntervalMillis } = config;
+    for (const entry of entries.values()) {
       // Unwritten events wake the engine when their write completes.
-      if (!entry.written || entry.inFlight || entry.failures >= flushMaxRetries) continue;
+      if (!isWaiting(entry)) continue;
       const due = Math.max(entry.notBefore, entry.acceptedAt + flushIntervalMillis);
-      if (entry.notBefore <= this.clock.now() && ++ready >= flushQueueSize) return this.clock.now();
+      if (entry.notBefore <= clock.now() && ++ready >= flushQueueSize) return clock.now();
       if (due < wake) wake = due;
     }
     return wake;
-  }
+  };
 
-  private scheduleNext(): void {
-    if (this.session) {
-      this.sessionAgain = true;
+  const scheduleNext = (): void => {
+    if (session) {
+      sessionAgain = true;
       return;
     }
-    this.scheduleAt(this.nextWakeTime());
-  }
+    scheduleAt(nextWakeTime());
+  };
 
-  private scheduleAt(time: number): void {
-    if (this.closed || time === Infinity || time >= this.timerAt) return;
-    this.clearTimer();
-    this.timerAt = time;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Infinity;
-      void this.flush(false);
-    }, Math.max(0, time - this.clock.now()));
-  }
+  const scheduleAt = (time: number): void => {
+    if (closed || time === Infinity || time >= timerAt) return;
+    clearTimer();
+    timerAt = time;
+    timer = clock.setTimeout(() => {
+      timer = undefined;
+      timerAt = Infinity;
+      void flush(false);
+    }, Math.max(0, time - clock.now()));
+  };
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerAt = Infinity;
-  }
+  const clearTimer = (): void => {
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+    timerAt = Infinity;
+  };
 
   // ------------------------------------------------------------------ sending
 
   /** Sends what is due (`force`: everything waiting, as `flush()` asks) under the cross-tab lock. */
-  flush(force: boolean): Promise<void> {
-    if (this.session) {
-      this.sessionAgain = true;
-      return force ? this.session.then(() => this.flush(true)) : this.session;
+  const flush = (force: boolean): Promise<void> => {
+    if (session) {
+      sessionAgain = true;
+      return force ? session.then(() => flush(true)) : session;
     }
-    this.clearTimer();
-    const session = this.runSession(force).then(
+    clearTimer();
+    const current = runSession(force).then(
       () => undefined,
-      (error) => this.logger.error('Delivery failed unexpectedly; events stay stored:', error),
+      (error) => logger.error('Delivery failed unexpectedly; events stay stored:', error),
     );
-    this.session = session.then(() => {
-      this.session = undefined;
-      const again = this.sessionAgain;
-      this.sessionAgain = false;
-      if (again || this.entries.size) this.scheduleNext();
+    session = current.then(() => {
+      session = undefined;
+      const again = sessionAgain;
+      sessionAgain = false;
+      if (again || entries.size) scheduleNext();
     });
-    return this.session;
-  }
+    return session;
+  };
 
-  private async runSession(force: boolean): Promise<void> {
-    if (!this.canSend() || !this.config) return;
-    await this.lock.run(async () => {
+  const runSession = async (force: boolean): Promise<void> => {
+    if (!canSend()) return;
+    await lock.run(async () => {
       try {
-        if (!this.adopted) await this.adoptStored();
+        if (!adopted) await adoptStored();
         for (;;) {
-          if (!this.canSend()) return;
-          const batch = this.takeBatch(force);
+          if (!canSend()) return;
+          const batch = takeBatch(force);
           if (!batch.length) {
             // flush() also sends what is still being written: wait for the writes, then go on.
-            if (!force || !this.writesInProgress) return;
-            await this.settleStore();
+            if (!force || !writesInProgress) return;
+            await runStoreOps();
             continue;
           }
-          const confirmed = await this.confirmStillStored(batch);
-          if (confirmed.length && !(await this.send(confirmed))) return;
+          const confirmed = await confirmStillStored(batch);
+          if (confirmed.length && !(await send(confirmed))) return;
         }
       } finally {
         // Removals reach the store before another tab may look at it.
-        await this.settleStore();
+        await runStoreOps();
       }
     });
-  }
+  };
 
   /** Takes events found in the store (earlier page lives, other tabs' leftovers) into this page's queue. */
-  private async adoptStored(): Promise<void> {
-    this.adopted = true;
-    const records = await this.store.getAll();
+  const adoptStored = async (): Promise<void> => {
+    adopted = true;
+    const records = await store.getAll();
     const tooOld: Entry[] = [];
-    const oldest = this.clock.now() - MAX_EVENT_AGE_MS;
+    const oldest = clock.now() - MAX_EVENT_AGE_MS;
     for (const record of records) {
-      if (!record || typeof record.id !== 'string' || !record.event || this.entries.has(record.id)) continue;
+      if (!record || typeof record.id !== 'string' || !record.event || entries.has(record.id)) continue;
       const entry: Entry = { record, acceptedAt: 0, written: true, inFlight: false, notBefore: 0, failures: 0, exitSent: false };
-      this.entries.set(record.id, entry);
+      entries.set(record.id, entry);
       if (typeof record.event.time === 'number' && record.event.time < oldest) tooOld.push(entry);
     }
-    if (tooOld.length) this.finish(tooOld, { code: 0, message: 'Dropped: older than 7 days', reason: DropReason.TOO_OLD });
-    this.enforceCapacity();
-  }
+    if (tooOld.length) finish(tooOld, { code: 0, message: 'Dropped: older than 7 days', reason: DropReason.TOO_OLD });
+    enforceCapacity();
+  };
 
-  private takeBatch(force: boolean): Entry[] {
-    const now = this.clock.now();
-    const { flushQueueSize, flushIntervalMillis, flushMaxRetries } = this.config;
+  const takeBatch = (force: boolean): Entry[] => {
+    const now = clock.now();
+    const { flushQueueSize, flushIntervalMillis } = config;
     const batch: Entry[] = [];
     let partialAllowed = force;
-    for (const entry of this.entries.values()) {
-      if (!entry.written || entry.inFlight || entry.failures >= flushMaxRetries || (!force && entry.notBefore > now)) continue;
+    for (const entry of entries.values()) {
+      if (!isWaiting(entry) || (!force && entry.notBefore > now)) continue;
       if (entry.acceptedAt + flushIntervalMillis <= now) partialAllowed = true;
       batch.push(entry);
       if (batch.length >= flushQueueSize) return batch;
     }
     return partialAllowed ? batch : [];
-  }
+  };
 
   /** Another tab may have sent some of these since this page last looked: drop those here. */
-  private async confirmStillStored(batch: Entry[]): Promise<Entry[]> {
-    if (!this.store.existing) return batch;
-    const present = new Set(await this.store.existing(batch.map((entry) => entry.record.id)));
+  const confirmStillStored = async (batch: Entry[]): Promise<Entry[]> => {
+    if (!store.existing) return batch;
+    const present = new Set(await store.existing(batch.map((entry) => entry.record.id)));
     const gone = batch.filter((entry) => !present.has(entry.record.id));
-    if (gone.length) this.settleElsewhere(gone, { ids: [], code: 200, message: 'Sent by another tab of this site' });
+    if (gone.length) settleElsewhere(gone, { ids: [], code: 200, message: 'Sent by another tab of this site' });
     return batch.filter((entry) => present.has(entry.record.id));
-  }
+  };
+
+  const encode = (events: readonly Event[], uploadTime: number): string =>
+    encodeBatch({ apiKey: config.apiKey, events, minIdLength: config.minIdLength, uploadTime });
 
   /** Sends one batch and applies the server's answer. Returns false when the session should pause. */
-  private async send(batch: Entry[]): Promise<boolean> {
+  const send = async (batch: Entry[]): Promise<boolean> => {
     for (const entry of batch) {
       entry.inFlight = true;
       entry.record.attempts++;
@@ -349,25 +340,22 @@ class DeliveryEngine {
     const events = batch.map((entry) => entry.record.event);
     let plan: ResponsePlan;
     try {
-      const response = await this.transport.send({
-        url: this.url,
-        body: encodeBatch({ apiKey: this.config.apiKey, events, minIdLength: this.config.minIdLength, uploadTime: this.clock.now() }),
-      });
+      const response = await transport.send({ url, body: encode(events, clock.now()) });
       plan = decideResponse(response, events);
     } catch (error) {
       plan = decideResponse({ status: 0, body: null }, events);
       plan.message = `Network error: ${String(error)}`;
     }
     for (const entry of batch) entry.inFlight = false;
-    return this.apply(plan, batch);
-  }
+    return apply(plan, batch);
+  };
 
-  private async apply(plan: ResponsePlan, batch: Entry[]): Promise<boolean> {
+  const apply = async (plan: ResponsePlan, batch: Entry[]): Promise<boolean> => {
     const pick = (indices: number[]) => indices.map((index) => batch[index]);
-    if (plan.delivered.length) this.finish(pick(plan.delivered), { code: plan.code, message: plan.message });
+    if (plan.delivered.length) finish(pick(plan.delivered), { code: plan.code, message: plan.message });
     for (const { index, reason } of plan.dropped) {
-      this.logger.warn(`Server rejected "${batch[index].record.event.event_type}" for good (${plan.code} ${plan.message}); dropped`);
-      this.finish([batch[index]], { code: plan.code, message: `Dropped by the server: ${plan.message}`, reason });
+      logger.warn(`Server rejected "${batch[index].record.event.event_type}" for good (${plan.code} ${plan.message}); dropped`);
+      finish([batch[index]], { code: plan.code, message: `Dropped by the server: ${plan.message}`, reason });
     }
     let keepGoing = true;
     if (plan.resend.length) {
@@ -375,80 +363,76 @@ class DeliveryEngine {
       for (const entry of again) entry.record.attempts--;
       if (plan.split) {
         const half = Math.ceil(again.length / 2);
-        keepGoing = (await this.send(again.slice(0, half))) && (await this.send(again.slice(half)));
+        keepGoing = (await send(again.slice(0, half))) && (await send(again.slice(half)));
       } else {
-        keepGoing = await this.send(again);
+        keepGoing = await send(again);
       }
     }
     if (plan.retry.length) {
-      this.retryLater(pick(plan.retry), plan, plan.retryAfterMs);
+      retryLater(pick(plan.retry), plan, plan.retryAfterMs);
       keepGoing = false;
     }
     if (plan.throttled.length) {
-      this.retryLater(pick(plan.throttled), plan, plan.throttleMs);
+      retryLater(pick(plan.throttled), plan, plan.throttleMs);
       keepGoing = false;
     }
     return keepGoing;
-  }
+  };
 
-  private retryLater(entries: Entry[], plan: ResponsePlan, waitMs: number | undefined): void {
-    const now = this.clock.now();
-    const { flushMaxRetries } = this.config;
+  const retryLater = (waiting: Entry[], plan: ResponsePlan, waitMs: number | undefined): void => {
+    const now = clock.now();
+    const { flushMaxRetries } = config;
     const exhausted: Entry[] = [];
     // One wait for the whole batch, so it is retried together rather than scattered.
-    const attempt = Math.max(...entries.map((entry) => entry.failures)) + 1;
-    const wait = waitMs !== undefined ? waitMs : backoffDelay({ attempt, random: this.clock.random() });
-    for (const entry of entries) {
+    const attempt = Math.max(...waiting.map((entry) => entry.failures)) + 1;
+    const wait = waitMs !== undefined ? waitMs : backoffDelay({ attempt, random: clock.random() });
+    for (const entry of waiting) {
       entry.failures++;
       entry.notBefore = now + wait;
       if (entry.failures >= flushMaxRetries) exhausted.push(entry);
-      else this.counts.retried++;
+      else counts.retried++;
     }
     if (exhausted.length) {
-      this.logger.warn(
+      logger.warn(
         `${exhausted.length} event(s) not delivered after ${flushMaxRetries} attempts (${plan.code} ${plan.message}); kept stored for the next page load or when the network returns`,
       );
       // The caller hears the last answer now; the event itself stays stored and is not lost.
-      for (const entry of exhausted) {
-        if (entry.resolve) entry.resolve({ event: entry.record.event, code: plan.code, message: `${plan.message}; kept stored for a later attempt` });
-        entry.resolve = undefined;
-      }
+      for (const entry of exhausted) answer(entry, plan.code, `${plan.message}; kept stored for a later attempt`);
     }
-  }
+  };
 
-  private onOnline(): void {
+  const onOnline = (): void => {
     // The retry budget is per stretch of connectivity: a returning network earns a fresh one.
-    this.entries.forEach((entry) => {
+    entries.forEach((entry) => {
       entry.failures = 0;
       entry.notBefore = 0;
     });
-    void this.flush(true);
-  }
+    void flush(true);
+  };
 
   // ------------------------------------------------------------------ outcomes
 
   /** Final outcome for entries: removed from memory and the store, callers and listeners told. */
-  private finish(entries: Entry[], outcome: { code: number; message: string; reason?: DropReason }): void {
+  const finish = (finished: Entry[], outcome: Outcome): void => {
     const ids: string[] = [];
-    for (const entry of entries) {
-      if (this.entries.get(entry.record.id) !== entry) continue;
-      this.entries.delete(entry.record.id);
+    for (const entry of finished) {
+      if (entries.get(entry.record.id) !== entry) continue;
+      entries.delete(entry.record.id);
       ids.push(entry.record.id);
-      if (outcome.reason) this.counts.dropped[outcome.reason] = (this.counts.dropped[outcome.reason] || 0) + 1;
-      else this.counts.sent++;
-      this.settle(entry, outcome);
+      if (outcome.reason) countDropped(outcome.reason);
+      else counts.sent++;
+      settle(entry, outcome);
     }
     if (!ids.length) return;
-    this.unremoved.push(...ids);
-    this.scheduleStoreOps();
-    if (this.environment.channel) this.environment.channel.publish({ ids, ...outcome });
-  }
+    unremoved.push(...ids);
+    scheduleStoreOps();
+    if (channel) channel.publish({ ids, ...outcome });
+  };
 
-  private settle(entry: Entry, outcome: { code: number; message: string; reason?: DropReason }): void {
+  const settle = (entry: Entry, outcome: Outcome): void => {
     const event = entry.record.event;
-    if (entry.resolve) entry.resolve({ event, code: outcome.code, message: outcome.message });
-    entry.resolve = undefined;
-    if (!this.listeners.length) return;
+    answer(entry, outcome.code, outcome.message);
+    if (!listeners.length) return;
     const report: DeliveryReport = {
       event,
       code: outcome.code,
@@ -456,100 +440,104 @@ class DeliveryEngine {
       outcome: outcome.reason ? DeliveryOutcome.DROPPED : DeliveryOutcome.SENT,
       ...(outcome.reason ? { reason: outcome.reason } : {}),
     };
-    for (const listener of this.listeners.slice()) {
+    for (const listener of listeners.slice()) {
       try {
         listener(report);
       } catch (error) {
-        this.logger.error('An onDelivery listener threw:', error);
+        logger.error('An onDelivery listener threw:', error);
       }
     }
-  }
+  };
 
   /** Another tab answered for these events: settle them here without counting or touching the store. */
-  private settleElsewhere(entries: Entry[], outcome: SharedOutcome): void {
-    for (const entry of entries) {
-      if (this.entries.get(entry.record.id) !== entry || entry.inFlight) continue;
-      this.entries.delete(entry.record.id);
-      if (entry.resolve) entry.resolve({ event: entry.record.event, code: outcome.code, message: outcome.message });
-      entry.resolve = undefined;
+  const settleElsewhere = (settled: Entry[], outcome: SharedOutcome): void => {
+    for (const entry of settled) {
+      if (entries.get(entry.record.id) !== entry || entry.inFlight) continue;
+      entries.delete(entry.record.id);
+      answer(entry, outcome.code, outcome.message);
     }
-  }
+  };
 
-  private onSharedOutcome(outcome: SharedOutcome): void {
-    const entries = outcome.ids.map((id) => this.entries.get(id)).filter((entry): entry is Entry => !!entry);
-    this.settleElsewhere(entries, outcome);
-  }
+  const onSharedOutcome = (outcome: SharedOutcome): void => {
+    const known = outcome.ids.map((id) => entries.get(id)).filter((entry): entry is Entry => !!entry);
+    settleElsewhere(known, outcome);
+  };
 
-  countDropped(reason: DropReason): void {
-    this.counts.dropped[reason] = (this.counts.dropped[reason] || 0) + 1;
-  }
+  const countDropped = (reason: DropReason): void => {
+    counts.dropped[reason] = (counts.dropped[reason] || 0) + 1;
+  };
 
-  stats(): DeliveryStats {
-    return { sent: this.counts.sent, retried: this.counts.retried, dropped: { ...this.counts.dropped }, pending: this.entries.size };
-  }
-
-  onDelivery(listener: DeliveryListener): () => void {
+  const onDelivery = (listener: DeliveryListener): (() => void) => {
     if (typeof listener !== 'function') {
-      this.logger.error('onDelivery needs a function');
+      logger.error('onDelivery needs a function');
       return () => undefined;
     }
-    this.listeners.push(listener);
+    listeners.push(listener);
     return () => {
-      const index = this.listeners.indexOf(listener);
-      if (index >= 0) this.listeners.splice(index, 1);
+      const index = listeners.indexOf(listener);
+      if (index >= 0) listeners.splice(index, 1);
     };
-  }
+  };
 
   // ------------------------------------------------------------------ transports and page exit
 
-  private createTransport(transport: TransportType | TransportConfig): Transport {
-    const explicit = this.config.enableRequestBodyCompression;
-    const compress = explicit !== undefined ? explicit : isDefaultEndpoint(this.url);
-    return this.environment.createTransport({ transport, compress });
-  }
+  const createTransport = (choice: TransportType | TransportConfig): Transport => {
+    const explicit = config.enableRequestBodyCompression;
+    const compress = explicit !== undefined ? explicit : isDefaultEndpoint(url);
+    return environment.createTransport({ transport: choice, compress });
+  };
 
-  setTransport(transport: TransportType | TransportConfig): void {
-    if (!this.config) return;
-    this.config.transport = transport;
-    this.transport = this.createTransport(transport);
-  }
-
-  setOffline(offline: boolean | null): void {
-    if (!this.config) return;
-    this.config.offline = offline;
-    if (this.canSend()) void this.flush(true);
-  }
-
-  private scheduleExitSend(): void {
-    if (this.exitScheduled) return;
-    this.exitScheduled = true;
+  const scheduleExitSend = (): void => {
+    if (exitScheduled) return;
+    exitScheduled = true;
     queueMicrotask(() => {
-      this.exitScheduled = false;
-      this.flushOnExit();
+      exitScheduled = false;
+      flushOnExit();
     });
-  }
+  };
 
   /**
    * The page may be going away: hand everything not yet sent this way to the exit transport,
    * in chunks under the 64 KB keepalive limit. The records stay stored; the next page life
    * confirms or resends them (same insert_id, so the server dedupes).
    */
-  flushOnExit(): void {
-    const exit = this.environment.exitTransport;
-    if (!exit || !this.config || this.closed || this.config.offline === true) return;
+  const flushOnExit = (): void => {
+    const exit = environment.exitTransport;
+    if (!exit || !config || closed || config.offline === true) return;
     const pending: Entry[] = [];
-    this.entries.forEach((entry) => {
+    entries.forEach((entry) => {
       if (!entry.exitSent) pending.push(entry);
     });
     if (!pending.length) return;
-    const uploadTime = this.clock.now();
-    const envelope = encodeBatch({ apiKey: this.config.apiKey, events: [], minIdLength: this.config.minIdLength, uploadTime }).length;
+    const uploadTime = clock.now();
+    const envelope = encode([], uploadTime).length;
     const chunks = chunkBySize({ events: pending.map((entry) => entry.record.event), maxBytes: EXIT_CHUNK_BYTES, envelopeBytes: envelope });
     for (const events of chunks) {
-      void exit
-        .send({ url: this.url, body: encodeBatch({ apiKey: this.config.apiKey, events, minIdLength: this.config.minIdLength, uploadTime }), exiting: true })
-        .catch(() => undefined);
+      void exit.send({ url, body: encode(events, uploadTime), exiting: true }).catch(() => undefined);
     }
     for (const entry of pending) entry.exitSent = true;
-  }
-}
+  };
+
+  return {
+    name: DELIVERY_PLUGIN_NAME,
+    type: 'destination',
+    setup,
+    execute: accept,
+    flush: () => flush(true),
+    teardown,
+    setTransport: (choice) => {
+      if (!config) return;
+      config.transport = choice;
+      transport = createTransport(choice);
+    },
+    setOffline: (offline) => {
+      if (!config) return;
+      config.offline = offline;
+      if (canSend()) void flush(true);
+    },
+    flushOnExit,
+    getDeliveryStats: () => ({ sent: counts.sent, retried: counts.retried, dropped: { ...counts.dropped }, pending: entries.size }),
+    onDelivery,
+    countDropped,
+  };
+};

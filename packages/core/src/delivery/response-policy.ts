@@ -70,6 +70,13 @@ const keysOf = (value: unknown): Set<string> => new Set(value && typeof value ==
 
 const errorText = (body: Body): string => (typeof body.error === 'string' ? body.error : '');
 
+/** A batch the server refused as a whole: halve it to isolate the bad event, or drop a lone one. */
+const splitOrDrop = (plan: ResponsePlan, count: number, reason: DropReason): ResponsePlan => {
+  if (count > 1) return { ...plan, resend: range(count), split: true };
+  plan.dropped = [{ index: 0, reason }];
+  return plan;
+};
+
 const onSuccess = (count: number): ResponsePlan => ({ ...emptyPlan(200, 'Event tracked successfully'), delivered: range(count) });
 
 const onBadRequest = (body: Body, count: number): ResponsePlan => {
@@ -88,22 +95,13 @@ const onBadRequest = (body: Body, count: number): ResponsePlan => {
   const silenced = new Set(indicesIn(body.silenced_events).filter((index) => index >= 0 && index < count && !invalid.has(index)));
   if (invalid.size === 0 && silenced.size === 0) {
     // A 400 that names no event: isolate the bad one by halving rather than dropping good events.
-    if (count > 1) return { ...plan, resend: range(count), split: true };
-    plan.dropped = [{ index: 0, reason: DropReason.INVALID }];
-    return plan;
+    return splitOrDrop(plan, count, DropReason.INVALID);
   }
   for (const index of range(count)) {
     if (invalid.has(index)) plan.dropped.push({ index, reason: DropReason.INVALID });
     else if (silenced.has(index)) plan.dropped.push({ index, reason: DropReason.SILENCED });
     else plan.resend.push(index);
   }
-  return plan;
-};
-
-const onTooLarge = (count: number): ResponsePlan => {
-  const plan = emptyPlan(413, 'Payload too large');
-  if (count > 1) return { ...plan, resend: range(count), split: true };
-  plan.dropped = [{ index: 0, reason: DropReason.TOO_LARGE }];
   return plan;
 };
 
@@ -140,7 +138,7 @@ export const decideResponse = (answer: ServerAnswer, events: readonly Event[]): 
   const { status } = answer;
   if (status >= 200 && status < 300) return onSuccess(count);
   if (status === 400) return onBadRequest(body, count);
-  if (status === 413) return onTooLarge(count);
+  if (status === 413) return splitOrDrop(emptyPlan(413, 'Payload too large'), count, DropReason.TOO_LARGE);
   if (status === 429) return onRateLimited(body, events, answer.retryAfterMs);
   // 408, 5xx, network errors and anything unexpected: the events are fine, the moment is not.
   const message = status === 0 ? 'Network error: no answer from the server' : errorText(body) || `HTTP ${status}`;
