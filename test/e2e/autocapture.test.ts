@@ -1,10 +1,8 @@
 // Default autocapture (issue 5; FEATURES.md B.2–B.4, C.1–C.4, C.8; DECISIONS.md OQ-1/2/5/28/30) in real
 // Chromium: the full script bundle with its default `autocapture`, against the local collector.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { startPages, startTestCollector, type Collector } from './support/fixtures';
-import type { StaticServer } from './support/static-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSuite } from './support/browser-suite';
 
 const API_KEY = 'e2e-autocapture-key';
 
@@ -34,11 +32,6 @@ declare const sightline: { track(type: string, props?: object): unknown };
 type Props = Record<string, unknown>;
 type Received = { event_type: string; event_id: number; session_id: number; event_properties?: Props; user_properties?: Record<string, Props> };
 
-let collector: Collector;
-let pages: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-
 interface PageSpec {
   title?: string;
   /** Attributes of the `<title>` element, e.g. ` data-amp-mask`. */
@@ -62,7 +55,7 @@ ${markup}
 <script>
   const extra = ${options};
   if (new URLSearchParams(location.search).get('autocapture') === 'off') extra.autocapture = false;
-  sightline.init('${API_KEY}', Object.assign({ serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 50 }, extra));
+  sightline.init('${API_KEY}', Object.assign({ serverUrl: '${suite.collector.ingestUrl}', flushIntervalMillis: 50 }, extra));
   ${script}
 </script>
 </body></html>`;
@@ -79,43 +72,27 @@ const LATE_FORM_SCRIPT = `
     '<form id="late" name="late-form" action="/late"><input id="late-note" name="note"><button id="late-submit">Send</button></form>');`;
 const DOWNLOAD_LINKS = `<a id="dl" href="/files/report.PDF?x=1#p" download>Annual report</a> <a id="anchor" href="#section">Section</a>`;
 
-beforeAll(async () => {
-  collector = await startTestCollector();
-  pages = await startPages();
-  const plain = appPage({});
-  pages.setPage('/shop/item.html', appPage({ title: 'Blue Widget | Shop' }));
-  pages.setPage('/spa/index.html', plain);
-  pages.setPage('/spa/path-only.html', appPage({ options: `{ autocapture: { pageViews: { trackHistoryChanges: 'pathOnly' } } }` }));
-  pages.setPage('/landing.html', plain);
-  pages.setPage('/forms.html', appPage({ markup: SIGNUP_FORM, script: KEEP_FORMS_ON_PAGE + LATE_FORM_SCRIPT }));
-  pages.setPage('/downloads.html', appPage({ markup: DOWNLOAD_LINKS }));
-  pages.setPage('/files/report.PDF', '%PDF-1.4 not really a pdf');
-  const profileForm = '<form id="profile"><input id="profile-name" name="name"><button id="profile-save">Save</button></form>';
-  pages.setPage('/account.html', appPage({ markup: `${profileForm}${DOWNLOAD_LINKS}<a id="next" href="/site/b.html">next</a>`, script: KEEP_FORMS_ON_PAGE }));
-  pages.setPage('/private.html', appPage({ title: 'Zt8PrivateTitle Jane Roe diagnosis', titleAttributes: ' data-amp-mask', markup: SIGNUP_FORM + DOWNLOAD_LINKS, script: KEEP_FORMS_ON_PAGE }));
-  pages.setPage('/site/a.html', appPage({ title: 'Page A', markup: '<a id="to-b" href="/site/b.html">to b</a>' }));
-  pages.setPage('/site/b.html', appPage({ title: 'Page B' }));
-  pages.setPage('/everything.html', appPage({ markup: SIGNUP_FORM + DOWNLOAD_LINKS, script: KEEP_FORMS_ON_PAGE }));
-  browser = await launchChromium();
+const suite = useBrowserSuite({
+  contextOptions: { acceptDownloads: true },
+  addPages: ({ pages }) => {
+    const plain = appPage({});
+    pages.setPage('/shop/item.html', appPage({ title: 'Blue Widget | Shop' }));
+    pages.setPage('/spa/index.html', plain);
+    pages.setPage('/spa/path-only.html', appPage({ options: `{ autocapture: { pageViews: { trackHistoryChanges: 'pathOnly' } } }` }));
+    pages.setPage('/landing.html', plain);
+    pages.setPage('/forms.html', appPage({ markup: SIGNUP_FORM, script: KEEP_FORMS_ON_PAGE + LATE_FORM_SCRIPT }));
+    pages.setPage('/downloads.html', appPage({ markup: DOWNLOAD_LINKS }));
+    pages.setPage('/files/report.PDF', '%PDF-1.4 not really a pdf');
+    const profileForm = '<form id="profile"><input id="profile-name" name="name"><button id="profile-save">Save</button></form>';
+    pages.setPage('/account.html', appPage({ markup: `${profileForm}${DOWNLOAD_LINKS}<a id="next" href="/site/b.html">next</a>`, script: KEEP_FORMS_ON_PAGE }));
+    pages.setPage('/private.html', appPage({ title: 'Zt8PrivateTitle Jane Roe diagnosis', titleAttributes: ' data-amp-mask', markup: SIGNUP_FORM + DOWNLOAD_LINKS, script: KEEP_FORMS_ON_PAGE }));
+    pages.setPage('/site/a.html', appPage({ title: 'Page A', markup: '<a id="to-b" href="/site/b.html">to b</a>' }));
+    pages.setPage('/site/b.html', appPage({ title: 'Page B' }));
+    pages.setPage('/everything.html', appPage({ markup: SIGNUP_FORM + DOWNLOAD_LINKS, script: KEEP_FORMS_ON_PAGE }));
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  await collector?.close();
-});
-
-// A fresh context per test: its own cookies, localStorage (attribution) and sessionStorage (AMP_URL_INFO).
-beforeEach(async () => {
-  collector.reset();
-  context = await browser.newContext({ acceptDownloads: true });
-});
-
-afterEach(async () => {
-  await context.close();
-});
-
-const received = (): Received[] => (collector.events() as Received[]).slice().sort((a, b) => a.event_id - b.event_id);
+const received = (): Received[] => (suite.collector.events() as Received[]).slice().sort((a, b) => a.event_id - b.event_id);
 const named = (type: string): Received[] => received().filter((event) => event.event_type === type);
 const propsOf = (type: string): Props[] => named(type).map((event) => event.event_properties || {});
 
@@ -141,7 +118,7 @@ const changeHash = (page: Page, hash: string): Promise<void> =>
 
 /** Everything the SDK sent, as the server saw it: path, headers, raw (possibly gzip) and decoded bodies. */
 const everythingSent = (): string =>
-  collector
+  suite.collector
     .requests()
     .map((request) => [request.path, JSON.stringify(request.headers), request.rawBody.toString('latin1'), request.bodyText].join('\n'))
     .join('\n');
@@ -154,18 +131,18 @@ const expectNeverSent = (secret: string): void => {
 
 describe('page views (C03, C20–C29)', () => {
   it('C20–C25, C27: one page view on load with exactly the page properties, the counter and the C.8 enrichment', async () => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/shop/item.html?color=blue#top`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/shop/item.html?color=blue#top`);
     await settle(page, 'load');
     const views = named(PAGE_VIEWED);
     expect(views).toHaveLength(1);
     // No referrer and no campaign on this URL: nothing else may be on the event.
     expect(views[0].event_properties).toEqual({
       [PAGE_DOMAIN]: '127.0.0.1',
-      [PAGE_LOCATION]: `${pages.url}/shop/item.html?color=blue#top`,
+      [PAGE_LOCATION]: `${suite.pages.url}/shop/item.html?color=blue#top`,
       [PAGE_PATH]: '/shop/item.html',
       [PAGE_TITLE]: 'Blue Widget | Shop',
-      [PAGE_URL]: `${pages.url}/shop/item.html`,
+      [PAGE_URL]: `${suite.pages.url}/shop/item.html`,
       [PAGE_COUNTER]: 1,
       [PREVIOUS_PAGE_LOCATION]: '',
       [PREVIOUS_PAGE_TYPE]: 'direct',
@@ -175,8 +152,8 @@ describe('page views (C03, C20–C29)', () => {
   });
 
   it('C26, C28, C29: a page view from an external referrer with a campaign carries exactly those fields too', async () => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/landing.html?utm_source=newsletter&gclid=Gc1-Xq9`, { referer: 'https://news.example.org/story?id=7' });
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/landing.html?utm_source=newsletter&gclid=Gc1-Xq9`, { referer: 'https://news.example.org/story?id=7' });
     await settle(page, 'referred');
     expect(propsOf(PAGE_VIEWED)).toEqual([
       {
@@ -185,10 +162,10 @@ describe('page views (C03, C20–C29)', () => {
         referrer: 'https://news.example.org/story?id=7',
         referring_domain: 'news.example.org',
         [PAGE_DOMAIN]: '127.0.0.1',
-        [PAGE_LOCATION]: `${pages.url}/landing.html?utm_source=newsletter&gclid=Gc1-Xq9`,
+        [PAGE_LOCATION]: `${suite.pages.url}/landing.html?utm_source=newsletter&gclid=Gc1-Xq9`,
         [PAGE_PATH]: '/landing.html',
         [PAGE_TITLE]: 'Autocapture app',
-        [PAGE_URL]: `${pages.url}/landing.html`,
+        [PAGE_URL]: `${suite.pages.url}/landing.html`,
         [PAGE_COUNTER]: 1,
         [PREVIOUS_PAGE_LOCATION]: 'https://news.example.org/story?id=7',
         [PREVIOUS_PAGE_TYPE]: 'external',
@@ -197,24 +174,24 @@ describe('page views (C03, C20–C29)', () => {
   });
 
   it('B66 all: pushState, popstate (back) and a hash change give exactly one page view each; replaceState to the same URL none', async () => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/spa/index.html`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/spa/index.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
 
     await page.evaluate(() => history.pushState({ step: 1 }, '', '/spa/products?sort=new'));
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(2);
     await page.evaluate(() => history.back()); // popstate, back to /spa/index.html
-    await page.waitForURL(`${pages.url}/spa/index.html`);
+    await page.waitForURL(`${suite.pages.url}/spa/index.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(3);
     // Chromium fires popstate AND hashchange for this one navigation: still one page view.
     await changeHash(page, '#reviews');
     await page.evaluate(() => history.replaceState(history.state, '', location.href));
     await settle(page, 'spa');
     expect(propsOf(PAGE_VIEWED).map((props) => [props[PAGE_LOCATION], props[PAGE_COUNTER]])).toEqual([
-      [`${pages.url}/spa/index.html`, 1],
-      [`${pages.url}/spa/products?sort=new`, 2],
-      [`${pages.url}/spa/index.html`, 3],
-      [`${pages.url}/spa/index.html#reviews`, 4],
+      [`${suite.pages.url}/spa/index.html`, 1],
+      [`${suite.pages.url}/spa/products?sort=new`, 2],
+      [`${suite.pages.url}/spa/index.html`, 3],
+      [`${suite.pages.url}/spa/index.html#reviews`, 4],
     ]);
 
     // The same-URL replaceState was seen and ignored: a replaceState to a new URL is a page view.
@@ -224,8 +201,8 @@ describe('page views (C03, C20–C29)', () => {
   });
 
   it("B66 pathOnly: hash changes (by location.hash or pushState) give no page view, a path change gives one", async () => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/spa/path-only.html`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/spa/path-only.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
     await changeHash(page, '#step-2');
     await page.evaluate(() => history.pushState(null, '', '#step-3'));
@@ -237,9 +214,9 @@ describe('page views (C03, C20–C29)', () => {
 
 describe('marketing attribution (C05, C30–C34, C40)', () => {
   it('a first visit with utm_* and gclid sends the $identify with $setOnce initial_*, $set and $unset, before the page view', async () => {
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const query = 'utm_source=newsletter&utm_medium=mail&utm_campaign=spring_sale&gclid=Gc1-Xq9';
-    await page.goto(`${pages.url}/landing.html?${query}`, { referer: 'https://news.example.org/' });
+    await page.goto(`${suite.pages.url}/landing.html?${query}`, { referer: 'https://news.example.org/' });
     await settle(page, 'campaign');
 
     const identifies = named(IDENTIFY);
@@ -269,7 +246,7 @@ describe('marketing attribution (C05, C30–C34, C40)', () => {
     expect(view.event_properties).toMatchObject(present);
     // Sent before the page view on the wire too: in an earlier request, or earlier in the same one.
     const position = (type: string) =>
-      collector
+      suite.collector
         .requests()
         .flatMap((request, index) => (JSON.parse(request.bodyText).events as Received[]).map((event, at) => ({ type: event.event_type, order: index * 10_000 + at })))
         .find((entry) => entry.type === type)?.order ?? -1;
@@ -277,7 +254,7 @@ describe('marketing attribution (C05, C30–C34, C40)', () => {
     expect(position(IDENTIFY)).toBeLessThan(position(PAGE_VIEWED));
 
     // C44: coming back directly within the same session is not a new campaign.
-    await page.goto(`${pages.url}/landing.html`);
+    await page.goto(`${suite.pages.url}/landing.html`);
     await settle(page, 'direct-again');
     expect(named(PAGE_VIEWED)).toHaveLength(2);
     expect(named(IDENTIFY)).toHaveLength(1);
@@ -286,8 +263,8 @@ describe('marketing attribution (C05, C30–C34, C40)', () => {
 
 describe('form interactions (C06, C07)', () => {
   it('a change then submit gives Form Started then Form Submitted, also for a form inserted after load, and no field value is ever sent', async () => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/forms.html`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/forms.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
 
     await page.fill('#signup-email', 'Fv7field@mailbox.test');
@@ -299,7 +276,7 @@ describe('form interactions (C06, C07)', () => {
     const signup = {
       '[Amplitude] Form ID': 'signup',
       '[Amplitude] Form Name': 'signup-form',
-      '[Amplitude] Form Destination': `${pages.url}/subscribe?plan=pro`,
+      '[Amplitude] Form Destination': `${suite.pages.url}/subscribe?plan=pro`,
     };
     // One Started for two changed fields, then one Submitted.
     expect(received().filter((event) => event.event_type.startsWith('[Amplitude] Form')).map((event) => event.event_type)).toEqual([FORM_STARTED, FORM_SUBMITTED]);
@@ -317,7 +294,7 @@ describe('form interactions (C06, C07)', () => {
       .filter((event) => event.event_properties?.['[Amplitude] Form ID'] === 'late')
       .map((event) => event.event_type);
     expect(late).toEqual([FORM_STARTED, FORM_SUBMITTED, FORM_SUBMITTED]);
-    expect(propsOf(FORM_SUBMITTED)[1]).toMatchObject({ '[Amplitude] Form Name': 'late-form', '[Amplitude] Form Destination': `${pages.url}/late` });
+    expect(propsOf(FORM_SUBMITTED)[1]).toMatchObject({ '[Amplitude] Form Name': 'late-form', '[Amplitude] Form Destination': `${suite.pages.url}/late` });
 
     for (const value of ['Fv7field@mailbox.test', 'Pw9HunterSecret', 'Nt4LateNoteValue']) expectNeverSent(value);
   });
@@ -325,8 +302,8 @@ describe('form interactions (C06, C07)', () => {
 
 describe('file downloads (C08)', () => {
   it('a click on report.PDF?x=1#p gives one File Downloaded with the C08 properties; a link to #section none', async () => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/downloads.html`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/downloads.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
     const download = page.waitForEvent('download');
     await page.click('#dl');
@@ -339,7 +316,7 @@ describe('file downloads (C08)', () => {
       '[Amplitude] File Name': '/files/report.PDF',
       '[Amplitude] Link ID': 'dl',
       '[Amplitude] Link Text': 'Annual report',
-      '[Amplitude] Link URL': `${pages.url}/files/report.PDF?x=1#p`,
+      '[Amplitude] Link URL': `${suite.pages.url}/files/report.PDF?x=1#p`,
       [PAGE_PATH]: '/downloads.html',
     });
   });
@@ -347,9 +324,9 @@ describe('file downloads (C08)', () => {
 
 describe('privacy (D, OQ-30, C24)', () => {
   it('a page URL with ?token=abc123secret&email=a@b.co never sends either value, on that page or as the next page’s referrer', async () => {
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     // The referrer carries them too (a mail client's link with a permissive referrer policy).
-    await page.goto(`${pages.url}/account.html?token=abc123secret&email=a@b.co`, { referer: 'https://mail.example.org/inbox?token=abc123secret&email=a@b.co' });
+    await page.goto(`${suite.pages.url}/account.html?token=abc123secret&email=a@b.co`, { referer: 'https://mail.example.org/inbox?token=abc123secret&email=a@b.co' });
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
     // Every autocapture that reports a URL: page view, form (its destination is this URL), download.
     await page.fill('#profile-name', 'Jo');
@@ -361,10 +338,10 @@ describe('privacy (D, OQ-30, C24)', () => {
     await settle(page, 'secret-page');
     // Same origin: the next page gets the full URL as document.referrer and as the previous page.
     await page.click('#next');
-    await page.waitForURL(`${pages.url}/site/b.html`);
+    await page.waitForURL(`${suite.pages.url}/site/b.html`);
     await settle(page, 'after-secret');
 
-    const scrubbed = `${pages.url}/account.html?token=${MASK}&email=${MASK}`;
+    const scrubbed = `${suite.pages.url}/account.html?token=${MASK}&email=${MASK}`;
     const scrubbedReferrer = `https://mail.example.org/inbox?token=${MASK}&email=${MASK}`;
     expect(propsOf(PAGE_VIEWED)[0]).toMatchObject({ [PAGE_LOCATION]: scrubbed, referrer: scrubbedReferrer, [PREVIOUS_PAGE_LOCATION]: scrubbedReferrer });
     expect(named(IDENTIFY)[0].user_properties?.$setOnce).toMatchObject({ initial_referrer: scrubbedReferrer, initial_referring_domain: 'mail.example.org' });
@@ -378,8 +355,8 @@ describe('privacy (D, OQ-30, C24)', () => {
   });
 
   it('C24: a <title data-amp-mask> title never leaves the page; page views and every enriched event show *****', async () => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/private.html`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/private.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
     await page.click('#signup-submit');
     const download = page.waitForEvent('download');
@@ -404,8 +381,8 @@ describe('privacy (D, OQ-30, C24)', () => {
 
 describe('page URL enrichment (C18, C100–C109, OQ-5)', () => {
   it('C105: a redirect (pushState then replaceState in one task) gives each page view its own previous page', async () => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/site/a.html`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/site/a.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
     await page.evaluate(() => {
       history.pushState(null, '', '/site/old');
@@ -414,17 +391,17 @@ describe('page URL enrichment (C18, C100–C109, OQ-5)', () => {
     await settle(page, 'redirect');
     expect(propsOf(PAGE_VIEWED).map((props) => [props[PAGE_PATH], props[PREVIOUS_PAGE_LOCATION]])).toEqual([
       ['/site/a.html', ''],
-      ['/site/old', `${pages.url}/site/a.html`],
-      ['/site/new', `${pages.url}/site/old`],
+      ['/site/old', `${suite.pages.url}/site/a.html`],
+      ['/site/new', `${suite.pages.url}/site/old`],
     ]);
   });
 
   it('Previous Page Location / Type: direct on the first page, internal after a link to the second page, then the SPA page before', async () => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/site/a.html`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/site/a.html`);
     await settle(page, 'on-a');
     await page.click('#to-b');
-    await page.waitForURL(`${pages.url}/site/b.html`);
+    await page.waitForURL(`${suite.pages.url}/site/b.html`);
     await page.evaluate(() => sightline.track('Checkout Viewed', { [`[Amplitude] Page Title`]: 'set by the app' }));
     await page.evaluate(() => history.pushState(null, '', '/site/c'));
     await settle(page, 'on-c');
@@ -432,14 +409,14 @@ describe('page URL enrichment (C18, C100–C109, OQ-5)', () => {
     const previous = (event: Received) => [event.event_properties?.[PAGE_PATH], event.event_properties?.[PREVIOUS_PAGE_LOCATION], event.event_properties?.[PREVIOUS_PAGE_TYPE]];
     expect(named(PAGE_VIEWED).map(previous)).toEqual([
       ['/site/a.html', '', 'direct'],
-      ['/site/b.html', `${pages.url}/site/a.html`, 'internal'],
-      ['/site/c', `${pages.url}/site/b.html`, 'internal'],
+      ['/site/b.html', `${suite.pages.url}/site/a.html`, 'internal'],
+      ['/site/c', `${suite.pages.url}/site/b.html`, 'internal'],
     ]);
     const [checkout] = named('Checkout Viewed');
-    expect(previous(checkout)).toEqual(['/site/b.html', `${pages.url}/site/a.html`, 'internal']);
+    expect(previous(checkout)).toEqual(['/site/b.html', `${suite.pages.url}/site/a.html`, 'internal']);
     // C109: a property the app set is kept.
     expect(checkout.event_properties?.[PAGE_TITLE]).toBe('set by the app');
-    expect(named('sentinel on-c')[0].event_properties).toMatchObject({ [PAGE_TITLE]: 'Page B', [PREVIOUS_PAGE_LOCATION]: `${pages.url}/site/b.html` });
+    expect(named('sentinel on-c')[0].event_properties).toMatchObject({ [PAGE_TITLE]: 'Page B', [PREVIOUS_PAGE_LOCATION]: `${suite.pages.url}/site/b.html` });
     // OQ-5: the first visit's $identify is not enriched.
     expect(named(IDENTIFY)).toHaveLength(1);
     expect(named(IDENTIFY)[0].event_properties ?? {}).toEqual({});
@@ -449,8 +426,8 @@ describe('page URL enrichment (C18, C100–C109, OQ-5)', () => {
 describe('autocapture: false (B50)', () => {
   /** Loads the page with a campaign and an external referrer, then navigates, fills, submits, downloads. */
   const exercise = async (query: string): Promise<void> => {
-    const page = await context.newPage();
-    await page.goto(`${pages.url}/everything.html?${query}&utm_source=ad&gclid=Gc1-Xq9`, { referer: 'https://news.example.org/' });
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/everything.html?${query}&utm_source=ad&gclid=Gc1-Xq9`, { referer: 'https://news.example.org/' });
     await page.fill('#signup-email', 'x');
     await page.press('#signup-email', 'Tab');
     await page.click('#signup-submit');

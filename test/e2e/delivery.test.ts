@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { bundlePage, startPages, startTestCollector, type Collector } from './support/fixtures';
-import type { StaticServer } from './support/static-server';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { bundlePage } from './support/fixtures';
+import { useBrowserSuite } from './support/browser-suite';
 
 // Lossless delivery (FEATURES.md E, DECISIONS.md OQ-6/7/9/18/19) in real Chromium against the collector.
 // Each scenario is one that the documented SDK loses events in.
@@ -22,11 +21,6 @@ interface DeliveryStats {
 }
 type Received = { event_type: string; insert_id: string; event_properties?: { n?: number; tab?: string } };
 
-let collector: Collector;
-let pages: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-
 /** The app page: init options come from the query string as JSON (`?options={...}`). */
 const APP = bundlePage(`
   const options = JSON.parse(new URLSearchParams(location.search).get('options') || '{}');
@@ -43,33 +37,16 @@ const APP = bundlePage(`
   }, options));
 `);
 
-beforeAll(async () => {
-  collector = await startTestCollector();
-  pages = await startPages();
-  pages.setPage('/app.html', APP.replace('<script src="/dist', `<script>window.COLLECTOR = '${collector.ingestUrl}';</script><script src="/dist`));
-  pages.setPage('/blank.html', '<!doctype html><title>elsewhere</title><p>elsewhere</p>');
-  browser = await launchChromium();
+const suite = useBrowserSuite({
+  addPages: ({ collector, pages }) => {
+    pages.setPage('/app.html', APP.replace('<script src="/dist', `<script>window.COLLECTOR = '${collector.ingestUrl}';</script><script src="/dist`));
+    pages.setPage('/blank.html', '<!doctype html><title>elsewhere</title><p>elsewhere</p>');
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  await collector?.close();
-});
-
-beforeEach(async () => {
-  collector.reset();
-  collector.setDown(false);
-  context = await browser.newContext();
-});
-
-afterEach(async () => {
-  await context.close();
-});
-
-const open = async (options: object = {}, target: BrowserContext = context): Promise<Page> => {
+const open = async (options: object = {}, target: BrowserContext = suite.context): Promise<Page> => {
   const page = await target.newPage();
-  await page.goto(`${pages.url}/app.html?options=${encodeURIComponent(JSON.stringify(options))}`);
+  await page.goto(`${suite.pages.url}/app.html?options=${encodeURIComponent(JSON.stringify(options))}`);
   return page;
 };
 
@@ -81,7 +58,7 @@ const trackMany = (page: Page, count: number, label = 'n') =>
     { count, label },
   );
 
-const received = (): Received[] => collector.events().filter((event: Received) => event.event_type === 'Numbered');
+const received = (): Received[] => suite.collector.events().filter((event: Received) => event.event_type === 'Numbered');
 
 /** Every numbered event arrived exactly once (the collector counts duplicates it deduped). */
 const expectExactlyOnce = (count: number, label = 'n') => {
@@ -96,31 +73,31 @@ const stats = (page: Page) => page.evaluate(() => sightline.getDeliveryStats());
 
 describe('server faults (OQ-9)', () => {
   it('500 three times then 200: every event arrives exactly once', async () => {
-    collector.script([{ status: 500, times: 3 }]);
+    suite.collector.script([{ status: 500, times: 3 }]);
     const page = await open();
     await trackMany(page, 10);
-    await collector.waitForEvents(10, { timeoutMs: 30_000 });
+    await suite.collector.waitForEvents(10, { timeoutMs: 30_000 });
     expectExactlyOnce(10);
-    expect(collector.stats().duplicates).toBe(0);
+    expect(suite.collector.stats().duplicates).toBe(0);
     expect((await stats(page)).retried).toBeGreaterThan(0);
     await expect.poll(async () => (await stats(page)).sent, { timeout: 10_000 }).toBe(10);
   });
 
   it('429 then 200: all arrive', async () => {
-    collector.script([{ status: 429, times: 1, retryAfterSeconds: 1 }]);
+    suite.collector.script([{ status: 429, times: 1, retryAfterSeconds: 1 }]);
     const page = await open();
     await trackMany(page, 10);
-    await collector.waitForEvents(10, { timeoutMs: 30_000 });
+    await suite.collector.waitForEvents(10, { timeoutMs: 30_000 });
     expectExactlyOnce(10);
   });
 
   it('413: the batch is split and all arrive', async () => {
-    collector.script([{ status: 413, times: 1 }]);
+    suite.collector.script([{ status: 413, times: 1 }]);
     const page = await open({ flushQueueSize: 20, flushIntervalMillis: 10_000 });
     await trackMany(page, 20);
-    await collector.waitForEvents(20, { timeoutMs: 30_000 });
+    await suite.collector.waitForEvents(20, { timeoutMs: 30_000 });
     expectExactlyOnce(20);
-    const sizes = collector.requests().filter((request: { status: number }) => request.status === 200).length;
+    const sizes = suite.collector.requests().filter((request: { status: number }) => request.status === 200).length;
     expect(sizes).toBeGreaterThanOrEqual(2);
     await expect.poll(async () => (await stats(page)).sent, { timeout: 5000 }).toBe(20);
     expect((await stats(page)).dropped).toEqual({});
@@ -143,49 +120,49 @@ describe('transports and compression (E10–E13, OQ-18)', () => {
   it('gzips bodies above 2 KB when enableRequestBodyCompression is on; the collector decodes them', async () => {
     const page = await open({ enableRequestBodyCompression: true, flushQueueSize: 40, flushIntervalMillis: 10_000 });
     await trackMany(page, 40, 'gzip');
-    await collector.waitForEvents(40, { timeoutMs: 15_000 });
+    await suite.collector.waitForEvents(40, { timeoutMs: 15_000 });
     expectExactlyOnce(40, 'gzip');
-    const encodings = collector.requests().map((request: { headers: Record<string, string> }) => request.headers['content-encoding']);
+    const encodings = suite.collector.requests().map((request: { headers: Record<string, string> }) => request.headers['content-encoding']);
     expect(encodings).toContain('gzip');
   });
 
   it.each(['xhr', 'beacon'])('delivers with transport "%s"', async (transport) => {
     const page = await open({ transport });
     await trackMany(page, 15, transport);
-    await collector.waitForEvents(15, { timeoutMs: 15_000 });
+    await suite.collector.waitForEvents(15, { timeoutMs: 15_000 });
     expectExactlyOnce(15, transport);
   });
 
   it('custom headers reach the server with { type, headers }', async () => {
     const page = await open({ transport: { type: 'fetch', headers: { 'X-Sightline-Test': 'yes' } } });
     await trackMany(page, 1, 'headers');
-    await collector.waitForEvents(1, { timeoutMs: 15_000 });
-    expect(collector.requests()[0].headers['x-sightline-test']).toBe('yes');
+    await suite.collector.waitForEvents(1, { timeoutMs: 15_000 });
+    expect(suite.collector.requests()[0].headers['x-sightline-test']).toBe('yes');
   });
 });
 
 describe('persistence across page lives, offline and page exit', () => {
   it('collector down, 50 events tracked, reload with the collector up: all 50 arrive', async () => {
-    collector.setDown(true);
+    suite.collector.setDown(true);
     const page = await open();
     await trackMany(page, 50);
     await page.waitForTimeout(500); // attempts fail while down; the events stay stored
-    collector.setDown(false);
+    suite.collector.setDown(false);
     await page.reload();
-    await collector.waitForEvents(50, { timeoutMs: 30_000 });
+    await suite.collector.waitForEvents(50, { timeoutMs: 30_000 });
     expectExactlyOnce(50);
     // The new page life found the 50 in IndexedDB and reports them as its own deliveries.
     await expect.poll(async () => (await stats(page)).sent, { timeout: 10_000 }).toBe(50);
     expect((await stats(page)).pending).toBe(0);
   });
 
-  it('offline (context.setOffline), track, back online: all arrive', async () => {
+  it('offline (suite.context.setOffline), track, back online: all arrive', async () => {
     const page = await open();
-    await context.setOffline(true);
+    await suite.context.setOffline(true);
     await trackMany(page, 25, 'offline');
     await page.waitForTimeout(300);
     expect(received().filter((event) => event.event_properties?.tab === 'offline')).toHaveLength(0);
-    await context.setOffline(false);
+    await suite.context.setOffline(false);
     await expect.poll(() => received().filter((event) => event.event_properties?.tab === 'offline').length, { timeout: 30_000 }).toBe(25);
     expectExactlyOnce(25, 'offline');
     await expect.poll(async () => (await stats(page)).sent, { timeout: 5000 }).toBe(25);
@@ -195,18 +172,18 @@ describe('persistence across page lives, offline and page exit', () => {
   it('track 20 events and navigate away at once: all 20 arrive (page-exit path)', async () => {
     const page = await open({ flushIntervalMillis: 60_000, flushQueueSize: 1000 });
     await trackMany(page, 20);
-    await page.goto(`${pages.url}/blank.html`);
-    await collector.waitForEvents(20, { timeoutMs: 15_000 });
+    await page.goto(`${suite.pages.url}/blank.html`);
+    await suite.collector.waitForEvents(20, { timeoutMs: 15_000 });
     expectExactlyOnce(20);
   });
 
   it('IndexedDB unavailable: events still delivered through the fallback, with one warning', async () => {
-    await context.addInitScript(() => {
+    await suite.context.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
     });
     const page = await open();
     await trackMany(page, 10);
-    await collector.waitForEvents(10, { timeoutMs: 15_000 });
+    await suite.collector.waitForEvents(10, { timeoutMs: 15_000 });
     expectExactlyOnce(10);
     await expect.poll(async () => (await stats(page)).sent, { timeout: 5000 }).toBe(10);
     const warnings = (await page.evaluate(() => (window as unknown as { warnings: string[] }).warnings)).filter((w) => /indexeddb/i.test(w));
@@ -218,11 +195,11 @@ describe('tabs and bursts', () => {
   it('two tabs each track 500 events concurrently: 1,000 distinct events arrive, none twice', async () => {
     const [tabA, tabB] = await Promise.all([open(), open()]);
     await Promise.all([trackMany(tabA, 500, 'A'), trackMany(tabB, 500, 'B')]);
-    await collector.waitForEvents(1000, { timeoutMs: 60_000 });
+    await suite.collector.waitForEvents(1000, { timeoutMs: 60_000 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expectExactlyOnce(500, 'A');
     expectExactlyOnce(500, 'B');
-    expect(collector.stats().duplicates).toBe(0);
+    expect(suite.collector.stats().duplicates).toBe(0);
     // Either tab may have sent the other's events: together they report exactly what arrived.
     await expect
       .poll(async () => {
@@ -248,7 +225,7 @@ describe('tabs and bursts', () => {
       for (let n = 0; n < 10_000; n++) sightline.track('Numbered', { n, tab: 'burst' });
       return performance.now() - start;
     });
-    await collector.waitForEvents(10_000, { timeoutMs: 120_000 });
+    await suite.collector.waitForEvents(10_000, { timeoutMs: 120_000 });
     expectExactlyOnce(10_000, 'burst');
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
     console.log(`10,000-event burst: track() loop ${syncMs.toFixed(1)} ms; longest main-thread task ${longest.toFixed(1)} ms`);

@@ -1,11 +1,10 @@
 // Element interactions, masking, rage and dead clicks (issue 6; FEATURES.md B.5, B.6, C.5, D;
 // DECISIONS.md OQ-3, OQ-22, OQ-29, OQ-30) in real Chromium: the IIFE bundle against the collector.
 import { gunzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { bundlePage, startPages, startTestCollector, type Collector } from './support/fixtures';
-import type { StaticServer } from './support/static-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bundlePage } from './support/fixtures';
+import { useBrowserSuite } from './support/browser-suite';
 
 const API_KEY = 'e2e-element-interactions-key';
 const CLICKED = '[Amplitude] Element Clicked';
@@ -112,11 +111,6 @@ const RESOLVER_MARKUP = `<div id="card-div">A card</div>
 /** Forty distinct buttons: a measured click is a first click (no rage burst growing across the loop). */
 const PERF_MARKUP = Array.from({ length: 40 }, (_, n) => `<button type="button" class="perf"><span>Measure ${n}</span></button>`).join('\n');
 
-let collector: Collector;
-let pages: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-
 declare const sightline: { getDeviceId(): string; track(type: string, props?: object): unknown };
 type Received = { event_type: string; device_id: string; time: number; event_properties: Record<string, unknown> };
 
@@ -124,7 +118,7 @@ type Received = { event_type: string; device_id: string; time: number; event_pro
 const appPage = (markup: string, autocapture: string): string => {
   const html = bundlePage(`
     sightline.init('${API_KEY}', {
-      serverUrl: '${collector.ingestUrl}',
+      serverUrl: '${suite.collector.ingestUrl}',
       flushIntervalMillis: 50,
       autocapture: ${autocapture},
     });`);
@@ -133,66 +127,49 @@ const appPage = (markup: string, autocapture: string): string => {
   return withMarkup;
 };
 
-beforeAll(async () => {
-  collector = await startTestCollector();
-  pages = await startPages();
-  const full = '{ elementInteractions: true, frustrationInteractions: true }';
-  pages.setPage('/app.html', appPage(APP_MARKUP, full));
-  pages.setPage('/thanks.html', appPage('<p>Thanks</p>', full));
-  pages.setPage('/next.html', appPage('<p>Next</p>', full));
-  const lists = appPage(
-    LISTS_MARKUP,
-    `{
-      elementInteractions: { pageUrlAllowlist: [new RegExp('/lists\\\\.html'), '*/glob-*.html'], pageUrlExcludelist: [/[?&]private=1/] },
-      frustrationInteractions: { pageUrlExcludelist: [/[?&]private=1/] },
-    }`,
-  );
-  for (const path of ['/lists.html', '/glob-lists.html', '/unlisted.html']) pages.setPage(path, lists);
-  pages.setPage('/allowlist.html', appPage(ALLOWLIST_MARKUP, `{ elementInteractions: { cssSelectorAllowlist: ['.tracked'] }, frustrationInteractions: true }`));
-  pages.setPage(
-    '/resolver.html',
-    appPage(
-      RESOLVER_MARKUP,
+const suite = useBrowserSuite({
+  addPages: ({ pages }) => {
+    const full = '{ elementInteractions: true, frustrationInteractions: true }';
+    pages.setPage('/app.html', appPage(APP_MARKUP, full));
+    pages.setPage('/thanks.html', appPage('<p>Thanks</p>', full));
+    pages.setPage('/next.html', appPage('<p>Next</p>', full));
+    const lists = appPage(
+      LISTS_MARKUP,
       `{
-        elementInteractions: {
-          shouldTrackEventResolver: (actionType, element) => {
-            (window.resolverCalls = window.resolverCalls || []).push([actionType, element.id]);
-            return actionType === 'click' && element.id === 'card-div';
-          },
-        },
-        frustrationInteractions: true,
+        elementInteractions: { pageUrlAllowlist: [new RegExp('/lists\\\\.html'), '*/glob-*.html'], pageUrlExcludelist: [/[?&]private=1/] },
+        frustrationInteractions: { pageUrlExcludelist: [/[?&]private=1/] },
       }`,
-    ),
-  );
-  pages.setPage('/perf-on.html', appPage(PERF_MARKUP, '{ elementInteractions: true, frustrationInteractions: true }'));
-  pages.setPage('/perf-off.html', appPage(PERF_MARKUP, '{ elementInteractions: false, frustrationInteractions: false }'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  await collector?.close();
-});
-
-// A fresh context per test: its own device id and an empty IndexedDB, so no test sees another's events.
-beforeEach(async () => {
-  collector.reset();
-  context = await browser.newContext();
-});
-
-afterEach(async () => {
-  await context.close();
+    );
+    for (const path of ['/lists.html', '/glob-lists.html', '/unlisted.html']) pages.setPage(path, lists);
+    pages.setPage('/allowlist.html', appPage(ALLOWLIST_MARKUP, `{ elementInteractions: { cssSelectorAllowlist: ['.tracked'] }, frustrationInteractions: true }`));
+    pages.setPage(
+      '/resolver.html',
+      appPage(
+        RESOLVER_MARKUP,
+        `{
+          elementInteractions: {
+            shouldTrackEventResolver: (actionType, element) => {
+              (window.resolverCalls = window.resolverCalls || []).push([actionType, element.id]);
+              return actionType === 'click' && element.id === 'card-div';
+            },
+          },
+          frustrationInteractions: true,
+        }`,
+      ),
+    );
+    pages.setPage('/perf-on.html', appPage(PERF_MARKUP, '{ elementInteractions: true, frustrationInteractions: true }'));
+    pages.setPage('/perf-off.html', appPage(PERF_MARKUP, '{ elementInteractions: false, frustrationInteractions: false }'));
+  },
 });
 
 const open = async (path: string): Promise<Page> => {
-  const tab = await context.newPage();
-  await tab.goto(`${pages.url}${path}`);
+  const tab = await suite.context.newPage();
+  await tab.goto(`${suite.pages.url}${path}`);
   await tab.waitForFunction(() => typeof sightline !== 'undefined' && !!sightline.getDeviceId());
   return tab;
 };
 
-const named = (type: string): Received[] => collector.events().filter((event: Received) => event.event_type === type);
+const named = (type: string): Received[] => suite.collector.events().filter((event: Received) => event.event_type === type);
 const sentinels = () => named('sentinel').length;
 
 /**
@@ -222,7 +199,7 @@ const fastClicks = async (tab: Page, selector: string, count: number) => {
 
 /** Every ingestion request body in the three forms a leak could hide in: wire bytes, our own gunzip, the collector's decoding. */
 const wireBodies = (): Buffer[] =>
-  collector.requests().flatMap((request) => {
+  suite.collector.requests().flatMap((request) => {
     const bodies = [request.rawBody, request.body, Buffer.from(request.bodyText, 'utf8')];
     if (String(request.headers['content-encoding'] || '').toLowerCase().includes('gzip')) bodies.push(gunzipSync(request.rawBody));
     return bodies;
@@ -267,7 +244,7 @@ describe('issue 6: element interactions in real Chromium', () => {
       [P.top]: box.top,
       [P.viewportHeight]: box.height,
       [P.viewportWidth]: box.width,
-      [P.pageUrl]: `${pages.url}/app.html`,
+      [P.pageUrl]: `${suite.pages.url}/app.html`,
       [P.pageTitle]: 'Sightline test',
       [P.selector]: path,
       [P.path]: path,
@@ -303,7 +280,7 @@ describe('issue 6: element interactions in real Chromium', () => {
     expect(await tab.locator('#card').inputValue()).toBe(TYPED.card);
     await tab.locator('#pay').click();
     // Submitting blurs the card field (its change event), then posts the form and leaves the page.
-    await Promise.all([tab.waitForURL(`${pages.url}/thanks.html`), tab.locator('#submit').click()]);
+    await Promise.all([tab.waitForURL(`${suite.pages.url}/thanks.html`), tab.locator('#submit').click()]);
 
     await expect.poll(() => named(CHANGED).length, { timeout: 10_000 }).toBe(4);
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(6);
@@ -438,16 +415,16 @@ describe('issue 6: options in real Chromium', () => {
     expect(named(RAGE)).toHaveLength(0);
 
     // A page on no allowlist.
-    await tab.goto(`${pages.url}/unlisted.html`);
+    await tab.goto(`${suite.pages.url}/unlisted.html`);
     await tab.locator('#btn').click();
     await settle(tab, 800);
     expect(named(CLICKED)).toHaveLength(1);
 
     // A page matching the glob.
-    await tab.goto(`${pages.url}/glob-lists.html`);
+    await tab.goto(`${suite.pages.url}/glob-lists.html`);
     await tab.locator('#btn').click();
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(2);
-    expect(named(CLICKED).map((event) => event.event_properties[P.pageUrl])).toEqual([`${pages.url}/lists.html`, `${pages.url}/glob-lists.html`]);
+    expect(named(CLICKED).map((event) => event.event_properties[P.pageUrl])).toEqual([`${suite.pages.url}/lists.html`, `${suite.pages.url}/glob-lists.html`]);
   });
 
   it('OQ-22: shouldTrackEventResolver decides instead of the allowlists, for clicks and changes', async () => {
@@ -478,7 +455,7 @@ describe('issue 6: page exit and cost', () => {
     await Promise.all([tab.waitForURL(/\/next\.html/), tab.locator('nav a').click()]);
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(1);
     const clicked = named(CLICKED)[0].event_properties;
-    expect(clicked).toMatchObject({ [P.tag]: 'a', [P.text]: 'Continue', [P.path]: 'html > body > nav > a', [P.pageUrl]: `${pages.url}/app.html` });
+    expect(clicked).toMatchObject({ [P.tag]: 'a', [P.text]: 'Continue', [P.path]: 'html > body > nav > a', [P.pageUrl]: `${suite.pages.url}/app.html` });
     expect(String(clicked[P.href])).toMatch(/\/next\.html\?token=\*{5}&ref=menu$/);
     expect(leaked(['tok-Zq77Secret'])).toEqual([]);
   });
