@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launchPersistentChromium } from './support/chromium';
-import { bundlePage, startPages, startTestCollector, type Collector } from './support/fixtures';
+import { bundlePage, eventsSince, startPages, startTestCollector, type Collector } from './support/fixtures';
 import type { StaticServer } from './support/static-server';
 
 const API_KEY = 'e2e-foundation-key';
@@ -35,8 +35,10 @@ afterAll(async () => {
   await collector?.close();
 });
 
+// Tests after the first count only events made during them (see eventsSince): one profile, one queue.
+let since = 0;
 const eventsOf = (tab: string) =>
-  collector.events().filter((event: { event_properties?: { tab?: string } }) => event.event_properties?.tab === tab);
+  eventsSince(collector, since).filter((event: { event_properties?: { tab?: string } }) => event.event_properties?.tab === tab);
 
 const identityIn = (page: import('playwright-core').Page) =>
   page.evaluate(() => ({ deviceId: sightline.getDeviceId(), sessionId: sightline.getSessionId() }));
@@ -75,6 +77,7 @@ describe('foundation in real Chromium (the IIFE bundle against the local collect
 
   it('starts a new session after sessionTimeout, with session_end first', async () => {
     collector.reset();
+    since = Date.now();
     const page = await chromium.context.newPage();
     await page.context().clearCookies();
     await page.goto(`${pages.url}/app.html?tab=timeout-1&timeout=1500`);
@@ -87,8 +90,7 @@ describe('foundation in real Chromium (the IIFE bundle against the local collect
     expect(after.deviceId).toBe(before.deviceId);
     expect(after.sessionId).toBeGreaterThan(before.sessionId);
 
-    const sequence = collector
-      .events()
+    const sequence = eventsSince(collector, since)
       .filter((event: { event_type: string }) => ['session_start', 'session_end', 'Page Loaded'].includes(event.event_type))
       .sort((a: { event_id: number }, b: { event_id: number }) => a.event_id - b.event_id)
       .map((event: { event_type: string; session_id: number }) => [event.event_type, event.session_id]);
@@ -104,6 +106,7 @@ describe('foundation in real Chromium (the IIFE bundle against the local collect
 
   it('two tabs share one device and one session, and their event ids never collide', async () => {
     collector.reset();
+    since = Date.now();
     await chromium.context.clearCookies();
     const tabA = await chromium.context.newPage();
     await tabA.goto(`${pages.url}/app.html?tab=two-a`);
@@ -115,7 +118,7 @@ describe('foundation in real Chromium (the IIFE bundle against the local collect
     }
     await expect.poll(() => eventsOf('two-a').length + eventsOf('two-b').length, { timeout: 10_000 }).toBe(12);
     expect(await identityIn(tabB)).toEqual(await identityIn(tabA));
-    const all = collector.events();
+    const all = eventsSince(collector, since);
     expect(new Set(all.map((event: { session_id: number }) => event.session_id)).size).toBe(1);
     expect(all.filter((event: { event_type: string }) => event.event_type === 'session_start')).toHaveLength(1);
     const ids = all.map((event: { event_id: number }) => event.event_id);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launchPersistentChromium } from './support/chromium';
-import { bundlePage, startPages, startTestCollector, type Collector } from './support/fixtures';
+import { bundlePage, eventsSince, startPages, startTestCollector, type Collector } from './support/fixtures';
 import type { StaticServer } from './support/static-server';
 
 const API_KEY = 'e2e-network-vitals-key';
@@ -65,11 +65,7 @@ afterAll(async () => {
 beforeEach(() => collector.reset());
 
 const named = (type: string) => collector.events().filter((event: { event_type: string }) => event.event_type === type);
-// The pages share one origin and API key, so one IndexedDB queue: an event acknowledged just
-// before an earlier test closed its page may be sent again by the next page (at-least-once,
-// deduplicated by insert_id on a real server; collector.reset() forgets the ids). A resent event
-// keeps its original time, so "made during this test" is its time.
-const madeSince = (since: number, type: string) => named(type).filter((event: { time: number }) => event.time >= since);
+const madeSince = (since: number, type: string) => eventsSince(collector, since).filter((event: { event_type: string }) => event.event_type === type);
 
 describe('issue 7: network requests in real Chromium', () => {
   it('a failed fetch (500), XHR (503) and a network error each give one event with the exact properties; a 200 gives none', async () => {

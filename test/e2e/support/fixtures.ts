@@ -15,6 +15,15 @@ export type Collector = Awaited<ReturnType<typeof startCollector>>;
 export const startTestCollector = (options: Record<string, unknown> = {}): Promise<Collector> =>
   startCollector({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sightline-collector-')), quiet: true, ...options });
 
+/**
+ * The collector's events made at or after `since`. Pages of one origin and API key share one
+ * IndexedDB queue (a persistent context): an event acknowledged just before an earlier test closed
+ * its page may be sent again by the next page (at-least-once, deduplicated by insert_id on a real
+ * server; collector.reset() forgets the ids). A resent event keeps its original time.
+ */
+export const eventsSince = (collector: Collector, since: number) =>
+  collector.events().filter((event: { time: number }) => event.time >= since);
+
 /** Serves the built bundles under /dist/ plus the given pages. */
 export const startPages = (options: Partial<StaticServerOptions> = {}) =>
   startStaticServer({ ...options, mounts: { '/dist/': BROWSER_DIST, ...options.mounts } });
