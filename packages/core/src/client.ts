@@ -14,8 +14,8 @@ import { IdentityStore, type IdentitySnapshot, type IdentityStorage } from './id
 import { ConsoleLogger, LogLevel } from './logger';
 import { isPromise, Pipeline } from './pipeline';
 import type { Revenue } from './revenue';
-import { sanitizeProperties } from './sanitize';
-import { decideSession, endOf } from './session';
+import { copyIfFlat, sanitizeProperties } from './sanitize';
+import { decideSession, endOf, isSessionActive } from './session';
 import type { Config, Event, EventOptions, Logger, Plugin, Properties, Result, ResultPromise, TransportType, TransportConfig } from './types';
 import { describe } from './describe';
 import { uuid } from './uuid';
@@ -191,8 +191,12 @@ export class CoreClient {
       }
       let event: Event;
       if (typeof eventInput === 'string' && eventInput.length > 0) {
-        event = { ...eventOptions, event_type: eventInput };
-        if (eventProperties !== undefined) event.event_properties = this.clean(eventProperties, 'event_properties', eventInput);
+        const properties = eventProperties === undefined ? undefined : this.clean(eventProperties, 'event_properties', eventInput);
+        if (eventOptions === undefined) event = shapedEvent(eventInput, properties);
+        else {
+          event = { ...eventOptions, event_type: eventInput };
+          if (properties !== undefined) event.event_properties = properties;
+        }
       } else if (eventInput && typeof eventInput === 'object' && typeof eventInput.event_type === 'string' && eventInput.event_type) {
         event = { ...eventInput, ...eventOptions };
         for (const field of ['event_properties', 'user_properties', 'group_properties'] as const) {
@@ -260,6 +264,8 @@ export class CoreClient {
   }
 
   private clean(properties: unknown, label: string, eventType: string): Properties {
+    const flat = copyIfFlat(properties);
+    if (flat) return flat;
     const { value, problems } = sanitizeProperties(properties, label);
     if (problems.length) this.logger.warn(`Event "${eventType}": ${problems.join('; ')}`);
     return value;
@@ -276,7 +282,9 @@ export class CoreClient {
     const time = typeof event.time === 'number' ? event.time : this.now();
     event.time = time;
     if (event.session_id === undefined) {
-      this.touchSession(time);
+      // Continuing the session is the answer for almost every event: decided inline.
+      if (isSessionActive(state, time, (this.config as Config).sessionTimeout)) identity.touch(time);
+      else this.touchSession(time);
       event.session_id = state.sessionId;
     }
     if (event.user_id === undefined && state.userId !== undefined) event.user_id = state.userId;
@@ -551,6 +559,20 @@ export class CoreClient {
     return !!(this.identity && this.identity.state.optOut);
   }
 }
+
+/**
+ * `track(name, properties)`, the common call: every field the client fills is a slot from the
+ * start, so filling them grows no property store on the tracking call (measured in test/bench).
+ */
+const shapedEvent = (eventType: string, properties: Properties | undefined): Event => ({
+  event_type: eventType,
+  event_properties: properties,
+  time: undefined,
+  session_id: undefined,
+  user_id: undefined,
+  device_id: undefined,
+  event_id: undefined,
+});
 
 const isResultValue = (value: Event | Result): value is Result =>
   typeof (value as Result).code === 'number' && typeof (value as Result).message === 'string' && 'event' in value;

@@ -33,7 +33,7 @@ const NO_PROBLEMS = Object.freeze([]) as unknown as string[];
  * with no path strings, ancestor list or problem list. Anything else (or a getter that throws)
  * returns undefined and takes the full walk.
  */
-const copyIfFlat = (input: unknown): { [key: string]: unknown } | undefined => {
+export const copyIfFlat = (input: unknown): { [key: string]: unknown } | undefined => {
   if (!input || typeof input !== 'object' || Array.isArray(input) || input instanceof Date) return undefined;
   const copy: { [key: string]: unknown } = {};
   let kept = 0;

@@ -54,6 +54,26 @@ describe('track / logEvent (A07–A10, A09)', () => {
     expect(typeof sent.event_id).toBe('number');
   });
 
+  // track(name, properties) builds its event in a pre-shaped literal (a hot-path shortcut);
+  // on the wire it must equal the same event given as an object.
+  it.each([
+    ['no user, no properties', undefined, undefined],
+    ['no user, properties', undefined, { plan: 'pro', seats: 3 }],
+    ['a user, properties', 'user-12345', { plan: 'pro' }],
+  ])('track(name, properties) and track({ event_type, event_properties }) send the same fields: %s', async (_case, userId, properties) => {
+    const { client, destination } = await initClient({}, userId);
+    await client.track('Named Form', properties).promise;
+    await client.track({ event_type: 'Object Form', event_properties: properties }).promise;
+    const [named, object] = destination.events.slice(-2).map((event) => JSON.parse(JSON.stringify(event)));
+    const shape = (event: Event) => Object.keys(event).sort();
+    expect(shape(named)).toEqual(shape(object));
+    const { event_type: _a, insert_id: _b, event_id: namedId, time: _c, ...namedRest } = named;
+    const { event_type: _d, insert_id: _e, event_id: objectId, time: _f, ...objectRest } = object;
+    expect(namedRest).toEqual(objectRest);
+    expect(objectId).toBe(namedId + 1);
+    expect('user_id' in named).toBe(userId !== undefined);
+  });
+
   it('accepts an event object with event-level groups (A08)', async () => {
     const { client, destination } = await initClient();
     await client.track({ event_type: 'Org Event', groups: { org: 'acme' }, event_properties: { a: 1 } }).promise;
