@@ -24,3 +24,30 @@ export const benchPage = (sdk) => `<!doctype html><html><head><meta charset="utf
     },
   };
 </script></body></html>`;
+
+/**
+ * The floor for the track() figure: a stand-in that does only what any tracking call must do
+ * synchronously (check the name, take the time, copy flat properties, queue the record, drain in
+ * a microtask) and no SDK work. On a fresh page its cost is mostly the engine warming up.
+ */
+export const floorPage = () => `<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><script>
+  const queue = [];
+  let scheduled = false;
+  const copyFlat = (input) => {
+    const copy = {};
+    for (const key in input) if (Object.prototype.hasOwnProperty.call(input, key)) copy[key] = input[key];
+    return copy;
+  };
+  window.bench = {
+    track(type, props) {
+      if (typeof type !== 'string' || !type) return undefined;
+      const record = { type, props: props === undefined ? undefined : copyFlat(props), time: Date.now() };
+      queue.push(record);
+      if (!scheduled) {
+        scheduled = true;
+        queueMicrotask(() => { scheduled = false; queue.length = 0; });
+      }
+      return record;
+    },
+  };
+</script></body></html>`;
