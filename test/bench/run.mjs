@@ -96,7 +96,7 @@ const freshTrackMicros = (page) =>
     return ((performance.now() - start) * 1000) / calls;
   }, TRACK_CALLS);
 
-/** The same figure for the floor stand-in (page.mjs): what no tracking call can go below here. */
+/** The same figure for the floor stand-in (page.mjs): a reference for what a minimal tracking call costs here. */
 const floorTrackMicros = async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -281,7 +281,7 @@ ${pluginRows.join('\n')}
 - **track() cost**: on a fresh page, 200 warm-up calls, then ${TRACK_CALLS} calls timed with \`performance.now()\`.
   The floor row runs the same loop, on a fresh page, against a stand-in that only checks the name, takes the
   time, copies the properties and queues the record (\`floorPage\` in \`test/bench/page.mjs\`): on a fresh
-  page most of any \`track()\` is the engine warming up, so that is the figure's lower bound on this machine.
+  page much of any \`track()\` is the engine warming up, and the floor shows how much on this machine.
   Once warm: the same ${TRACK_CALLS}-call loop repeated ${WARM_ROUNDS} times on that page, 200 ms apart (the
   SDK's functions JIT-compiled, the earlier events drained); the last round is the figure.
 - **Script time until delivered**: CDP \`Performance.getMetrics\` \`ScriptDuration\` before ${DELIVERED_EVENTS}
