@@ -90,6 +90,16 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
     client.identify(buildCampaignIdentify(decision.campaign, resolved.initialEmptyValue));
   };
 
+  /** C42: the first event seen in a new session re-checks the campaign (memory only: cheap). */
+  const noteSession = (event: Event): void => {
+    const sessionId = event.session_id;
+    if (!store || typeof sessionId !== 'number' || sessionId < 0 || event.event_type === EVENT_SESSION_END) return;
+    const state = store.read();
+    if (state.sessionId === sessionId) return;
+    store.write({ ...state, sessionId });
+    if (state.sessionId !== undefined) evaluate(true);
+  };
+
   const trackFallbackEvent = (): void => {
     if (client && resolved && resolved.fallbackAttributionEvent) client.track(EVENT_ATTRIBUTION, { ...current });
   };
@@ -128,16 +138,13 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
       }
     },
 
+    // Inside the tracking call: a new session's campaign $identify is queued before the event
+    // that started the session, so that event already carries the session's campaign.
+    capture: noteSession,
+
     execute(event: Event) {
       if (!resolved) return event;
-      const sessionId = event.session_id;
-      if (store && typeof sessionId === 'number' && sessionId >= 0 && event.event_type !== EVENT_SESSION_END) {
-        const state = store.read();
-        if (state.sessionId !== sessionId) {
-          store.write({ ...state, sessionId });
-          if (state.sessionId !== undefined) evaluate(true); // C42: a new session began
-        }
-      }
+      noteSession(event); // session_start never passes capture: the client queues it directly
       if (resolved.eventProperty && event.event_type !== EVENT_IDENTIFY && event.event_type !== EVENT_GROUP_IDENTIFY) {
         const properties: Properties = { ...event.event_properties };
         for (const key of CAMPAIGN_KEYS) {

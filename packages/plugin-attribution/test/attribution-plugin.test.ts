@@ -119,6 +119,12 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     await settle();
     expect(page.identifies()).toHaveLength(1);
     expect(Object.keys(userProps(page.identifies()[0]).$unset)).toHaveLength(18);
+    // The campaign's $identify lands before the event that began the session, in its session.
+    expect(page.destination.events.map((event) => event.event_type)).toEqual(['session_end', 'session_start', '$identify', 'after a break']);
+    const [, start, identify, event] = page.destination.events;
+    expect(identify.session_id).toBe(start.session_id);
+    expect(event.session_id).toBe(start.session_id);
+    expect((identify.event_id as number) < (event.event_id as number)).toBe(true);
   });
 
   it('C44/C37: a self-referral is not a campaign by default', async () => {
