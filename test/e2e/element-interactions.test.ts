@@ -11,6 +11,7 @@ const CLICKED = '[Amplitude] Element Clicked';
 const CHANGED = '[Amplitude] Element Changed';
 const RAGE = '[Amplitude] Rage Click';
 const DEAD = '[Amplitude] Dead Click';
+const ERROR_CLICK = '[Amplitude] Error Click';
 const FORM_SUBMITTED = '[Amplitude] Form Submitted';
 const PAGE_VIEWED = '[Amplitude] Page Viewed';
 const P = {
@@ -108,6 +109,16 @@ const ALLOWLIST_MARKUP = `<button class="tracked" type="button" id="in-list">Tra
 const RESOLVER_MARKUP = `<div id="card-div">A card</div>
 <button type="button" id="plain"><span id="plain-label">Plain</span></button>
 <input type="text" id="field">`;
+/** Buttons whose handlers fail in each of the three ways C14 names, and one that works. */
+const ERRORS_MARKUP = `<button type="button" id="throws">Pay now</button>
+<button type="button" id="rejects">Save</button>
+<button type="button" id="logs">Look up</button>
+<button type="button" id="fine">Fine</button>
+<script>
+  document.getElementById('throws').addEventListener('click', () => { throw new TypeError('total is undefined'); });
+  document.getElementById('rejects').addEventListener('click', () => { Promise.reject(new Error('save failed')); });
+  document.getElementById('logs').addEventListener('click', () => { console.error('no account for zoe.q@example.com'); });
+</script>`;
 /** Forty distinct buttons: a measured click is a first click (no rage burst growing across the loop). */
 const PERF_MARKUP = Array.from({ length: 40 }, (_, n) => `<button type="button" class="perf"><span>Measure ${n}</span></button>`).join('\n');
 
@@ -157,6 +168,7 @@ const suite = useBrowserSuite({
         }`,
       ),
     );
+    pages.setPage('/errors.html', appPage(ERRORS_MARKUP, '{ frustrationInteractions: { rageClicks: false, deadClicks: false, errorClicks: true } }'));
     pages.setPage('/perf-on.html', appPage(PERF_MARKUP, '{ elementInteractions: true, frustrationInteractions: true }'));
     pages.setPage('/perf-off.html', appPage(PERF_MARKUP, '{ elementInteractions: false, frustrationInteractions: false }'));
   },
@@ -392,6 +404,33 @@ describe('issue 6: frustration interactions in real Chromium', () => {
 });
 
 describe('issue 6: options in real Chromium', () => {
+  it('C14 B83: a click followed by an uncaught exception, an unhandled rejection or a console error gives one Error Click each; a working click gives none; no email on the wire', async () => {
+    const tab = await open('/errors.html');
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    for (const id of ['throws', 'rejects', 'logs', 'fine']) {
+      await tab.click(`#${id}`);
+      await tab.waitForTimeout(100);
+    }
+    await expect.poll(() => named(ERROR_CLICK).length, { timeout: 10_000 }).toBe(3);
+    await settle(tab, 2500);
+    const errors = named(ERROR_CLICK).map((event) => event.event_properties);
+    expect(errors.map((properties) => [properties[P.id], properties['[Amplitude] Kind']])).toEqual([
+      ['throws', 'uncaught exception'],
+      ['rejects', 'unhandled promise rejection'],
+      ['logs', 'console error'],
+    ]);
+    expect(errors[0]).toMatchObject({ '[Amplitude] Message': 'total is undefined', [P.tag]: 'button', [P.text]: 'Pay now' });
+    expect(errors[0]['[Amplitude] Filename']).toContain('/errors.html');
+    expect(typeof errors[0]['[Amplitude] Line Number']).toBe('number');
+    expect(String(errors[0]['[Amplitude] Stack'])).toContain('total is undefined');
+    expect(errors[1]['[Amplitude] Message']).toBe('save failed');
+    expect(errors[2]['[Amplitude] Message']).toBe('no account for *****');
+    // The page's own error handling is unchanged: the exception still reached the page.
+    expect(pageErrors).toContain('total is undefined');
+    expect(leaked(['zoe.q@example.com'])).toEqual([]);
+  });
+
   it('B70: cssSelectorAllowlist replaces the default list', async () => {
     const tab = await open('/allowlist.html');
     await tab.locator('#out-list').click();

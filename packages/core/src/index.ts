@@ -1,7 +1,7 @@
 export * from './types';
 export * from './global-scope';
 export * from './constants';
-export { ConsoleLogger, LogLevel } from './logger';
+export { ConsoleLogger, LOG_PREFIX, LogLevel } from './logger';
 export { uuid } from './uuid';
 export { Identify, isIdentify } from './identify';
 export { Revenue } from './revenue';

@@ -4,7 +4,8 @@ import type { Logger } from './types';
 export const LogLevel = { None: 0, Error: 1, Warn: 2, Verbose: 3, Debug: 4 } as const;
 export type LogLevel = (typeof LogLevel)[keyof typeof LogLevel];
 
-const PREFIX = 'Sightline:';
+/** Starts every line the SDK logs (error clicks use it to leave the SDK's own errors out). */
+export const LOG_PREFIX = 'Sightline:';
 
 /** The default console logger. Never throws, even where `console` is missing. */
 export class ConsoleLogger implements Logger {
@@ -33,7 +34,7 @@ export class ConsoleLogger implements Logger {
 const write = (method: 'log' | 'warn' | 'error' | 'debug', args: unknown[]): void => {
   try {
     // eslint-disable-next-line no-console
-    if (typeof console !== 'undefined') console[method](PREFIX, ...args);
+    if (typeof console !== 'undefined') console[method](LOG_PREFIX, ...args);
   } catch {
     /* a broken console must not break the host page */
   }

@@ -8,6 +8,7 @@ export const EVENT_ELEMENT_CLICKED = '[Amplitude] Element Clicked';
 export const EVENT_ELEMENT_CHANGED = '[Amplitude] Element Changed';
 export const EVENT_RAGE_CLICK = '[Amplitude] Rage Click';
 export const EVENT_DEAD_CLICK = '[Amplitude] Dead Click';
+export const EVENT_ERROR_CLICK = '[Amplitude] Error Click';
 
 export const Property = {
   ELEMENT_ID: '[Amplitude] Element ID',
@@ -37,7 +38,22 @@ export const Property = {
   // Dead click (OQ-3)
   X: '[Amplitude] X',
   Y: '[Amplitude] Y',
+  // Error click (C14)
+  KIND: '[Amplitude] Kind',
+  MESSAGE: '[Amplitude] Message',
+  STACK: '[Amplitude] Stack',
+  FILENAME: '[Amplitude] Filename',
+  LINE_NUMBER: '[Amplitude] Line Number',
+  COLUMN_NUMBER: '[Amplitude] Column Number',
 } as const;
+
+/** C14: `[Amplitude] Kind` of an error click. */
+export const ErrorKind = {
+  UNCAUGHT_EXCEPTION: 'uncaught exception',
+  CONSOLE_ERROR: 'console error',
+  UNHANDLED_REJECTION: 'unhandled promise rejection',
+} as const;
+export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];
 
 /** FEATURES B70: elements always tracked. */
 export const DEFAULT_CSS_SELECTOR_ALLOWLIST: readonly string[] = [
@@ -96,6 +112,8 @@ export const RAGE_CLICK_MAX_RECORDED = 50;
 export const RAGE_CLICK_SETTLE_MS = 1000;
 /** OQ-3: no navigation or relevant DOM change within this time makes a dead click. */
 export const DEAD_CLICK_WINDOW_MS = 3000;
+/** C14: an error this soon after a click makes an error click. */
+export const ERROR_CLICK_WINDOW_MS = 2000;
 /**
  * A region that mutated in two separate batches, each gap no longer than this, before a
  * click is "changing on its own" (a clock, a carousel): its later mutations prove nothing.

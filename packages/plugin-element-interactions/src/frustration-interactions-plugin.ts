@@ -1,8 +1,8 @@
 /**
- * `[Amplitude] Rage Click` and `[Amplitude] Dead Click` (FEATURES B.6, C12, C13; DECISIONS
- * OQ-3). One passive capture-phase click listener on the document; the element properties
- * are built when the event is decided (1 s after a burst, 3 s after a dead click), never in
- * the listener.
+ * `[Amplitude] Rage Click`, `[Amplitude] Dead Click` and `[Amplitude] Error Click` (FEATURES
+ * B.6, C12–C14; DECISIONS OQ-3). One passive capture-phase click listener on the document; the
+ * element properties are built when the event is decided (1 s after a burst, 3 s after a dead
+ * click, at the error after an error click), never in the listener.
  */
 import type { Plugin, Properties } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
@@ -12,13 +12,17 @@ import {
   DEFAULT_CSS_SELECTOR_ALLOWLIST,
   DEFAULT_DEAD_CLICK_ALLOWLIST,
   EVENT_DEAD_CLICK,
+  EVENT_ERROR_CLICK,
   EVENT_RAGE_CLICK,
+  ERROR_CLICK_WINDOW_MS,
   NEW_TAB_LINK_SELECTOR,
   PLUGIN_NAME_FRUSTRATION_INTERACTIONS,
   Property,
   RAGE_CLICK_SETTLE_MS,
 } from './constants';
 import { acquireDomChangeMonitor } from './dom-change-monitor';
+import type { InteractionRecord } from './element-properties';
+import { errorClickProperties, watchErrors } from './error-watch';
 import { currentPageUrl, hasTextSelectionOn, recordInteraction, type TrackingClient } from './interaction-context';
 import { featureSwitch, type FrustrationInteractionsOptions } from './options';
 import { pageChangeWatches } from './page-change-watch';
@@ -45,10 +49,10 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
     const { logger, document, win, options: safeOptions, onError, targetOf, report, listen, atTeardown } = setup;
     const rage = featureSwitch(safeOptions.rageClicks);
     const dead = featureSwitch(safeOptions.deadClicks);
-    if (safeOptions.errorClicks || safeOptions.thrashedCursor) {
-      logger?.debug(`${PLUGIN_NAME_FRUSTRATION_INTERACTIONS}: errorClicks and thrashedCursor are not available`);
-    }
-    if (!rage.enabled && !dead.enabled) return;
+    // Error clicks are off unless asked for (B83).
+    const errors = safeOptions.errorClicks ? featureSwitch(safeOptions.errorClicks) : { enabled: false, allowlist: undefined };
+    if (safeOptions.thrashedCursor) logger?.debug(`${PLUGIN_NAME_FRUSTRATION_INTERACTIONS}: thrashedCursor is not available`);
+    if (!rage.enabled && !dead.enabled && !errors.enabled) return;
 
     // Rage: any element (grouped by its interactive ancestor), or the configured list.
     const rageSelector = setup.selectorList(rage.allowlist, DEFAULT_CSS_SELECTOR_ALLOWLIST, 'rageClicks.cssSelectorAllowlist');
@@ -96,6 +100,30 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
       });
     };
 
+    // Error clicks: the last allowlisted click, until an error within the window reports it once.
+    const errorSelector = errors.enabled ? setup.selectorList(errors.allowlist, DEFAULT_CSS_SELECTOR_ALLOWLIST, 'errorClicks.cssSelectorAllowlist') : undefined;
+    let lastClick: InteractionRecord | undefined;
+    let reportingError = false;
+    const onErrorClickCandidate = (target: Element, time: number) => {
+      const element = closestMatching(target, errorSelector);
+      lastClick = element ? recordInteraction(element, time) : undefined;
+    };
+    if (errorSelector) {
+      atTeardown(
+        watchErrors(win, listen, (error) => {
+          const click = lastClick;
+          if (!click || reportingError || Date.now() - click.time > ERROR_CLICK_WINDOW_MS) return;
+          lastClick = undefined;
+          reportingError = true; // an error raised while reporting is not another error click
+          try {
+            report(EVENT_ERROR_CLICK, click, 'click', errorClickProperties(error));
+          } finally {
+            reportingError = false;
+          }
+        }),
+      );
+    }
+
     // Anything that shows the click did something outside the DOM: a navigation, leaving
     // the page, another window or a native dialog taking focus.
     const cancelDeadClicks = () => deadClicks.endAll(true);
@@ -114,6 +142,7 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
       if (rage.enabled) onRageClick(target, x, y, time);
       // Dead clicks: the primary button only (0, or none reported).
       if (monitor && !mouse.button) onDeadClickCandidate(target, x, y, time);
+      if (errorSelector) onErrorClickCandidate(target, time);
     });
     listen(document, 'visibilitychange', () => {
       if (document.visibilityState === 'hidden') cancelDeadClicks();

@@ -1,6 +1,7 @@
 export { elementInteractionsPlugin } from './element-interactions-plugin';
 export { frustrationInteractionsPlugin, rageClickProperties } from './frustration-interactions-plugin';
 export * from './constants';
+export { describeError, errorClickProperties, watchErrors, type BrowserError } from './error-watch';
 export type {
   ActionType,
   ElementInteractionsOptions,

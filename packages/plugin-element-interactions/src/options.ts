@@ -51,7 +51,7 @@ export interface FrustrationInteractionsOptions extends PrivacyAndPageOptions {
   rageClicks?: boolean | SelectorOption;
   /** Default on. `{ cssSelectorAllowlist }` replaces the dead-click allowlist (OQ-3). */
   deadClicks?: boolean | SelectorOption;
-  /** Accepted; not built (B83). */
+  /** Default off. `{ cssSelectorAllowlist }` limits which clicks count (default: the B70 elements). */
   errorClicks?: boolean | SelectorOption;
   /** Accepted; not built (B84). */
   thrashedCursor?: boolean | { directionChanges?: number; threshold?: number };

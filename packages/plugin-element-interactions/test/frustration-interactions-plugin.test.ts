@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   EVENT_DEAD_CLICK,
+  EVENT_ERROR_CLICK,
   EVENT_RAGE_CLICK,
+  ErrorKind,
   Property,
   frustrationInteractionsPlugin,
   type FrustrationInteractionsOptions,
@@ -259,9 +261,9 @@ describe('frustration options and lifecycle (B80, B72)', () => {
     expect(tracked[0].properties[Property.ELEMENT_TEXT]).toBe('*****');
   });
 
-  it('B83/B84 errorClicks and thrashedCursor are accepted and ignored', () => {
-    const { logger } = start({ errorClicks: true, thrashedCursor: { directionChanges: 5 } });
-    expect(logger.debug).toHaveBeenCalled();
+  it('B84 thrashedCursor is accepted and ignored', () => {
+    const { logger } = start({ thrashedCursor: { directionChanges: 5 } });
+    expect(logger.debug).toHaveBeenCalledWith(expect.stringContaining('thrashedCursor is not available'));
   });
 
   it('teardown stops listening and drops pending dead clicks', async () => {
@@ -281,6 +283,141 @@ describe('frustration options and lifecycle (B80, B72)', () => {
     click(byId('noop'));
     await vi.advanceTimersByTimeAsync(3000);
     expect(logger.error).toHaveBeenCalled();
+  });
+});
+
+describe('Error Click (C14, B83)', () => {
+  const errorsOnly = { rageClicks: false, deadClicks: false } as const;
+  let consoleSpy: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    // Quiet: the page's console.error still reaches this spy through the plugin's wrapper.
+    consoleSpy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => consoleSpy.mockRestore());
+
+  const uncaught = (init: ErrorEventInit) => window.dispatchEvent(new ErrorEvent('error', init));
+  const rejection = (reason: unknown) => {
+    const event = new Event('unhandledrejection');
+    Object.defineProperty(event, 'reason', { value: reason });
+    window.dispatchEvent(event);
+  };
+  const errorClicks = (tracked: ReturnType<typeof setUpPlugin>['tracked']) => ofType(tracked, EVENT_ERROR_CLICK);
+
+  it('C14 a console.error within 2 s of a click gives one Error Click with the error and the clicked element', async () => {
+    const { tracked } = start({ ...errorsOnly, errorClicks: true });
+    const clickedAt = Date.now();
+    click(byId('noop-label'));
+    await vi.advanceTimersByTimeAsync(500);
+    console.error('Checkout failed:', new Error('cart is empty'));
+    expect(consoleSpy).toHaveBeenCalledTimes(1); // the page's call still happens
+    const [event] = errorClicks(tracked);
+    expect(errorClicks(tracked)).toHaveLength(1);
+    expect(event.time).toBe(clickedAt);
+    expect(event.properties).toMatchObject({
+      [Property.KIND]: ErrorKind.CONSOLE_ERROR,
+      [Property.MESSAGE]: 'Checkout failed: cart is empty',
+      [Property.ELEMENT_TAG]: 'button',
+      [Property.ELEMENT_TEXT]: 'Does nothing',
+    });
+    expect(event.properties[Property.STACK]).toContain('cart is empty');
+  });
+
+  it('C14 an uncaught exception carries its file, line and column; the file URL is scrubbed', async () => {
+    const { tracked } = start({ ...errorsOnly, errorClicks: true });
+    click(byId('noop'));
+    uncaught({ message: 'Uncaught TypeError: x is undefined', error: new TypeError('x is undefined'), filename: 'https://shop.example/app.js?token=s3cr3t', lineno: 12, colno: 7 });
+    const [event] = errorClicks(tracked);
+    expect(event.properties).toMatchObject({
+      [Property.KIND]: ErrorKind.UNCAUGHT_EXCEPTION,
+      [Property.MESSAGE]: 'x is undefined',
+      [Property.LINE_NUMBER]: 12,
+      [Property.COLUMN_NUMBER]: 7,
+    });
+    expect(event.properties[Property.FILENAME]).not.toContain('s3cr3t');
+    expect(event.properties[Property.FILENAME]).toContain('https://shop.example/app.js');
+  });
+
+  it('C14 an unhandled rejection counts, with a non-Error reason as its message', async () => {
+    const { tracked } = start({ ...errorsOnly, errorClicks: true });
+    click(byId('noop'));
+    rejection('request timed out');
+    expect(errorClicks(tracked)[0].properties).toMatchObject({ [Property.KIND]: ErrorKind.UNHANDLED_REJECTION, [Property.MESSAGE]: 'request timed out' });
+  });
+
+  it('an email or a card number in the message or the stack is masked', async () => {
+    const { tracked } = start({ ...errorsOnly, errorClicks: true });
+    click(byId('noop'));
+    console.error(new Error('no account for jane.doe@example.com, card 4111 1111 1111 1111'));
+    const wire = JSON.stringify(errorClicks(tracked)[0].properties);
+    expect(wire).not.toContain('jane.doe@example.com');
+    expect(wire).not.toContain('4111 1111 1111 1111');
+  });
+
+  it.each([
+    ['an error more than 2 s after the click', async () => {
+      click(byId('noop'));
+      await vi.advanceTimersByTimeAsync(2001);
+      console.error('late');
+    }],
+    ['an error with no click before it', async () => {
+      console.error('no click');
+    }],
+    ['a click outside the allowlist', async () => {
+      click(byId('plain'));
+      console.error('after a plain div');
+    }],
+    ["the SDK's own log line", async () => {
+      click(byId('noop'));
+      console.error('Sightline:', 'Pipeline failed');
+    }],
+    ['a resource that failed to load (a plain error Event)', async () => {
+      click(byId('noop'));
+      window.dispatchEvent(new Event('error'));
+    }],
+  ])('no Error Click for %s', async (_case, act) => {
+    const { tracked } = start({ ...errorsOnly, errorClicks: true });
+    await act();
+    expect(errorClicks(tracked)).toEqual([]);
+  });
+
+  it('one click gives at most one Error Click however many errors follow', async () => {
+    const { tracked } = start({ ...errorsOnly, errorClicks: true });
+    click(byId('noop'));
+    console.error('first');
+    rejection('second');
+    expect(errorClicks(tracked)).toHaveLength(1);
+    click(byId('noop'));
+    console.error('third');
+    expect(errorClicks(tracked)).toHaveLength(2);
+  });
+
+  it('cssSelectorAllowlist replaces the elements that count', async () => {
+    const { tracked } = start({ ...errorsOnly, errorClicks: { cssSelectorAllowlist: ['#plain'] } });
+    click(byId('noop'));
+    console.error('on a button');
+    click(byId('plain'));
+    console.error('on the div');
+    expect(errorClicks(tracked).map((event) => event.properties[Property.MESSAGE])).toEqual(['on the div']);
+  });
+
+  it('B83 error clicks are off unless asked for, and console.error stays untouched', async () => {
+    const before = console.error;
+    const { tracked } = start();
+    expect(console.error).toBe(before);
+    click(byId('noop'));
+    console.error('boom');
+    expect(errorClicks(tracked)).toEqual([]);
+  });
+
+  it('teardown restores console.error and stops listening', async () => {
+    const before = console.error;
+    const { tracked, plugin } = start({ ...errorsOnly, errorClicks: true });
+    expect(console.error).not.toBe(before);
+    await plugin.teardown?.();
+    expect(console.error).toBe(before);
+    click(byId('noop'));
+    uncaught({ message: 'after teardown', error: new Error('after teardown') });
+    expect(errorClicks(tracked)).toEqual([]);
   });
 });
 
