@@ -2,7 +2,8 @@
 // `budget` is today's size plus a little room: a change that grows a bundle past it fails CI
 // and must say why. `goal` is where the benchmark issue wants it (BENCHMARKS.md).
 export const SIZE_BUDGETS = [
-  { file: 'packages/browser/dist/sightline.min.js', budgetKb: 38.5, goalKb: 20 },
+  // 39.5: Error Click and Thrashed Cursor (C14, C15) added 1.1 KB to the 37.8 KB bundle.
+  { file: 'packages/browser/dist/sightline.min.js', budgetKb: 39.5, goalKb: 20 },
   { file: 'packages/browser/dist/sightline-lite.min.js', budgetKb: 17, goalKb: 8 },
   { file: 'packages/browser/dist/snippet.min.js', budgetKb: 0.6, goalKb: 0.6 },
 ];

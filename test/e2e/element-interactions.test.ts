@@ -12,6 +12,7 @@ const CHANGED = '[Amplitude] Element Changed';
 const RAGE = '[Amplitude] Rage Click';
 const DEAD = '[Amplitude] Dead Click';
 const ERROR_CLICK = '[Amplitude] Error Click';
+const THRASHED = '[Amplitude] Thrashed Cursor';
 const FORM_SUBMITTED = '[Amplitude] Form Submitted';
 const PAGE_VIEWED = '[Amplitude] Page Viewed';
 const P = {
@@ -169,6 +170,7 @@ const suite = useBrowserSuite({
       ),
     );
     pages.setPage('/errors.html', appPage(ERRORS_MARKUP, '{ frustrationInteractions: { rageClicks: false, deadClicks: false, errorClicks: true } }'));
+    pages.setPage('/thrash.html', appPage('<button type="button" id="pricing" style="width:400px;height:200px">Compare plans</button>', '{ frustrationInteractions: { rageClicks: false, deadClicks: false, thrashedCursor: true } }'));
     pages.setPage('/perf-on.html', appPage(PERF_MARKUP, '{ elementInteractions: true, frustrationInteractions: true }'));
     pages.setPage('/perf-off.html', appPage(PERF_MARKUP, '{ elementInteractions: false, frustrationInteractions: false }'));
   },
@@ -429,6 +431,29 @@ describe('issue 6: options in real Chromium', () => {
     // The page's own error handling is unchanged: the exception still reached the page.
     expect(pageErrors).toContain('total is undefined');
     expect(leaked(['zoe.q@example.com'])).toEqual([]);
+  });
+
+  it('C15 B84: the real cursor shaken left and right over a button gives one Thrashed Cursor; moving across it gives none', async () => {
+    const tab = await open('/thrash.html');
+    const { x, y } = await centerOf(tab, '#pricing');
+    // Across, one way: no direction change.
+    for (let n = 0; n < 12; n++) {
+      await tab.mouse.move(x - 150 + n * 25, y);
+      await tab.waitForTimeout(20);
+    }
+    await settle(tab, 200);
+    expect(named(THRASHED)).toHaveLength(0);
+    // Back and forth, 12 moves (10 direction changes), each its own input event.
+    for (let n = 0; n < 12; n++) {
+      await tab.mouse.move(n % 2 ? x + 40 : x - 40, y);
+      await tab.waitForTimeout(30);
+    }
+    await expect.poll(() => named(THRASHED).length, { timeout: 10_000 }).toBe(1);
+    await settle(tab, 500);
+    expect(named(THRASHED)).toHaveLength(1);
+    const thrash = named(THRASHED)[0].event_properties;
+    expect(thrash).toMatchObject({ [P.id]: 'pricing', [P.tag]: 'button', [P.text]: 'Compare plans', '[Amplitude] X': x + 40, '[Amplitude] Y': y });
+    expect(thrash['[Amplitude] Duration']).toBeLessThanOrEqual(2000);
   });
 
   it('B70: cssSelectorAllowlist replaces the default list', async () => {

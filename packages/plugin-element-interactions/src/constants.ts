@@ -9,6 +9,7 @@ export const EVENT_ELEMENT_CHANGED = '[Amplitude] Element Changed';
 export const EVENT_RAGE_CLICK = '[Amplitude] Rage Click';
 export const EVENT_DEAD_CLICK = '[Amplitude] Dead Click';
 export const EVENT_ERROR_CLICK = '[Amplitude] Error Click';
+export const EVENT_THRASHED_CURSOR = '[Amplitude] Thrashed Cursor';
 
 export const Property = {
   ELEMENT_ID: '[Amplitude] Element ID',
@@ -112,6 +113,9 @@ export const RAGE_CLICK_MAX_RECORDED = 50;
 export const RAGE_CLICK_SETTLE_MS = 1000;
 /** OQ-3: no navigation or relevant DOM change within this time makes a dead click. */
 export const DEAD_CLICK_WINDOW_MS = 3000;
+/** B84: thrashed-cursor defaults. */
+export const THRASHED_CURSOR_DIRECTION_CHANGES = 10;
+export const THRASHED_CURSOR_THRESHOLD_MS = 2000;
 /** C14: an error this soon after a click makes an error click. */
 export const ERROR_CLICK_WINDOW_MS = 2000;
 /**

@@ -1,12 +1,12 @@
 /**
- * `[Amplitude] Rage Click`, `[Amplitude] Dead Click` and `[Amplitude] Error Click` (FEATURES
- * B.6, C12–C14; DECISIONS OQ-3). One passive capture-phase click listener on the document; the
- * element properties are built when the event is decided (1 s after a burst, 3 s after a dead
- * click, at the error after an error click), never in the listener.
+ * `[Amplitude] Rage Click`, `Dead Click`, `Error Click` and `Thrashed Cursor` (FEATURES B.6,
+ * C12–C15; DECISIONS OQ-3). One passive capture-phase click listener on the document (and a
+ * mousemove one for thrashed cursors); the element properties are built when the event is
+ * decided (1 s after a burst, 3 s after a dead click, at the error, at the thrash), never per click.
  */
 import type { Plugin, Properties } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
-import { capturePlugin } from './capture-plugin';
+import { capturePlugin, type CaptureSetup } from './capture-plugin';
 import {
   DEAD_CLICK_WINDOW_MS,
   DEFAULT_CSS_SELECTOR_ALLOWLIST,
@@ -14,6 +14,7 @@ import {
   EVENT_DEAD_CLICK,
   EVENT_ERROR_CLICK,
   EVENT_RAGE_CLICK,
+  EVENT_THRASHED_CURSOR,
   ERROR_CLICK_WINDOW_MS,
   NEW_TAB_LINK_SELECTOR,
   PLUGIN_NAME_FRUSTRATION_INTERACTIONS,
@@ -24,10 +25,11 @@ import { acquireDomChangeMonitor } from './dom-change-monitor';
 import type { InteractionRecord } from './element-properties';
 import { errorClickProperties, watchErrors } from './error-watch';
 import { currentPageUrl, hasTextSelectionOn, recordInteraction, type TrackingClient } from './interaction-context';
-import { featureSwitch, type FrustrationInteractionsOptions } from './options';
+import { featureSwitch, thrashedCursorThresholds, type FrustrationInteractionsOptions } from './options';
 import { pageChangeWatches } from './page-change-watch';
 import { RageClickDetector, type ClickBurst } from './rage-click-detector';
 import { closestMatching } from './selector-list';
+import { createThrashedCursorDetector, type ThrashedCursorThresholds } from './thrashed-cursor-detector';
 
 /** OQ-3 rage-click properties, on top of the element properties. */
 export function rageClickProperties(burst: ClickBurst): Properties {
@@ -44,6 +46,27 @@ export function rageClickProperties(burst: ClickBurst): Properties {
   };
 }
 
+/**
+ * C15: one passive mousemove listener feeding the O(1) detector; the element under the cursor
+ * when the thrash completes gets the event, with its begin and end times and the position.
+ */
+function watchThrashedCursor({ document, targetOf, report, listen }: CaptureSetup<FrustrationInteractionsOptions>, thresholds: ThrashedCursorThresholds): void {
+  const detector = createThrashedCursorDetector(thresholds);
+  listen(document, 'mousemove', (event) => {
+    const mouse = event as MouseEvent;
+    const thrash = detector.move(mouse.clientX, mouse.clientY, Date.now());
+    const target = thrash && targetOf(event);
+    if (!thrash || !target) return;
+    report(EVENT_THRASHED_CURSOR, recordInteraction(target, thrash.beginTime), 'click', {
+      [Property.BEGIN_TIME]: new Date(thrash.beginTime).toISOString(),
+      [Property.END_TIME]: new Date(thrash.endTime).toISOString(),
+      [Property.DURATION]: thrash.endTime - thrash.beginTime,
+      [Property.X]: Math.round(mouse.clientX),
+      [Property.Y]: Math.round(mouse.clientY),
+    });
+  });
+}
+
 export function frustrationInteractionsPlugin(options: FrustrationInteractionsOptions = {}): Plugin<TrackingClient> {
   return capturePlugin(PLUGIN_NAME_FRUSTRATION_INTERACTIONS, options, (setup) => {
     const { logger, document, win, options: safeOptions, onError, targetOf, report, listen, atTeardown } = setup;
@@ -51,7 +74,8 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
     const dead = featureSwitch(safeOptions.deadClicks);
     // Error clicks are off unless asked for (B83).
     const errors = safeOptions.errorClicks ? featureSwitch(safeOptions.errorClicks) : { enabled: false, allowlist: undefined };
-    if (safeOptions.thrashedCursor) logger?.debug(`${PLUGIN_NAME_FRUSTRATION_INTERACTIONS}: thrashedCursor is not available`);
+    const thrashThresholds = thrashedCursorThresholds(safeOptions.thrashedCursor, logger);
+    if (thrashThresholds) watchThrashedCursor(setup, thrashThresholds);
     if (!rage.enabled && !dead.enabled && !errors.enabled) return;
 
     // Rage: any element (grouped by its interactive ancestor), or the configured list.

@@ -14,6 +14,7 @@ import {
   type PrivacyLevel,
 } from '@sightline/dom';
 import type { UrlPattern } from './page-url-filter';
+import { DEFAULT_THRASHED_CURSOR_THRESHOLDS, type ThrashedCursorThresholds } from './thrashed-cursor-detector';
 
 export type ActionType = 'click' | 'change';
 
@@ -53,7 +54,7 @@ export interface FrustrationInteractionsOptions extends PrivacyAndPageOptions {
   deadClicks?: boolean | SelectorOption;
   /** Default off. `{ cssSelectorAllowlist }` limits which clicks count (default: the B70 elements). */
   errorClicks?: boolean | SelectorOption;
-  /** Accepted; not built (B84). */
+  /** Default off. `true`, or `{ directionChanges (10), threshold (2000 ms) }` (B84). */
   thrashedCursor?: boolean | { directionChanges?: number; threshold?: number };
 }
 
@@ -109,4 +110,24 @@ export function featureSwitch(value: boolean | SelectorOption | undefined): { en
   if (value === false) return { enabled: false };
   if (value && typeof value === 'object') return { enabled: true, allowlist: value.cssSelectorAllowlist };
   return { enabled: true };
+}
+
+/**
+ * B84: `thrashedCursor` as thresholds, or undefined when off. An invalid number is logged and
+ * its default used.
+ */
+export function thrashedCursorThresholds(value: unknown, logger?: Logger): ThrashedCursorThresholds | undefined {
+  if (!value) return undefined;
+  const given = (typeof value === 'object' ? value : {}) as { [name: string]: unknown };
+  const pick = (name: keyof ThrashedCursorThresholds, valid: (n: number) => boolean): number => {
+    const candidate = given[name];
+    if (candidate === undefined) return DEFAULT_THRASHED_CURSOR_THRESHOLDS[name];
+    if (typeof candidate === 'number' && valid(candidate)) return candidate;
+    logger?.warn(`thrashedCursor.${name} must be a positive ${name === 'directionChanges' ? 'integer' : 'number of ms'}; using the default`, candidate);
+    return DEFAULT_THRASHED_CURSOR_THRESHOLDS[name];
+  };
+  return {
+    directionChanges: pick('directionChanges', (n) => Number.isInteger(n) && n >= 1),
+    threshold: pick('threshold', (n) => Number.isFinite(n) && n > 0),
+  };
 }

@@ -3,6 +3,7 @@ import {
   EVENT_DEAD_CLICK,
   EVENT_ERROR_CLICK,
   EVENT_RAGE_CLICK,
+  EVENT_THRASHED_CURSOR,
   ErrorKind,
   Property,
   frustrationInteractionsPlugin,
@@ -261,9 +262,38 @@ describe('frustration options and lifecycle (B80, B72)', () => {
     expect(tracked[0].properties[Property.ELEMENT_TEXT]).toBe('*****');
   });
 
-  it('B84 thrashedCursor is accepted and ignored', () => {
-    const { logger } = start({ thrashedCursor: { directionChanges: 5 } });
-    expect(logger.debug).toHaveBeenCalledWith(expect.stringContaining('thrashedCursor is not available'));
+  it('C15 B84 thrashedCursor: 10 direction changes within 2 s give one Thrashed Cursor on the element under the cursor', async () => {
+    const { tracked } = start({ rageClicks: false, deadClicks: false, thrashedCursor: true });
+    const target = byId('noop-label');
+    const started = Date.now();
+    for (let n = 0; n < 12; n++) {
+      target.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: n % 2 ? 140 : 100, clientY: 50 }));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    const thrashes = ofType(tracked, EVENT_THRASHED_CURSOR);
+    expect(thrashes).toHaveLength(1);
+    expect(thrashes[0].time).toBe(started + 200);
+    expect(thrashes[0].properties).toMatchObject({
+      [Property.BEGIN_TIME]: new Date(started + 200).toISOString(),
+      [Property.END_TIME]: new Date(started + 1100).toISOString(),
+      [Property.DURATION]: 900,
+      [Property.X]: 140,
+      [Property.Y]: 50,
+      [Property.ELEMENT_TAG]: 'span',
+    });
+  });
+
+  it.each([
+    ['off by default', undefined],
+    ['thrashedCursor: false', { thrashedCursor: false }],
+    ['a shake slower than threshold', { thrashedCursor: { threshold: 500 } }],
+  ])('B84 no Thrashed Cursor: %s', async (_case, options) => {
+    const { tracked } = start({ rageClicks: false, deadClicks: false, ...options });
+    for (let n = 0; n < 12; n++) {
+      byId('plain').dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: n % 2 ? 140 : 100, clientY: 50 }));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(ofType(tracked, EVENT_THRASHED_CURSOR)).toEqual([]);
   });
 
   it('teardown stops listening and drops pending dead clicks', async () => {
