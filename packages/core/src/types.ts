@@ -62,7 +62,8 @@ export interface Plugin<C = unknown> {
   execute?(event: Event): Promise<Event | null | Result> | Event | null | Result;
   /**
    * Sightline extension: runs synchronously inside the tracking call, before the event is
-   * queued, for plugins that must see the page as it was then (URL, title). Keep it cheap.
+   * queued, for plugins that must see the page as it was then (URL, title) or queue an event
+   * ahead of it (attribution's new-session `$identify`). Keep it cheap.
    */
   capture?(event: Event): void;
   flush?(): Promise<void> | void;
