@@ -14,7 +14,7 @@ import { IdentityStore, type IdentitySnapshot, type IdentityStorage } from './id
 import { ConsoleLogger, LogLevel } from './logger';
 import { isPromise, Pipeline } from './pipeline';
 import type { Revenue } from './revenue';
-import { copyIfFlat, sanitizeProperties } from './sanitize';
+import { copyIfFlat, sanitizeWalk } from './sanitize';
 import { decideSession, endOf, isSessionActive } from './session';
 import type { Config, Event, EventOptions, Logger, Plugin, Properties, Result, ResultPromise, TransportType, TransportConfig } from './types';
 import { describe } from './describe';
@@ -264,9 +264,10 @@ export class CoreClient {
   }
 
   private clean(properties: unknown, label: string, eventType: string): Properties {
+    // The common flat object is copied without the walk's result and problem list.
     const flat = copyIfFlat(properties);
     if (flat) return flat;
-    const { value, problems } = sanitizeProperties(properties, label);
+    const { value, problems } = sanitizeWalk(properties, label);
     if (problems.length) this.logger.warn(`Event "${eventType}": ${problems.join('; ')}`);
     return value;
   }

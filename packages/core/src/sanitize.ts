@@ -14,7 +14,11 @@ export interface SanitizeResult<T> {
  */
 export const sanitizeProperties = (input: unknown, label: string): SanitizeResult<{ [key: string]: unknown }> => {
   const flat = copyIfFlat(input);
-  if (flat) return { value: flat, problems: NO_PROBLEMS };
+  return flat ? { value: flat, problems: NO_PROBLEMS } : sanitizeWalk(input, label);
+};
+
+/** The full walk, for input `copyIfFlat` declined (the client tries that first itself). */
+export const sanitizeWalk = (input: unknown, label: string): SanitizeResult<{ [key: string]: unknown }> => {
   const problems: string[] = [];
   if (input === undefined || input === null) return { value: {}, problems };
   if (typeof input !== 'object' || Array.isArray(input)) {
