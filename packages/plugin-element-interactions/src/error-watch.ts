@@ -5,6 +5,7 @@
  */
 import { LOG_PREFIX, type Properties } from '@sightline/core';
 import { maskSensitivePatterns, scrubUrl } from '@sightline/dom';
+import type { CaptureSetup } from './capture-plugin';
 import { ErrorKind, Property } from './constants';
 
 export interface BrowserError {
@@ -46,20 +47,19 @@ export function errorClickProperties(error: BrowserError): Properties {
   return properties;
 }
 
-type Listen = (target: EventTarget, type: string, listener: (event: Event) => void) => void;
 
 /**
  * Calls `onError` for each browser error from now on; returns the stop. `console.error` is
  * wrapped (and restored at stop, unless someone wrapped it after us); the SDK's own log lines
  * are not the page's errors and are left out.
  */
-export function watchErrors(win: Window, listen: Listen, onError: (error: BrowserError) => void): () => void {
+export function watchErrors(win: Window, listen: CaptureSetup<unknown>['listen'], onError: (error: BrowserError) => void): () => void {
   listen(win, 'error', (event) => {
     // Resource load failures reach a capture listener as plain Events: only script errors count.
     const errorEvent = event as ErrorEvent;
     if (typeof errorEvent.message !== 'string' || !('filename' in errorEvent)) return;
     onError(
-      describeError(ErrorKind.UNCAUGHT_EXCEPTION, [errorEvent.error !== undefined && errorEvent.error !== null ? errorEvent.error : errorEvent.message], {
+      describeError(ErrorKind.UNCAUGHT_EXCEPTION, [errorEvent.error ?? errorEvent.message], {
         filename: errorEvent.filename || undefined,
         lineNumber: errorEvent.lineno,
         columnNumber: errorEvent.colno,

@@ -31,15 +31,20 @@ import { RageClickDetector, type ClickBurst } from './rage-click-detector';
 import { closestMatching } from './selector-list';
 import { createThrashedCursorDetector, type ThrashedCursorThresholds } from './thrashed-cursor-detector';
 
+/** Begin Time and End Time (ISO) and Duration (ms) of a span of interactions (OQ-3, C15). */
+const spanProperties = (begin: number, end: number): Properties => ({
+  [Property.BEGIN_TIME]: new Date(begin).toISOString(),
+  [Property.END_TIME]: new Date(end).toISOString(),
+  [Property.DURATION]: end - begin,
+});
+
 /** OQ-3 rage-click properties, on top of the element properties. */
 export function rageClickProperties(burst: ClickBurst): Properties {
   const first = burst.clicks[0].time;
   // The burst may run past the recorded clicks: its end and count come from the whole of it.
   const last = (burst.last || burst.clicks[burst.clicks.length - 1]).time;
   return {
-    [Property.BEGIN_TIME]: new Date(first).toISOString(),
-    [Property.END_TIME]: new Date(last).toISOString(),
-    [Property.DURATION]: last - first,
+    ...spanProperties(first, last),
     // Time is ms since the first click: Begin Time anchors it, and it keeps the array small.
     [Property.CLICKS]: burst.clicks.map((click) => ({ X: click.x, Y: click.y, Time: click.time - first })),
     [Property.CLICK_COUNT]: burst.count ?? burst.clicks.length,
@@ -58,9 +63,7 @@ function watchThrashedCursor({ document, targetOf, report, listen }: CaptureSetu
     const target = thrash && targetOf(event);
     if (!thrash || !target) return;
     report(EVENT_THRASHED_CURSOR, recordInteraction(target, thrash.beginTime), 'click', {
-      [Property.BEGIN_TIME]: new Date(thrash.beginTime).toISOString(),
-      [Property.END_TIME]: new Date(thrash.endTime).toISOString(),
-      [Property.DURATION]: thrash.endTime - thrash.beginTime,
+      ...spanProperties(thrash.beginTime, thrash.endTime),
       [Property.X]: Math.round(mouse.clientX),
       [Property.Y]: Math.round(mouse.clientY),
     });
