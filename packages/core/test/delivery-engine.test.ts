@@ -5,55 +5,15 @@ import {
   createMemoryEventStore,
   DropReason,
   MAX_EVENT_AGE_MS,
-  resolveConfig,
   type Connectivity,
-  type DeliveryEnvironment,
   type Event,
   type EventStore,
   type OutcomeChannel,
-  type PageLifecycle,
-  type Result,
   type SharedOutcome,
   type UploadRequest,
   type UploadResponse,
 } from '../src';
-import { silentLogger } from './helpers';
-
-const OK: UploadResponse = { status: 200, body: { code: 200 } };
-
-interface HarnessOptions {
-  options?: Record<string, unknown>;
-  environment?: Partial<DeliveryEnvironment>;
-  store?: EventStore & { records?: Map<string, unknown> };
-}
-
-/** The engine on a memory store, a scripted transport and fake timers. */
-const harness = ({ options = {}, environment = {}, store = createMemoryEventStore() }: HarnessOptions = {}) => {
-  const sent: Event[][] = [];
-  const answers: (UploadResponse | Error)[] = [];
-  const transport = {
-    send: vi.fn(async (request: UploadRequest): Promise<UploadResponse> => {
-      sent.push(JSON.parse(request.body).events);
-      const answer = answers.shift() || OK;
-      if (answer instanceof Error) throw answer;
-      return answer;
-    }),
-  };
-  const exitRequests: UploadRequest[] = [];
-  const exitTransport = { send: vi.fn(async (request: UploadRequest) => (exitRequests.push(request), OK)) };
-  const logger = silentLogger();
-  const plugin = createDeliveryPlugin({ store, createTransport: () => transport, exitTransport, ...environment });
-  const { config } = resolveConfig({ apiKey: 'test-api-key', options: { loggerProvider: logger, flushIntervalMillis: 100, ...options } });
-  plugin.setup!(config, undefined);
-  let counter = 0;
-  const track = (fields: Partial<Event> = {}): Promise<Result> =>
-    plugin.execute!({ event_type: 'Numbered', insert_id: `id-${counter++}`, device_id: 'device-12345', time: Date.now(), ...fields }) as Promise<Result>;
-  const trackMany = (count: number) => Array.from({ length: count }, () => track());
-  const sentIds = () => ([] as Event[]).concat(...sent).map((event) => event.insert_id);
-  return { plugin, store, transport, exitTransport, exitRequests, sent, sentIds, answers, logger, config, track, trackMany };
-};
-
-const storedIds = async (store: EventStore) => (await store.getAll()).map((record) => record.id).sort();
+import { harness, lifecycle, OK, storedIds } from './delivery-harness';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_800_000_000_000 });
@@ -158,6 +118,30 @@ describe('write-ahead persistence', () => {
     expect((await result).code).toBe(200);
     expect(h.logger.error).toHaveBeenCalledWith(expect.stringMatching(/store failed to write/), expect.any(Error));
   });
+
+  it('an event whose store write failed is still sent from memory, not taken as sent by another tab', async () => {
+    const memory = createMemoryEventStore();
+    const failingWrites: EventStore = { ...memory, put: () => Promise.reject(new Error('QuotaExceededError')) };
+    const h = harness({ store: failingWrites });
+    const result = h.track();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(h.sentIds()).toEqual(['id-0']);
+    expect(await result).toMatchObject({ code: 200, message: 'Event tracked successfully' });
+    expect(h.plugin.getDeliveryStats()).toMatchObject({ sent: 1, pending: 0 });
+  });
+
+  it('after a reload, store_full drops the stored (older) events before those this page just tracked', async () => {
+    const store = createMemoryEventStore();
+    await store.put(['old-0', 'old-1', 'old-2'].map((id) => ({ id, event: { event_type: 'Old', insert_id: id, time: Date.now() }, attempts: 1 })));
+    const h = harness({ store, options: { maxStoredEvents: 3 } });
+    const dropped: string[] = [];
+    h.plugin.onDelivery((report) => report.reason && dropped.push(report.event.insert_id as string));
+    const results = h.trackMany(2); // before the engine has looked at the store
+    await vi.advanceTimersByTimeAsync(200);
+    expect(dropped).toEqual(['old-0', 'old-1']);
+    expect((await Promise.all(results)).map((result) => result.code)).toEqual([200, 200]);
+    expect(h.sentIds()).toEqual(['old-2', 'id-0', 'id-1']);
+  });
 });
 
 describe('response handling (OQ-9)', () => {
@@ -244,6 +228,43 @@ describe('response handling (OQ-9)', () => {
     expect((await result).code).toBe(200);
     expect(h.sent).toHaveLength(2);
   });
+
+  it('413: the half still waiting for its turn is part of the upload, not a store_full victim', async () => {
+    const sent: string[][] = [];
+    const pending: (() => void)[] = [];
+    const transport = {
+      send: async (request: UploadRequest): Promise<UploadResponse> => {
+        sent.push(JSON.parse(request.body).events.map((event: Event) => event.insert_id));
+        if (sent.length === 1) return { status: 413, body: null };
+        await new Promise<void>((resolve) => pending.push(resolve));
+        return OK;
+      },
+    };
+    const h = harness({ options: { flushQueueSize: 4, maxStoredEvents: 4 }, environment: { createTransport: () => transport } });
+    const outcomes: { [id: string]: string } = {};
+    h.plugin.onDelivery((report) => (outcomes[report.event.insert_id as string] = report.reason || 'sent'));
+    h.trackMany(4);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(sent).toEqual([['id-0', 'id-1', 'id-2', 'id-3'], ['id-0', 'id-1']]);
+    h.trackMany(2); // 6 > maxStoredEvents: two must go, but id-2 and id-3 are on their way
+    pending.shift()!();
+    await vi.advanceTimersByTimeAsync(0);
+    pending.shift()!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent[2]).toEqual(['id-2', 'id-3']);
+    expect(outcomes).toEqual({ 'id-0': 'sent', 'id-1': 'sent', 'id-2': 'sent', 'id-3': 'sent', 'id-4': 'store_full', 'id-5': 'store_full' });
+  });
+
+  it('several flush() calls during an upload make one follow-up upload, not one immediate resend each', async () => {
+    const h = harness();
+    for (let i = 0; i < 5; i++) h.answers.push({ status: 503, body: null });
+    h.track();
+    void h.plugin.flush!();
+    void h.plugin.flush!();
+    void h.plugin.flush!();
+    await vi.advanceTimersByTimeAsync(50); // shorter than any backoff
+    expect(h.sent).toHaveLength(2);
+  });
 });
 
 describe('offline (OQ-19, E14)', () => {
@@ -269,16 +290,31 @@ describe('offline (OQ-19, E14)', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(ignoring.sent).toHaveLength(1);
   });
+
+  it('sleeps while it cannot send (no timer polling) and wakes when the network returns', async () => {
+    let timersArmed = 0;
+    const clock = {
+      now: () => Date.now(),
+      setTimeout: (callback: () => void, ms: number) => (timersArmed++, setTimeout(callback, ms)),
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      random: () => 0.5,
+    };
+    let online = false;
+    let notify!: (online: boolean) => void;
+    const connectivity: Connectivity = { isOnline: () => online, subscribe: (listener) => ((notify = listener), () => undefined) };
+    const h = harness({ environment: { connectivity, clock } });
+    h.track();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(h.sent).toHaveLength(0);
+    expect(timersArmed).toBeLessThan(5);
+    online = true;
+    notify(true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(h.sentIds()).toEqual(['id-0']);
+  });
 });
 
 describe('page exit', () => {
-  const lifecycle = () => {
-    let hidden = false;
-    let listener!: { onHidden(): void; onVisible(): void };
-    const value: PageLifecycle = { isHidden: () => hidden, subscribe: (l) => ((listener = l), () => undefined) };
-    return { value, hide: () => ((hidden = true), listener.onHidden()), show: () => ((hidden = false), listener.onVisible()) };
-  };
-
   it('on hide, sends everything unsent through the exit transport in chunks under 64 KB, keeping it stored', async () => {
     const page = lifecycle();
     const h = harness({ options: { flushIntervalMillis: 60_000, flushQueueSize: 10_000 }, environment: { lifecycle: page.value } });
@@ -363,6 +399,21 @@ describe('cross-tab', () => {
     h.track();
     await vi.advanceTimersByTimeAsync(200);
     expect(channel.publish).toHaveBeenCalledWith(expect.objectContaining({ ids: ['id-0'], code: 200 }));
+  });
+
+  it('an engine torn down while it waits for the flush lock leaves the store to the next page life', async () => {
+    const store = createMemoryEventStore();
+    await store.put(['left-1', 'left-2'].map((id) => ({ id, event: { event_type: 'Old', insert_id: id, time: Date.now() }, attempts: 0 })));
+    const lock = createInPageLock();
+    let release!: () => void;
+    void lock.run(() => new Promise<void>((resolve) => (release = resolve))); // the last page's upload still holds it
+    const closing = harness({ store, environment: { lock }, options: { maxStoredEvents: 1 } });
+    await vi.advanceTimersByTimeAsync(10); // its first session waits for the lock
+    closing.plugin.teardown!();
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(closing.plugin.getDeliveryStats()).toEqual({ sent: 0, retried: 0, dropped: {}, pending: 0 });
+    expect(await storedIds(store)).toEqual(['left-1', 'left-2']);
   });
 });
 

@@ -18,6 +18,8 @@ interface Entry {
   /** When this page accepted it; 0 for events found in the store. */
   acceptedAt: number;
   written: boolean;
+  /** Its write failed: it lives in memory only, so the store cannot say whether another tab sent it. */
+  memoryOnly: boolean;
   inFlight: boolean;
   notBefore: number;
   /** Failed attempts in this page life (bounded by flushMaxRetries). */
@@ -81,6 +83,8 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
 
   let session: Promise<void> | undefined;
   let sessionAgain = false;
+  /** The one forced flush that follows the current session, however many were asked for meanwhile. */
+  let forcedNext: Promise<void> | undefined;
   let timer: unknown;
   let timerAt = Infinity;
   let adopted = false;
@@ -122,6 +126,7 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
         resolve,
         acceptedAt: clock.now(),
         written: false,
+        memoryOnly: false,
         inFlight: false,
         notBefore: 0,
         failures: 0,
@@ -172,21 +177,31 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
       writesInProgress += writes.length;
       storeChain = storeChain.then(async () => {
         const live = writes.filter((entry) => entries.get(entry.record.id) === entry);
-        if (live.length) await guard('write', () => store.put(live.map((entry) => entry.record)));
-        for (const entry of writes) entry.written = true;
+        const stored = !live.length || (await guard('write', () => store.put(live.map((entry) => entry.record))));
+        for (const entry of writes) {
+          entry.written = true;
+          entry.memoryOnly = !stored;
+        }
         writesInProgress -= writes.length;
         if (live.length) scheduleNext();
       });
     }
-    if (removals.length) storeChain = storeChain.then(() => guard('remove', () => store.remove(removals)));
+    if (removals.length) {
+      storeChain = storeChain.then(async () => {
+        await guard('remove', () => store.remove(removals));
+      });
+    }
     return storeChain;
   };
 
-  const guard = async (what: string, operation: () => Promise<void>): Promise<void> => {
+  /** Runs a store operation; false (and logged) when it failed. */
+  const guard = async (what: string, operation: () => Promise<void>): Promise<boolean> => {
     try {
       await operation();
+      return true;
     } catch (error) {
       logger.error(`Event store failed to ${what}; delivery continues from memory:`, error);
+      return false;
     }
   };
 
@@ -223,7 +238,8 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
       sessionAgain = true;
       return;
     }
-    scheduleAt(nextWakeTime());
+    // Unable to send, the engine sleeps rather than polls: going online or setOffline() wakes it.
+    if (canSend()) scheduleAt(nextWakeTime());
   };
 
   const scheduleAt = (time: number): void => {
@@ -249,7 +265,15 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   const flush = (force: boolean): Promise<void> => {
     if (session) {
       sessionAgain = true;
-      return force ? session.then(() => flush(true)) : session;
+      if (!force) return session;
+      // Each extra forced session would at once resend what the current one just failed to send.
+      forcedNext =
+        forcedNext ||
+        session.then(() => {
+          forcedNext = undefined;
+          return flush(true);
+        });
+      return forcedNext;
     }
     clearTimer();
     const current = runSession(force).then(
@@ -268,6 +292,8 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   const runSession = async (force: boolean): Promise<void> => {
     if (!canSend()) return;
     await lock.run(async () => {
+      // The wait for the lock may outlast this page's engine (teardown) or the network.
+      if (!canSend()) return;
       try {
         if (!adopted) await adoptStored();
         for (;;) {
@@ -295,12 +321,16 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     const records = await store.getAll();
     const tooOld: Entry[] = [];
     const oldest = clock.now() - MAX_EVENT_AGE_MS;
+    // Stored events are older than any this page accepted: they go first, so store_full drops the oldest.
+    const accepted = new Map(entries);
+    entries.clear();
     for (const record of records) {
-      if (!record || typeof record.id !== 'string' || !record.event || entries.has(record.id)) continue;
-      const entry: Entry = { record, acceptedAt: 0, written: true, inFlight: false, notBefore: 0, failures: 0, exitSent: false };
+      if (!record || typeof record.id !== 'string' || !record.event || accepted.has(record.id)) continue;
+      const entry: Entry = { record, acceptedAt: 0, written: true, memoryOnly: false, inFlight: false, notBefore: 0, failures: 0, exitSent: false };
       entries.set(record.id, entry);
       if (typeof record.event.time === 'number' && record.event.time < oldest) tooOld.push(entry);
     }
+    accepted.forEach((entry, id) => entries.set(id, entry));
     if (tooOld.length) finish(tooOld, { code: 0, message: 'Dropped: older than 7 days', reason: DropReason.TOO_OLD });
     enforceCapacity();
   };
@@ -323,9 +353,9 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   const confirmStillStored = async (batch: Entry[]): Promise<Entry[]> => {
     if (!store.existing) return batch;
     const present = new Set(await store.existing(batch.map((entry) => entry.record.id)));
-    const gone = batch.filter((entry) => !present.has(entry.record.id));
+    const gone = batch.filter((entry) => !entry.memoryOnly && !present.has(entry.record.id));
     if (gone.length) settleElsewhere(gone, { ids: [], code: 200, message: 'Sent by another tab of this site' });
-    return batch.filter((entry) => present.has(entry.record.id));
+    return batch.filter((entry) => entry.memoryOnly || present.has(entry.record.id));
   };
 
   const encode = (events: readonly Event[], uploadTime: number): string =>
@@ -363,7 +393,12 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
       for (const entry of again) entry.record.attempts--;
       if (plan.split) {
         const half = Math.ceil(again.length / 2);
-        keepGoing = (await send(again.slice(0, half))) && (await send(again.slice(half)));
+        const second = again.slice(half);
+        // Still part of this upload while the first half is out: no store_full victim, no other tab's outcome.
+        for (const entry of second) entry.inFlight = true;
+        const firstSent = await send(again.slice(0, half));
+        for (const entry of second) entry.inFlight = false;
+        keepGoing = firstSent && (await send(second));
       } else {
         keepGoing = await send(again);
       }
