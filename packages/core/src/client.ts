@@ -1,4 +1,4 @@
-import { isTransportType, resolveConfig } from './config';
+import { isTransport, resolveConfig } from './config';
 import { PendingResult } from './pending-result';
 import {
   EVENT_GROUP_IDENTIFY,
@@ -14,7 +14,7 @@ import { IdentityStore, type IdentitySnapshot, type IdentityStorage } from './id
 import { ConsoleLogger, LogLevel } from './logger';
 import { isPromise, Pipeline } from './pipeline';
 import type { Revenue } from './revenue';
-import { copyIfFlat, sanitizeWalk } from './sanitize';
+import { copyIfFlat, sanitizeAny, sanitizeWalk } from './sanitize';
 import { decideSession, endOf, isSessionActive } from './session';
 import type { Config, Event, EventOptions, Logger, Plugin, Properties, Result, ResultPromise, TransportType, TransportConfig } from './types';
 import { describe } from './describe';
@@ -46,6 +46,18 @@ const settled = (event: Event, code: number, message: string): ResultPromise => 
   promise: Promise.resolve({ event, code, message }),
 });
 
+/** A thrown value as text: it can be anything, even an object that cannot be printed. */
+const errorText = (error: unknown): string => {
+  try {
+    return String(error);
+  } catch {
+    return describe(error);
+  }
+};
+
+/** The event type a refused call is answered with: the input itself when it is a string. */
+const eventTypeOf = (input: unknown): string => (typeof input === 'string' ? input : describe(input));
+
 /**
  * The analytics client (FEATURES.md A.1). Never throws into the caller: every public method
  * catches, logs, and answers with `{ promise }` resolving to `{ event, code, message }`.
@@ -58,6 +70,8 @@ export class CoreClient {
   private readonly pipeline = new Pipeline(() => this.logger);
   private ready = false;
   private initializing = false;
+  /** Settles once the latest init has set up its plugins: a re-init waits for it. */
+  private initialization: Promise<unknown> = Promise.resolve();
   private readonly preInit: (() => void)[] = [];
   private readonly pendingPlugins: Plugin[] = [];
   /** Events waiting for the pipeline; emptied when a drain has worked through them. */
@@ -81,8 +95,10 @@ export class CoreClient {
     try {
       return this.initUnsafe(apiKey, userIdOrOptions, maybeOptions);
     } catch (error) {
+      // Uninitialised again, so the next init starts afresh instead of waiting for this one.
+      this.initializing = false;
       this.logger.error('init failed:', error);
-      return settled({ event_type: 'init' }, ResultCode.PLUGIN_ERROR, `init failed: ${String(error)}`);
+      return settled({ event_type: 'init' }, ResultCode.PLUGIN_ERROR, `init failed: ${errorText(error)}`);
     }
   }
 
@@ -101,8 +117,13 @@ export class CoreClient {
 
     if (this.ready || this.initializing) {
       this.logger.warn('init called again: tearing down the previous configuration and plugins');
-      const previous = this.pipeline.teardownAll();
       this.ready = false;
+      // An init still setting up its plugins finishes first: calling init again before that
+      // would find it still initialising, and so on, a loop of microtasks that freezes the page.
+      const previous = this.initialization.then(() => {
+        this.ready = false;
+        return this.pipeline.teardownAll();
+      });
       return { promise: previous.then(() => this.init(apiKey, userId, options).promise) };
     }
     this.initializing = true;
@@ -138,26 +159,27 @@ export class CoreClient {
     const plugins = [...this.platform.createPlugins(config), ...this.pendingPlugins.splice(0)];
     const setup = (async () => {
       for (const plugin of plugins) {
-        const failure = await this.pipeline.add(plugin, config, this);
+        // One plugin that cannot be set up must not leave the client initialising forever.
+        const failure = await this.pipeline.add(plugin, config, this).catch((error: unknown) => this.pluginFailure(error));
         if (failure) this.logger.error(failure.message);
       }
     })();
 
-    return {
-      promise: setup.then(() => {
-        this.ready = true;
-        this.initializing = false;
-        // B16 / C125: the init identify goes out before session_start (startSession sends it).
-        this.initIdentify = config.identify as Identify | undefined;
-        if (customSessionId !== undefined) this.startSession(customSessionId, this.now());
-        else this.touchSession(this.now());
-        this.sendInitIdentify({});
-        this.replayPreInit();
-        this.scheduleDrain();
-        (this.identity as IdentityStore).reserveAhead();
-        return answer('init', 'Initialized');
-      }),
-    };
+    const initialized = setup.then(() => {
+      this.ready = true;
+      this.initializing = false;
+      // B16 / C125: the init identify goes out before session_start (startSession sends it).
+      this.initIdentify = config.identify as Identify | undefined;
+      if (customSessionId !== undefined) this.startSession(customSessionId, this.now());
+      else this.touchSession(this.now());
+      this.sendInitIdentify({});
+      this.replayPreInit();
+      this.scheduleDrain();
+      (this.identity as IdentityStore).reserveAhead();
+      return answer('init', 'Initialized');
+    });
+    this.initialization = initialized;
+    return { promise: initialized };
   }
 
   private replayPreInit(): void {
@@ -187,29 +209,29 @@ export class CoreClient {
         // The call's own moment: an explicit time (options or event object), else now.
         const given = eventInput && typeof eventInput === 'object' ? eventInput.time : undefined;
         const time = (eventOptions && eventOptions.time) || given || this.now();
-        return this.defer(() => this.track(eventInput, eventProperties, { ...eventOptions, time }));
+        // Copied now, in this try: options that throw when copied are answered here, not when
+        // replayed, where the throw would leave this call's promise unsettled.
+        const options = { ...eventOptions, time };
+        return this.defer(() => this.track(eventInput, eventProperties, options));
       }
       let event: Event;
       if (typeof eventInput === 'string' && eventInput.length > 0) {
         const properties = eventProperties === undefined ? undefined : this.clean(eventProperties, 'event_properties', eventInput);
         if (eventOptions === undefined) event = shapedEvent(eventInput, properties);
         else {
-          event = { ...eventOptions, event_type: eventInput };
+          event = this.cleanFields({ ...eventOptions, event_type: eventInput });
           if (properties !== undefined) event.event_properties = properties;
         }
       } else if (eventInput && typeof eventInput === 'object' && typeof eventInput.event_type === 'string' && eventInput.event_type) {
-        event = { ...eventInput, ...eventOptions };
-        for (const field of ['event_properties', 'user_properties', 'group_properties'] as const) {
-          if (event[field] !== undefined) event[field] = this.clean(event[field], field, event.event_type);
-        }
+        event = this.cleanFields({ ...eventInput, ...eventOptions });
       } else {
         const message = this.rejectArgument('track needs a non-empty string event type (or an event object with one)', eventInput);
-        return settled({ event_type: String(eventInput) }, ResultCode.INVALID_INPUT, message);
+        return settled({ event_type: eventTypeOf(eventInput) }, ResultCode.INVALID_INPUT, message);
       }
       return this.dispatch(event);
     } catch (error) {
       this.logger.error('track failed:', error);
-      return settled({ event_type: String(eventInput) }, ResultCode.PLUGIN_ERROR, `track failed: ${String(error)}`);
+      return settled({ event_type: eventTypeOf(eventInput) }, ResultCode.PLUGIN_ERROR, `track failed: ${errorText(error)}`);
     }
   }
 
@@ -223,39 +245,65 @@ export class CoreClient {
   }
 
   groupIdentify(groupType: string, groupName: string | string[], identify: Identify, eventOptions?: EventOptions): ResultPromise {
-    if (!isGroup(groupType, groupName)) return this.invalid('groupIdentify needs a group type string and a group name (string or string[])');
-    return this.sendIdentify(
-      'groupIdentify',
-      identify,
-      (properties) => ({ event_type: EVENT_GROUP_IDENTIFY, groups: { [groupType]: groupName }, group_properties: properties }),
-      eventOptions,
-    );
+    return this.attempt('groupIdentify', () => {
+      if (!isGroup(groupType, groupName)) return this.invalid('groupIdentify needs a group type string and a group name (string or string[])');
+      return this.sendIdentify(
+        'groupIdentify',
+        identify,
+        (properties) => ({ event_type: EVENT_GROUP_IDENTIFY, groups: { [groupType]: groupName }, group_properties: properties }),
+        eventOptions,
+      );
+    });
   }
 
   setGroup(groupType: string, groupName: string | string[], eventOptions?: EventOptions): ResultPromise {
-    if (!isGroup(groupType, groupName)) return this.invalid('setGroup needs a group type string and a group name (string or string[])');
-    return this.track({
-      ...eventOptions,
-      event_type: EVENT_IDENTIFY,
-      groups: { [groupType]: groupName },
-      user_properties: { [IdentifyOperation.SET]: { [groupType]: groupName } },
+    return this.attempt('setGroup', () => {
+      if (!isGroup(groupType, groupName)) return this.invalid('setGroup needs a group type string and a group name (string or string[])');
+      return this.track({
+        ...eventOptions,
+        event_type: EVENT_IDENTIFY,
+        groups: { [groupType]: groupName },
+        user_properties: { [IdentifyOperation.SET]: { [groupType]: groupName } },
+      });
     });
   }
 
   revenue(revenue: Revenue, eventOptions?: EventOptions): ResultPromise {
-    // Checked by shape, not instanceof, so apps that never build a Revenue do not bundle the class.
-    if (!(revenue && typeof (revenue as Revenue).getEventProperties === 'function')) {
-      return this.invalid('revenue needs a Revenue object');
-    }
-    const problem = revenue.validate();
-    if (problem) return this.invalid(problem);
-    return this.track({ ...eventOptions, event_type: EVENT_REVENUE, event_properties: revenue.getEventProperties() });
+    return this.attempt('revenue', () => {
+      // Checked by shape, not instanceof, so apps that never build a Revenue do not bundle the class.
+      if (!(revenue && typeof (revenue as Revenue).getEventProperties === 'function')) {
+        return this.invalid('revenue needs a Revenue object');
+      }
+      const problem = revenue.validate();
+      if (problem) return this.invalid(problem);
+      return this.track({ ...eventOptions, event_type: EVENT_REVENUE, event_properties: revenue.getEventProperties() });
+    });
   }
 
   private sendIdentify(name: string, identify: Identify, build: (properties: Properties) => Event, eventOptions?: EventOptions): ResultPromise {
-    if (!isIdentify(identify)) return this.invalid(`${name} needs an Identify object`);
-    for (const problem of identify.problems || []) this.logger.warn(problem);
-    return this.track({ ...eventOptions, ...build(identify.getUserProperties()) });
+    return this.attempt(name, () => {
+      if (!isIdentify(identify)) return this.invalid(`${name} needs an Identify object`);
+      const problems = identify.problems;
+      if (Array.isArray(problems)) for (const problem of problems) this.logger.warn(problem);
+      return this.track({ ...eventOptions, ...build(identify.getUserProperties()) });
+    });
+  }
+
+  /**
+   * Runs a public call that has no error handling of its own: what it throws (an object that
+   * only looks like an Identify or a Revenue, a Proxy) is logged and answered with a code.
+   */
+  private attempt(name: string, call: () => ResultPromise): ResultPromise {
+    try {
+      return call();
+    } catch (error) {
+      this.logger.error(`${name} failed:`, error);
+      return settled({ event_type: name }, ResultCode.PLUGIN_ERROR, `${name} failed: ${errorText(error)}`);
+    }
+  }
+
+  private pluginFailure(error: unknown): Result {
+    return { event: { event_type: 'plugin' }, code: ResultCode.PLUGIN_ERROR, message: `Plugin could not be set up: ${errorText(error)}` };
   }
 
   private invalid(message: string): ResultPromise {
@@ -270,6 +318,25 @@ export class CoreClient {
     const { value, problems } = sanitizeWalk(properties, label);
     if (problems.length) this.logger.warn(`Event "${eventType}": ${problems.join('; ')}`);
     return value;
+  }
+
+  /**
+   * An event given as an object or with eventOptions: its property objects are cleaned, and every
+   * other field (ids, `groups`, custom fields) goes on the wire too, so a value JSON cannot carry
+   * (BigInt, circular, a throwing toJSON) takes the same walk. Plain values stay as given.
+   */
+  private cleanFields(event: Event): Event {
+    for (const field in event) {
+      const value = event[field];
+      if (value === undefined) continue;
+      if (PROPERTY_FIELDS.indexOf(field) >= 0) event[field] = this.clean(value, field, event.event_type);
+      else if (value !== null && (typeof value === 'object' || typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function')) {
+        const { value: clean, problems } = sanitizeAny(value, field);
+        if (problems.length) this.logger.warn(`Event "${event.event_type}": ${problems.join('; ')}`);
+        event[field] = clean;
+      }
+    }
+    return event;
   }
 
   /** Fills identity, session and ids, then queues the event for the pipeline. */
@@ -332,6 +399,7 @@ export class CoreClient {
           let output = this.pipeline.enrich(item.event);
           if (isPromise<Event | Result>(output)) output = await output;
           if (isResultValue(output)) item.settle(output);
+          else if (!isEventValue(output)) item.settle(this.notAnEvent(item.event));
           else this.pipeline.deliver(output).then((result) => item.settle(result));
         } catch (error) {
           this.logger.error('Pipeline failed:', error);
@@ -342,6 +410,13 @@ export class CoreClient {
       pending.length = 0;
       this.draining = false;
     }
+  }
+
+  /** A plugin returned something that is not an event (A63): nothing fit to send is left. */
+  private notAnEvent(event: Event): Result {
+    const message = `A plugin returned something that is not an event for "${event.event_type}"; event dropped`;
+    this.logger.error(message);
+    return { event, code: ResultCode.PLUGIN_ERROR, message };
   }
 
   /** An event refused because the user opted out: platforms count it in their delivery report. */
@@ -497,7 +572,7 @@ export class CoreClient {
 
   add(plugin: Plugin): ResultPromise {
     const event: Event = { event_type: 'plugin' };
-    if (!plugin || typeof plugin !== 'object') return this.invalid('add needs a plugin object');
+    if (!isUsablePlugin(plugin)) return this.invalid('add needs a plugin object (with a string name, if any)');
     if (!this.ready) {
       if (this.initializing) return this.defer(() => this.add(plugin));
       this.pendingPlugins.push(plugin);
@@ -506,11 +581,13 @@ export class CoreClient {
     return {
       promise: this.pipeline.add(plugin, this.config as Config, this).then(
         (failure) => failure || answer('plugin', `Plugin ${plugin.name} added`),
+        (error: unknown) => this.pluginFailure(error),
       ),
     };
   }
 
   remove(pluginName: string): ResultPromise {
+    if (typeof pluginName !== 'string') return this.invalid(`remove needs a plugin name string, got ${describe(pluginName)}`);
     const index = this.pendingPlugins.findIndex((plugin) => plugin.name === pluginName);
     if (index >= 0) this.pendingPlugins.splice(index, 1);
     return {
@@ -532,9 +609,8 @@ export class CoreClient {
   }
 
   setTransport(transport: TransportType | TransportConfig): void {
-    const type = typeof transport === 'object' && transport ? transport.type : transport;
-    if (!isTransportType(type)) {
-      this.rejectArgument('setTransport needs "fetch", "xhr" or "beacon"', transport);
+    if (!isReadable(() => isTransport(transport))) {
+      this.rejectArgument('setTransport needs "fetch", "xhr", "beacon" or { type, headers }', transport);
       return;
     }
     this.whenReady(() => {
@@ -575,8 +651,38 @@ const shapedEvent = (eventType: string, properties: Properties | undefined): Eve
   event_id: undefined,
 });
 
+const PROPERTY_FIELDS = ['event_properties', 'user_properties', 'group_properties'];
+
+/** A plugin must hand on an event (A63): an object with a non-empty string event_type. */
+const isEventValue = (value: unknown): value is Event =>
+  !!value && typeof value === 'object' && typeof (value as Event).event_type === 'string' && (value as Event).event_type !== '';
+
 const isResultValue = (value: Event | Result): value is Result =>
   typeof (value as Result).code === 'number' && typeof (value as Result).message === 'string' && 'event' in value;
+
+/** Whether a check on app input passes; one that throws (a Proxy, a throwing getter) does not. */
+const isReadable = (check: () => boolean): boolean => {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
+};
+
+/** The members the pipeline reads, some of them outside its per-hook error handling. */
+const PLUGIN_MEMBERS = ['type', 'setup', 'execute', 'capture', 'flush', 'teardown'] as const;
+
+/**
+ * A plugin object the pipeline can use: its members can be read (a Proxy whose traps throw, a
+ * throwing getter, cannot), and its name, if any, is a string (log lines and `remove()` use it).
+ */
+const isUsablePlugin = (plugin: unknown): plugin is Plugin =>
+  isReadable(() => {
+    if (!plugin || typeof plugin !== 'object') return false;
+    for (const member of PLUGIN_MEMBERS) void (plugin as Plugin)[member];
+    const name = (plugin as Plugin).name;
+    return name === undefined || typeof name === 'string';
+  });
 
 const isGroup = (groupType: unknown, groupName: unknown): boolean =>
   typeof groupType === 'string' &&

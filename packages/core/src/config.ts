@@ -2,7 +2,7 @@ import { DEFAULT_INSTANCE_NAME } from './constants';
 import { describe } from './describe';
 import { isIdentify } from './identify';
 import { ConsoleLogger, LogLevel } from './logger';
-import type { Config, CookieOptions, TrackingOptions } from './types';
+import type { Config, CookieOptions, Logger, TrackingOptions } from './types';
 
 /** Documented defaults (FEATURES.md B.1, B.7). */
 export const DEFAULT_COOKIE_OPTIONS: CookieOptions = {
@@ -32,13 +32,33 @@ const isInteger = (min: number, max = Infinity): Check => (v) =>
 const isNumberAtLeast = (min: number): Check => (v) => typeof v === 'number' && Number.isFinite(v) && v >= min;
 const isOneOf = (...allowed: unknown[]): Check => (v) => allowed.indexOf(v) >= 0;
 const isObject: Check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isLogger: Check = (v) =>
-  isObject(v) && ['log', 'warn', 'error', 'debug', 'enable', 'disable'].every((m) => typeof (v as never)[m] === 'function');
+const LOGGER_METHODS = ['log', 'warn', 'error', 'debug', 'enable', 'disable'] as const;
+const isLogger: Check = (v) => isObject(v) && LOGGER_METHODS.every((m) => typeof (v as never)[m] === 'function');
+
+/**
+ * A custom logger (B06) is app code the SDK calls from everywhere, its own error handling
+ * included: whatever it throws stays in it, so that it never reaches the host page.
+ */
+const guardLogger = (logger: Logger): Logger => {
+  const guarded: { [method: string]: (...args: unknown[]) => void } = {};
+  for (const method of LOGGER_METHODS) {
+    guarded[method] = (...args) => {
+      try {
+        (logger[method] as (...a: unknown[]) => void)(...args);
+      } catch {
+        /* the app's logger failed: nothing more the SDK can tell it */
+      }
+    };
+  }
+  return guarded as unknown as Logger;
+};
+
 const isEventStore: Check = (v) =>
   isObject(v) && ['put', 'getAll', 'remove'].every((m) => typeof (v as never)[m] === 'function');
 /** The transport names `transport` / `setTransport` accept. */
 export const isTransportType = isOneOf('fetch', 'xhr', 'beacon');
-const isTransport: Check = (v) =>
+/** What `transport` and `setTransport` accept (OQ-18): a name, or `{ type, headers }`. */
+export const isTransport: Check = (v) =>
   isTransportType(v) ||
   (isObject(v) &&
     isTransportType((v as { type?: unknown }).type) &&
@@ -122,6 +142,7 @@ export const resolveConfig = ({ apiKey, options }: ResolveConfigInput): { config
     if (given !== undefined) problems.push(`Option ${name} must be ${expected}, got ${describe(given)}; using ${describe(value)}`);
     config[name] = value;
   }
+  if (!(config.loggerProvider instanceof ConsoleLogger)) config.loggerProvider = guardLogger(config.loggerProvider as Logger);
   config.cookieOptions = resolveCookieOptions(options.cookieOptions, problems);
   config.trackingOptions = resolveFlags('trackingOptions', DEFAULT_TRACKING_OPTIONS, options.trackingOptions, problems);
   return { config: config as Config, problems };
@@ -135,7 +156,8 @@ const resolveCookieOptions = (given: unknown, problems: string[]): CookieOptions
     return resolved;
   }
   for (const [name, value] of Object.entries(given as object)) {
-    const rule = COOKIE_OPTION_RULES[name];
+    // Own rules only: `constructor` or `toString` as a key must not find Object.prototype's.
+    const rule = Object.prototype.hasOwnProperty.call(COOKIE_OPTION_RULES, name) ? COOKIE_OPTION_RULES[name] : undefined;
     if (!rule || value === undefined) continue;
     if (rule[0](value)) (resolved as unknown as { [key: string]: unknown })[name] = value;
     else problems.push(`Option cookieOptions.${name} must be ${rule[1]}, got ${describe(value)}; using the default`);

@@ -16,7 +16,11 @@ const isValidValue = (value: Value): boolean => {
   const type = typeof value;
   if (type === 'string' || type === 'boolean') return true;
   if (type === 'number') return Number.isFinite(value as number);
-  if (Array.isArray(value)) return value.every(isValidValue);
+  try {
+    if (Array.isArray(value)) return value.every(isValidValue);
+  } catch {
+    return false; // a revoked Proxy, or one whose traps throw: nothing to send
+  }
   return value !== null && type === 'object';
 };
 
@@ -40,7 +44,9 @@ export class Identify {
   }
   add(key: string, value: number): this {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.problems.push(`Identify.add("${key}") needs a finite number, got ${String(value)}`);
+      // Named by type, not printed: String() throws for a Symbol key or an object without toString.
+      const name = typeof key === 'string' ? `"${key}"` : `a ${typeof key} key`;
+      this.problems.push(`Identify.add(${name}) needs a finite number, got ${typeof value === 'number' ? value : `a ${typeof value}`}`);
       return this;
     }
     return this.addOperation(IdentifyOperation.ADD, key, value);

@@ -21,12 +21,28 @@ export const sanitizeProperties = (input: unknown, label: string): SanitizeResul
 export const sanitizeWalk = (input: unknown, label: string): SanitizeResult<{ [key: string]: unknown }> => {
   const problems: string[] = [];
   if (input === undefined || input === null) return { value: {}, problems };
-  if (typeof input !== 'object' || Array.isArray(input)) {
-    problems.push(`${label} must be an object, got ${Array.isArray(input) ? 'an array' : typeof input}; ignored`);
+  const array = isArray(input);
+  if (typeof input !== 'object' || array) {
+    problems.push(`${label} must be an object, got ${array ? 'an array' : typeof input}; ignored`);
     return { value: {}, problems };
   }
   const value = sanitizeValue(input, label, [], 0, problems) as { [key: string]: unknown };
   return { value: value || {}, problems };
+};
+
+/** Any single value made JSON-safe, with the same rules (event fields other than the property objects). */
+export const sanitizeAny = (input: unknown, label: string): SanitizeResult<unknown> => {
+  const problems: string[] = [];
+  return { value: sanitizeValue(input, label, [], 0, problems), problems };
+};
+
+/** `Array.isArray` throws for a revoked Proxy: such a value is no array (and the walk drops it). */
+const isArray = (value: unknown): boolean => {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
 };
 
 /** Shared by every clean input; frozen so no caller can add to it. */
@@ -38,10 +54,12 @@ const NO_PROBLEMS = Object.freeze([]) as unknown as string[];
  * returns undefined and takes the full walk.
  */
 export const copyIfFlat = (input: unknown): { [key: string]: unknown } | undefined => {
-  if (!input || typeof input !== 'object' || Array.isArray(input) || input instanceof Date) return undefined;
+  if (!input || typeof input !== 'object') return undefined;
   const copy: { [key: string]: unknown } = {};
   let kept = 0;
   try {
+    // Inside the try: both throw for a Proxy whose traps throw.
+    if (Array.isArray(input) || input instanceof Date) return undefined;
     for (const key in input) {
       if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
       const value = (input as { [key: string]: unknown })[key];
@@ -90,10 +108,21 @@ const sanitizeValue = (
       return undefined;
   }
   if (value === null) return null;
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  const depthAtStart = ancestors.length;
+  try {
+    return sanitizeObject(value as object, path, ancestors, depth, problems);
+  } catch {
+    // A Proxy whose traps throw, a Date whose methods do: nothing of it can be read safely.
+    ancestors.length = depthAtStart;
+    problems.push(`${path} threw when read; dropped`);
+    return undefined;
   }
-  const object = value as object;
+};
+
+const sanitizeObject = (object: object, path: string, ancestors: object[], depth: number, problems: string[]): unknown => {
+  if (object instanceof Date) {
+    return Number.isNaN(object.getTime()) ? undefined : object.toISOString();
+  }
   if (ancestors.indexOf(object) >= 0) {
     problems.push(`${path} refers back to itself (circular); dropped`);
     return undefined;

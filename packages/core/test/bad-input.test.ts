@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { MAX_STRING_LENGTH, sanitizeProperties, type Plugin } from '../src';
-import { createTestClient, settle, types } from './helpers';
+import { CoreClient, Identify, MAX_STRING_LENGTH, createMemoryIdentityStorage, sanitizeProperties, type Plugin, type ResultPromise } from '../src';
+import { describe as describeValue } from '../src/describe';
+import { createTestClient, recordingDestination, settle, silentLogger, types } from './helpers';
 
 const ready = async (plugins: Plugin[] = []) => {
   const setup = createTestClient({ plugins });
@@ -91,6 +92,130 @@ describe('bad input never throws, is logged, answers non-200, and other events f
   });
 });
 
+// Found by the public API fuzz (packages/browser/test/public-api-fuzz.test.ts).
+const boom = () => {
+  throw new Error('hostile');
+};
+/** A Proxy whose every trap throws: reading it, printing it, even `instanceof` throws. */
+const throwingProxy = (target: object = {}) =>
+  new Proxy(target, { get: boom, has: boom, ownKeys: boom, getPrototypeOf: boom, getOwnPropertyDescriptor: boom });
+const revokedProxy = () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+};
+type Client = ReturnType<typeof createTestClient>['client'];
+
+describe('hostile values found by the public API fuzz never throw and never stop other events', () => {
+  it.each([
+    ['revenue(an object whose getEventProperties throws)', (c: Client) => c.revenue({ validate: () => undefined, getEventProperties: boom } as never)],
+    ['revenue(a throwing Proxy)', (c: Client) => c.revenue(throwingProxy() as never)],
+    ['identify(an object whose getUserProperties throws)', (c: Client) => c.identify({ getUserProperties: boom } as never)],
+    ['groupIdentify with a group name array whose items throw', (c: Client) => c.groupIdentify('org', throwingProxy([]) as never, new Identify())],
+    ['setGroup with a group name array whose items throw', (c: Client) => c.setGroup('org', throwingProxy([]) as never)],
+    ['track(a null-prototype object), which String() cannot print', (c: Client) => c.track(Object.create(null))],
+    ['track(a throwing Proxy)', (c: Client) => c.track(throwingProxy() as never)],
+    ['remove(a Symbol), which a log line cannot print', (c: Client) => c.remove(Symbol('plugin') as never)],
+    ['add(a plugin whose execute getter throws)', (c: Client) => c.add(Object.defineProperty({ name: 'getter' }, 'execute', { get: boom, enumerable: true }))],
+    ['setTransport(a throwing Proxy)', (c: Client) => c.setTransport(throwingProxy() as never)],
+    ['setUserId(a revoked Proxy), which describe() cannot inspect', (c: Client) => c.setUserId(revokedProxy() as never)],
+  ])('%s: logged, answered with a code, and the next event flows', async (_name, call) => {
+    const { client, destination, logger } = await ready();
+    let returned: unknown;
+    expect(() => (returned = call(client))).not.toThrow();
+    // The methods that document `{ promise }` answer with a code; the others return nothing.
+    if (returned) {
+      const result = await (returned as ResultPromise).promise;
+      expect(result.code).not.toBe(200);
+      expect(typeof result.message).toBe('string');
+    }
+    expect(logger.error).toHaveBeenCalled();
+    await client.track('fine').promise;
+    expect(types(destination.events)).toEqual(['fine']);
+  });
+
+  it('a plugin that hands on something other than an event (A63) drops that event with a code; nothing malformed reaches the destination', async () => {
+    const garbage: Plugin = { name: 'garbage', execute: (event) => (event.event_type === 'bad' ? ({ event_type: 42 } as never) : event) };
+    const { client, destination, logger } = await ready([garbage]);
+    const bad = await client.track('bad').promise;
+    await client.track('fine').promise;
+    expect(bad.code).toBe(500);
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('not an event'));
+    expect(types(destination.events)).toEqual(['fine']);
+  });
+
+  it('every field of an event object or of eventOptions reaches the destination as JSON, not only the property objects', async () => {
+    const circular: Record<string, unknown> = { a: 1 };
+    circular.self = circular;
+    const { client, destination, logger } = await ready();
+    await client.track('with options', { ok: 1 }, { extra: BigInt(7), groups: { org: 'acme', loop: circular } } as never).promise;
+    await client.track({ event_type: 'as object', user_properties: { $set: { k: 1 } }, custom: { toJSON: boom }, s: Symbol('s') } as never).promise;
+    expect(() => JSON.stringify(destination.events)).not.toThrow();
+    expect(destination.events[0]).toMatchObject({ event_properties: { ok: 1 }, extra: '7', groups: { org: 'acme', loop: { a: 1 } } });
+    expect(destination.events[1]).toMatchObject({ user_properties: { $set: { k: 1 } }, custom: {} });
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/BigInt/));
+  });
+
+  // Before the fix these froze the page: each init found the client still initialising and called
+  // itself again, a loop of microtasks. The logger's warn() stops such a loop here, so a
+  // regression fails the test instead of hanging it.
+  const loopBreakingLogger = () => {
+    const logger = silentLogger();
+    logger.warn.mockImplementation(() => {
+      if (logger.warn.mock.calls.length > 50) throw new Error('init is calling itself in a loop');
+    });
+    return logger;
+  };
+
+  it('an init that throws (a plugin factory choking on its options) leaves the client able to init again', async () => {
+    const destination = recordingDestination();
+    let inits = 0;
+    const client = new CoreClient({
+      createIdentityStorage: () => createMemoryIdentityStorage(),
+      createPlugins: () => {
+        if (++inits === 1) throw new Error('bad plugin options');
+        return [destination];
+      },
+    });
+    const logger = loopBreakingLogger();
+    expect((await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise).code).toBe(500);
+    expect((await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise).code).toBe(200);
+    await client.track('after').promise;
+    expect(types(destination.events)).toEqual(['after']);
+  });
+
+  it('init called again while a plugin is still being set up waits for that init, then re-initialises', async () => {
+    const slow: Plugin = { name: 'slow', setup: () => new Promise<void>((resolve) => setTimeout(resolve, 5)) };
+    const { client, destination } = createTestClient({ plugins: [slow] });
+    const logger = loopBreakingLogger();
+    const first = client.init('key-1234567890', { loggerProvider: logger, autocapture: false });
+    const second = client.init('key-1234567890', { loggerProvider: logger, autocapture: false });
+    expect((await first.promise).code).toBe(200);
+    expect((await second.promise).code).toBe(200);
+    await client.track('after').promise;
+    expect(types(destination.events)).toEqual(['after']);
+  });
+
+  it('track before init with eventOptions that throw when copied is answered, not left pending after init (A06)', async () => {
+    const { client, destination, logger } = createTestClient();
+    const early = client.track('early', {}, Object.defineProperty({}, 'boom', { get: boom, enumerable: true }));
+    await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise;
+    await client.track('after').promise;
+    const answer = await Promise.race([early.promise, settle().then(() => 'still pending')]);
+    expect(answer).toMatchObject({ code: 500 });
+    expect(types(destination.events)).toEqual(['after']);
+  });
+
+  it('a plugin added before init that cannot be read does not keep init from finishing', async () => {
+    const { client, destination, logger } = createTestClient();
+    expect((await client.add(throwingProxy() as never).promise).code).toBe(400);
+    expect((await client.add(revokedProxy() as never).promise).code).toBe(400);
+    expect((await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise).code).toBe(200);
+    await client.track('after').promise;
+    expect(types(destination.events)).toEqual(['after']);
+  });
+});
+
 describe('sanitizeProperties', () => {
   it('keeps shared (non-circular) references and converts dates', () => {
     const shared = { x: 1 };
@@ -117,11 +242,38 @@ describe('sanitizeProperties', () => {
     expect(problems.join()).toMatch(problem);
   });
 
+  it('a Proxy whose traps throw, or a revoked one, is dropped and reported, not thrown (public API fuzz)', () => {
+    const { value, problems } = sanitizeProperties({ ok: 1, proxy: throwingProxy(), nested: { revoked: revokedProxy(), kept: true } }, 'p');
+    expect(value).toEqual({ ok: 1, nested: { kept: true } });
+    expect(problems.join()).toMatch(/p\.proxy threw when read/);
+    expect(sanitizeProperties(throwingProxy(), 'p').value).toEqual({});
+    expect(sanitizeProperties(revokedProxy(), 'p').value).toEqual({});
+  });
+
   it('bounds depth', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;
     for (let i = 0; i < 20; i++) deep = (deep.n = {}) as Record<string, unknown>;
     const { problems } = sanitizeProperties(root, 'p');
     expect(problems.join()).toMatch(/deeper than/);
+  });
+});
+
+describe('describe(): a short name of a bad value for log lines, never throwing', () => {
+  const fnWithThrowingToString = Object.assign(() => undefined, { toString: boom });
+  it.each([
+    ['a short string', 'abc', '"abc"'],
+    ['a long string, cut', 'x'.repeat(50), JSON.stringify(`${'x'.repeat(40)}…`)],
+    ['a BigInt', BigInt(7), '7n'],
+    ['a Symbol', Symbol('s'), 'Symbol(s)'],
+    ['null', null, 'null'],
+    ['undefined', undefined, 'undefined'],
+    ['a number', 42, '42'],
+    ['a function whose toString throws', fnWithThrowingToString, 'a function'],
+    ['an array', [1], 'an array'],
+    ['an object', { a: 1 }, 'an object'],
+    ['a revoked Proxy', revokedProxy(), 'an unreadable value'],
+  ])('%s', (_name, value, expected) => {
+    expect(describeValue(value)).toBe(expected);
   });
 });

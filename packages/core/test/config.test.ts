@@ -81,11 +81,32 @@ describe('invalid option values are logged and the default used', () => {
     expect(problems).toHaveLength(3);
   });
 
+  it('cookieOptions keys named like Object.prototype members are ignored as unknown, not fatal to init (public API fuzz)', () => {
+    const { config, problems } = resolve({ cookieOptions: { constructor: 'c', toString: 1, secure: true } });
+    expect(config.cookieOptions).toMatchObject({ secure: true, expiration: 365 });
+    expect(problems).toEqual([]);
+  });
+
   it('keeps valid values and unknown options', () => {
     const identify = new Identify();
     const { config, problems } = resolve({ flushQueueSize: 5, transport: { type: 'xhr', headers: { a: 'b' } }, offline: null, identify, myPluginOption: 1 });
     expect(config).toMatchObject({ flushQueueSize: 5, transport: { type: 'xhr', headers: { a: 'b' } }, offline: null, identify, myPluginOption: 1 });
     expect(problems).toEqual([]);
+  });
+
+  it('a custom loggerProvider (B06) gets every call, and what it throws stays in it (public API fuzz)', () => {
+    const calls: unknown[][] = [];
+    const throwing = () => {
+      throw new Error('the app logger failed');
+    };
+    const logger = { log: throwing, warn: (...args: unknown[]) => (calls.push(args), throwing()), error: throwing, debug: throwing, enable: throwing, disable: throwing };
+    const { config } = resolve({ loggerProvider: logger });
+    expect(() => {
+      config.loggerProvider.enable(2);
+      config.loggerProvider.warn('a problem', 42);
+      config.loggerProvider.error('an error');
+    }).not.toThrow();
+    expect(calls).toEqual([['a problem', 42]]);
   });
 
   it('defaultTracking is the deprecated spelling of autocapture (B14)', () => {

@@ -37,6 +37,20 @@ describe('Identify operations (A40–A49, OQ-17)', () => {
     expect(identify.problems).toHaveLength(1);
   });
 
+  it('values that throw when printed or inspected are reported, not thrown (public API fuzz)', () => {
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const identify = new Identify();
+    expect(() =>
+      identify
+        .add('a', Object.create(null)) // String() of it throws
+        .add(Symbol('key') as never, 'x' as never) // a template string of a Symbol throws
+        .append('b', revoked), // Array.isArray of a revoked Proxy throws
+    ).not.toThrow();
+    expect(identify.getUserProperties()).toEqual({});
+    expect(identify.problems).toHaveLength(3);
+  });
+
   it('getUserProperties returns a copy', () => {
     const identify = new Identify().set('k', 1);
     (identify.getUserProperties().$set as Record<string, unknown>).k = 2;
