@@ -1,5 +1,5 @@
 /** `autocapture.attribution` options (FEATURES B.3) and their documented defaults. */
-import type { Logger } from '@sightline/core';
+import { describe, type Logger } from '@sightline/core';
 import type { ExcludeInternalCondition, ExcludeReferrer } from './campaign-policy';
 import {
   DEFAULT_INITIAL_EMPTY_VALUE,
@@ -44,6 +44,15 @@ export interface ResolvedAttributionOptions {
   siteDomain?: string;
 }
 
+/** A given value for a warning: as JSON where it can be; a BigInt or a circular value must not throw. */
+const shown = (value: unknown): string => {
+  try {
+    return String(JSON.stringify(value));
+  } catch {
+    return describe(value);
+  }
+};
+
 const isTrackingMethod = (value: unknown): value is TrackingMethod =>
   value === TRACKING_METHOD_USER_PROPERTY || value === TRACKING_METHOD_EVENT_PROPERTY;
 
@@ -53,7 +62,7 @@ export const resolveAttributionOptions = (options: AttributionOptions = {}, logg
   const raw = options.trackingMethod === undefined ? [TRACKING_METHOD_USER_PROPERTY] : ([] as unknown[]).concat(options.trackingMethod);
   let methods = raw.filter(isTrackingMethod);
   if (methods.length !== raw.length || methods.length === 0) {
-    warn(`trackingMethod must be 'userProperty', 'eventProperty' or both; got ${JSON.stringify(options.trackingMethod)}`);
+    warn(`trackingMethod must be 'userProperty', 'eventProperty' or both; got ${shown(options.trackingMethod)}`);
     if (methods.length === 0) methods = [TRACKING_METHOD_USER_PROPERTY];
   }
 

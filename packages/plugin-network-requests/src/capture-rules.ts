@@ -2,6 +2,7 @@
  * Which requests become `[Amplitude] Network Request` events (FEATURES B100–B110). Pure:
  * options are compiled once; each finished request is then decided without allocation-heavy work.
  */
+import { describe } from '@sightline/core';
 import { DEFAULT_STATUS_CODE_RANGE } from './constants';
 import { compileBodyRule, type CompiledBodyRule } from './body-pruning';
 import { compileHeaderRule } from './header-pruning';
@@ -47,7 +48,7 @@ function compileUrls(urls: unknown, report: (problem: string) => void): (string 
   for (const url of urls) {
     if (typeof url === 'string') compiled.push(url);
     else if (url instanceof RegExp) compiled.push(statelessRegExp(url));
-    else report(`captureRules[].urls: ${String(url)} is neither a string nor a RegExp; ignored`);
+    else report(`captureRules[].urls: ${describe(url)} is neither a string nor a RegExp; ignored`);
   }
   return compiled;
 }
@@ -65,14 +66,14 @@ function compileMethods(methods: unknown, report: (problem: string) => void): st
 function compileRule(rule: NetworkCaptureRule, report: (problem: string) => void): CompiledCaptureRule {
   const rangeSpec = rule.statusCodeRange === undefined ? DEFAULT_STATUS_CODE_RANGE : rule.statusCodeRange;
   let { ranges, invalid } = parseStatusCodeRange(rangeSpec);
-  if (invalid.length) report(`captureRules[].statusCodeRange "${String(rangeSpec)}": ignored ${invalid.join(', ')}`);
+  if (invalid.length) report(`captureRules[].statusCodeRange ${describe(rangeSpec)}: ignored ${invalid.join(', ')}`);
   if (ranges.length === 0) {
-    report(`captureRules[].statusCodeRange "${String(rangeSpec)}" has no valid code; using "${DEFAULT_STATUS_CODE_RANGE}"`);
+    report(`captureRules[].statusCodeRange ${describe(rangeSpec)} has no valid code; using "${DEFAULT_STATUS_CODE_RANGE}"`);
     ranges = parseStatusCodeRange(DEFAULT_STATUS_CODE_RANGE).ranges;
   }
   return {
     urls: compileUrls(rule.urls, report),
-    hosts: rule.hosts === undefined ? undefined : compileHostPatterns(rule.hosts, (bad) => report(`captureRules[].hosts: ${String(bad)} ignored`)),
+    hosts: rule.hosts === undefined ? undefined : compileHostPatterns(rule.hosts, (bad) => report(`captureRules[].hosts: ${describe(bad)} ignored`)),
     methods: compileMethods(rule.methods, report),
     statusRanges: ranges,
     requestHeaders: compileHeaderRule(rule.requestHeaders),
@@ -89,7 +90,7 @@ export function compileCaptureRules(rules: unknown, report: (problem: string) =>
   const compiled: CompiledCaptureRule[] = [];
   for (const rule of list) {
     if (rule && typeof rule === 'object') compiled.push(compileRule(rule as NetworkCaptureRule, report));
-    else report(`captureRules: ${String(rule)} is not a rule object; ignored`);
+    else report(`captureRules: ${describe(rule)} is not a rule object; ignored`);
   }
   return compiled;
 }

@@ -1,5 +1,5 @@
 /** `[Amplitude] Network Request` capture (`autocapture.networkTracking`, FEATURES B48, B.9, C16, C.6). */
-import { ServerUrl, type Config, type Plugin, type Properties } from '@sightline/core';
+import { ServerUrl, describe, type Config, type Plugin, type Properties } from '@sightline/core';
 import { compileCaptureRules } from './capture-rules';
 import { createCaptureSubscriber } from './capture-subscriber';
 import { EVENT_NETWORK_REQUEST, PLUGIN_NAME } from './constants';
@@ -33,7 +33,7 @@ export function networkRequestsPlugin(options?: NetworkTrackingOptions): Plugin 
       const logger = config.loggerProvider;
       const report = (problem: string) => logger.warn(`networkTracking: ${problem}`);
       const ignore: IgnorePolicy = {
-        ignoreHosts: compileHostPatterns(settings.ignoreHosts, (bad) => report(`ignoreHosts: ${String(bad)} ignored`)),
+        ignoreHosts: compileHostPatterns(settings.ignoreHosts, (bad) => report(`ignoreHosts: ${describe(bad)} ignored`)),
         ignoreAmplitudeRequests: settings.ignoreAmplitudeRequests !== false,
         sdkUrlPrefixes: sdkUrlPrefixes(config),
       };

@@ -15,7 +15,8 @@ const CODE_OR_RANGE = /^(\d{1,3})(?:\s*-\s*(\d{1,3}))?$/;
 export function parseStatusCodeRange(spec: unknown): ParsedStatusCodeRange {
   const ranges: StatusRange[] = [];
   const invalid: string[] = [];
-  if (typeof spec !== 'string') return { ranges, invalid: [String(spec)] };
+  // Named by type, not printed: String() throws for an object without toString (a bad option must not).
+  if (typeof spec !== 'string') return { ranges, invalid: [spec === null ? 'null' : typeof spec] };
   for (const rawPart of spec.split(',')) {
     const part = rawPart.trim();
     if (part === '') continue;

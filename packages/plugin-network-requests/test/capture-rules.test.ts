@@ -98,6 +98,15 @@ describe('B100 bad options are reported, never thrown', () => {
     expect(report).toHaveBeenCalled();
   });
 
+  it('values that cannot be printed (no toString, a throwing one) are reported, not thrown (public API fuzz)', () => {
+    const unprintable = Object.create(null);
+    const throwing = { toString: () => { throw new Error('no'); } };
+    const rules = [unprintable, { urls: [unprintable], hosts: [throwing], statusCodeRange: unprintable }];
+    const report = vi.fn();
+    expect(() => compileCaptureRules(rules, report)).not.toThrow();
+    expect(report).toHaveBeenCalledTimes(4); // statusCodeRange twice (invalid, so the default), urls, hosts
+  });
+
   it('valid options report nothing', () => {
     expect(decide([{ urls: [/x/], hosts: ['a.com'], methods: ['GET'], statusCodeRange: '0,500-599' }], 'https://a.com/x', 0).report).not.toHaveBeenCalled();
   });
