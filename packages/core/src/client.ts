@@ -205,10 +205,11 @@ export class CoreClient {
 
   track(eventInput: string | Event, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise {
     try {
+      if (eventOptions !== undefined) eventOptions = this.optionsObject(eventOptions);
       if (!this.ready) {
         // The call's own moment: an explicit time (options or event object), else now.
         const given = eventInput && typeof eventInput === 'object' ? eventInput.time : undefined;
-        const time = (eventOptions && eventOptions.time) || given || this.now();
+        const time = this.explicitTime((eventOptions && eventOptions.time) || given, eventInput) || this.now();
         // Copied now, in this try: options that throw when copied are answered here, not when
         // replayed, where the throw would leave this call's promise unsettled.
         const options = { ...eventOptions, time };
@@ -260,7 +261,7 @@ export class CoreClient {
     return this.attempt('setGroup', () => {
       if (!isGroup(groupType, groupName)) return this.invalid('setGroup needs a group type string and a group name (string or string[])');
       return this.track({
-        ...eventOptions,
+        ...this.optionsObject(eventOptions),
         event_type: EVENT_IDENTIFY,
         groups: { [groupType]: groupName },
         user_properties: { [IdentifyOperation.SET]: { [groupType]: groupName } },
@@ -276,7 +277,7 @@ export class CoreClient {
       }
       const problem = revenue.validate();
       if (problem) return this.invalid(problem);
-      return this.track({ ...eventOptions, event_type: EVENT_REVENUE, event_properties: revenue.getEventProperties() });
+      return this.track({ ...this.optionsObject(eventOptions), event_type: EVENT_REVENUE, event_properties: revenue.getEventProperties() });
     });
   }
 
@@ -285,7 +286,7 @@ export class CoreClient {
       if (!isIdentify(identify)) return this.invalid(`${name} needs an Identify object`);
       const problems = identify.problems;
       if (Array.isArray(problems)) for (const problem of problems) this.logger.warn(problem);
-      return this.track({ ...eventOptions, ...build(identify.getUserProperties()) });
+      return this.track({ ...this.optionsObject(eventOptions), ...build(identify.getUserProperties()) });
     });
   }
 
@@ -326,6 +327,7 @@ export class CoreClient {
    * (BigInt, circular, a throwing toJSON) takes the same walk. Plain values stay as given.
    */
   private cleanFields(event: Event): Event {
+    if (event.time !== undefined) event.time = this.explicitTime(event.time, event.event_type);
     for (const field in event) {
       const value = event[field];
       if (value === undefined) continue;
@@ -337,6 +339,24 @@ export class CoreClient {
       }
     }
     return event;
+  }
+
+  /** eventOptions as given when an object; anything else (a string would spread as fields "0", "1" ...) is logged and ignored. */
+  private optionsObject(eventOptions: EventOptions | undefined): EventOptions | undefined {
+    if (eventOptions === undefined || eventOptions === null) return undefined;
+    if (typeof eventOptions === 'object' && !Array.isArray(eventOptions)) return eventOptions;
+    this.logger.warn(`eventOptions must be an object, got ${describe(eventOptions)}; ignored`);
+    return undefined;
+  }
+
+  /**
+   * An explicit event time if it is one (a ms epoch a Date can hold); a bad one is logged and the
+   * call's own moment used: NaN, Infinity or a negative time would corrupt the session (OQ-11).
+   */
+  private explicitTime(time: unknown, eventType: unknown): number | undefined {
+    if (time === undefined || (typeof time === 'number' && time > 0 && time <= MAX_DATE_MS)) return time;
+    this.logger.warn(`Event ${describe(eventType)}: time must be a ms epoch number, got ${describe(time)}; using the time of the call`);
+    return undefined;
   }
 
   /** Fills identity, session and ids, then queues the event for the pipeline. */
@@ -652,6 +672,9 @@ const shapedEvent = (eventType: string, properties: Properties | undefined): Eve
 });
 
 const PROPERTY_FIELDS = ['event_properties', 'user_properties', 'group_properties'];
+
+/** The latest moment a Date can hold (ECMAScript time values). */
+const MAX_DATE_MS = 8.64e15;
 
 /** A plugin must hand on an event (A63): an object with a non-empty string event_type. */
 const isEventValue = (value: unknown): value is Event =>

@@ -277,3 +277,56 @@ describe('describe(): a short name of a bad value for log lines, never throwing'
     expect(describeValue(value)).toBe(expected);
   });
 });
+
+describe('bad event times and non-object eventOptions are logged and ignored (OQ-11)', () => {
+  it.each([
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+    ['a negative number', -5],
+    ['zero', 0],
+    ['beyond what a Date holds', 1e300],
+    ['a string', '1700000000000'],
+  ])('time %s: the event gets the time of the call and the session goes on', async (_name, badTime) => {
+    const { client, destination, logger, clock } = createTestClient();
+    await client.init('key-1234567890', { loggerProvider: logger }).promise;
+    await client.track('before').promise;
+    clock.now += 1000;
+    await client.track('bad time', undefined, { time: badTime } as never).promise;
+    await client.track({ event_type: 'bad time object', time: badTime } as never).promise;
+    clock.now += 1000;
+    await client.track('after').promise;
+    const [before, ...rest] = destination.events.filter((event) => event.event_type !== 'session_start');
+    expect(types(destination.events).filter((type) => type === 'session_start')).toHaveLength(1);
+    expect(rest.map((event) => [event.event_type, event.time, event.session_id])).toEqual([
+      ['bad time', before.time! + 1000, before.session_id],
+      ['bad time object', before.time! + 1000, before.session_id],
+      ['after', before.time! + 2000, before.session_id],
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('time must be a ms epoch number'));
+  });
+
+  it('time given before init that is not a time: replayed with the time of the call, logged', async () => {
+    const { client, destination, logger, clock } = createTestClient();
+    const call = client.track('early', undefined, { time: Infinity });
+    const calledAt = clock.now;
+    clock.now += 5000;
+    await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise;
+    await call.promise;
+    expect(destination.events.map((event) => [event.event_type, event.time])).toEqual([['early', calledAt]]);
+  });
+
+  it.each([
+    ['a string', 'abc'],
+    ['an array', ['x', 'y']],
+    ['a number', 42],
+  ])('eventOptions as %s: ignored with a warning, not spread into fields', async (_name, options) => {
+    const { client, destination, logger } = await ready();
+    await client.track('with bad options', { ok: 1 }, options as never).promise;
+    await client.identify(new Identify().set('plan', 'pro'), options as never).promise;
+    await client.setGroup('org', 'acme', options as never).promise;
+    for (const event of destination.events) expect(Object.keys(event)).not.toContain('0');
+    expect(destination.events[0]).toMatchObject({ event_type: 'with bad options', event_properties: { ok: 1 } });
+    expect(types(destination.events)).toEqual(['with bad options', '$identify', '$identify']);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('eventOptions must be an object'));
+  });
+});
