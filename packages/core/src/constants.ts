@@ -43,7 +43,8 @@ export const RevenueProperty = {
 export const ResultCode = {
   SUCCESS: 200,
   INVALID_INPUT: 400,
-  /** Dropped by an enrichment plugin returning null, or by opt-out. */
+  /** Not sent, and no server answer to report: dropped by a plugin returning null or by opt-out; or, from the
+   *  delivery engine, no answer yet (network error) or handed to the next page life at teardown, still stored. */
   SKIPPED: 0,
   /** A plugin threw while handling the event. */
   PLUGIN_ERROR: 500,

@@ -9,6 +9,7 @@ import {
   type Event,
   type EventStore,
   type OutcomeChannel,
+  type Result,
   type SharedOutcome,
   type UploadRequest,
   type UploadResponse,
@@ -187,6 +188,19 @@ describe('response handling (OQ-9)', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(h.sent).toHaveLength(3);
     expect(await storedIds(h.store)).toEqual([]);
+  });
+
+  it('flushMaxRetries: 0 makes one attempt per page life, not none (B04: it counts retries)', async () => {
+    const h = harness({ options: { flushMaxRetries: 0 } });
+    h.answers.push({ status: 503, body: null });
+    const failed = h.track();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(await failed).toMatchObject({ code: 503, message: expect.stringMatching(/kept stored/) });
+    expect(h.sent).toHaveLength(1);
+    expect(await storedIds(h.store)).toEqual(['id-0']);
+    const next = h.track();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await next).toMatchObject({ code: 200 });
   });
 
   it('400 naming one event drops only that event and resends the others at once', async () => {
@@ -415,6 +429,51 @@ describe('cross-tab', () => {
     expect(closing.plugin.getDeliveryStats()).toEqual({ sent: 0, retried: 0, dropped: {}, pending: 0 });
     expect(await storedIds(store)).toEqual(['left-1', 'left-2']);
   });
+
+  it('teardown (re-init, A64) answers an unsent event with code 0, uncounted; it stays stored and the next engine sends it', async () => {
+    const store = createMemoryEventStore();
+    const old = harness({ store, options: { offline: true } });
+    let held: Result | undefined;
+    void old.track().then((result) => (held = result));
+    await vi.advanceTimersByTimeAsync(10);
+    old.plugin.teardown!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(held).toMatchObject({ code: 0, message: expect.stringMatching(/re-initialised: the event stays stored/) });
+    expect(old.plugin.getDeliveryStats()).toMatchObject({ sent: 0, dropped: {} });
+    expect(await storedIds(store)).toEqual(['id-0']);
+    const next = harness({ store });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(next.sentIds()).toEqual(['id-0']);
+    expect(next.plugin.getDeliveryStats()).toMatchObject({ sent: 1, pending: 0 });
+  });
+
+  it('an upload still out at teardown answers for its events; what it leaves unsent is handed over when it lands (A64)', async () => {
+    let land!: (response: UploadResponse) => void;
+    const h = harness({ environment: { createTransport: () => ({ send: () => new Promise<UploadResponse>((resolve) => (land = resolve)) }) } });
+    let result: Result | undefined;
+    void h.track().then((settled) => (result = settled));
+    await vi.advanceTimersByTimeAsync(200);
+    h.plugin.teardown!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(result).toBeUndefined(); // in flight: the server's answer is still to come
+    land({ status: 503, body: null });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(result).toMatchObject({ code: 0, message: expect.stringMatching(/stays stored/) });
+    expect(await storedIds(h.store)).toEqual(['id-0']);
+  });
+
+  it('a second event with the insert_id of one still waiting is not sent; it settles with the first one\'s outcome (DECISIONS 8)', async () => {
+    const h = harness();
+    const results: Result[] = [];
+    void h.track({ event_type: 'First', insert_id: 'same' }).then((result) => results.push(result));
+    void h.track({ event_type: 'Second', insert_id: 'same' }).then((result) => results.push(result));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(h.sent).toEqual([[expect.objectContaining({ event_type: 'First', insert_id: 'same' })]]);
+    expect(results.map((result) => [result.event.event_type, result.code])).toEqual([['First', 200], ['First', 200]]);
+    expect(h.plugin.getDeliveryStats()).toMatchObject({ sent: 1, pending: 0 });
+    expect(await storedIds(h.store)).toEqual([]);
+    expect(h.logger.warn).toHaveBeenCalledWith(expect.stringMatching(/insert_id "same" is already waiting/));
+  });
 });
 
 describe('delivery report', () => {
@@ -440,6 +499,47 @@ describe('delivery report', () => {
     const h = harness();
     h.plugin.onDelivery('nope' as never)();
     expect(h.logger.error).toHaveBeenCalledWith('onDelivery needs a function');
+  });
+
+  it('an async onDelivery listener that rejects is logged, not left as an unhandled rejection', async () => {
+    const h = harness();
+    const heard: string[] = [];
+    h.plugin.onDelivery(async () => {
+      throw new Error('async listener bug');
+    });
+    h.plugin.onDelivery((report) => heard.push(report.outcome));
+    h.track();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(heard).toEqual(['sent']);
+    expect(h.logger.error).toHaveBeenCalledWith(expect.stringMatching(/onDelivery listener rejected/), expect.any(Error));
+  });
+
+  it('an event a plugin made unencodable (BigInt, cycle) is dropped as unencodable and logged; the rest of its batch is sent', async () => {
+    const h = harness({ options: { flushQueueSize: 3 } });
+    const heard: string[] = [];
+    h.plugin.onDelivery((report) => heard.push(`${report.event.insert_id}:${report.outcome}:${report.reason || ''}`));
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    const codes: number[] = [];
+    for (const fields of [{}, { event_properties: { n: BigInt(1) } }, { event_properties: circular }]) void h.track(fields).then((result) => codes.push(result.code));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(h.sentIds()).toEqual(['id-0']);
+    expect(codes.sort()).toEqual([200, 400, 400]);
+    expect(heard.sort()).toEqual(['id-0:sent:', 'id-1:dropped:unencodable', 'id-2:dropped:unencodable']);
+    expect(h.plugin.getDeliveryStats()).toEqual({ sent: 1, retried: 0, dropped: { [DropReason.UNENCODABLE]: 2 }, pending: 0 });
+    expect(h.logger.error).toHaveBeenCalledWith(expect.stringMatching(/cannot be encoded as JSON/), expect.any(TypeError));
+    expect(await storedIds(h.store)).toEqual([]);
+  });
+
+  it('on page exit an unencodable event is dropped as unencodable and the others still go out', async () => {
+    const page = lifecycle();
+    const h = harness({ options: { flushIntervalMillis: 60_000 }, environment: { lifecycle: page.value } });
+    h.track();
+    h.track({ event_properties: { n: BigInt(1) } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(() => page.hide()).not.toThrow();
+    expect(h.exitRequests.map((request) => JSON.parse(request.body).events.map((event: Event) => event.insert_id))).toEqual([['id-0']]);
+    expect(h.plugin.getDeliveryStats().dropped).toEqual({ [DropReason.UNENCODABLE]: 1 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { ResultCode } from '../constants';
 import type { Config, Event, Logger, Plugin, Result, StoredEvent, Transport, TransportConfig, TransportType } from '../types';
 import { backoffDelay } from './backoff';
 import { DeliveryOutcome, type DeliveryListener, type DeliveryReport, type DeliveryStats } from './delivery-report';
@@ -54,6 +55,22 @@ const answer = (entry: Entry, code: number, message: string): void => {
   if (entry.resolve) entry.resolve({ event: entry.record.event, code, message });
   entry.resolve = undefined;
 };
+
+/** A later call with the entry's insert_id settles when the entry does, with its result (B: duplicate insert_id). */
+const shareAnswer = (entry: Entry, resolve: (result: Result) => void): void => {
+  const first = entry.resolve;
+  entry.resolve = (result) => {
+    if (first) first(result);
+    resolve(result);
+  };
+};
+
+/**
+ * What the caller of an event this engine leaves unsent at teardown (re-init, A64) hears. Not an
+ * outcome (the event is neither sent nor dropped): code 0 as for any answer without a server's.
+ */
+const HANDED_OVER = 'Not sent before the SDK was re-initialised: the event stays stored and the next engine on this store sends it';
+const LOST_AT_TEARDOWN = 'Not sent before the SDK was re-initialised, and the event store could not keep it';
 
 /**
  * The lossless delivery engine (FEATURES.md E, OQ-9): every event is written to the store
@@ -114,6 +131,17 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     closed = true;
     clearTimer();
     unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
+    // Every `{ promise }` settles: the events are handed over now; an upload still out answers for
+    // its own events when it lands, and whatever it leaves unsent is handed over then.
+    handOver();
+    if (session) void session.then(handOver);
+  };
+
+  /** Answers the callers of events this closed engine will not send (they stay stored; not counted). */
+  const handOver = (): void => {
+    entries.forEach((entry) => {
+      if (!entry.inFlight) answer(entry, ResultCode.SKIPPED, entry.memoryOnly ? LOST_AT_TEARDOWN : HANDED_OVER);
+    });
   };
 
   // ------------------------------------------------------------------ accepting events
@@ -121,6 +149,13 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   const accept = (event: Event): Promise<Result> =>
     new Promise<Result>((resolve) => {
       const id = event.insert_id as string;
+      const earlier = entries.get(id);
+      if (earlier) {
+        // The server keeps one event per insert_id and the store one record: the first one stands.
+        logger.warn(`An event with insert_id "${id}" is already waiting; this one is not sent and settles with its outcome`);
+        shareAnswer(earlier, resolve);
+        return;
+      }
       const entry: Entry = {
         record: { id, event, attempts: 0 },
         resolve,
@@ -138,6 +173,8 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
       enforceCapacity();
       // No scheduling here: the write's completion schedules the send (O(1) per event in a burst).
       if (lifecycle && lifecycle.isHidden()) scheduleExitSend();
+      // Accepted after teardown (stored by the write above, for the next engine): it will not be sent from here.
+      if (closed) answer(entry, ResultCode.SKIPPED, HANDED_OVER);
     });
 
   /** Past `maxStoredEvents`, the oldest waiting events make room (counted as store_full). */
@@ -215,8 +252,11 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     return true;
   };
 
+  /** Attempts per event in one page life: flushMaxRetries (B04), but never none (0 would mean no upload at all). */
+  const maxAttempts = (): number => Math.max(1, config.flushMaxRetries);
+
   /** Whether the entry may go out in a batch now (`force` ignores its retry wait). */
-  const isWaiting = (entry: Entry): boolean => entry.written && !entry.inFlight && entry.failures < config.flushMaxRetries;
+  const isWaiting = (entry: Entry): boolean => entry.written && !entry.inFlight && entry.failures < maxAttempts();
 
   /** An event waits at most flushIntervalMillis; a full batch goes at once; retries wait their turn. */
   const nextWakeTime = (): number => {
@@ -363,14 +403,23 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
 
   /** Sends one batch and applies the server's answer. Returns false when the session should pause. */
   const send = async (batch: Entry[]): Promise<boolean> => {
+    const events = batch.map((entry) => entry.record.event);
+    let body: string;
+    try {
+      body = encode(events, clock.now());
+    } catch (error) {
+      const encodable = dropUnencodable(batch);
+      if (encodable.length < batch.length) return !encodable.length || send(encodable);
+      // Each event encodes alone but the batch does not: retried with backoff, like a failed upload.
+      return apply({ ...decideResponse({ status: 0, body: null }, events), message: `Could not encode the batch: ${String(error)}` }, batch);
+    }
     for (const entry of batch) {
       entry.inFlight = true;
       entry.record.attempts++;
     }
-    const events = batch.map((entry) => entry.record.event);
     let plan: ResponsePlan;
     try {
-      const response = await transport.send({ url, body: encode(events, clock.now()) });
+      const response = await transport.send({ url, body });
       plan = decideResponse(response, events);
     } catch (error) {
       plan = decideResponse({ status: 0, body: null }, events);
@@ -414,9 +463,26 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     return keepGoing;
   };
 
+  /**
+   * Only after encoding failed: a plugin put a value JSON cannot encode (BigInt, a cycle) into some
+   * event. Those are dropped (counted as unencodable); the encodable rest is returned, to be sent.
+   */
+  const dropUnencodable = (batch: Entry[]): Entry[] =>
+    batch.filter((entry) => {
+      try {
+        JSON.stringify(entry.record.event);
+        return true;
+      } catch (error) {
+        const type = entry.record.event.event_type;
+        logger.error(`Event "${typeof type === 'string' ? type : typeof type}" (insert_id ${entry.record.id}) cannot be encoded as JSON; dropped:`, error);
+        finish([entry], { code: ResultCode.INVALID_INPUT, message: `Dropped: cannot be encoded as JSON (${String(error)})`, reason: DropReason.UNENCODABLE });
+        return false;
+      }
+    });
+
   const retryLater = (waiting: Entry[], plan: ResponsePlan, waitMs: number | undefined): void => {
     const now = clock.now();
-    const { flushMaxRetries } = config;
+    const attempts = maxAttempts();
     const exhausted: Entry[] = [];
     // One wait for the whole batch, so it is retried together rather than scattered.
     const attempt = Math.max(...waiting.map((entry) => entry.failures)) + 1;
@@ -424,12 +490,12 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     for (const entry of waiting) {
       entry.failures++;
       entry.notBefore = now + wait;
-      if (entry.failures >= flushMaxRetries) exhausted.push(entry);
+      if (entry.failures >= attempts) exhausted.push(entry);
       else counts.retried++;
     }
     if (exhausted.length) {
       logger.warn(
-        `${exhausted.length} event(s) not delivered after ${flushMaxRetries} attempts (${plan.code} ${plan.message}); kept stored for the next page load or when the network returns`,
+        `${exhausted.length} event(s) not delivered after ${attempts} attempts (${plan.code} ${plan.message}); kept stored for the next page load or when the network returns`,
       );
       // The caller hears the last answer now; the event itself stays stored and is not lost.
       for (const entry of exhausted) answer(entry, plan.code, `${plan.message}; kept stored for a later attempt`);
@@ -477,7 +543,11 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     };
     for (const listener of listeners.slice()) {
       try {
-        listener(report);
+        const returned: unknown = listener(report);
+        // An async listener's rejection is caught here too, not left to the page as unhandled.
+        if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
+          (returned as PromiseLike<unknown>).then(undefined, (error: unknown) => logger.error('An onDelivery listener rejected:', error));
+        }
       } catch (error) {
         logger.error('An onDelivery listener threw:', error);
       }
@@ -539,14 +609,22 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   const flushOnExit = (): void => {
     const exit = environment.exitTransport;
     if (!exit || !config || closed || config.offline === true) return;
-    const pending: Entry[] = [];
+    let pending: Entry[] = [];
     entries.forEach((entry) => {
       if (!entry.exitSent) pending.push(entry);
     });
     if (!pending.length) return;
     const uploadTime = clock.now();
     const envelope = encode([], uploadTime).length;
-    const chunks = chunkBySize({ events: pending.map((entry) => entry.record.event), maxBytes: EXIT_CHUNK_BYTES, envelopeBytes: envelope });
+    const chunk = (waiting: Entry[]) => chunkBySize({ events: waiting.map((entry) => entry.record.event), maxBytes: EXIT_CHUNK_BYTES, envelopeBytes: envelope });
+    let chunks: Event[][];
+    try {
+      chunks = chunk(pending);
+    } catch {
+      // Sizing encodes each event: one that cannot be encoded is dropped here, the rest still go.
+      pending = dropUnencodable(pending);
+      chunks = chunk(pending);
+    }
     for (const events of chunks) {
       void exit.send({ url, body: encode(events, uploadTime), exiting: true }).catch(() => undefined);
     }

@@ -9,6 +9,8 @@ export const DropReason = {
   STORE_FULL: 'store_full',
   TOO_OLD: 'too_old',
   OPTED_OUT: 'opted_out',
+  /** A plugin left a value JSON cannot encode (BigInt, a cycle): the event can never go on the wire. */
+  UNENCODABLE: 'unencodable',
 } as const;
 export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 
