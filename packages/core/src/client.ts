@@ -420,7 +420,11 @@ export class CoreClient {
           if (isPromise<Event | Result>(output)) output = await output;
           if (isResultValue(output)) item.settle(output);
           else if (!isEventValue(output)) item.settle(this.notAnEvent(item.event));
-          else this.pipeline.deliver(output).then((result) => item.settle(result));
+          else {
+            // A plugin may hand on a new object: the store and the server key every event by insert_id.
+            if (!output.insert_id) output.insert_id = uuid();
+            this.pipeline.deliver(output).then((result) => item.settle(result));
+          }
         } catch (error) {
           this.logger.error('Pipeline failed:', error);
           item.settle({ event: item.event, code: ResultCode.PLUGIN_ERROR, message: `Pipeline failed: ${String(error)}` });

@@ -134,6 +134,17 @@ describe('hostile values found by the public API fuzz never throw and never stop
     expect(types(destination.events)).toEqual(['fine']);
   });
 
+  it('a plugin that hands on a new event object without insert_id: each gets its own, so two are not taken for one (A63)', async () => {
+    const replacing: Plugin = { name: 'replacing', execute: (event) => ({ event_type: `new ${event.event_type}` }) };
+    const { client, destination } = await ready([replacing]);
+    await client.track('a').promise;
+    await client.track('b').promise;
+    const ids = destination.events.map((event) => event.insert_id);
+    expect(types(destination.events)).toEqual(['new a', 'new b']);
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(2);
+  });
+
   it('a plugin that hands on something other than an event (A63) drops that event with a code; nothing malformed reaches the destination', async () => {
     const garbage: Plugin = { name: 'garbage', execute: (event) => (event.event_type === 'bad' ? ({ event_type: 42 } as never) : event) };
     const { client, destination, logger } = await ready([garbage]);
