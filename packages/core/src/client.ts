@@ -14,10 +14,11 @@ import { IdentityStore, type IdentitySnapshot, type IdentityStorage } from './id
 import { ConsoleLogger, LogLevel } from './logger';
 import { isPromise, Pipeline } from './pipeline';
 import type { Revenue } from './revenue';
-import { copyIfFlat, sanitizeAny, sanitizeWalk } from './sanitize';
+import { copyIfFlat, sanitizeAny, sanitizeWalk, type SanitizeResult } from './sanitize';
 import { decideSession, endOf, isSessionActive } from './session';
 import type { Config, Event, EventOptions, Logger, Plugin, Properties, Result, ResultPromise, TransportType, TransportConfig } from './types';
 import { describe } from './describe';
+import { tryOr } from './try-or';
 import { uuid } from './uuid';
 
 /** What a platform (browser, node, worker) supplies to the platform-neutral client. */
@@ -46,14 +47,8 @@ const settled = (event: Event, code: number, message: string): ResultPromise => 
   promise: Promise.resolve({ event, code, message }),
 });
 
-/** A thrown value as text: it can be anything, even an object that cannot be printed. */
-const errorText = (error: unknown): string => {
-  try {
-    return String(error);
-  } catch {
-    return describe(error);
-  }
-};
+/** A thrown value as text: it can be anything, even an object that cannot be printed (describe never throws). */
+const errorText = (error: unknown): string => tryOr(() => String(error), describe(error));
 
 /** The event type a refused call is answered with: the input itself when it is a string. */
 const eventTypeOf = (input: unknown): string => (typeof input === 'string' ? input : describe(input));
@@ -242,65 +237,69 @@ export class CoreClient {
   }
 
   identify(identify: Identify, eventOptions?: EventOptions): ResultPromise {
-    return this.sendIdentify('identify', identify, (properties) => ({ event_type: EVENT_IDENTIFY, user_properties: properties }), eventOptions);
+    return this.sendBuilt(
+      'identify',
+      () => this.identifyProblem('identify', identify),
+      () => ({ event_type: EVENT_IDENTIFY, user_properties: identify.getUserProperties() }),
+      eventOptions,
+    );
   }
 
   groupIdentify(groupType: string, groupName: string | string[], identify: Identify, eventOptions?: EventOptions): ResultPromise {
-    return this.attempt('groupIdentify', () => {
-      if (!isGroup(groupType, groupName)) return this.invalid('groupIdentify needs a group type string and a group name (string or string[])');
-      return this.sendIdentify(
-        'groupIdentify',
-        identify,
-        (properties) => ({ event_type: EVENT_GROUP_IDENTIFY, groups: { [groupType]: groupName }, group_properties: properties }),
-        eventOptions,
-      );
-    });
+    return this.sendBuilt(
+      'groupIdentify',
+      () => groupProblem('groupIdentify', groupType, groupName) || this.identifyProblem('groupIdentify', identify),
+      () => ({ event_type: EVENT_GROUP_IDENTIFY, groups: { [groupType]: groupName }, group_properties: identify.getUserProperties() }),
+      eventOptions,
+    );
   }
 
   setGroup(groupType: string, groupName: string | string[], eventOptions?: EventOptions): ResultPromise {
-    return this.attempt('setGroup', () => {
-      if (!isGroup(groupType, groupName)) return this.invalid('setGroup needs a group type string and a group name (string or string[])');
-      return this.track({
-        ...this.optionsObject(eventOptions),
+    return this.sendBuilt(
+      'setGroup',
+      () => groupProblem('setGroup', groupType, groupName),
+      () => ({
         event_type: EVENT_IDENTIFY,
         groups: { [groupType]: groupName },
         user_properties: { [IdentifyOperation.SET]: { [groupType]: groupName } },
-      });
-    });
+      }),
+      eventOptions,
+    );
   }
 
   revenue(revenue: Revenue, eventOptions?: EventOptions): ResultPromise {
-    return this.attempt('revenue', () => {
+    return this.sendBuilt(
+      'revenue',
       // Checked by shape, not instanceof, so apps that never build a Revenue do not bundle the class.
-      if (!(revenue && typeof (revenue as Revenue).getEventProperties === 'function')) {
-        return this.invalid('revenue needs a Revenue object');
-      }
-      const problem = revenue.validate();
-      if (problem) return this.invalid(problem);
-      return this.track({ ...this.optionsObject(eventOptions), event_type: EVENT_REVENUE, event_properties: revenue.getEventProperties() });
-    });
-  }
-
-  private sendIdentify(name: string, identify: Identify, build: (properties: Properties) => Event, eventOptions?: EventOptions): ResultPromise {
-    return this.attempt(name, () => {
-      if (!isIdentify(identify)) return this.invalid(`${name} needs an Identify object`);
-      const problems = identify.problems;
-      if (Array.isArray(problems)) for (const problem of problems) this.logger.warn(problem);
-      return this.track({ ...this.optionsObject(eventOptions), ...build(identify.getUserProperties()) });
-    });
+      () => (revenue && typeof (revenue as Revenue).getEventProperties === 'function' ? revenue.validate() : 'revenue needs a Revenue object'),
+      () => ({ event_type: EVENT_REVENUE, event_properties: revenue.getEventProperties() }),
+      eventOptions,
+    );
   }
 
   /**
-   * Runs a public call that has no error handling of its own: what it throws (an object that
-   * only looks like an Identify or a Revenue, a Proxy) is logged and answered with a code.
+   * The one path of identify, groupIdentify, setGroup and revenue: `problem` says why the
+   * arguments are refused (if they are), `build` makes the event sent with the eventOptions.
+   * What they throw (an object that only looks like an Identify or a Revenue, a Proxy) is logged
+   * and answered with a code.
    */
-  private attempt(name: string, call: () => ResultPromise): ResultPromise {
+  private sendBuilt(name: string, problem: () => string | undefined, build: () => Event, eventOptions: EventOptions | undefined): ResultPromise {
     try {
-      return call();
+      const refused = problem();
+      if (refused) return this.invalid(refused);
+      return this.track({ ...this.optionsObject(eventOptions), ...build() });
     } catch (error) {
       this.logger.error(`${name} failed:`, error);
       return settled({ event_type: name }, ResultCode.PLUGIN_ERROR, `${name} failed: ${errorText(error)}`);
     }
+  }
+
+  /** Why `identify` cannot be sent, if it cannot; the problems it collected are logged. */
+  private identifyProblem(name: string, identify: Identify): string | undefined {
+    if (!isIdentify(identify)) return `${name} needs an Identify object`;
+    const problems = identify.problems;
+    if (Array.isArray(problems)) for (const problem of problems) this.logger.warn(problem);
+    return undefined;
   }
 
   private pluginFailure(error: unknown): Result {
@@ -316,7 +315,11 @@ export class CoreClient {
     // The common flat object is copied without the walk's result and problem list.
     const flat = copyIfFlat(properties);
     if (flat) return flat;
-    const { value, problems } = sanitizeWalk(properties, label);
+    return this.cleaned(sanitizeWalk(properties, label), eventType);
+  }
+
+  /** The value a sanitize walk made; what it changed is logged for the event. */
+  private cleaned<T>({ value, problems }: SanitizeResult<T>, eventType: string): T {
     if (problems.length) this.logger.warn(`Event "${eventType}": ${problems.join('; ')}`);
     return value;
   }
@@ -333,9 +336,7 @@ export class CoreClient {
       if (value === undefined) continue;
       if (PROPERTY_FIELDS.indexOf(field) >= 0) event[field] = this.clean(value, field, event.event_type);
       else if (value !== null && (typeof value === 'object' || typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function')) {
-        const { value: clean, problems } = sanitizeAny(value, field);
-        if (problems.length) this.logger.warn(`Event "${event.event_type}": ${problems.join('; ')}`);
-        event[field] = clean;
+        event[field] = this.cleaned(sanitizeAny(value, field), event.event_type);
       }
     }
     return event;
@@ -633,7 +634,7 @@ export class CoreClient {
   }
 
   setTransport(transport: TransportType | TransportConfig): void {
-    if (!isReadable(() => isTransport(transport))) {
+    if (!tryOr(() => isTransport(transport), false)) {
       this.rejectArgument('setTransport needs "fetch", "xhr", "beacon" or { type, headers }', transport);
       return;
     }
@@ -687,15 +688,6 @@ const isEventValue = (value: unknown): value is Event =>
 const isResultValue = (value: Event | Result): value is Result =>
   typeof (value as Result).code === 'number' && typeof (value as Result).message === 'string' && 'event' in value;
 
-/** Whether a check on app input passes; one that throws (a Proxy, a throwing getter) does not. */
-const isReadable = (check: () => boolean): boolean => {
-  try {
-    return check();
-  } catch {
-    return false;
-  }
-};
-
 /** The members the pipeline reads, some of them outside its per-hook error handling. */
 const PLUGIN_MEMBERS = ['type', 'setup', 'execute', 'capture', 'flush', 'teardown'] as const;
 
@@ -704,12 +696,16 @@ const PLUGIN_MEMBERS = ['type', 'setup', 'execute', 'capture', 'flush', 'teardow
  * throwing getter, cannot), and its name, if any, is a string (log lines and `remove()` use it).
  */
 const isUsablePlugin = (plugin: unknown): plugin is Plugin =>
-  isReadable(() => {
+  tryOr(() => {
     if (!plugin || typeof plugin !== 'object') return false;
     for (const member of PLUGIN_MEMBERS) void (plugin as Plugin)[member];
     const name = (plugin as Plugin).name;
     return name === undefined || typeof name === 'string';
-  });
+  }, false);
+
+/** Why setGroup or groupIdentify (`name`) refuses its group, if it does. */
+const groupProblem = (name: string, groupType: unknown, groupName: unknown): string | undefined =>
+  isGroup(groupType, groupName) ? undefined : `${name} needs a group type string and a group name (string or string[])`;
 
 const isGroup = (groupType: unknown, groupName: unknown): boolean =>
   typeof groupType === 'string' &&

@@ -1,3 +1,5 @@
+import { tryOr } from './try-or';
+
 /**
  * A short, safe description of a bad input value for log messages (never its whole content).
  * Never throws: the value may be a revoked Proxy or a function whose toString throws.
@@ -7,9 +9,5 @@ export const describe = (value: unknown): string => {
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'function') return 'a function';
   if (value === null || value === undefined || typeof value !== 'object') return String(value);
-  try {
-    return Array.isArray(value) ? 'an array' : 'an object';
-  } catch {
-    return 'an unreadable value';
-  }
+  return tryOr(() => (Array.isArray(value) ? 'an array' : 'an object'), 'an unreadable value');
 };

@@ -1,4 +1,5 @@
 import { MAX_PROPERTY_DEPTH, MAX_PROPERTY_KEYS, MAX_STRING_LENGTH } from './constants';
+import { tryOr } from './try-or';
 
 export interface SanitizeResult<T> {
   value: T;
@@ -21,7 +22,8 @@ export const sanitizeProperties = (input: unknown, label: string): SanitizeResul
 export const sanitizeWalk = (input: unknown, label: string): SanitizeResult<{ [key: string]: unknown }> => {
   const problems: string[] = [];
   if (input === undefined || input === null) return { value: {}, problems };
-  const array = isArray(input);
+  // `Array.isArray` throws for a revoked Proxy: such a value is no array (and the walk drops it).
+  const array = tryOr(() => Array.isArray(input), false);
   if (typeof input !== 'object' || array) {
     problems.push(`${label} must be an object, got ${array ? 'an array' : typeof input}; ignored`);
     return { value: {}, problems };
@@ -34,15 +36,6 @@ export const sanitizeWalk = (input: unknown, label: string): SanitizeResult<{ [k
 export const sanitizeAny = (input: unknown, label: string): SanitizeResult<unknown> => {
   const problems: string[] = [];
   return { value: sanitizeValue(input, label, [], 0, problems), problems };
-};
-
-/** `Array.isArray` throws for a revoked Proxy: such a value is no array (and the walk drops it). */
-const isArray = (value: unknown): boolean => {
-  try {
-    return Array.isArray(value);
-  } catch {
-    return false;
-  }
 };
 
 /** Shared by every clean input; frozen so no caller can add to it. */

@@ -393,9 +393,11 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   const confirmStillStored = async (batch: Entry[]): Promise<Entry[]> => {
     if (!store.existing) return batch;
     const present = new Set(await store.existing(batch.map((entry) => entry.record.id)));
-    const gone = batch.filter((entry) => !entry.memoryOnly && !present.has(entry.record.id));
+    // An entry whose write failed was never in the store: its absence says nothing.
+    const stillStored = (entry: Entry): boolean => entry.memoryOnly || present.has(entry.record.id);
+    const gone = batch.filter((entry) => !stillStored(entry));
     if (gone.length) settleElsewhere(gone, { ids: [], code: 200, message: 'Sent by another tab of this site' });
-    return batch.filter((entry) => entry.memoryOnly || present.has(entry.record.id));
+    return batch.filter(stillStored);
   };
 
   const encode = (events: readonly Event[], uploadTime: number): string =>
@@ -411,7 +413,7 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
       const encodable = dropUnencodable(batch);
       if (encodable.length < batch.length) return !encodable.length || send(encodable);
       // Each event encodes alone but the batch does not: retried with backoff, like a failed upload.
-      return apply({ ...decideResponse({ status: 0, body: null }, events), message: `Could not encode the batch: ${String(error)}` }, batch);
+      return apply(noAnswer(events, `Could not encode the batch: ${String(error)}`), batch);
     }
     for (const entry of batch) {
       entry.inFlight = true;
@@ -422,12 +424,14 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
       const response = await transport.send({ url, body });
       plan = decideResponse(response, events);
     } catch (error) {
-      plan = decideResponse({ status: 0, body: null }, events);
-      plan.message = `Network error: ${String(error)}`;
+      plan = noAnswer(events, `Network error: ${String(error)}`);
     }
     for (const entry of batch) entry.inFlight = false;
     return apply(plan, batch);
   };
+
+  /** The plan for a batch that got no answer (the upload failed): retried with backoff. */
+  const noAnswer = (events: readonly Event[], message: string): ResponsePlan => ({ ...decideResponse({ status: 0, body: null }, events), message });
 
   const apply = async (plan: ResponsePlan, batch: Entry[]): Promise<boolean> => {
     const pick = (indices: number[]) => indices.map((index) => batch[index]);
