@@ -2,6 +2,7 @@ import { DEFAULT_INSTANCE_NAME } from './constants';
 import { describe } from './describe';
 import { isIdentify } from './identify';
 import { ConsoleLogger, LogLevel } from './logger';
+import { tryOr } from './try-or';
 import type { Config, CookieOptions, Logger, TrackingOptions } from './types';
 
 /** Documented defaults (FEATURES.md B.1, B.7). */
@@ -137,7 +138,8 @@ export const resolveConfig = ({ apiKey, options }: ResolveConfigInput): { config
   for (const name of Object.keys(OPTION_RULES)) {
     const [valid, expected, fallback] = OPTION_RULES[name];
     const given = config[name];
-    if (given !== undefined && valid(given)) continue;
+    // A value that throws when checked (a revoked Proxy) is as invalid as a wrong type: the default, not a failed init.
+    if (given !== undefined && tryOr(() => valid(given), false)) continue;
     const value = typeof fallback === 'function' ? fallback() : fallback;
     if (given !== undefined) problems.push(`Option ${name} must be ${expected}, got ${describe(given)}; using ${describe(value)}`);
     config[name] = value;

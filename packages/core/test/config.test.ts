@@ -87,6 +87,15 @@ describe('invalid option values are logged and the default used', () => {
     expect(problems).toEqual([]);
   });
 
+  it('an option value that throws when checked (a revoked Proxy) gets the default and a problem, not a failed init', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const { config, problems } = resolveConfig({ apiKey: 'k', options: { loggerProvider: proxy, transport: proxy } });
+    expect(config.loggerProvider).toBeInstanceOf(ConsoleLogger);
+    expect(config.transport).toBe('fetch');
+    expect(problems).toEqual([expect.stringContaining('Option loggerProvider must be'), expect.stringContaining('Option transport must be')]);
+  });
+
   it('keeps valid values and unknown options', () => {
     const identify = new Identify();
     const { config, problems } = resolve({ flushQueueSize: 5, transport: { type: 'xhr', headers: { a: 'b' } }, offline: null, identify, myPluginOption: 1 });
