@@ -43,13 +43,8 @@ const isLogger: Check = (v) => isObject(v) && LOGGER_METHODS.every((m) => typeof
 const guardLogger = (logger: Logger): Logger => {
   const guarded: { [method: string]: (...args: unknown[]) => void } = {};
   for (const method of LOGGER_METHODS) {
-    guarded[method] = (...args) => {
-      try {
-        (logger[method] as (...a: unknown[]) => void)(...args);
-      } catch {
-        /* the app's logger failed: nothing more the SDK can tell it */
-      }
-    };
+    // The app's logger failed: nothing more the SDK can tell it.
+    guarded[method] = (...args) => tryOr(() => (logger[method] as (...a: unknown[]) => void)(...args), undefined);
   }
   return guarded as unknown as Logger;
 };

@@ -1,4 +1,5 @@
 import { IdentifyOperation } from './constants';
+import { tryOr } from './try-or';
 
 type Operation = IdentifyOperation;
 type Value = unknown;
@@ -16,12 +17,8 @@ const isValidValue = (value: Value): boolean => {
   const type = typeof value;
   if (type === 'string' || type === 'boolean') return true;
   if (type === 'number') return Number.isFinite(value as number);
-  try {
-    if (Array.isArray(value)) return value.every(isValidValue);
-  } catch {
-    return false; // a revoked Proxy, or one whose traps throw: nothing to send
-  }
-  return value !== null && type === 'object';
+  // A revoked Proxy, or one whose traps throw, is nothing to send.
+  return tryOr(() => (Array.isArray(value) ? value.every(isValidValue) : value !== null && type === 'object'), false);
 };
 
 /**

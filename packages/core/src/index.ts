@@ -14,4 +14,5 @@ export { Pipeline } from './pipeline';
 export { CoreClient } from './client';
 export type { ClientPlatform } from './client';
 export { describe } from './describe';
+export { tryOr } from './try-or';
 export * from './delivery';

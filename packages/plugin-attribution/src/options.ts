@@ -1,5 +1,5 @@
 /** `autocapture.attribution` options (FEATURES B.3) and their documented defaults. */
-import { describe, type Logger } from '@sightline/core';
+import { describe, tryOr, type Logger } from '@sightline/core';
 import type { ExcludeInternalCondition, ExcludeReferrer } from './campaign-policy';
 import {
   DEFAULT_INITIAL_EMPTY_VALUE,
@@ -45,13 +45,7 @@ export interface ResolvedAttributionOptions {
 }
 
 /** A given value for a warning: as JSON where it can be; a BigInt or a circular value must not throw. */
-const shown = (value: unknown): string => {
-  try {
-    return String(JSON.stringify(value));
-  } catch {
-    return describe(value);
-  }
-};
+const shown = (value: unknown): string => tryOr(() => String(JSON.stringify(value)), describe(value));
 
 const isTrackingMethod = (value: unknown): value is TrackingMethod =>
   value === TRACKING_METHOD_USER_PROPERTY || value === TRACKING_METHOD_EVENT_PROPERTY;
