@@ -3,7 +3,7 @@
  * rejections and `console.error` calls, each turned into the event's properties with every
  * string scrubbed: an error message can carry an email or a token as easily as a URL can.
  */
-import { LOG_PREFIX, type Properties } from '@sightline/core';
+import { LOG_PREFIX, tryOr, type Properties } from '@sightline/core';
 import { maskSensitivePatterns, scrubUrl } from '@sightline/dom';
 import type { CaptureSetup } from './capture-plugin';
 import { ErrorKind, Property } from './constants';
@@ -20,11 +20,7 @@ export interface BrowserError {
 const textOf = (value: unknown): string => {
   if (value instanceof Error) return value.message;
   if (typeof value === 'string') return value;
-  try {
-    return String(value);
-  } catch {
-    return '';
-  }
+  return tryOr(() => String(value), '');
 };
 
 /** The error a thrown or rejected value, or the arguments of a console call, describe. Pure. */
@@ -74,13 +70,8 @@ export function watchErrors(win: Window, listen: CaptureSetup<unknown>['listen']
   if (!console || typeof console.error !== 'function') return () => undefined;
   const original = console.error;
   const wrapper = function (this: unknown, ...args: unknown[]) {
-    if (args[0] !== LOG_PREFIX) {
-      try {
-        onError(describeError(ErrorKind.CONSOLE_ERROR, args));
-      } catch {
-        /* reporting must never change what the page's console call does */
-      }
-    }
+    // Reporting must never change what the page's console call does.
+    if (args[0] !== LOG_PREFIX) tryOr(() => onError(describeError(ErrorKind.CONSOLE_ERROR, args)), undefined);
     return original.apply(this, args);
   };
   console.error = wrapper;
