@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { root, run } from '../../scripts/lib/run.mjs';
 import { ensureChromium, ensureDependencies, CHROMIUM } from '../../scripts/lib/ensure-deps.mjs';
 import { bundledGzipBytes, LEAN_INIT_TRACK, PLUGINS, withPlugin } from './bundle-size.mjs';
+import { whereTheBytesGo } from './module-bytes.mjs';
 import { benchPage, floorPage } from './page.mjs';
 import { startSink } from './sink.mjs';
 
@@ -252,14 +253,20 @@ const leanKb = (await bundledGzipBytes(LEAN_INIT_TRACK)) / 1024;
 const pluginRows = [];
 for (const [name, spec] of Object.entries(PLUGINS)) pluginRows.push(`| ${name} | +${((await bundledGzipBytes(withPlugin(spec))) / 1024 - leanKb).toFixed(1)} |`);
 
+const leanScript = await whereTheBytesGo(join(root, 'packages/browser/dist/sightline-lite.min.js'), { ownPackage: 'browser' });
+const kb = (bytes, digits = 1) => (bytes / 1024).toFixed(digits);
+const bytesRows = leanScript.modules.map(([module, bytes]) => `| ${module} | ${kb(bytes)} | ${((100 * bytes) / leanScript.minifiedBytes).toFixed(0)} % |`);
+
 // Why a goal is missed, from the profiles behind this file; printed only under a missed goal.
 const WHY_SIZE = `What the bytes buy: every event goes through a persisted IndexedDB queue that survives reloads,
   offline and closed tabs; retries follow the response (429 and 5xx back off, 413 splits the batch, 400
   drops only the rejected events); one tab flushes at a time (Web Locks, or a lease); identity lives in
   cookies and localStorage and upgrades from the documented SDK's; every public call checks its input
-  and logs instead of throwing. Minified, the client's public API, the delivery engine and the option
-  checks are the largest modules; terser options and mangling private names move the lean bundle by under
-  2 %. Halving it would mean dropping one of these guarantees.`;
+  and logs instead of throwing. By source map (table above), the client's public API, the delivery
+  engine and the option checks are the largest modules, and no one module or habit dominates: every
+  string literal (log messages, wire and option names) is ${kb(leanScript.strings.gzipSaved)} KB of the lean script's
+  ${kb(leanScript.gzipBytes)} KB gzip, and mangling every private member's name would save at most ${kb(leanScript.manglingSaved, 2)} KB.
+  Halving it would mean dropping one of these guarantees.`;
 const WHY_FRESH_TRACK = `On a fresh page the figure is mostly the engine: timed in 200-call slices, most slices cost
   0.5–1 µs per call and one to three cost 10–75 µs, and a trace of those shows V8 compiling the SDK's
   functions (Maglev, finalised on the main thread) and collecting garbage, not SDK work. The floor row and
@@ -318,6 +325,15 @@ Runs: ${RUNS}, alternating which SDK goes first; figures are medians. Date: ${ne
 | Plugin | Adds |
 |---|---:|
 ${pluginRows.join('\n')}
+
+### Where the lean script's bytes go (\`sightline-lite.min.js\`, minified KB by source map)
+
+${kb(leanScript.minifiedBytes)} KB minified, ${kb(leanScript.gzipBytes)} KB gzip. String literals: ${kb(leanScript.strings.bytes)} KB minified; emptying every one
+would save ${kb(leanScript.strings.gzipSaved)} KB gzip. Mangling every private member's name: at most ${kb(leanScript.manglingSaved, 2)} KB gzip.
+
+| Source | KB | Share |
+|---|---:|---:|
+${bytesRows.join('\n')}
 ${missedSection}
 ## Method
 
@@ -347,7 +363,8 @@ ${missedSection}
   over the clicks and the 1.5 s after them, minus the synchronous part. Events seen at the sink for
   this part (a check that both SDKs captured the clicks): Sightline ${clicksSeen('sightline')}, documented SDK ${clicksSeen('amplitude')}.
 - **Sizes**: gzip level 9 of the script-tag files; the lean and per-plugin figures bundle a tiny app
-  with rollup, node-resolve and terser from the packages' built ESM (\`test/bench/bundle-size.mjs\`).
+  with rollup, node-resolve and terser from the packages' built ESM (\`test/bench/bundle-size.mjs\`);
+  where the lean script's bytes go is read from its source map (\`test/bench/module-bytes.mjs\`).
 
 ## Reproduce
 
