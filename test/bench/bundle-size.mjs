@@ -3,8 +3,8 @@
 import { rollup } from 'rollup';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { gzipSync } from 'node:zlib';
 import { root } from '../../scripts/lib/run.mjs';
+import { gzipBytes } from '../../scripts/lib/size-report.mjs';
 
 const ENTRY = '\0bench-entry';
 
@@ -26,7 +26,7 @@ export const bundledGzipBytes = async (source) => {
   });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ ecma: 2018, compress: { passes: 2 } })] });
   await bundle.close();
-  return gzipSync(output[0].code, { level: 9 }).length;
+  return gzipBytes(output[0].code);
 };
 
 /** The lean entry with no plugin, for `init` + `track`. */

@@ -1,12 +1,11 @@
 // Where a minified script's bytes go, from its source map: the figures behind the size goals'
 // "why". Bytes are attributed to the source each minified segment maps back to.
 import { readFileSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { parseAst } from 'rollup/parseAst';
 import { minify } from 'terser';
 import { root } from '../../scripts/lib/run.mjs';
+import { gzipBytes } from '../../scripts/lib/size-report.mjs';
 
-const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** One source-map segment's VLQ fields. */
@@ -84,14 +83,12 @@ export const stringLiterals = (code) => {
 /** Names declared `private` or `protected` anywhere in the packages' sources. */
 const privateMemberNames = () => {
   const names = new Set();
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts')) for (const match of readFileSync(path, 'utf8').matchAll(/\b(?:private|protected) (?:readonly )?([A-Za-z_$][\w$]*)/g)) names.add(match[1]);
+  for (const pkg of readdirSync(`${root}packages`)) {
+    const sources = `${root}packages/${pkg}/src`;
+    for (const file of readdirSync(sources, { recursive: true }).filter((name) => name.endsWith('.ts'))) {
+      for (const match of readFileSync(`${sources}/${file}`, 'utf8').matchAll(/\b(?:private|protected) (?:readonly )?([A-Za-z_$][\w$]*)/g)) names.add(match[1]);
     }
-  };
-  for (const pkg of readdirSync(`${root}packages`)) walk(`${root}packages/${pkg}/src`);
+  }
   return [...names];
 };
 

@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { root, run } from '../../scripts/lib/run.mjs';
 import { ensureChromium, ensureDependencies, CHROMIUM } from '../../scripts/lib/ensure-deps.mjs';
+import { gzipBytes } from '../../scripts/lib/size-report.mjs';
 import { bundledGzipBytes, LEAN_INIT_TRACK, PLUGINS, withPlugin } from './bundle-size.mjs';
 import { whereTheBytesGo } from './module-bytes.mjs';
 import { benchPage, floorPage } from './page.mjs';
@@ -247,7 +247,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const med = (sdk, key) => median(results[sdk].map((figures) => figures[key]));
-const gzipKb = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+const gzipKb = (file) => gzipBytes(readFileSync(file)) / 1024;
 
 const leanKb = (await bundledGzipBytes(LEAN_INIT_TRACK)) / 1024;
 const pluginRows = [];
