@@ -65,7 +65,8 @@ export const stringLiterals = (code) => {
   const ranges = [];
   const visit = (node) => {
     if (!node || typeof node.type !== 'string') return;
-    if (node.type === 'Literal' && typeof node.value === 'string') ranges.push([node.start, node.end]);
+    // A string Literal's range includes its quotes; a TemplateElement's is the text alone.
+    if (node.type === 'Literal' && typeof node.value === 'string') ranges.push([node.start + 1, node.end - 1]);
     if (node.type === 'TemplateElement') ranges.push([node.start, node.end]);
     for (const child of Object.values(node)) (Array.isArray(child) ? child : [child]).forEach((item) => item && typeof item === 'object' && visit(item));
   };
@@ -73,7 +74,7 @@ export const stringLiterals = (code) => {
   let blanked = '';
   let cursor = 0;
   for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
-    blanked += code.slice(cursor, start) + (code[start] === '`' || code[start] === '"' || code[start] === "'" ? `${code[start]}${code[start]}` : '');
+    blanked += code.slice(cursor, start);
     cursor = end;
   }
   blanked += code.slice(cursor);

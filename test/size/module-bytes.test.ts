@@ -37,6 +37,7 @@ describe('stringLiterals: bytes of every string literal, quotes excluded', () =>
     { code: 'var a="hello";', bytes: 5 },
     { code: "var a='';", bytes: 0 },
     { code: 'var a=`ab${1}cd`;', bytes: 4 },
+    { code: 'var a=`x${1}`;', bytes: 1 },
     { code: 'var a=1;', bytes: 0 },
     { code: 'f("x",{k:"yz"});', bytes: 3 },
   ])('$code → $bytes', ({ code, bytes }) => {
