@@ -1,4 +1,4 @@
-// Default autocapture (issue 5; FEATURES.md B.2–B.4, C.1–C.4, C.8; DECISIONS.md OQ-1/2/5/28/30) in real
+// Default autocapture (issue 5) in real
 // Chromium: the full script bundle with its default `autocapture`, against the local collector.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -6,7 +6,7 @@ import { useBrowserSuite } from './support/browser-suite';
 
 const API_KEY = 'e2e-autocapture-key';
 
-// The wire names are the contract (FEATURES.md, OQ-1/2): spelled out here, not imported, so a
+// The wire names are the contract: spelled out here, not imported, so a
 // renamed constant in a package fails this test instead of silently changing the wire.
 const PAGE_VIEWED = '[Amplitude] Page Viewed';
 const FORM_STARTED = '[Amplitude] Form Started';
@@ -23,7 +23,7 @@ const PAGE_COUNTER = '[Amplitude] Page Counter';
 const PREVIOUS_PAGE_LOCATION = '[Amplitude] Previous Page Location';
 const PREVIOUS_PAGE_TYPE = '[Amplitude] Previous Page Type';
 const MASK = '*****';
-/** C33 / C34: the campaign keys, in no particular order. */
+/** The campaign keys, in no particular order. */
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
 const CLICK_ID_KEYS = ['dclid', 'fbclid', 'gbraid', 'wbraid', 'gclid', 'ko_click_id', 'li_fat_id', 'msclkid', 'rdt_cid', 'ttclid', 'twclid'];
 const CAMPAIGN_KEYS = [...UTM_KEYS, 'referrer', 'referring_domain', ...CLICK_ID_KEYS];
@@ -129,8 +129,8 @@ const expectNeverSent = (secret: string): void => {
   for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) expect(sent).not.toContain(form);
 };
 
-describe('page views (C03, C20–C29)', () => {
-  it('C20–C25, C27: one page view on load with exactly the page properties, the counter and the C.8 enrichment', async () => {
+describe('page views', () => {
+  it('one page view on load with exactly the page properties, the counter and the page URL enrichment', async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.pages.url}/shop/item.html?color=blue#top`);
     await settle(page, 'load');
@@ -147,11 +147,11 @@ describe('page views (C03, C20–C29)', () => {
       [PREVIOUS_PAGE_LOCATION]: '',
       [PREVIOUS_PAGE_TYPE]: 'direct',
     });
-    // session_start comes first (C01), the page view is in that session.
+    // session_start comes first, the page view is in that session.
     expect(received()[0]).toMatchObject({ event_type: SESSION_START, session_id: views[0].session_id });
   });
 
-  it('C26, C28, C29: a page view from an external referrer with a campaign carries exactly those fields too', async () => {
+  it('a page view from an external referrer with a campaign carries exactly those fields too', async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.pages.url}/landing.html?utm_source=newsletter&gclid=Gc1-Xq9`, { referer: 'https://news.example.org/story?id=7' });
     await settle(page, 'referred');
@@ -173,7 +173,7 @@ describe('page views (C03, C20–C29)', () => {
     ]);
   });
 
-  it('B66 all: pushState, popstate (back) and a hash change give exactly one page view each; replaceState to the same URL none', async () => {
+  it('all: pushState, popstate (back) and a hash change give exactly one page view each; replaceState to the same URL none', async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.pages.url}/spa/index.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
@@ -200,7 +200,7 @@ describe('page views (C03, C20–C29)', () => {
     expect(propsOf(PAGE_VIEWED).map((props) => props[PAGE_PATH])).toEqual(['/spa/index.html', '/spa/products', '/spa/index.html', '/spa/index.html', '/spa/replaced']);
   });
 
-  it("B66 pathOnly: hash changes (by location.hash or pushState) give no page view, a path change gives one", async () => {
+  it("pathOnly: hash changes (by location.hash or pushState) give no page view, a path change gives one", async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.pages.url}/spa/path-only.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
@@ -212,7 +212,7 @@ describe('page views (C03, C20–C29)', () => {
   });
 });
 
-describe('marketing attribution (C05, C30–C34, C40)', () => {
+describe('marketing attribution', () => {
   it('a first visit with utm_* and gclid sends the $identify with $setOnce initial_*, $set and $unset, before the page view', async () => {
     const page = await suite.context.newPage();
     const query = 'utm_source=newsletter&utm_medium=mail&utm_campaign=spring_sale&gclid=Gc1-Xq9';
@@ -232,13 +232,13 @@ describe('marketing attribution (C05, C30–C34, C40)', () => {
     const absent = CAMPAIGN_KEYS.filter((key) => !(key in present));
     expect(absent).toHaveLength(12);
     expect(identifies[0].user_properties).toEqual({
-      // C33: every first-touch key, absent ones as initialEmptyValue (B59 default "EMPTY").
+      // Every first-touch key, absent ones as initialEmptyValue (default "EMPTY").
       $setOnce: Object.fromEntries(CAMPAIGN_KEYS.map((key) => [`initial_${key}`, key in present ? present[key] : 'EMPTY'])),
-      // C34: multi-touch: present values set, absent ones unset.
+      // Multi-touch: present values set, absent ones unset.
       $set: present,
       $unset: Object.fromEntries(absent.map((key) => [key, '-'])),
     });
-    // OQ-5: $identify is not enriched with page properties.
+    // $identify is not enriched with page properties.
     expect(identifies[0].event_properties ?? {}).toEqual({});
 
     const [view] = named(PAGE_VIEWED);
@@ -253,7 +253,7 @@ describe('marketing attribution (C05, C30–C34, C40)', () => {
     expect(position(IDENTIFY)).toBeGreaterThanOrEqual(0);
     expect(position(IDENTIFY)).toBeLessThan(position(PAGE_VIEWED));
 
-    // C44: coming back directly within the same session is not a new campaign.
+    // Coming back directly within the same session is not a new campaign.
     await page.goto(`${suite.pages.url}/landing.html`);
     await settle(page, 'direct-again');
     expect(named(PAGE_VIEWED)).toHaveLength(2);
@@ -261,7 +261,7 @@ describe('marketing attribution (C05, C30–C34, C40)', () => {
   });
 });
 
-describe('form interactions (C06, C07)', () => {
+describe('form interactions', () => {
   it('a change then submit gives Form Started then Form Submitted, also for a form inserted after load, and no field value is ever sent', async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.pages.url}/forms.html`);
@@ -283,7 +283,7 @@ describe('form interactions (C06, C07)', () => {
     expect(propsOf(FORM_STARTED)[0]).toMatchObject({ ...signup, [PAGE_PATH]: '/forms.html' });
     expect(propsOf(FORM_SUBMITTED)[0]).toMatchObject(signup);
 
-    // A form added after load, submitted without a change: Started, then Submitted (C06).
+    // A form added after load, submitted without a change: Started, then Submitted.
     await page.evaluate(() => (window as unknown as { addLateForm(): void }).addLateForm());
     await page.click('#late-submit');
     await page.fill('#late-note', 'Nt4LateNoteValue');
@@ -300,8 +300,8 @@ describe('form interactions (C06, C07)', () => {
   });
 });
 
-describe('file downloads (C08)', () => {
-  it('a click on report.PDF?x=1#p gives one File Downloaded with the C08 properties; a link to #section none', async () => {
+describe('file downloads', () => {
+  it('a click on report.PDF?x=1#p gives one File Downloaded with its documented properties; a link to #section none', async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.pages.url}/downloads.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
@@ -322,7 +322,7 @@ describe('file downloads (C08)', () => {
   });
 });
 
-describe('privacy (D, OQ-30, C24)', () => {
+describe('privacy (D)', () => {
   it('a page URL with ?token=abc123secret&email=a@b.co never sends either value, on that page or as the next page’s referrer', async () => {
     const page = await suite.context.newPage();
     // The referrer carries them too (a mail client's link with a permissive referrer policy).
@@ -354,7 +354,7 @@ describe('privacy (D, OQ-30, C24)', () => {
     expectNeverSent('a@b.co');
   });
 
-  it('C24: a <title data-amp-mask> title never leaves the page; page views and every enriched event show *****', async () => {
+  it('a <title data-amp-mask> title never leaves the page; page views and every enriched event show *****', async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.pages.url}/private.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
@@ -379,8 +379,8 @@ describe('privacy (D, OQ-30, C24)', () => {
   });
 });
 
-describe('page URL enrichment (C18, C100–C109, OQ-5)', () => {
-  it('C105: a redirect (pushState then replaceState in one task) gives each page view its own previous page', async () => {
+describe('page URL enrichment', () => {
+  it('a redirect (pushState then replaceState in one task) gives each page view its own previous page', async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.pages.url}/site/a.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
@@ -414,16 +414,16 @@ describe('page URL enrichment (C18, C100–C109, OQ-5)', () => {
     ]);
     const [checkout] = named('Checkout Viewed');
     expect(previous(checkout)).toEqual(['/site/b.html', `${suite.pages.url}/site/a.html`, 'internal']);
-    // C109: a property the app set is kept.
+    // A property the app set is kept.
     expect(checkout.event_properties?.[PAGE_TITLE]).toBe('set by the app');
     expect(named('sentinel on-c')[0].event_properties).toMatchObject({ [PAGE_TITLE]: 'Page B', [PREVIOUS_PAGE_LOCATION]: `${suite.pages.url}/site/b.html` });
-    // OQ-5: the first visit's $identify is not enriched.
+    // The first visit's $identify is not enriched.
     expect(named(IDENTIFY)).toHaveLength(1);
     expect(named(IDENTIFY)[0].event_properties ?? {}).toEqual({});
   });
 });
 
-describe('autocapture: false (B50)', () => {
+describe('autocapture: false', () => {
   /** Loads the page with a campaign and an external referrer, then navigates, fills, submits, downloads. */
   const exercise = async (query: string): Promise<void> => {
     const page = await suite.context.newPage();
@@ -451,6 +451,6 @@ describe('autocapture: false (B50)', () => {
     const events = received();
     expect(events.map((event) => event.event_type)).toEqual(['Manual Event', 'sentinel exercised']);
     expect(events[0].event_properties).toEqual({ n: 1 });
-    expect(events[0].session_id).toBeGreaterThan(0); // B42: sessions off still means session ids
+    expect(events[0].session_id).toBeGreaterThan(0); // Sessions off still means session ids
   });
 });

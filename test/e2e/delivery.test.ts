@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { bundlePage } from './support/fixtures';
 import { useBrowserSuite } from './support/browser-suite';
 
-// Lossless delivery (FEATURES.md E, DECISIONS.md OQ-6/7/9/18/19) in real Chromium against the collector.
+// Lossless delivery in real Chromium against the collector.
 // Each scenario is one that the documented SDK loses events in.
 
 const API_KEY = 'e2e-delivery-key';
@@ -71,7 +71,7 @@ const expectExactlyOnce = (count: number, label = 'n') => {
 
 const stats = (page: Page) => page.evaluate(() => sightline.getDeliveryStats());
 
-describe('server faults (OQ-9)', () => {
+describe('server faults', () => {
   it('500 three times then 200: every event arrives exactly once', async () => {
     suite.collector.script([{ status: 500, times: 3 }]);
     const page = await open();
@@ -116,7 +116,7 @@ describe('server faults (OQ-9)', () => {
   });
 });
 
-describe('transports and compression (E10–E13, OQ-18)', () => {
+describe('transports and compression', () => {
   it('gzips bodies above 2 KB when enableRequestBodyCompression is on; the collector decodes them', async () => {
     const page = await open({ enableRequestBodyCompression: true, flushQueueSize: 40, flushIntervalMillis: 10_000 });
     await trackMany(page, 40, 'gzip');

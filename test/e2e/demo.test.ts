@@ -92,7 +92,7 @@ describe('issue 4: the demo (npm start)', () => {
     expect(urls.ingestion).toBe(`${urls.inspector}2/httpapi`);
   });
 
-  it('A34/OQ-16: the static site loads through the inline snippet; a click reaches the collector, after the queued calls', async () => {
+  it('the static site loads through the inline snippet; a click reaches the collector, after the queued calls', async () => {
     // The example carries the snippet pasted as is: it must be the one the build produces.
     const html = readFileSync(join(ROOT, 'examples/static-site/index.html'), 'utf8');
     expect(html).toContain(`<script>${readFileSync(join(BROWSER_DIST, 'snippet.min.js'), 'utf8').trim()}</script>`);
@@ -113,7 +113,7 @@ describe('issue 4: the demo (npm start)', () => {
     await page.close();
   });
 
-  it('B45/B48/B49: the npm app (full entry, rollup) sends element clicks, a captured 4xx request and web vitals', async () => {
+  it('the npm app (full entry, rollup) sends element clicks, a captured 4xx request and web vitals', async () => {
     const page = await openPage(urls['npm-app']);
     const deviceId = await deviceIdShownBy(page);
     await page.click('#add-to-cart');
@@ -140,7 +140,7 @@ describe('issue 4: the demo (npm start)', () => {
     await page.close();
   });
 
-  it('A25: the custom build (lean entry) runs its two plugins and enriches every event with its own plugin', async () => {
+  it('the custom build (lean entry) runs its two plugins and enriches every event with its own plugin', async () => {
     const page = await openPage(urls['custom-build']);
     const deviceId = await deviceIdShownBy(page);
     await page.click('#checkout');

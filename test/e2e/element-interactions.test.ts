@@ -1,5 +1,4 @@
-// Element interactions, masking, rage and dead clicks (issue 6; FEATURES.md B.5, B.6, C.5, D;
-// DECISIONS.md OQ-3, OQ-22, OQ-29, OQ-30) in real Chromium: the IIFE bundle against the collector.
+// Element interactions, masking, rage and dead clicks in real Chromium: the IIFE bundle against the collector.
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -41,7 +40,7 @@ const P = {
 } as const;
 const MASK = '*****';
 
-/** What the user types (D01, D02, D03): none of it may ever reach the wire. */
+/** What the user types: none of it may ever reach the wire. */
 const TYPED = {
   nickname: 'Zx7-SECRET-nickname-Qv',
   email: 'zelda.quux@example.org',
@@ -101,7 +100,7 @@ const APP_MARKUP = `
   document.getElementById('counter').addEventListener('click', (event) => { event.currentTarget.textContent = 'Clicked ' + ++count; });
 </script>`;
 
-/** Option pages keep their elements directly under <body>: a wrapping <div> would be an action-click candidate (B71). */
+/** Option pages keep their elements directly under <body>: a wrapping <div> would be an action-click candidate. */
 const LISTS_MARKUP = `<button type="button" id="btn">Clicked 0</button>
 <script>let n = 0; document.getElementById('btn').addEventListener('click', (e) => { e.currentTarget.textContent = 'Clicked ' + ++n; });</script>`;
 const ALLOWLIST_MARKUP = `<button class="tracked" type="button" id="in-list">Tracked</button>
@@ -110,7 +109,7 @@ const ALLOWLIST_MARKUP = `<button class="tracked" type="button" id="in-list">Tra
 const RESOLVER_MARKUP = `<div id="card-div">A card</div>
 <button type="button" id="plain"><span id="plain-label">Plain</span></button>
 <input type="text" id="field">`;
-/** Buttons whose handlers fail in each of the three ways C14 names, and one that works. */
+/** Buttons whose handlers fail in each of the three ways an Error Click counts, and one that works. */
 const ERRORS_MARKUP = `<button type="button" id="throws">Pay now</button>
 <button type="button" id="rejects">Save</button>
 <button type="button" id="logs">Look up</button>
@@ -228,7 +227,7 @@ const leaked = (secrets: string[]): string[] => {
 };
 
 describe('issue 6: element interactions in real Chromium', () => {
-  it('C09 C50–C65: a click on a span inside a button gives one Element Clicked for the button, with the DevTools path, text and hierarchy', async () => {
+  it('a click on a span inside a button gives one Element Clicked for the button, with the DevTools path, text and hierarchy', async () => {
     const tab = await open('/app.html');
     const deviceId = await tab.evaluate(() => sightline.getDeviceId());
     // Click the "B" of "Buy": the event target is span.label, two levels under the button.
@@ -247,7 +246,7 @@ describe('issue 6: element interactions in real Chromium', () => {
     // class; button.btn.buy keeps "buy" after its sibling's "btn" is struck off, so classes suffice.
     const path = 'html > body > main > section:nth-child(3) > div.actions > button.btn.buy';
     expect(clicked[0].device_id).toBe(deviceId);
-    // Exactly the C.5 properties; page URL enrichment (another plugin, C100–C106) adds its own on top.
+    // Exactly the element properties; page URL enrichment (another plugin) adds its own on top.
     const enrichment = new Set(['[Amplitude] Page Domain', '[Amplitude] Page Location', '[Amplitude] Page Path', '[Amplitude] Previous Page Location', '[Amplitude] Previous Page Type']);
     const elementProperties = Object.fromEntries(Object.entries(clicked[0].event_properties).filter(([name]) => !enrichment.has(name)));
     expect(elementProperties).toEqual({
@@ -285,7 +284,7 @@ describe('issue 6: element interactions in real Chromium', () => {
     expect(await tab.evaluate((selector) => document.querySelectorAll(selector).length === 1 && document.querySelector(selector)!.classList.contains('buy'), path)).toBe(true);
   });
 
-  it('D01 D02 D03 C10: typed secrets, the password, the card number and the email never reach the wire, while the events arrive', async () => {
+  it('typed secrets, the password, the card number and the email never reach the wire, while the events arrive', async () => {
     const tab = await open('/app.html');
     for (const [field, value] of Object.entries(TYPED)) {
       await tab.locator(`#${field}`).click();
@@ -309,7 +308,7 @@ describe('issue 6: element interactions in real Chromium', () => {
       expect(event.event_properties).not.toHaveProperty(P.text);
       expect(event.event_properties).not.toHaveProperty(P.href);
     }
-    // A text field keeps only its type (D01); a password field keeps nothing (D02).
+    // A text field keeps only its type; a password field keeps nothing.
     const hierarchyOf = (id: string) => (named(CHANGED).find((event) => event.event_properties[P.id] === id)!.event_properties[P.hierarchy] as { attrs?: object }[])[0];
     expect(hierarchyOf('nickname').attrs).toEqual({ type: 'text' });
     expect(hierarchyOf('email').attrs).toEqual({ type: 'email' });
@@ -333,7 +332,7 @@ describe('issue 6: element interactions in real Chromium', () => {
     expect(leaked(secrets)).toEqual([]);
   });
 
-  it('D06 D07 D09: masked regions and masked attributes appear only as *****', async () => {
+  it('masked regions and masked attributes appear only as *****', async () => {
     const tab = await open('/app.html');
     await tab.locator('#account-menu span').click();
     await tab.locator('#owner-menu').click();
@@ -360,7 +359,7 @@ describe('issue 6: element interactions in real Chromium', () => {
 });
 
 describe('issue 6: frustration interactions in real Chromium', () => {
-  it('C12 OQ-3: 4 fast clicks on one button give one Rage Click with Click Count 4', async () => {
+  it('4 fast clicks on one button give one Rage Click with Click Count 4', async () => {
     const tab = await open('/app.html');
     const { x, y } = await fastClicks(tab, '#counter', 4);
     await expect.poll(() => named(RAGE).length, { timeout: 10_000 }).toBe(1);
@@ -373,7 +372,7 @@ describe('issue 6: frustration interactions in real Chromium', () => {
     expect(named(CLICKED)).toHaveLength(4);
   });
 
-  it('C12 OQ-3: 3 fast clicks give no Rage Click', async () => {
+  it('3 fast clicks give no Rage Click', async () => {
     const tab = await open('/app.html');
     await fastClicks(tab, '#counter', 3);
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(3);
@@ -381,7 +380,7 @@ describe('issue 6: frustration interactions in real Chromium', () => {
     expect(named(RAGE)).toHaveLength(0);
   });
 
-  it('C13 OQ-3: a click with no effect gives a Dead Click after 3 s while a clock mutates the DOM; a click that opens a dialog gives none', async () => {
+  it('a click with no effect gives a Dead Click after 3 s while a clock mutates the DOM; a click that opens a dialog gives none', async () => {
     const tab = await open('/app.html');
     // The clock must already be ticking on its own when the click comes.
     await tab.waitForFunction(() => (window as unknown as { ticks: number }).ticks >= 4);
@@ -406,7 +405,7 @@ describe('issue 6: frustration interactions in real Chromium', () => {
 });
 
 describe('issue 6: options in real Chromium', () => {
-  it('C14 B83: a click followed by an uncaught exception, an unhandled rejection or a console error gives one Error Click each; a working click gives none; no email on the wire', async () => {
+  it('a click followed by an uncaught exception, an unhandled rejection or a console error gives one Error Click each; a working click gives none; no email on the wire', async () => {
     const tab = await open('/errors.html');
     const pageErrors: string[] = [];
     tab.on('pageerror', (error) => pageErrors.push(error.message));
@@ -433,7 +432,7 @@ describe('issue 6: options in real Chromium', () => {
     expect(leaked(['zoe.q@example.com'])).toEqual([]);
   });
 
-  it('C15 B84: the real cursor shaken left and right over a button gives one Thrashed Cursor; moving across it gives none', async () => {
+  it('the real cursor shaken left and right over a button gives one Thrashed Cursor; moving across it gives none', async () => {
     const tab = await open('/thrash.html');
     const { x, y } = await centerOf(tab, '#pricing');
     // Across, one way: no direction change.
@@ -456,7 +455,7 @@ describe('issue 6: options in real Chromium', () => {
     expect(thrash['[Amplitude] Duration']).toBeLessThanOrEqual(2000);
   });
 
-  it('B70: cssSelectorAllowlist replaces the default list', async () => {
+  it('cssSelectorAllowlist replaces the default list', async () => {
     const tab = await open('/allowlist.html');
     await tab.locator('#out-list').click();
     await tab.locator('#link-out').click();
@@ -466,7 +465,7 @@ describe('issue 6: options in real Chromium', () => {
     expect(named(CLICKED).map((event) => event.event_properties[P.id])).toEqual(['in-list']);
   });
 
-  it('B72 D10 OQ-22: pageUrlAllowlist (RegExp and glob) and pageUrlExcludelist are honoured, exclusion wins, per click', async () => {
+  it('pageUrlAllowlist (RegExp and glob) and pageUrlExcludelist are honoured, exclusion wins, per click', async () => {
     const tab = await open('/lists.html');
     await tab.locator('#btn').click();
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(1);
@@ -491,7 +490,7 @@ describe('issue 6: options in real Chromium', () => {
     expect(named(CLICKED).map((event) => event.event_properties[P.pageUrl])).toEqual([`${suite.pages.url}/lists.html`, `${suite.pages.url}/glob-lists.html`]);
   });
 
-  it('OQ-22: shouldTrackEventResolver decides instead of the allowlists, for clicks and changes', async () => {
+  it('shouldTrackEventResolver decides instead of the allowlists, for clicks and changes', async () => {
     const tab = await open('/resolver.html');
     await tab.locator('#card-div').click();
     await tab.locator('#plain-label').click();
@@ -514,7 +513,7 @@ describe('issue 6: options in real Chromium', () => {
 });
 
 describe('issue 6: page exit and cost', () => {
-  it('C09 C54 OQ-30: a link click that navigates away still delivers its Element Clicked, with a scrubbed href', async () => {
+  it('a link click that navigates away still delivers its Element Clicked, with a scrubbed href', async () => {
     const tab = await open('/app.html');
     await Promise.all([tab.waitForURL(/\/next\.html/), tab.locator('nav a').click()]);
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(1);

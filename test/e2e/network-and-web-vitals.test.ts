@@ -1,4 +1,4 @@
-// Network capture and Web Vitals (issue 7, FEATURES.md B.9, C.6, C.7) in real Chromium against the collector.
+// Network capture and Web Vitals (issue 7) in real Chromium against the collector.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

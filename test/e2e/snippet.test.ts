@@ -6,7 +6,7 @@ import { launchChromium } from './support/chromium';
 import { BROWSER_DIST, startPages, startTestCollector, type Collector } from './support/fixtures';
 import type { StaticServer } from './support/static-server';
 
-// The async snippet (OQ-16): calls made before the bundle loads are queued with their own
+// The async snippet: calls made before the bundle loads are queued with their own
 // time and replayed in order; it works under a strict CSP with a nonce and no 'unsafe-eval'.
 
 const NONCE = 'r4nd0m-n0nce';
@@ -49,7 +49,7 @@ afterAll(async () => {
   await collector?.close();
 });
 
-describe('async snippet (OQ-16)', () => {
+describe('async snippet', () => {
   it('replays calls made before the bundle loaded, in order, with their original timestamps, under a strict CSP', async () => {
     const page = await browser.newPage();
     const violations: string[] = [];

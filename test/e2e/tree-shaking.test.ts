@@ -15,7 +15,7 @@ const PACKAGES = join(ROOT, 'packages');
 const ENTRY = '\0tree-shaking-entry';
 const SIGHTLINE_ID = /^@sightline\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/;
 
-/** Event names that only their own plugin defines (FEATURES C.x), and the plugin's folder. */
+/** Event names that only their own plugin defines, and the plugin's folder. */
 const PLUGIN_MARKERS = {
   'plugin-element-interactions': ['[Amplitude] Element Clicked', '[Amplitude] Element Changed', '[Amplitude] Rage Click', '[Amplitude] Dead Click'],
   'plugin-network-requests': ['[Amplitude] Network Request'],
@@ -116,7 +116,7 @@ const report = (name: string, code: string) => {
 };
 
 describe('issue 4: the lean entry tree-shakes (rollup + node-resolve on the built packages)', () => {
-  it('A25: lite + page views + page URL enrichment carries no other plugin code and no web-vitals library', async () => {
+  it('lite + page views + page URL enrichment carries no other plugin code and no web-vitals library', async () => {
     const { code, modules } = await bundle(LEAN_WITH_TWO_PLUGINS);
     // The picked plugins are there (else the absences below would prove nothing).
     expect(code).toContain('[Amplitude] Page Viewed');

@@ -1,5 +1,5 @@
 /*
- * Sightline async snippet (DECISIONS.md OQ-16). Paste it inline in <head>, change the bundle
+ * Sightline async snippet. Paste it inline in <head>, change the bundle
  * URL to where you host sightline.min.js. It defines a stub `window.sightline` that queues
  * every call with the time it was made, returns `{ promise }` for each, and loads the bundle
  * without blocking the page. The bundle replays the queue in order. No eval: works under a

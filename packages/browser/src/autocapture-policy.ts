@@ -1,7 +1,7 @@
-/** One autocapture feature: its option key (FEATURES.md B40–B49) and documented default. */
+/** One autocapture feature: its option key and documented default. */
 export interface AutocaptureFeature {
   key: string;
-  /** Other spellings seen in the documentation (OQ-21: `fileDownload`). */
+  /** Other spellings seen in the documentation (`fileDownload`). */
   aliases?: string[];
   defaultOn: boolean;
 }

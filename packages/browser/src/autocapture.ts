@@ -13,9 +13,9 @@ type PluginFactory = (options: object) => Plugin;
 
 /**
  * The default plugins in the order they run: attribution before page views, so the
- * campaign `$identify` leaves before the page view on load. Sessions (B42) live in the core client.
+ * campaign `$identify` leaves before the page view on load. Sessions live in the core client.
  */
-const FEATURES: (AutocaptureFeature & { create: PluginFactory })[] = [
+const autocapturePlugins: (AutocaptureFeature & { create: PluginFactory })[] = [
   { key: 'attribution', defaultOn: true, create: attributionPlugin },
   { key: 'pageViews', defaultOn: true, create: pageViewsPlugin },
   { key: 'formInteractions', defaultOn: true, create: formInteractionsPlugin },
@@ -27,10 +27,8 @@ const FEATURES: (AutocaptureFeature & { create: PluginFactory })[] = [
   { key: 'webVitals', defaultOn: false, create: webVitalsPlugin },
 ];
 
-/** The plugins the `autocapture` option asks for (FEATURES.md B.2–B.4, B50). */
+/** The plugins the `autocapture` option asks for. */
 export const wireAutocapture = (config: Config): Plugin[] => {
-  const enabled = resolveAutocapture(config.autocapture, FEATURES);
-  return FEATURES.filter((feature) => enabled[feature.key]).map((feature) => feature.create(enabled[feature.key]));
+  const enabled = resolveAutocapture(config.autocapture, autocapturePlugins);
+  return autocapturePlugins.filter((feature) => enabled[feature.key]).map((feature) => feature.create(enabled[feature.key]));
 };
-
-export { FEATURES as AUTOCAPTURE_FEATURES };

@@ -63,7 +63,7 @@ export class BrowserClient extends CoreClient {
     if (delivery && delivery.countDropped) delivery.countDropped(DropReason.OPTED_OUT);
   }
 
-  /** `true` holds events (stored, unsent), `false` follows connectivity, `null` ignores it (OQ-19). */
+  /** `true` holds events (stored, unsent), `false` follows connectivity, `null` ignores it. */
   setOffline(offline: boolean | null): void {
     if (offline !== true && offline !== false && offline !== null) {
       this.log.error(`setOffline needs true, false or OfflineDisabled (null), got ${describe(offline)}`);

@@ -1,4 +1,4 @@
-/** Storage names (DECISIONS.md "Storage names") and URL hand-off parameters (D27). */
+/** Storage names and URL hand-off parameters. */
 import { DEFAULT_INSTANCE_NAME, type Config } from '@sightline/core';
 
 export const KEY_PREFIX_LENGTH = 10;
@@ -24,7 +24,7 @@ export const PARAM_TIMESTAMP = 'ampTimestamp';
 export const PLATFORM = 'Web';
 export const IP_REMOTE = '$remote';
 
-/** Unsent events (DECISIONS.md "Storage names"): one IndexedDB database per key and instance
+/** Unsent events: one IndexedDB database per key and instance
  * (idb-keyval keeps one object store per database), localStorage records only as a fallback. */
 export const UNSENT_DATABASE_PREFIX = 'sightline';
 export const UNSENT_OBJECT_STORE = 'unsent';

@@ -3,7 +3,7 @@ import { IP_REMOTE, PLATFORM } from './constants';
 import { parseUserAgent } from './user-agent';
 
 /**
- * The `before` plugin that fills the context fields (OQ-8/31): library, platform, language,
+ * The `before` plugin that fills the context fields: library, platform, language,
  * os_name, os_version, device_model, user_agent, ip, app_version, partner_id — each only
  * when `trackingOptions` allows and the event does not carry its own value. The values are
  * read once at setup; the per-event work is a handful of assignments.

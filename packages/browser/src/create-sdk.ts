@@ -1,7 +1,7 @@
 import { LogLevel, OfflineDisabled, ServerUrl } from '@sightline/core';
 import type { BrowserClient } from './browser-client';
 
-/** Enum-like values the documented SDK exposes as `Types` (A29); literal values work too. */
+/** Enum-like values the documented SDK exposes as `Types`; literal values work too. */
 export const Types = {
   LogLevel,
   TransportType: { Fetch: 'fetch', XHR: 'xhr', SendBeacon: 'beacon' },

@@ -46,7 +46,7 @@ const cookieDomainOf = (config: Config): string => {
   return options.domain;
 };
 
-/** B22 / D23: the identity storage the options ask for, falling back to memory where unavailable. */
+/** The identity storage the options ask for, falling back to memory where unavailable. */
 export const createIdentityStorage = (config: Config, logger: Logger = config.loggerProvider): IdentityStorage => {
   const key = storageKey(config);
   switch (config.identityStorage) {
@@ -73,7 +73,7 @@ export const createIdentityStorage = (config: Config, logger: Logger = config.lo
 };
 
 /**
- * Cookie upgrade (B21, D25, "Storage names"): on a first load with `cookieOptions.upgrade`,
+ * Cookie upgrade: on a first load with `cookieOptions.upgrade`,
  * adopt the documented SDK's `AMP_<key10>` identity, else the legacy `amp_<key6>` one, so a
  * site switching to Sightline keeps its device ids and current session. The maintenance
  * SDK's legacy cookie is deleted, as the documented option says; `AMP_` stays in place.

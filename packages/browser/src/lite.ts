@@ -7,7 +7,7 @@ import { BrowserClient } from './browser-client';
 import { bindMethod } from './create-sdk';
 import { createBrowserDelivery } from './delivery/create-browser-delivery';
 
-/** A named instance (A28): its own identity, queue and settings. */
+/** A named instance: its own identity, queue and settings. */
 export const createInstance = (): BrowserClient => new BrowserClient({ createDestination: createBrowserDelivery });
 const client = createInstance();
 

@@ -4,7 +4,7 @@ import { PARAM_DEVICE_ID, PARAM_LEGACY_DEVICE_ID, PARAM_SESSION_ID, PARAM_TIMEST
 type Handoff = { deviceId?: string; sessionId?: number };
 
 /**
- * Cross-domain identity hand-off (D27): `ampDeviceId` (or legacy `deviceId`) and
+ * Cross-domain identity hand-off: `ampDeviceId` (or legacy `deviceId`) and
  * `ampSessionId` from the page URL. When `ampTimestamp` is present it must be in the future,
  * or both are ignored (a copied link must not merge strangers into one device).
  */

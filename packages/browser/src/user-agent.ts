@@ -1,4 +1,4 @@
-/** Minimal user-agent reading for `os_name` / `os_version` / `device_model` (OQ-8, C132). */
+/** Minimal user-agent reading for `os_name` / `os_version` / `device_model`. */
 export interface UserAgentInfo {
   osName?: string;
   osVersion?: string;

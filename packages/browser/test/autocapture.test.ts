@@ -3,26 +3,26 @@ import { resolveConfig } from '@sightline/core';
 import { resolveAutocapture } from '../src/autocapture-policy';
 import { wireAutocapture } from '../src/autocapture';
 
-const FEATURES = [
+const features = [
   { key: 'pageViews', defaultOn: true },
   { key: 'fileDownloads', aliases: ['fileDownload'], defaultOn: true },
   { key: 'webVitals', defaultOn: false },
 ];
 
-describe('resolveAutocapture (B40–B50)', () => {
+describe('resolveAutocapture', () => {
   it.each([
     ['undefined: the defaults', undefined, { pageViews: {}, fileDownloads: {} }],
     ['true: the defaults', true, { pageViews: {}, fileDownloads: {} }],
-    ['false: nothing (B50)', false, {}],
+    ['false: nothing', false, {}],
     ['{}: the defaults', {}, { pageViews: {}, fileDownloads: {} }],
     ['a default-on feature set to false', { pageViews: false }, { fileDownloads: {} }],
     ['a default-off feature set to true', { webVitals: true }, { pageViews: {}, fileDownloads: {}, webVitals: {} }],
     ['options objects pass through', { pageViews: { trackHistoryChanges: 'all' } }, { pageViews: { trackHistoryChanges: 'all' }, fileDownloads: {} }],
-    ['the documented alias fileDownload (OQ-21)', { fileDownload: false }, { pageViews: {} }],
+    ['the documented alias fileDownload', { fileDownload: false }, { pageViews: {} }],
     ['the key wins over its alias', { fileDownloads: true, fileDownload: false }, { pageViews: {}, fileDownloads: {} }],
     ['null and other junk mean the defaults', null, { pageViews: {}, fileDownloads: {} }],
   ])('%s', (_, setting, expected) => {
-    expect(resolveAutocapture(setting, FEATURES)).toEqual(expected);
+    expect(resolveAutocapture(setting, features)).toEqual(expected);
   });
 });
 

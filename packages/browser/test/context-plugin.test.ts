@@ -9,7 +9,7 @@ const run = async (options: Record<string, unknown> = {}, event: Event = { event
   return plugin.execute!(event) as Event;
 };
 
-describe('context enrichment (OQ-8, OQ-31, B.7)', () => {
+describe('context enrichment', () => {
   it('fills library, platform, language, user agent and ip', async () => {
     const event = await run({ appVersion: '2.0.0', partnerId: 'partner-1' });
     expect(event).toMatchObject({

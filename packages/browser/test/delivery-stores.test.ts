@@ -96,7 +96,7 @@ describe('resilient store: IndexedDB → localStorage → memory, one warning ea
   });
 });
 
-describe('queue names (DECISIONS.md storage names)', () => {
+describe('queue names', () => {
   it.each([
     [{ apiKey: '0123456789abcdef', instanceName: '$default_instance' }, '0123456789'],
     [{ apiKey: '0123456789abcdef', instanceName: 'second' }, '0123456789_second'],

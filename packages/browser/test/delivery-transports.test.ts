@@ -31,7 +31,7 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('request body compression (E13)', () => {
+describe('request body compression', () => {
   const big = JSON.stringify({ events: Array.from({ length: 100 }, (_, n) => ({ event_type: `event ${n}` })) });
 
   it('gzips bodies at or above 2 KB when asked, with Content-Encoding', async () => {
@@ -57,7 +57,7 @@ describe('request body compression (E13)', () => {
 const fakeResponse = (status: number, body: string, headers: Record<string, string> = {}) =>
   ({ status, text: async () => body, headers: { get: (name: string) => headers[name] ?? null } }) as unknown as Response;
 
-describe('fetch transport (E10, E12)', () => {
+describe('fetch transport', () => {
   it('posts JSON with custom headers and reads status, body and Retry-After', async () => {
     const fetchMock = vi.fn(async () => fakeResponse(429, '{"code":429}', { 'Retry-After': '2' }));
     vi.stubGlobal('fetch', fetchMock);
@@ -126,7 +126,7 @@ describe('xhr transport', () => {
   });
 });
 
-describe('beacon transport (E11) and the page-exit transport', () => {
+describe('beacon transport and the page-exit transport', () => {
   it('a queued beacon counts as sent; no headers, plain text body', async () => {
     const sendBeacon = vi.fn(() => true);
     vi.stubGlobal('navigator', { ...navigator, sendBeacon });

@@ -23,7 +23,7 @@ afterEach(() => {
 
 const snapshot: IdentitySnapshot = { deviceId: 'device-ü-1', userId: 'user@example.com', sessionId: 1, optOut: false, lastEventTime: 2, lastEventId: 3, pageCounter: 4 };
 
-describe('identity encoding ("Storage names")', () => {
+describe('identity encoding', () => {
   it('round-trips base64 of the URI-encoded JSON, unicode included', () => {
     const encoded = encodeIdentity(snapshot);
     expect(JSON.parse(decodeURIComponent(atob(encoded)))).toEqual(snapshot);
@@ -53,7 +53,7 @@ describe('identity encoding ("Storage names")', () => {
   });
 });
 
-describe('identityStorage (B22, D23)', () => {
+describe('identityStorage', () => {
   it('cookie: one sl_<key10> cookie holding the identity', () => {
     const storage = createIdentityStorage(configWith(), logger());
     storage.write(snapshot);
@@ -102,7 +102,7 @@ describe('identityStorage (B22, D23)', () => {
   });
 });
 
-describe('cookie upgrade (B21, D25, "Storage names")', () => {
+describe('cookie upgrade', () => {
   const attributes = { expirationDays: 1, sameSite: 'Lax', secure: false };
 
   it("adopts the documented SDK's AMP_<key10> identity and leaves that cookie in place", () => {
@@ -124,7 +124,7 @@ describe('cookie upgrade (B21, D25, "Storage names")', () => {
   });
 });
 
-describe('URL hand-off (D27)', () => {
+describe('URL hand-off', () => {
   const now = 1_700_000_000_000;
   it.each([
     ['both ids', '?ampDeviceId=dev-123456&ampSessionId=1699999999999', { deviceId: 'dev-123456', sessionId: 1_699_999_999_999 }],

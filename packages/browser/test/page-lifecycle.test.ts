@@ -6,7 +6,7 @@ const setVisibility = (state: 'visible' | 'hidden') => {
   document.dispatchEvent(new Event('visibilitychange'));
 };
 
-describe('page lifecycle (page-exit delivery, E11)', () => {
+describe('page lifecycle (page-exit delivery)', () => {
   it('reports hidden on visibilitychange and pagehide, visible again when the page returns', () => {
     setVisibility('visible');
     const lifecycle = createPageLifecycle()!;

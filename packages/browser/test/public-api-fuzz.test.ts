@@ -1,11 +1,11 @@
 /**
- * Seeded fuzz of the public API (DESIGN.md, "Never throw into the host page"; FEATURES.md A.1–A.4).
+ * Seeded fuzz of the public API (docs/architecture.md, "Never throw into the host page").
  *
  * For each seed, a fresh `createInstance()` from the full entry gets CALLS_PER_SEED random calls
  * of every public method with hostile arguments; then the invariants are checked, the seed in
  * every message (`FUZZ_SEEDS=17 pnpm exec vitest run --project unit <this file>` replays one):
  *   1. no call throws synchronously;
- *   2. every `{ promise }` (A05, A09) resolves, never rejects, to `{ event, code, message }`;
+ *   2. every `{ promise }` resolves, never rejects, to `{ event, code, message }`;
  *   3. no unhandled rejection and no uncaught error;
  *   4. after a fresh init, a valid `track('Sentinel', { ok: 1 })` still reaches the wire;
  *   5. everything the delivery destination is handed is JSON with a string `event_type` (but for
@@ -181,7 +181,7 @@ const maybeValid = (random: Random, valid: unknown[]): unknown => (random.chance
 
 // ------------------------------------------------------------------ hostile options and plugins
 
-/** Every documented option (FEATURES.md B.1) with a few values it accepts. */
+/** Every documented option with a few values it accepts. */
 const OPTION_SAMPLES: { [name: string]: unknown[] } = {
   instanceName: ['fuzz-instance', 'other'],
   flushIntervalMillis: [0, 10, 1000],
@@ -190,7 +190,7 @@ const OPTION_SAMPLES: { [name: string]: unknown[] } = {
   logLevel: [0, 1, 2],
   loggerProvider: [
     { log() {}, warn() {}, error() {}, debug() {}, enable() {}, disable() {} },
-    // The right shape, but app code that throws (B06), like a throwing plugin.
+    // The right shape, but app code that throws, like a throwing plugin.
     { log: thrower('log'), warn: thrower('warn'), error: thrower('error'), debug: thrower('debug'), enable: thrower('enable'), disable: thrower('disable') },
   ],
   minIdLength: [1, 5],
@@ -217,7 +217,7 @@ const OPTION_SAMPLES: { [name: string]: unknown[] } = {
   defaultTracking: [false, true],
 };
 
-/** Each autocapture feature's documented options (B.2–B.9, OQ-22, OQ-24). */
+/** Each autocapture feature's documented options. */
 const AUTOCAPTURE_OPTIONS: { [feature: string]: string[] } = {
   sessions: [],
   attribution: ['trackingMethod', 'fallbackAttributionEvent', 'excludeReferrers', 'excludeInternalReferrers', 'initialEmptyValue', 'resetSessionOnNewCampaign', 'siteDomain'],
@@ -273,7 +273,7 @@ const hostileOptions = (random: Random): unknown => {
 /** The event type of the non-JSON events hostile plugins make (invariant 5 lets only them through). */
 const UNENCODABLE_EVENT_TYPE = 'Plugin Made Unencodable';
 
-/** What a misbehaving hook returns instead of an event (A63); the SDK calls these itself. */
+/** What a misbehaving hook returns instead of an event; the SDK calls these itself. */
 const GARBAGE: (() => unknown)[] = [
   () => 5,
   () => 'not an event',
@@ -288,11 +288,11 @@ const GARBAGE: (() => unknown)[] = [
   () => Promise.resolve({ not: 'an event' }),
 ];
 
-/** Hooks the SDK awaits (A62–A64) may also reject; `capture` is synchronous, so it does not. */
+/** Hooks the SDK awaits may also reject; `capture` is synchronous, so it does not. */
 const ASYNC_GARBAGE: (() => unknown)[] = [...GARBAGE, () => Promise.reject(new Error('fuzz: async hook'))];
 
 /**
- * Plugins that misbehave in every documented hook (A60–A64), or are not plugins at all. Each
+ * Plugins that misbehave in every documented hook, or are not plugins at all. Each
  * hook's behaviour is drawn here, not when the SDK calls it, so the random stream of a seed
  * does not depend on the SDK's timing.
  */
@@ -353,7 +353,7 @@ const hostileRevenue = (random: Random, calls: CallLog): unknown => {
     const setter = random.pick(REVENUE_SETTERS);
     calls.run(`Revenue.${setter}`, () => (revenue[setter] as (v: unknown) => unknown)(hostile(random)));
   }
-  // Half of them valid enough to be sent (price is required, A52).
+  // Half of them valid enough to be sent (price is required).
   if (random.chance(0.5)) revenue.setPrice(9.99);
   return revenue;
 };
@@ -486,7 +486,7 @@ const randomCall = async (client: BrowserClient, random: Random, calls: CallLog,
   const groupName = () => maybeValid(random, ['acme', ['a', 'b']]);
 
   switch (random.int(24)) {
-    // The four init overloads (A01–A04).
+    // The four init overloads.
     case 0: return void call('init', [key()], true);
     case 1: return void call('init', [key(), hostileOptions(random)], true);
     case 2: return void call('init', [key(), userId()], true);
@@ -560,7 +560,7 @@ beforeAll(() => {
   vi.stubGlobal('fetch', recordingFetch);
   vi.stubGlobal('XMLHttpRequest', RecordingXhr);
   vi.spyOn(navigator, 'sendBeacon').mockImplementation(recordingBeacon as never);
-  // gzip (E13) streams through happy-dom's Response on real time, which fake time never waits for.
+  // gzip streams through happy-dom's Response on real time, which fake time never waits for.
   vi.stubGlobal('CompressionStream', undefined);
   // Cross-tab outcomes arrive on real time and would let one seed's clients answer the next one's events.
   vi.stubGlobal('BroadcastChannel', undefined);
@@ -610,8 +610,8 @@ describe('public API fuzz: hostile calls never break the host page, and the SDK 
     calls.run('flush', () => client.flush(), true);
     await settleAll(calls);
 
-    // Twice: the first init also sets up the plugins add()ed while no init had succeeded (A25),
-    // which may drop events as they please; the second tears them down (A64): a fresh state.
+    // Twice: the first init also sets up the plugins add()ed while no init had succeeded,
+    // which may drop events as they please; the second tears them down: a fresh state.
     for (const label of ['init (recovery)', 'init (fresh)']) {
       calls.run(label, () => client.init(apiKey, VALID_OPTIONS), true);
       await settleAll(calls);
@@ -669,7 +669,7 @@ describe('delivery engine bugs the fuzz found', () => {
     return done;
   };
 
-  it('re-init (A64) settles the promise of an event its old engine had not sent', async () => {
+  it('re-init settles the promise of an event its old engine had not sent', async () => {
     const client = await ready({ offline: true });
     const held = client.track('Held');
     await vi.advanceTimersByTimeAsync(10);
@@ -686,7 +686,7 @@ describe('delivery engine bugs the fuzz found', () => {
     expect(await settles(second), 'the promise of Second settled').toBe(true);
   });
 
-  it('flushMaxRetries: 0 (or -0) still uploads once: no retries, not no upload (B04)', async () => {
+  it('flushMaxRetries: 0 (or -0) still uploads once: no retries, not no upload', async () => {
     const client = await ready({ flushMaxRetries: 0 });
     client.track('Once');
     client.flush();

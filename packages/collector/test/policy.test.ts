@@ -17,7 +17,7 @@ import { minIdLengthOf, parseJson, validateUpload } from '../src/validate-upload
 const ok = (extra: object = {}) => ({ event_type: 'Clicked', device_id: 'device-1', ...extra });
 const upload = (events: unknown, extra: object = {}) => ({ api_key: 'key-123', events, ...extra });
 
-describe('validateUpload: request fields (E04)', () => {
+describe('validateUpload: request fields', () => {
   it.each([
     ['a JSON array', [], 'invalid'],
     ['null', null, 'invalid'],
@@ -55,7 +55,7 @@ describe('validateUpload: request fields (E04)', () => {
   });
 });
 
-describe('validateUpload: per-event fields (E05, E06)', () => {
+describe('validateUpload: per-event fields', () => {
   const fieldsOf = (events: unknown[], extra: object = {}) => {
     const verdict = validateUpload(upload(events, extra));
     if (verdict.ok) throw new Error('expected a 400');
@@ -101,7 +101,7 @@ describe('validateUpload: per-event fields (E05, E06)', () => {
     expect(fieldsOf(events).error).toBe(message);
   });
 
-  it('options.min_id_length lowers or raises the id length rule (E06)', () => {
+  it('options.min_id_length lowers or raises the id length rule', () => {
     expect(validateUpload(upload([ok({ device_id: 'ab' })], { options: { min_id_length: 2 } })).ok).toBe(true);
     expect(fieldsOf([ok({ device_id: 'abcdef' })], { options: { min_id_length: 10 } }).events_with_invalid_id_lengths).toEqual({ device_id: [0] });
   });
@@ -229,7 +229,7 @@ describe('scripted faults', () => {
   });
 });
 
-describe('paths, CORS and encodings (E02, E13, E17)', () => {
+describe('paths, CORS and encodings', () => {
   it.each([
     ['/2/httpapi', true],
     ['/2/httpapi/', true],

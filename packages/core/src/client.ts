@@ -54,7 +54,7 @@ const errorText = (error: unknown): string => tryOr(() => String(error), describ
 const eventTypeOf = (input: unknown): string => (typeof input === 'string' ? input : describe(input));
 
 /**
- * The analytics client (FEATURES.md A.1). Never throws into the caller: every public method
+ * The analytics client. Never throws into the caller: every public method
  * catches, logs, and answers with `{ promise }` resolving to `{ event, code, message }`.
  * Calls made before `init` are queued with the time they were made and replayed in order.
  */
@@ -103,7 +103,7 @@ export class CoreClient {
       this.logger.error('init needs an API key string; the SDK stays uninitialised and keeps queued calls');
       return settled(initEvent, ResultCode.INVALID_INPUT, 'Invalid API key');
     }
-    // The four documented overloads (A01–A04).
+    // The four documented overloads.
     let userId: string | undefined;
     let options: { [key: string]: unknown } = {};
     if (typeof userIdOrOptions === 'string') userId = userIdOrOptions;
@@ -163,7 +163,7 @@ export class CoreClient {
     const initialized = setup.then(() => {
       this.ready = true;
       this.initializing = false;
-      // B16 / C125: the init identify goes out before session_start (startSession sends it).
+      // The init identify goes out before session_start (startSession sends it).
       this.initIdentify = config.identify as Identify | undefined;
       if (customSessionId !== undefined) this.startSession(customSessionId, this.now());
       else this.touchSession(this.now());
@@ -231,7 +231,7 @@ export class CoreClient {
     }
   }
 
-  /** `logEvent` is an alias of `track` (OQ-12). */
+  /** `logEvent` is an alias of `track`. */
   logEvent(eventInput: string | Event, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise {
     return this.track(eventInput, eventProperties, eventOptions);
   }
@@ -352,7 +352,7 @@ export class CoreClient {
 
   /**
    * An explicit event time if it is one (a ms epoch a Date can hold); a bad one is logged and the
-   * call's own moment used: NaN, Infinity or a negative time would corrupt the session (OQ-11).
+   * call's own moment used: NaN, Infinity or a negative time would corrupt the session.
    */
   private explicitTime(time: unknown, eventType: unknown): number | undefined {
     if (time === undefined || (typeof time === 'number' && time > 0 && time <= MAX_DATE_MS)) return time;
@@ -437,7 +437,7 @@ export class CoreClient {
     }
   }
 
-  /** A plugin returned something that is not an event (A63): nothing fit to send is left. */
+  /** A plugin returned something that is not an event: nothing fit to send is left. */
   private notAnEvent(event: Event): Result {
     const message = `A plugin returned something that is not an event for "${event.event_type}"; event dropped`;
     this.logger.error(message);
@@ -457,7 +457,7 @@ export class CoreClient {
     return autocapture !== false;
   }
 
-  /** Continues the session at `time`, or ends it and starts a new one (OQ-11). */
+  /** Continues the session at `time`, or ends it and starts a new one. */
   private touchSession(time: number): void {
     const identity = this.identity as IdentityStore;
     const timeout = (this.config as Config).sessionTimeout;
@@ -527,7 +527,7 @@ export class CoreClient {
       if (identity.state.deviceId === deviceId) return;
       this.checkIdLength('deviceId', deviceId);
       identity.updateNow({ deviceId });
-      // C122: a new device means a new session.
+      // A new device means a new session.
       if (this.ready) this.startSession(this.now(), this.now());
     });
   }
@@ -538,7 +538,7 @@ export class CoreClient {
 
   setSessionId(sessionId: number): void {
     if (typeof sessionId !== 'number' || !Number.isInteger(sessionId) || sessionId < 0) {
-      this.rejectArgument('setSessionId needs a ms epoch number (OQ-32)', sessionId);
+      this.rejectArgument('setSessionId needs a ms epoch number', sessionId);
       return;
     }
     this.whenReady(() => this.startSession(sessionId, this.now()));
@@ -548,12 +548,12 @@ export class CoreClient {
     return this.identity && this.identity.state.sessionId;
   }
 
-  /** Marks the session active now (OQ-15). */
+  /** Marks the session active now. */
   extendSession(): void {
     this.whenReady(() => (this.identity as IdentityStore).update({ lastEventTime: this.now() }));
   }
 
-  /** Per-session page view counter (C27), kept with the identity so tabs share it. */
+  /** Per-session page view counter, kept with the identity so tabs share it. */
   nextPageCounter(): number {
     const identity = this.identity;
     if (!identity) return 1;
@@ -563,7 +563,7 @@ export class CoreClient {
     return next;
   }
 
-  /** A22: forget the user and start as a new device. */
+  /** Forget the user and start as a new device. */
   reset(): void {
     this.whenReady(() => {
       (this.identity as IdentityStore).updateNow({ userId: undefined });
@@ -622,7 +622,7 @@ export class CoreClient {
     };
   }
 
-  /** Sends everything buffered now (A23). Resolves once the destinations have flushed. */
+  /** Sends everything buffered now. Resolves once the destinations have flushed. */
   flush(): ResultPromise {
     if (!this.ready) return this.defer(() => this.flush());
     // Events tracked just before flush() are still on their way through the plugins: wait for them.
@@ -681,7 +681,7 @@ const PROPERTY_FIELDS = ['event_properties', 'user_properties', 'group_propertie
 /** The latest moment a Date can hold (ECMAScript time values). */
 const MAX_DATE_MS = 8.64e15;
 
-/** A plugin must hand on an event (A63): an object with a non-empty string event_type. */
+/** A plugin must hand on an event: an object with a non-empty string event_type. */
 const isEventValue = (value: unknown): value is Event =>
   !!value && typeof value === 'object' && typeof (value as Event).event_type === 'string' && (value as Event).event_type !== '';
 

@@ -5,7 +5,7 @@ import { ConsoleLogger, LogLevel } from './logger';
 import { tryOr } from './try-or';
 import type { Config, CookieOptions, Logger, TrackingOptions } from './types';
 
-/** Documented defaults (FEATURES.md B.1, B.7). */
+/** Documented defaults. */
 export const DEFAULT_COOKIE_OPTIONS: CookieOptions = {
   domain: undefined,
   expiration: 365,
@@ -37,7 +37,7 @@ const LOGGER_METHODS = ['log', 'warn', 'error', 'debug', 'enable', 'disable'] as
 const isLogger: Check = (v) => isObject(v) && LOGGER_METHODS.every((m) => typeof (v as never)[m] === 'function');
 
 /**
- * A custom logger (B06) is app code the SDK calls from everywhere, its own error handling
+ * A custom logger is app code the SDK calls from everywhere, its own error handling
  * included: whatever it throws stays in it, so that it never reaches the host page.
  */
 const guardLogger = (logger: Logger): Logger => {
@@ -53,7 +53,7 @@ const isEventStore: Check = (v) =>
   isObject(v) && ['put', 'getAll', 'remove'].every((m) => typeof (v as never)[m] === 'function');
 /** The transport names `transport` / `setTransport` accept. */
 export const isTransportType = isOneOf('fetch', 'xhr', 'beacon');
-/** What `transport` and `setTransport` accept (OQ-18): a name, or `{ type, headers }`. */
+/** What `transport` and `setTransport` accept: a name, or `{ type, headers }`. */
 export const isTransport: Check = (v) =>
   isTransportType(v) ||
   (isObject(v) &&
@@ -126,7 +126,7 @@ export const resolveConfig = ({ apiKey, options }: ResolveConfigInput): { config
   const problems: string[] = [];
   const config: { [name: string]: unknown } = { ...options, apiKey };
 
-  // `defaultTracking` is the deprecated spelling of `autocapture` (B14).
+  // `defaultTracking` is the deprecated spelling of `autocapture`.
   if (options.autocapture === undefined && options.defaultTracking !== undefined) {
     config.autocapture = options.defaultTracking;
   }

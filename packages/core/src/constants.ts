@@ -1,4 +1,4 @@
-/** Wire names and documented defaults — defined once (FEATURES.md B.1, C.9, OQ-1/6/8/14). */
+/** Wire names and documented defaults — defined once. */
 
 export const SDK_NAME = 'sightline';
 export const SDK_VERSION = '0.1.0';
@@ -12,7 +12,7 @@ export const EVENT_IDENTIFY = '$identify';
 export const EVENT_GROUP_IDENTIFY = '$groupidentify';
 export const EVENT_REVENUE = 'revenue_amount';
 
-/** Identify operators (OQ-17). */
+/** Identify operators. */
 export const IdentifyOperation = {
   SET: '$set',
   SET_ONCE: '$setOnce',
@@ -27,7 +27,7 @@ export const IdentifyOperation = {
 } as const;
 export type IdentifyOperation = (typeof IdentifyOperation)[keyof typeof IdentifyOperation];
 
-/** Revenue event property names (OQ-14). */
+/** Revenue event property names. */
 export const RevenueProperty = {
   PRODUCT_ID: '$productId',
   QUANTITY: '$quantity',

@@ -22,7 +22,7 @@ const isValidValue = (value: Value): boolean => {
 };
 
 /**
- * User-property operations (A.2). Each property takes part in one operation per Identify: a
+ * User-property operations. Each property takes part in one operation per Identify: a
  * second operation on the same key is ignored (and reported), as the ingestion API would
  * otherwise apply them in an unspecified order. `clearAll` supersedes everything else.
  */

@@ -1,6 +1,6 @@
 import type { Logger } from './types';
 
-/** Documented log levels (B.8): `Types.LogLevel.None` … `Debug`, numeric 0–4. */
+/** Documented log levels: `Types.LogLevel.None` … `Debug`, numeric 0–4. */
 export const LogLevel = { None: 0, Error: 1, Warn: 2, Verbose: 3, Debug: 4 } as const;
 export type LogLevel = (typeof LogLevel)[keyof typeof LogLevel];
 

@@ -11,7 +11,7 @@ const isResult = (value: unknown): value is Result =>
   !!value && typeof value === 'object' && typeof (value as Result).code === 'number' && 'event' in (value as object);
 
 /**
- * Runs events through the plugins in order: before -> enrichment -> destination (A.4). A
+ * Runs events through the plugins in order: before -> enrichment -> destination. A
  * plugin that throws is logged and skipped for that event — the event itself flows on, so a
  * broken plugin never costs data. Events are processed strictly in the order they arrive.
  */

@@ -1,7 +1,7 @@
 import { RevenueProperty } from './constants';
 import type { Properties } from './types';
 
-/** A revenue event builder (A.3); every setter returns the instance for chaining (A58). */
+/** A revenue event builder; every setter returns the instance for chaining. */
 export class Revenue {
   private productId = '';
   private quantity = 1;
@@ -50,13 +50,13 @@ export class Revenue {
     return this;
   }
 
-  /** Why this revenue can't be sent, or undefined when it can (price is required, A52). */
+  /** Why this revenue can't be sent, or undefined when it can (price is required). */
   validate(): string | undefined {
     if (typeof this.price !== 'number' || !Number.isFinite(this.price)) return 'Revenue needs a finite price (setPrice)';
     return undefined;
   }
 
-  /** `event_properties` of the `revenue_amount` event (OQ-14). */
+  /** `event_properties` of the `revenue_amount` event. */
   getEventProperties(): Properties {
     const price = this.price as number;
     const wire: Properties = {

@@ -1,4 +1,4 @@
-/** Session policy (FEATURES.md C.9, DECISIONS.md OQ-11/20/32) — pure functions, table-tested. */
+/** Session policy — pure functions, table-tested. */
 
 export interface SessionClock {
   sessionId?: number;
@@ -14,7 +14,7 @@ export const isSessionActive = (clock: SessionClock, time: number, timeout: numb
 
 export interface SessionEnd {
   sessionId: number;
-  /** OQ-11: `time` of session_end = last event time + 1. */
+  /** `time` of session_end = last event time + 1. */
   time: number;
 }
 

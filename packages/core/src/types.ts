@@ -89,7 +89,7 @@ export interface TrackingOptions {
   ipAddress: boolean;
   language: boolean;
   platform: boolean;
-  /** Sightline extensions (OQ-8/31): each optional context field can be switched off. */
+  /** Sightline extensions: each optional context field can be switched off. */
   osName: boolean;
   osVersion: boolean;
   deviceModel: boolean;

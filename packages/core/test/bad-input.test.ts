@@ -134,7 +134,7 @@ describe('hostile values found by the public API fuzz never throw and never stop
     expect(types(destination.events)).toEqual(['fine']);
   });
 
-  it('a plugin that hands on a new event object without insert_id: each gets its own, so two are not taken for one (A63)', async () => {
+  it('a plugin that hands on a new event object without insert_id: each gets its own, so two are not taken for one', async () => {
     const replacing: Plugin = { name: 'replacing', execute: (event) => ({ event_type: `new ${event.event_type}` }) };
     const { client, destination } = await ready([replacing]);
     await client.track('a').promise;
@@ -145,7 +145,7 @@ describe('hostile values found by the public API fuzz never throw and never stop
     expect(new Set(ids).size).toBe(2);
   });
 
-  it('a plugin that hands on something other than an event (A63) drops that event with a code; nothing malformed reaches the destination', async () => {
+  it('a plugin that hands on something other than an event drops that event with a code; nothing malformed reaches the destination', async () => {
     const garbage: Plugin = { name: 'garbage', execute: (event) => (event.event_type === 'bad' ? ({ event_type: 42 } as never) : event) };
     const { client, destination, logger } = await ready([garbage]);
     const bad = await client.track('bad').promise;
@@ -207,7 +207,7 @@ describe('hostile values found by the public API fuzz never throw and never stop
     expect(types(destination.events)).toEqual(['after']);
   });
 
-  it('track before init with eventOptions that throw when copied is answered, not left pending after init (A06)', async () => {
+  it('track before init with eventOptions that throw when copied is answered, not left pending after init', async () => {
     const { client, destination, logger } = createTestClient();
     const early = client.track('early', {}, Object.defineProperty({}, 'boom', { get: boom, enumerable: true }));
     await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise;
@@ -289,7 +289,7 @@ describe('describe(): a short name of a bad value for log lines, never throwing'
   });
 });
 
-describe('bad event times and non-object eventOptions are logged and ignored (OQ-11)', () => {
+describe('bad event times and non-object eventOptions are logged and ignored', () => {
   it.each([
     ['NaN', NaN],
     ['Infinity', Infinity],

@@ -12,7 +12,7 @@ const initClient = async (options: Record<string, unknown> = {}, userId?: string
   return setup;
 };
 
-describe('init overloads (A01–A05)', () => {
+describe('init overloads', () => {
   it.each([
     ['init(apiKey)', [KEY], undefined],
     ['init(apiKey, options)', [KEY, { userId: 'user-from-options' }], 'user-from-options'],
@@ -37,7 +37,7 @@ describe('init overloads (A01–A05)', () => {
   });
 });
 
-describe('track / logEvent (A07–A10, A09)', () => {
+describe('track / logEvent', () => {
   it('sends the event with identity, session, ids and time, and resolves with the destination result', async () => {
     const { client, destination, clock } = await initClient({}, 'user-12345');
     const result = await client.track('Button Clicked', { color: 'red' }, { time: clock.now + 5 }).promise;
@@ -74,13 +74,13 @@ describe('track / logEvent (A07–A10, A09)', () => {
     expect('user_id' in named).toBe(userId !== undefined);
   });
 
-  it('accepts an event object with event-level groups (A08)', async () => {
+  it('accepts an event object with event-level groups', async () => {
     const { client, destination } = await initClient();
     await client.track({ event_type: 'Org Event', groups: { org: 'acme' }, event_properties: { a: 1 } }).promise;
     expect(destination.events.at(-1)).toMatchObject({ event_type: 'Org Event', groups: { org: 'acme' }, event_properties: { a: 1 } });
   });
 
-  it('logEvent is an alias of track (OQ-12)', async () => {
+  it('logEvent is an alias of track', async () => {
     const { client, destination } = await initClient();
     const result = await client.logEvent('Experiment Viewed', { flag_key: 'f' }).promise;
     expect(result.code).toBe(200);
@@ -112,7 +112,7 @@ describe('track / logEvent (A07–A10, A09)', () => {
   });
 });
 
-describe('deferred initialisation (A06)', () => {
+describe('deferred initialisation', () => {
   it('replays calls made before init in order, each with the time it was made', async () => {
     const { client, destination, clock, logger } = createTestClient();
     const t0 = clock.now;
@@ -144,7 +144,7 @@ describe('deferred initialisation (A06)', () => {
   });
 });
 
-describe('Identify, groups and revenue events (A11–A14, OQ-13, OQ-14)', () => {
+describe('Identify, groups and revenue events', () => {
   it('identify sends $identify with user_properties', async () => {
     const { client, destination } = await initClient();
     await client.identify(new Identify().set('plan', 'pro').add('logins', 1)).promise;
@@ -164,7 +164,7 @@ describe('Identify, groups and revenue events (A11–A14, OQ-13, OQ-14)', () => 
     });
   });
 
-  it('setGroup sets the group on the user and the event (A13)', async () => {
+  it('setGroup sets the group on the user and the event', async () => {
     const { client, destination } = await initClient();
     await client.setGroup('team', ['a', 'b']).promise;
     expect(destination.events.at(-1)).toMatchObject({
@@ -198,7 +198,7 @@ describe('Identify, groups and revenue events (A11–A14, OQ-13, OQ-14)', () => 
   });
 });
 
-describe('identity accessors (A15–A22)', () => {
+describe('identity accessors', () => {
   it('setUserId / getUserId', async () => {
     const { client, destination } = await initClient();
     client.setUserId('someone-1');
@@ -209,7 +209,7 @@ describe('identity accessors (A15–A22)', () => {
     expect(client.getUserId()).toBeUndefined();
   });
 
-  it('setDeviceId / getDeviceId, and a new device starts a new session (C122)', async () => {
+  it('setDeviceId / getDeviceId, and a new device starts a new session', async () => {
     const { client, clock } = await initClient();
     const session = client.getSessionId();
     clock.now += 10;
@@ -219,7 +219,7 @@ describe('identity accessors (A15–A22)', () => {
     expect(client.getSessionId()).not.toBe(session);
   });
 
-  it('reset() clears the user and makes a new device id (A22)', async () => {
+  it('reset() clears the user and makes a new device id', async () => {
     const { client } = await initClient({}, 'user-12345');
     const device = client.getDeviceId();
     client.reset();
@@ -228,13 +228,13 @@ describe('identity accessors (A15–A22)', () => {
     expect(client.getDeviceId()).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('warns when an id is shorter than minIdLength (B07, E06)', async () => {
+  it('warns when an id is shorter than minIdLength', async () => {
     const { client, logger } = await initClient({ minIdLength: 8 });
     client.setUserId('short');
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('shorter than minIdLength (8)'));
   });
 
-  it('extendSession() keeps the session alive past the timeout (OQ-15)', async () => {
+  it('extendSession() keeps the session alive past the timeout', async () => {
     const { client, clock } = await initClient({ sessionTimeout: 1000 });
     const session = client.getSessionId();
     clock.now += 900;
@@ -245,7 +245,7 @@ describe('identity accessors (A15–A22)', () => {
   });
 });
 
-describe('opt-out (A24, B08, D14)', () => {
+describe('opt-out', () => {
   it('sends nothing while opted out and persists the choice', async () => {
     const setup = await initClient();
     setup.client.setOptOut(true);
@@ -273,7 +273,7 @@ describe('opt-out (A24, B08, D14)', () => {
   });
 });
 
-describe('plugins (A25, A26, A60–A64)', () => {
+describe('plugins', () => {
   it('runs before -> enrichment -> destination, in that order whatever the order added', async () => {
     const order: string[] = [];
     const enrichment: Plugin = { name: 'enrich', execute: (event) => (order.push('enrichment'), { ...event, enriched: true }) };
@@ -326,7 +326,7 @@ describe('plugins (A25, A26, A60–A64)', () => {
     expect(types(destination.events)).not.toContain('drop me');
   });
 
-  it('flush() flushes every plugin (A23)', async () => {
+  it('flush() flushes every plugin', async () => {
     const { client, destination } = await initClient();
     const result = await client.flush().promise;
     expect(result.code).toBe(200);
@@ -393,7 +393,7 @@ describe('plugins (A25, A26, A60–A64)', () => {
     expect(types(destination.events)).toContain('just before flush');
   });
 
-  it('setTransport() reaches the destination and validates its input (A27)', async () => {
+  it('setTransport() reaches the destination and validates its input', async () => {
     const setTransport = vi.fn();
     const { client, logger } = await initClient();
     await client.add({ name: 'dest2', type: 'destination', execute: async (event) => ({ event, code: 200, message: '' }), setTransport } as Plugin).promise;
@@ -404,7 +404,7 @@ describe('plugins (A25, A26, A60–A64)', () => {
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('setTransport'));
   });
 
-  it('re-init tears down the previous plugins (A64)', async () => {
+  it('re-init tears down the previous plugins', async () => {
     const teardown = vi.fn();
     const { client, logger } = await initClient();
     await client.add({ name: 'old', teardown }).promise;

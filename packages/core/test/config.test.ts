@@ -4,40 +4,40 @@ import { ConsoleLogger, Identify, resolveConfig } from '../src';
 
 const resolve = (options: Record<string, unknown> = {}) => resolveConfig({ apiKey: 'key', options });
 
-describe('B.1 documented defaults', () => {
+describe('documented defaults', () => {
   const { config, problems } = resolve();
   it.each([
-    ['B01 instanceName', 'instanceName', '$default_instance'],
-    ['B02 flushIntervalMillis', 'flushIntervalMillis', 1000],
-    ['B03 flushQueueSize', 'flushQueueSize', 30],
-    ['B04 flushMaxRetries', 'flushMaxRetries', 5],
-    ['B05 logLevel (Warn)', 'logLevel', 2],
-    ['B07 minIdLength (5 on the server; unset in the body, OQ-7)', 'minIdLength', undefined],
-    ['B08 optOut', 'optOut', false],
-    ['B09 serverUrl (zone default)', 'serverUrl', undefined],
-    ['B10 serverZone', 'serverZone', 'US'],
-    ['B11 useBatch', 'useBatch', false],
-    ['B12 appVersion', 'appVersion', undefined],
-    ['B13 autocapture', 'autocapture', true],
-    ['B15 deviceId', 'deviceId', undefined],
-    ['B16 identify', 'identify', undefined],
-    ['B22 identityStorage', 'identityStorage', 'cookie'],
-    ['B23 partnerId', 'partnerId', undefined],
-    ['B24 sessionTimeout', 'sessionTimeout', 1_800_000],
-    ['B25 storageProvider (the IndexedDB store)', 'storageProvider', undefined],
-    ['B26 userId', 'userId', undefined],
-    ['B28 transport', 'transport', 'fetch'],
-    ['B29 enableRequestBodyCompression (by endpoint)', 'enableRequestBodyCompression', undefined],
-    ['B30 offline', 'offline', false],
-    ['B33 sessionId', 'sessionId', undefined],
+    ['instanceName', 'instanceName', '$default_instance'],
+    ['flushIntervalMillis', 'flushIntervalMillis', 1000],
+    ['flushQueueSize', 'flushQueueSize', 30],
+    ['flushMaxRetries', 'flushMaxRetries', 5],
+    ['logLevel (Warn)', 'logLevel', 2],
+    ['minIdLength (5 on the server; unset in the body)', 'minIdLength', undefined],
+    ['optOut', 'optOut', false],
+    ['serverUrl (zone default)', 'serverUrl', undefined],
+    ['serverZone', 'serverZone', 'US'],
+    ['useBatch', 'useBatch', false],
+    ['appVersion', 'appVersion', undefined],
+    ['autocapture', 'autocapture', true],
+    ['deviceId', 'deviceId', undefined],
+    ['identify', 'identify', undefined],
+    ['identityStorage', 'identityStorage', 'cookie'],
+    ['partnerId', 'partnerId', undefined],
+    ['sessionTimeout', 'sessionTimeout', 1_800_000],
+    ['storageProvider (the IndexedDB store)', 'storageProvider', undefined],
+    ['userId', 'userId', undefined],
+    ['transport', 'transport', 'fetch'],
+    ['enableRequestBodyCompression (by endpoint)', 'enableRequestBodyCompression', undefined],
+    ['offline', 'offline', false],
+    ['sessionId', 'sessionId', undefined],
   ])('%s', (_id, name, value) => {
     expect(config[name]).toEqual(value);
   });
 
-  it('B06 loggerProvider is the console logger', () => expect(config.loggerProvider).toBeInstanceOf(ConsoleLogger));
-  it('B17–B21 cookieOptions', () =>
+  it('loggerProvider is the console logger', () => expect(config.loggerProvider).toBeInstanceOf(ConsoleLogger));
+  it('cookieOptions', () =>
     expect(config.cookieOptions).toEqual({ domain: undefined, expiration: 365, sameSite: 'Lax', secure: false, upgrade: true }));
-  it('B27, B88–B90 trackingOptions all on', () =>
+  it('trackingOptions all on', () =>
     expect(config.trackingOptions).toMatchObject({ ipAddress: true, language: true, platform: true }));
   it('reports no problems for no options', () => expect(problems).toEqual([]));
 });
@@ -103,7 +103,7 @@ describe('invalid option values are logged and the default used', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a custom loggerProvider (B06) gets every call, and what it throws stays in it (public API fuzz)', () => {
+  it('a custom loggerProvider gets every call, and what it throws stays in it (public API fuzz)', () => {
     const calls: unknown[][] = [];
     const throwing = () => {
       throw new Error('the app logger failed');
@@ -118,7 +118,7 @@ describe('invalid option values are logged and the default used', () => {
     expect(calls).toEqual([['a problem', 42]]);
   });
 
-  it('defaultTracking is the deprecated spelling of autocapture (B14)', () => {
+  it('defaultTracking is the deprecated spelling of autocapture', () => {
     expect(resolve({ defaultTracking: false }).config.autocapture).toBe(false);
     expect(resolve({ defaultTracking: false, autocapture: true }).config.autocapture).toBe(true);
   });

@@ -23,7 +23,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('batching (E08)', () => {
+describe('batching', () => {
   it('sends a full batch at once and a partial one after flushIntervalMillis', async () => {
     const h = harness({ options: { flushQueueSize: 5, flushIntervalMillis: 1000 } });
     h.trackMany(7);
@@ -43,7 +43,7 @@ describe('batching (E08)', () => {
     expect((await Promise.all(results)).map((result) => result.code)).toEqual([200, 200, 200]);
   });
 
-  it('encodes api_key, options.min_id_length and client_upload_time (OQ-7)', async () => {
+  it('encodes api_key, options.min_id_length and client_upload_time', async () => {
     const h = harness({ options: { minIdLength: 3 } });
     h.track();
     await vi.advanceTimersByTimeAsync(200);
@@ -145,7 +145,7 @@ describe('write-ahead persistence', () => {
   });
 });
 
-describe('response handling (OQ-9)', () => {
+describe('response handling', () => {
   it('retries 500s with backoff and delivers each event exactly once', async () => {
     const h = harness();
     h.answers.push({ status: 500, body: null }, { status: 500, body: null }, { status: 500, body: null });
@@ -190,7 +190,7 @@ describe('response handling (OQ-9)', () => {
     expect(await storedIds(h.store)).toEqual([]);
   });
 
-  it('flushMaxRetries: 0 makes one attempt per page life, not none (B04: it counts retries)', async () => {
+  it('flushMaxRetries: 0 makes one attempt per page life, not none (it counts retries)', async () => {
     const h = harness({ options: { flushMaxRetries: 0 } });
     h.answers.push({ status: 503, body: null });
     const failed = h.track();
@@ -281,7 +281,7 @@ describe('response handling (OQ-9)', () => {
   });
 });
 
-describe('offline (OQ-19, E14)', () => {
+describe('offline', () => {
   it('offline: true holds everything stored until setOffline(false)', async () => {
     const h = harness({ options: { offline: true } });
     h.trackMany(3);
@@ -430,7 +430,7 @@ describe('cross-tab', () => {
     expect(await storedIds(store)).toEqual(['left-1', 'left-2']);
   });
 
-  it('teardown (re-init, A64) answers an unsent event with code 0, uncounted; it stays stored and the next engine sends it', async () => {
+  it('teardown (re-init) answers an unsent event with code 0, uncounted; it stays stored and the next engine sends it', async () => {
     const store = createMemoryEventStore();
     const old = harness({ store, options: { offline: true } });
     let held: Result | undefined;
@@ -447,7 +447,7 @@ describe('cross-tab', () => {
     expect(next.plugin.getDeliveryStats()).toMatchObject({ sent: 1, pending: 0 });
   });
 
-  it('an upload still out at teardown answers for its events; what it leaves unsent is handed over when it lands (A64)', async () => {
+  it('an upload still out at teardown answers for its events; what it leaves unsent is handed over when it lands', async () => {
     let land!: (response: UploadResponse) => void;
     const h = harness({ environment: { createTransport: () => ({ send: () => new Promise<UploadResponse>((resolve) => (land = resolve)) }) } });
     let result: Result | undefined;
@@ -462,7 +462,7 @@ describe('cross-tab', () => {
     expect(await storedIds(h.store)).toEqual(['id-0']);
   });
 
-  it('a second event with the insert_id of one still waiting is not sent; it settles with the first one\'s outcome (DECISIONS 8)', async () => {
+  it('a second event with the insert_id of one still waiting is not sent; it settles with the first one\'s outcome', async () => {
     const h = harness();
     const results: Result[] = [];
     void h.track({ event_type: 'First', insert_id: 'same' }).then((result) => results.push(result));

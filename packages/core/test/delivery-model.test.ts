@@ -20,8 +20,8 @@ import {
 import { harness, lifecycle, OK } from './delivery-harness';
 
 /*
- * A seeded, randomised model test of the delivery engine (DESIGN "Nothing is lost",
- * "Page exit delivers"; FEATURES E08, E09, E11, E14, B03, B04; DECISIONS OQ-9, OQ-19).
+ * A seeded, randomised model test of the delivery engine (docs/architecture.md, "Nothing is lost",
+ * "Page exit delivers").
  * Each seed drives one random scenario (tracking, server answers, offline/online, page hide/show,
  * reloads, time) against a scripted server and a ledger that knows, for every event, what the
  * server said about it. At the end the server answers every request it can take with 200, the
@@ -31,7 +31,7 @@ import { harness, lifecycle, OK } from './delivery-harness';
  *   3  nothing is sent after its final outcome, nor twice at once
  *   4  batches ≤ flushQueueSize; page-exit chunks under 64 KB
  *   5  public methods never throw or reject, nothing fails inside the engine
- *   6  retries keep their backoff / Retry-After (OQ-9) and flushMaxRetries (B04); no polling while unable to send
+ *   6  retries keep their backoff / Retry-After and flushMaxRetries; no polling while unable to send
  * Reproduce one seed with `-t "seed 1007"`.
  */
 
@@ -325,7 +325,7 @@ const createLedger = (settings: Settings) => {
     fates.set(id, newFate(event));
   };
 
-  /** A regular upload leaves the engine: invariants 3 and 4, and the retry rules (OQ-9). */
+  /** A regular upload leaves the engine: invariants 3 and 4, and the retry rules. */
   const onRequest = (page: Page, events: Event[], session: Session): number => {
     const now = Date.now();
     const ids = events.map((event) => event.insert_id as string);
@@ -340,7 +340,7 @@ const createLedger = (settings: Settings) => {
       const sameUpload = session.id === fate.lastSession.id;
       const forced = page.forcedAt >= fate.lastSession.askedAt;
       if (fate.waitPage === page.index && now < fate.notBefore && !sameUpload && !forced) {
-        violation(`6: ${id} retried ${fate.notBefore - now} ms before its backoff / Retry-After allowed (OQ-9)`);
+        violation(`6: ${id} retried ${fate.notBefore - now} ms before its backoff / Retry-After allowed`);
       }
       fate.lastSession = session;
       held.delete(id);
@@ -367,7 +367,7 @@ const createLedger = (settings: Settings) => {
       const budget = `${page.index}:${onlineEpoch}`;
       const failures = (fate.failures.get(budget) || 0) + 1;
       fate.failures.set(budget, failures);
-      if (failures > settings.flushMaxRetries) violation(`6: ${event.insert_id} failed ${failures} times in one page life, flushMaxRetries ${settings.flushMaxRetries} (B04)`);
+      if (failures > settings.flushMaxRetries) violation(`6: ${event.insert_id} failed ${failures} times in one page life, flushMaxRetries ${settings.flushMaxRetries}`);
     });
   };
 
@@ -613,7 +613,7 @@ const runSeed = async (seed: number) => {
     flush: () => (force(), call('flush', () => page.h.plugin.flush!()), 'flush()'),
     networkDown: () => (call('offline event', () => network.set(false)), 'network down'),
     networkUp: () => {
-      // A returning network restarts the engine's retry budget and waits (OQ-9).
+      // A returning network restarts the engine's retry budget and waits.
       if (!network.isOnline()) {
         ledger.onOnline();
         force();
@@ -657,7 +657,7 @@ const runSeed = async (seed: number) => {
     setTransport: 1,
   };
 
-  /** Advances fake time; while the engine cannot send, it must not keep waking up (DESIGN: cheap on the main thread). */
+  /** Advances fake time; while the engine cannot send, it must not keep waking up (docs/architecture.md: cheap on the main thread). */
   const waitAndWatch = async (ms: number): Promise<void> => {
     const idle = cannotSend();
     const before = page.timersArmed;
@@ -734,7 +734,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('delivery engine model (DESIGN "Nothing is lost", OQ-9, E08, E09, E11, E14, B03, B04)', () => {
+describe('delivery engine model (docs/architecture.md, "Nothing is lost")', () => {
   it.each(SEEDS)('seed %i: every event is acknowledged or dropped for a permitted, counted reason', async (seed) => {
     const { violations, settings, steps } = await runSeed(seed);
     const context = `seed ${seed} ${JSON.stringify(settings)}\nlast steps: ${steps.slice(-12).join(' | ')}`;

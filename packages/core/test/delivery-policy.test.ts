@@ -4,7 +4,7 @@ import { backoffDelay, BACKOFF_CAP_MS, BACKOFF_FLOOR_MS, chunkBySize, decideResp
 const batch = (count: number, ids: Partial<Event>[] = []): Event[] =>
   Array.from({ length: count }, (_, n) => ({ event_type: `e${n}`, device_id: `device-${n}`, insert_id: `id-${n}`, ...(ids[n] || {}) }));
 
-describe('decideResponse (OQ-9, E09)', () => {
+describe('decideResponse', () => {
   it('200 acknowledges every event', () => {
     const plan = decideResponse({ status: 200, body: { code: 200 } }, batch(3));
     expect(plan.delivered).toEqual([0, 1, 2]);
@@ -115,7 +115,7 @@ describe('backoffDelay: exponential, full jitter, capped, floored', () => {
   });
 });
 
-describe('HTTP V2 codec (OQ-6, OQ-7)', () => {
+describe('HTTP V2 codec', () => {
   it.each([
     [{ serverZone: 'US', useBatch: false }, ServerUrl.US],
     [{ serverZone: 'US', useBatch: true }, ServerUrl.US_BATCH],
@@ -126,7 +126,7 @@ describe('HTTP V2 codec (OQ-6, OQ-7)', () => {
     expect(endpointFor(options)).toBe(url);
   });
 
-  it('knows the default endpoints (compression is automatic there, E13)', () => {
+  it('knows the default endpoints (compression is automatic there)', () => {
     expect(isDefaultEndpoint(ServerUrl.EU_BATCH)).toBe(true);
     expect(isDefaultEndpoint('http://127.0.0.1:8787/2/httpapi')).toBe(false);
   });

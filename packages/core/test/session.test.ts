@@ -6,7 +6,7 @@ import { createTestClient, settle, types } from './helpers';
 const TIMEOUT = 30 * 60 * 1000;
 const T = 1_700_000_000_000;
 
-describe('session policy (C120–C124, OQ-11)', () => {
+describe('session policy', () => {
   it.each([
     ['no session yet', {}, T, { kind: 'start', sessionId: T, end: undefined }],
     ['out-of-session marker (-1)', { sessionId: -1, lastEventTime: T }, T + 1, { kind: 'start', sessionId: T + 1, end: undefined }],
@@ -27,13 +27,13 @@ describe('session policy (C120–C124, OQ-11)', () => {
     expect(isSessionActive(clock, time, TIMEOUT)).toBe(active);
   });
 
-  it('endOf gives last event time + 1 (OQ-11)', () => {
+  it('endOf gives last event time + 1', () => {
     expect(endOf({ sessionId: T, lastEventTime: T + 99 })).toEqual({ sessionId: T, time: T + 100 });
     expect(endOf({})).toBeUndefined();
   });
 });
 
-describe('session events in the client (C01, C02, B42, OQ-11)', () => {
+describe('session events in the client', () => {
   it('starts a session at init with session_start first', async () => {
     const { client, destination, clock, logger } = createTestClient();
     await client.init('key-1234567890', { loggerProvider: logger }).promise;
@@ -77,7 +77,7 @@ describe('session events in the client (C01, C02, B42, OQ-11)', () => {
     expect(types(destination.events)).toEqual(['x']);
   });
 
-  it('an event with session_id -1 is out of session and does not extend it (C123)', async () => {
+  it('an event with session_id -1 is out of session and does not extend it', async () => {
     const { client, destination, clock, logger } = createTestClient();
     await client.init('key-1234567890', { loggerProvider: logger, sessionTimeout: 1000 }).promise;
     const session = client.getSessionId();
@@ -89,7 +89,7 @@ describe('session events in the client (C01, C02, B42, OQ-11)', () => {
     expect(client.getSessionId()).not.toBe(session); // 1100 ms since the last in-session event
   });
 
-  it('sessionId option (B33, OQ-20) and setSessionId (A18) set the session; a new id ends the old one', async () => {
+  it('sessionId option and setSessionId set the session; a new id ends the old one', async () => {
     const { client, destination, logger } = createTestClient();
     await client.init('key-1234567890', { loggerProvider: logger, sessionId: 1_600_000_000_000 }).promise;
     expect(client.getSessionId()).toBe(1_600_000_000_000);
@@ -102,7 +102,7 @@ describe('session events in the client (C01, C02, B42, OQ-11)', () => {
     expect(client.getSessionId()).toBe(1_650_000_000_000);
   });
 
-  it('the init identify option goes out before session_start (B16, C125)', async () => {
+  it('the init identify option goes out before session_start', async () => {
     const { Identify } = await import('../src');
     const { client, destination, logger } = createTestClient();
     await client.init('key-1234567890', { loggerProvider: logger, identify: new Identify().set('a', 1) }).promise;

@@ -1,6 +1,6 @@
 /**
- * Reads the campaign of a page (FEATURES C30–C32): UTM parameters, click ids, referrer and
- * referring domain. Pure; every value is scrubbed (OQ-30): the referrer goes through the URL
+ * Reads the campaign of a page: UTM parameters, click ids, referrer and
+ * referring domain. Pure; every value is scrubbed: the referrer goes through the URL
  * scrubber and parameter values have card numbers, SSNs and emails masked.
  */
 import { EVENT_IDENTIFY, IdentifyOperation, type Event } from '@sightline/core';
@@ -8,15 +8,15 @@ import { parseUrl } from './parse-url';
 import { maskSensitivePatterns } from './sensitive-patterns';
 import { scrubUrl } from './url-scrubber';
 
-/** C30: UTM parameters, case-sensitive. */
+/** UTM parameters, case-sensitive. */
 export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 
-/** C31: referrer parameters. */
+/** Referrer parameters. */
 export const REFERRER = 'referrer';
 export const REFERRING_DOMAIN = 'referring_domain';
 export const REFERRER_KEYS = [REFERRER, REFERRING_DOMAIN] as const;
 
-/** C32: click ids. */
+/** Click ids. */
 export const CLICK_ID_KEYS = [
   'dclid',
   'fbclid',
@@ -31,11 +31,11 @@ export const CLICK_ID_KEYS = [
   'twclid',
 ] as const;
 
-/** Every campaign field: the multi-touch user properties (C34) and the event-property fields (C36). */
+/** Every campaign field: the multi-touch user properties and the event-property fields. */
 export const CAMPAIGN_KEYS = [...UTM_KEYS, ...REFERRER_KEYS, ...CLICK_ID_KEYS] as const;
 export type CampaignKey = (typeof CAMPAIGN_KEYS)[number];
 
-/** The fields that make a campaign "non-empty" (B58 `ifEmptyCampaign`): UTM parameters and click ids. */
+/** The fields that make a campaign "non-empty" (`excludeInternalReferrers: 'ifEmptyCampaign'`): UTM parameters and click ids. */
 export const CAMPAIGN_PARAMETER_KEYS: readonly CampaignKey[] = [...UTM_KEYS, ...CLICK_ID_KEYS];
 
 export type Campaign = { [key in CampaignKey]?: string };
@@ -43,7 +43,7 @@ export type Campaign = { [key in CampaignKey]?: string };
 export interface CampaignSource {
   /** The page URL (`location.href`). */
   url: string;
-  /** `document.referrer`; empty for direct traffic (C45). */
+  /** `document.referrer`; empty for direct traffic. */
   referrer: string;
 }
 
@@ -66,7 +66,7 @@ export const parseCampaign = (source: CampaignSource): Campaign => {
     const url = typeof source.url === 'string' ? source.url : '';
     const query = queryOf(url);
     for (const key of CAMPAIGN_PARAMETER_KEYS) {
-      const value = query.get(key); // case-sensitive names (C30)
+      const value = query.get(key); // case-sensitive names
       if (value) campaign[key] = maskSensitivePatterns(value);
     }
   } catch {
@@ -85,12 +85,12 @@ export const parseCampaign = (source: CampaignSource): Campaign => {
 export const hasCampaignParameters = (campaign: Campaign): boolean =>
   CAMPAIGN_PARAMETER_KEYS.some((key) => campaign[key] !== undefined);
 
-/** C45: direct traffic has no referrer and no campaign parameters. */
+/** Direct traffic has no referrer and no campaign parameters. */
 export const isDirectTraffic = (campaign: Campaign): boolean => !campaign[REFERRER] && !hasCampaignParameters(campaign);
 
 /**
  * True for the `$identify` an attribution plugin sends: its `$set` and `$unset` together name
- * every campaign key. Page views use it for `trackOn: 'attribution'` (B65).
+ * every campaign key. Page views use it for `trackOn: 'attribution'`.
  */
 export const isCampaignIdentify = (event: Event): boolean => {
   if (!event || event.event_type !== EVENT_IDENTIFY || !event.user_properties) return false;

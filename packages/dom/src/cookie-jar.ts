@@ -41,7 +41,7 @@ export const writeCookie = (name: string, value: string | null, attributes: Cook
 };
 
 /**
- * The widest domain that accepts a cookie (D21), root first: `a.b.example.com` tries
+ * The widest domain that accepts a cookie, root first: `a.b.example.com` tries
  * `example.com`, then `b.example.com`, ... The probe cookie is removed at once.
  * Returns '' on localhost / IP hosts, where the cookie is host-only.
  */

@@ -1,5 +1,5 @@
 /**
- * Attribute capture rules (FEATURES D01, D02, D04, D05, D07, D08; DECISIONS OQ-22, OQ-30):
+ * Attribute capture rules:
  * blocklist, sensitive elements keep only `type`, password and hidden fields keep nothing,
  * `data-amp-mask-attributes` masks by name, URLs go through the scrubber and every other
  * value through the text patterns, all cut to 128 characters.
@@ -91,7 +91,7 @@ function keyFor(name: string, prefix: DataAttributePrefix): string | undefined {
 }
 
 /**
- * `[Amplitude] Element Attributes` (C63, D04): attributes whose name starts with a prefix
+ * `[Amplitude] Element Attributes`: attributes whose name starts with a prefix
  * (default `data-amp-track-`), keyed by the rest of the name. They pass the attribute
  * blocklist on purpose, but `data-amp-mask-attributes` and the text patterns still apply.
  */

@@ -1,5 +1,5 @@
 /**
- * `[Amplitude] Element Hierarchy` (FEATURES C62): the element and its ancestors up to (not
+ * `[Amplitude] Element Hierarchy`: the element and its ancestors up to (not
  * including) `<html>`, each as `{ tag, id?, index, indexOfType, prevSib?, classes?, attrs? }`
  * — the shape visual labeling reads. Attributes pass the privacy rules; the list is cut from
  * the far end so its JSON stays within 1024 characters.

@@ -1,5 +1,5 @@
 /**
- * Which elements are masked or sensitive (FEATURES D01, D02, D06, D07). Pure predicates on a
+ * Which elements are masked or sensitive. Pure predicates on a
  * DOM element; they read attributes only, never layout.
  */
 import { MASK_ATTRIBUTE, MASK_ATTRIBUTES_ATTRIBUTE, UNMASKABLE_ATTRIBUTES } from './constants';
@@ -11,7 +11,7 @@ export function tagNameOf(element: Element): string {
   return String(element.tagName || '').toLowerCase();
 }
 
-/** `data-amp-mask` on the element or any ancestor: its text is `*****` (D06). */
+/** `data-amp-mask` on the element or any ancestor: its text is `*****`. */
 export function isTextMasked(element: Element): boolean {
   return element.closest(`[${MASK_ATTRIBUTE}]`) !== null;
 }
@@ -23,12 +23,12 @@ export function isContentEditable(element: Element): boolean {
   return String(editable.getAttribute('contenteditable')).toLowerCase() !== 'false';
 }
 
-/** Text inputs, selects, textareas and editable content: user text never leaves (D01). */
+/** Text inputs, selects, textareas and editable content: user text never leaves. */
 export function isSensitiveElement(element: Element): boolean {
   return FORM_FIELD_TAGS.includes(tagNameOf(element)) || isContentEditable(element);
 }
 
-/** Password and hidden fields: nothing beyond tag, class and id is captured (D02). */
+/** Password and hidden fields: nothing beyond tag, class and id is captured. */
 export function isSecretField(element: Element): boolean {
   const tag = tagNameOf(element);
   if (!FORM_FIELD_TAGS.includes(tag)) return false;
@@ -37,7 +37,7 @@ export function isSecretField(element: Element): boolean {
 }
 
 /**
- * Attribute names listed by `data-amp-mask-attributes` on the element or any ancestor (D07),
+ * Attribute names listed by `data-amp-mask-attributes` on the element or any ancestor,
  * lower-cased; `id` and `class` are never in the set.
  */
 export function maskedAttributeNames(element: Element): Set<string> {

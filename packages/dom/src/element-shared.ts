@@ -7,7 +7,7 @@ export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 export const DOCUMENT_NODE = 9;
 
-/** Form fields: their text and value never leave (D01). */
+/** Form fields: their text and value never leave. */
 export const FORM_FIELD_TAGS: readonly string[] = ['input', 'select', 'textarea'];
 
 /** The element's class names, without empty entries. */

@@ -1,6 +1,6 @@
 /**
  * Visible text of an element for `[Amplitude] Element Text` and `[Amplitude] Element Parent
- * Label` (FEATURES C53, C65, D01–D03, D06; DECISIONS OQ-22, OQ-29). A bounded walk of the
+ * Label`. A bounded walk of the
  * subtree, so a click on a huge container costs no more than a small one: masked descendants
  * become `*****`, form fields and editable content give nothing, then maskText masks the
  * patterns and cuts to 255.
@@ -33,7 +33,7 @@ function hasText(element: Element): boolean {
   return (element.textContent || '').trim() !== '';
 }
 
-/** How CSS renders an element's own text: not at all, invisibly, or visibly (OQ-29: visible text only). */
+/** How CSS renders an element's own text: not at all, invisibly, or visibly (visible text only). */
 function renderingOf(element: Element): 'none' | 'hidden' | 'visible' {
   const view = element.ownerDocument && element.ownerDocument.defaultView;
   if (!view || typeof view.getComputedStyle !== 'function') return 'visible';
@@ -111,7 +111,7 @@ function labelIn(parent: Element): Element | undefined {
 }
 
 /**
- * `[Amplitude] Element Parent Label` (C65): the text of the nearest label found in the
+ * `[Amplitude] Element Parent Label`: the text of the nearest label found in the
  * parent or an upper ancestor (a direct `<span>` child or a heading), with the same masking
  * as element text. `''` under `conservative` or when none is found within 10 levels.
  */

@@ -1,7 +1,7 @@
 /**
- * The page properties every page-level event carries (FEATURES C21–C25 = C100–C104, OQ-28):
- * domain, location, path, title and URL of the current page. Every URL is scrubbed (OQ-30)
- * and the title honours `<title data-amp-mask>` (D09).
+ * The page properties every page-level event carries:
+ * domain, location, path, title and URL of the current page. Every URL is scrubbed
+ * and the title honours `<title data-amp-mask>`.
  */
 import { getDocument, getLocation } from '@sightline/core';
 import { maskPageTitle } from './page-title';
@@ -31,7 +31,7 @@ export const readableUrl = (url: string): string => {
   }
 };
 
-/** C25: `location.href.split('?')[0]`, from the scrubbed location. */
+/** `[Amplitude] Page Location` is `location.href.split('?')[0]`, from the scrubbed location. */
 export const pageUrlOf = (location: string): string => location.split('?')[0];
 
 /** The page as the tracking call saw it: the raw href and raw title (scrubbed and masked when reported). */

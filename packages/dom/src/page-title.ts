@@ -1,4 +1,4 @@
-/** `[Amplitude] Page Title` (FEATURES C24, D09) for every plugin that reports it. */
+/** `[Amplitude] Page Title` for every plugin that reports it. */
 import { MASK_ATTRIBUTE } from './constants';
 import { MASK } from './sensitive-patterns';
 import { maskText, type TextMaskingOptions } from './text-masking';

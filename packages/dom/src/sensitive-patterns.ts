@@ -1,6 +1,6 @@
 /**
  * Recognisers for personal data inside free text: card numbers, US social security numbers
- * and email addresses (FEATURES D03). Pure; shared by text masking and URL scrubbing.
+ * and email addresses. Pure; shared by text masking and URL scrubbing.
  * No lookbehind anywhere: Safari < 16.4 rejects it at parse time and would break the bundle.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Text masking policy (FEATURES D03, D08; DECISIONS OQ-22, OQ-29): collapse whitespace,
+ * Text masking policy: collapse whitespace,
  * mask card numbers, SSNs, emails and the app's own patterns, and only then cut to length —
  * a cut must never split a secret into a part the patterns no longer recognise.
  */
@@ -7,13 +7,13 @@ import { MASK, maskSensitivePatterns } from './sensitive-patterns';
 
 /**
  * `light` = the documented defaults; `medium` also masks all text of form-element labels and
- * headings; `conservative` captures no element text at all (DECISIONS OQ-22).
+ * headings; `conservative` captures no element text at all.
  */
 export type PrivacyLevel = 'light' | 'medium' | 'conservative';
 export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['light', 'medium', 'conservative'];
 export const DEFAULT_PRIVACY_LEVEL: PrivacyLevel = 'light';
 
-/** `[Amplitude] Element Text` limit (OQ-29). */
+/** `[Amplitude] Element Text` limit. */
 export const MAX_TEXT_LENGTH = 255;
 
 /** A RegExp, or a string such as `ends\s*in\s*[0-9]{4}` or `/(?i)ends\s*in\s*[0-9]{4}/`. */

@@ -1,12 +1,12 @@
 /**
- * The one URL scrubber (DECISIONS OQ-30) every captured URL goes through: page URL and
+ * The one URL scrubber every captured URL goes through: page URL and
  * location, referrer, link href, download URL, network URL. String-based on purpose: it
  * keeps relative URLs and garbage as they are (minus secrets) and never throws.
  */
 import { MASK, containsSensitivePattern } from './sensitive-patterns';
 
 /**
- * OQ-30 names, compared after lower-casing and dropping `_`, `-` and `.`. The other OQ-30
+ * Names, compared after lower-casing and dropping `_`, `-` and `.`. The other
  * names (token, access_token, id_token, password, passwd, secret, api_key, signature) end
  * with one of the suffixes below, which covers them.
  */

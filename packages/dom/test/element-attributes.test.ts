@@ -12,29 +12,29 @@ import {
 
 clearBodyAfterEach();
 
-describe('readElementAttributes (D01, D02, D05, D07, D08)', () => {
+describe('readElementAttributes', () => {
   it.each<[string, ElementPrivacyOptions, Record<string, string>]>([
     ['<a href="/x" title="Home" data-target>x</a>', {}, { href: '/x', title: 'Home' }],
-    // D05 blocklist: value, style, handlers, React internals; id/class are reported apart
+    // Blocklist: value, style, handlers, React internals; id/class are reported apart
     [
       '<button id="b" class="c" value="v" style="color:red" onclick="go()" onmouseover="x()" data-reactid="1" data-reactroot="" type="button" data-target>x</button>',
       {},
       { type: 'button' },
     ],
-    // D01 sensitive elements keep only type
+    // Sensitive elements keep only type
     ['<input type="email" name="email" placeholder="you@x" autocomplete="email" data-target>', {}, { type: 'email' }],
     ['<textarea name="bio" rows="3" data-target></textarea>', {}, {}],
     ['<select name="card" data-target></select>', {}, {}],
     ['<div contenteditable="true" role="textbox" data-target></div>', {}, {}],
-    // D02 password and hidden fields: nothing
+    // Password and hidden fields: nothing
     ['<input type="password" name="pw" data-target>', {}, {}],
     ['<input type="hidden" name="csrf" value="t" data-target>', {}, {}],
     ['<input type="text" hidden name="x" data-target>', {}, {}],
-    // D07 data-amp-mask-attributes on the element and ancestors
+    // data-amp-mask-attributes on the element and ancestors
     ['<a data-amp-mask-attributes="title" title="John" data-target>x</a>', {}, { 'data-amp-mask-attributes': 'title', title: MASK }],
     ['<div data-amp-mask-attributes="href,name"><a href="/u/1" name="n" rel="x" data-target>x</a></div>', {}, { href: MASK, name: MASK, rel: 'x' }],
     ['<div data-amp-mask-attributes="id,class"><a id="i" class="c" data-target>x</a></div>', {}, {}],
-    // D03/D08 patterns in values, URLs through the scrubber, 128 cut
+    // Patterns in values, URLs through the scrubber, 128 cut
     ['<a title="Mail bob@example.com" data-target>x</a>', {}, { title: `Mail ${MASK}` }],
     ['<a href="https://u:p@e.com/r?token=abc&q=1" data-target>x</a>', {}, { href: 'https://e.com/r?token=*****&q=1' }],
     ['<img src="/p.png?email=bob%40x.com" alt="photo" data-target>', {}, { src: '/p.png?email=*****', alt: 'photo' }],
@@ -85,7 +85,7 @@ describe('readAttributeValue', () => {
   });
 });
 
-describe('readDataAttributes (C63, D04)', () => {
+describe('readDataAttributes', () => {
   it.each<[string, DataAttributePrefix | DataAttributePrefix[] | undefined, ElementPrivacyOptions, Record<string, string>]>([
     ['<button data-amp-track-id="feature-start" data-amp-track-plan="pro" data-other="x" data-target></button>', undefined, {}, { id: 'feature-start', plan: 'pro' }],
     ['<button data-amp-track-id="a" data-track-b="b" data-target></button>', 'data-track-', {}, { b: 'b' }],
@@ -93,7 +93,7 @@ describe('readDataAttributes (C63, D04)', () => {
     ['<button data-x-one="1" data-y-two="2" data-target></button>', /^data-[xy]-/, {}, { one: '1', two: '2' }],
     ['<button data-x-one="1" data-target></button>', /^data-x-/g, {}, { one: '1' }],
     ['<button data-amp-track-id="a" data-target></button>', '', {}, {}],
-    // D04 passes through even on a sensitive field, but masking rules still apply
+    // Passes through even on a sensitive field, but masking rules still apply
     ['<input type="text" data-amp-track-step="2" data-target>', undefined, {}, { step: '2' }],
     ['<button data-amp-track-user="bob@example.com" data-target></button>', undefined, {}, { user: MASK }],
     ['<div data-amp-mask-attributes="data-amp-track-user"><button data-amp-track-user="Bob" data-target></button></div>', undefined, {}, { user: MASK }],

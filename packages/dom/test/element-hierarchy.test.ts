@@ -4,8 +4,8 @@ import { MASK, MAX_HIERARCHY_LENGTH, describeHierarchyNode, getElementHierarchy 
 
 clearBodyAfterEach();
 
-describe('getElementHierarchy (C62)', () => {
-  it('C62 lists the element and its ancestors up to body, with indexes and attributes', () => {
+describe('getElementHierarchy', () => {
+  it('lists the element and its ancestors up to body, with indexes and attributes', () => {
     const element = target(
       '<div id="app" class="shell wide"><h1>T</h1><p>x</p><button class="buy" aria-label="Buy" value="v" data-target><span>Buy</span></button></div>',
     );
@@ -16,7 +16,7 @@ describe('getElementHierarchy (C62)', () => {
     ]);
   });
 
-  it('D01/D02/D07 attributes in the hierarchy follow the privacy rules', () => {
+  it('attributes in the hierarchy follow the privacy rules', () => {
     const element = target(
       '<form data-amp-mask-attributes="action" action="/pay?token=1"><input type="password" name="pw" data-target></form>',
     );
@@ -30,7 +30,7 @@ describe('getElementHierarchy (C62)', () => {
     expect(describeHierarchyNode(element)).toEqual({ tag: 'li', index: 3, indexOfType: 2, prevSib: 'li' });
   });
 
-  it('C62 stays within 1024 characters of JSON, dropping the far ancestors first', () => {
+  it('stays within 1024 characters of JSON, dropping the far ancestors first', () => {
     const deep = `${'<div class="level with some classes">'.repeat(40)}<button data-target>x</button>${'</div>'.repeat(40)}`;
     const hierarchy = getElementHierarchy(target(deep));
     expect(JSON.stringify(hierarchy).length).toBeLessThanOrEqual(MAX_HIERARCHY_LENGTH);

@@ -26,7 +26,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('element rules (D01, D02, D06, D07)', () => {
+describe('element rules', () => {
   it.each([
     ['<input data-target>', true, false],
     ['<input type="text" data-target>', true, false],
@@ -43,7 +43,7 @@ describe('element rules (D01, D02, D06, D07)', () => {
     ['<div contenteditable><b contenteditable="false" data-target>x</b></div>', false, false],
     ['<button data-target>x</button>', false, false],
     ['<div hidden data-target>x</div>', false, false],
-  ])('D01/D02 %s sensitive=%s secret=%s', (html, sensitive, secret) => {
+  ])('%s sensitive=%s secret=%s', (html, sensitive, secret) => {
     mount(html);
     expect(isSensitiveElement(target())).toBe(sensitive);
     expect(isSecretField(target())).toBe(secret);
@@ -54,7 +54,7 @@ describe('element rules (D01, D02, D06, D07)', () => {
     ['<div data-amp-mask="false"><button data-target>x</button></div>', true],
     ['<div data-amp-mask><p><span><b data-target>x</b></span></p></div>', true],
     ['<button data-target>x</button>', false],
-  ])('D06 isTextMasked %s', (html, expected) => {
+  ])('isTextMasked %s', (html, expected) => {
     mount(html);
     expect(isTextMasked(target())).toBe(expected);
   });
@@ -65,7 +65,7 @@ describe('element rules (D01, D02, D06, D07)', () => {
     ['<a data-amp-mask-attributes="id,class,aria-label" data-target></a>', ['aria-label']],
     ['<a data-amp-mask-attributes="" data-target></a>', []],
     ['<a data-target></a>', []],
-  ])('D07 maskedAttributeNames %s', (html, expected) => {
+  ])('maskedAttributeNames %s', (html, expected) => {
     mount(html);
     expect([...maskedAttributeNames(target())].sort()).toEqual(expected);
   });
@@ -76,21 +76,21 @@ describe('element rules (D01, D02, D06, D07)', () => {
   });
 });
 
-describe('readElementText (C53, D01–D03, D06, OQ-22, OQ-29)', () => {
+describe('readElementText', () => {
   it.each<[string, ElementPrivacyOptions, string]>([
     ['<button data-target>  Buy   now </button>', {}, 'Buy now'],
     ['<button data-target><span>Buy</span> <b>now</b></button>', {}, 'Buy now'],
     ['<button data-target><div>A</div><div>B</div></button>', {}, 'A B'],
     ['<button data-target>A<br>B</button>', {}, 'A B'],
     ['<a data-target>Hi <i>there</i>!</a>', {}, 'Hi there!'],
-    // D06: masked element, masked ancestor, masked descendants, nested masks
+    // Masked element, masked ancestor, masked descendants, nested masks
     ['<button data-amp-mask data-target>John Smith</button>', {}, MASK],
     ['<div data-amp-mask><button data-target>John <b>Smith</b></button></div>', {}, MASK],
     ['<button data-target>Pay <span data-amp-mask>John</span> now</button>', {}, `Pay ${MASK} now`],
     ['<button data-target><span data-amp-mask>A<span data-amp-mask>B</span></span> C</button>', {}, `${MASK} C`],
     ['<button data-target><span data-amp-mask>  </span>Go</button>', {}, 'Go'],
     ['<button data-amp-mask data-target></button>', {}, ''],
-    // D01/D02: fields and editable content never give text
+    // Fields and editable content never give text
     ['<input data-target value="secret">', {}, ''],
     ['<input type="submit" data-target value="Send">', {}, ''],
     ['<textarea data-target>typed secret</textarea>', {}, ''],
@@ -104,11 +104,11 @@ describe('readElementText (C53, D01–D03, D06, OQ-22, OQ-29)', () => {
     // never script, style, hidden
     ['<button data-target>Go<script>var x = 1</script><style>.a{}</style></button>', {}, 'Go'],
     ['<button data-target>Go<span hidden>tooltip</span></button>', {}, 'Go'],
-    // OQ-29: visible text only — CSS-hidden text is never captured
+    // Visible text only — CSS-hidden text is never captured
     ['<button data-target>Go<span style="display:none">secret tip</span></button>', {}, 'Go'],
     ['<button data-target>Go<span style="visibility:hidden">secret tip</span></button>', {}, 'Go'],
     ['<button data-target>Go<span style="visibility:hidden">x<b style="visibility:visible">shown</b></span></button>', {}, 'Goshown'],
-    // D03: patterns, every occurrence, split numbers
+    // Patterns, every occurrence, split numbers
     ['<button data-target>Card 4111 1111 1111 1111</button>', {}, `Card ${MASK}`],
     ['<p data-target>4111<b>-1111-</b>1111-1111 and 5500 0000 0000 0004</p>', {}, `${MASK} and ${MASK}`],
     ['<p data-target>SSN <b>123-45-6789</b></p>', {}, `SSN ${MASK}`],
@@ -129,14 +129,14 @@ describe('readElementText (C53, D01–D03, D06, OQ-22, OQ-29)', () => {
     expect(readElementText(target(), options)).toBe(expected);
   });
 
-  it('OQ-29 masks before cutting: a card at the 255 boundary never leaks', () => {
+  it('masks before cutting: a card at the 255 boundary never leaks', () => {
     mount(`<p data-target>${'a'.repeat(245)} <b>4111 1111 1111 1111</b> end</p>`);
     const text = readElementText(target());
     expect(text.length).toBe(255);
     expect(text).not.toMatch(/\d/);
   });
 
-  it('OQ-29 whitespace collapses before the cut, so a late card is still whole when masked', () => {
+  it('whitespace collapses before the cut, so a late card is still whole when masked', () => {
     mount(`<p data-target>${' '.repeat(5000)}4111 1111 1111 1111</p>`);
     expect(readElementText(target())).toBe(MASK);
   });
@@ -154,7 +154,7 @@ describe('readElementText (C53, D01–D03, D06, OQ-22, OQ-29)', () => {
   });
 });
 
-describe('readParentLabel (C65)', () => {
+describe('readParentLabel', () => {
   it.each<[string, ElementPrivacyOptions, string]>([
     ['<div><span>Plan</span><button data-target>Buy</button></div>', {}, 'Plan'],
     ['<section><h2>Pricing</h2><div><div><button data-target>Buy</button></div></div></section>', {}, 'Pricing'],

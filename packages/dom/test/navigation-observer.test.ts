@@ -35,7 +35,7 @@ const run = async (step: Step) => {
   await flushEvents();
 };
 
-describe('observeNavigation (C107, B66: one shared navigation observer)', () => {
+describe('observeNavigation (one shared navigation observer)', () => {
   const unsubscribers: Array<() => void> = [];
   const observe = (listener: (change: NavigationChange) => void, onError?: (error: unknown) => void) => {
     const stop = observeNavigation(listener, { onError });
@@ -77,7 +77,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
   ];
 
   for (const { name, steps, expected } of table) {
-    it(`C107: ${name}`, async () => {
+    it(`${name}`, async () => {
       const changes: NavigationChange[] = [];
       observe((change) => changes.push(change));
       for (const step of steps) await run(step);
@@ -85,7 +85,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     });
   }
 
-  it('C107: patches history once for all subscribers and reports to each', async () => {
+  it('patches history once for all subscribers and reports to each', async () => {
     const first: string[] = [];
     const second: string[] = [];
     observe((change) => first.push(change.url));
@@ -97,7 +97,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     expect(second).toEqual([`${ORIGIN}/both`]);
   });
 
-  it('C107: restores pushState / replaceState when the last subscriber leaves', async () => {
+  it('restores pushState / replaceState when the last subscriber leaves', async () => {
     const stopA = observe(() => undefined);
     const stopB = observe(() => undefined);
     expect(history.pushState).not.toBe(realPushState);
@@ -108,7 +108,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     expect(history.replaceState).toBe(realReplaceState);
   });
 
-  it('C107: unsubscribing twice is harmless and leaves the other subscriber listening', async () => {
+  it('unsubscribing twice is harmless and leaves the other subscriber listening', async () => {
     const kept: string[] = [];
     const stop = observe(() => undefined);
     observe((change) => kept.push(change.url));
@@ -118,7 +118,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     expect(kept).toEqual([`${ORIGIN}/still`]);
   });
 
-  it('C107: does not undo a patch someone else made on top of ours, and stays silent inside it', async () => {
+  it('does not undo a patch someone else made on top of ours, and stays silent inside it', async () => {
     const seen: string[] = [];
     const stop = observe((change) => seen.push(change.url));
     const ours = history.pushState;
@@ -139,7 +139,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     expect(again.map((change) => change.url)).toEqual([`${ORIGIN}/again`]);
   });
 
-  it('C107: stops listening to popstate / hashchange after the last unsubscribe', async () => {
+  it('stops listening to popstate / hashchange after the last unsubscribe', async () => {
     const seen: string[] = [];
     const stop = observe((change) => seen.push(change.url));
     stop();
@@ -148,7 +148,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     expect(seen).toEqual([]);
   });
 
-  it('C107: a throwing listener is reported to its onError and does not stop the others or the host call', async () => {
+  it('a throwing listener is reported to its onError and does not stop the others or the host call', async () => {
     const onError = vi.fn();
     const seen: string[] = [];
     observe(() => {
@@ -161,7 +161,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     expect(seen).toEqual([`${ORIGIN}/boom`]);
   });
 
-  it('C107: a throwing onError is contained too', async () => {
+  it('a throwing onError is contained too', async () => {
     observe(
       () => {
         throw new Error('listener bug');
@@ -173,7 +173,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     expect(() => history.pushState({}, '', '/contained')).not.toThrow();
   });
 
-  it('C107: the host pushState keeps its return value and its own errors', async () => {
+  it('the host pushState keeps its return value and its own errors', async () => {
     observe(() => undefined);
     expect(history.pushState({}, '', '/ok')).toBeUndefined();
     const failing = vi.fn(() => {
@@ -188,7 +188,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     expect(seen).toEqual([]);
   });
 
-  it('C107: a listener that unsubscribes while being notified does not disturb the others', async () => {
+  it('a listener that unsubscribes while being notified does not disturb the others', async () => {
     const seen: string[] = [];
     let stopSelf: () => void = () => undefined;
     stopSelf = observe(() => stopSelf());
@@ -198,7 +198,7 @@ describe('observeNavigation (C107, B66: one shared navigation observer)', () => 
     expect(seen).toEqual([`${ORIGIN}/one`, `${ORIGIN}/two`]);
   });
 
-  it('C107: bad input (no function) is ignored without patching anything', () => {
+  it('bad input (no function) is ignored without patching anything', () => {
     const stop = observeNavigation(undefined as unknown as () => void);
     expect(history.pushState).toBe(realPushState);
     expect(() => stop()).not.toThrow();

@@ -14,7 +14,7 @@ import {
   truncateText,
 } from '@sightline/dom';
 
-describe('maskSensitivePatterns (D03)', () => {
+describe('maskSensitivePatterns', () => {
   it.each([
     // card numbers: every occurrence, any split by spaces or dashes
     ['4111111111111111', MASK],
@@ -50,7 +50,7 @@ describe('maskSensitivePatterns (D03)', () => {
     ['', ''],
     ['plain text', 'plain text'],
     ['日本語のテキスト 😀', '日本語のテキスト 😀'],
-  ])('D03 %s', (input, expected) => {
+  ])('%s', (input, expected) => {
     expect(maskSensitivePatterns(input)).toBe(expected);
     expect(containsSensitivePattern(input)).toBe(input !== expected);
   });
@@ -65,7 +65,7 @@ describe('maskSensitivePatterns (D03)', () => {
   });
 });
 
-describe('maskText (D03, D08, OQ-29)', () => {
+describe('maskText', () => {
   it.each<[string, Parameters<typeof maskText>[1], string]>([
     ['  Buy \n\t now  ', {}, 'Buy now'],
     ['4111\n1111\n1111\n1111', {}, MASK], // split across lines
@@ -83,7 +83,7 @@ describe('maskText (D03, D08, OQ-29)', () => {
     expect(maskText(input, options)).toBe(expected);
   });
 
-  it('D03 masks before truncation: a card straddling the 255 cut never leaks digits', () => {
+  it('masks before truncation: a card straddling the 255 cut never leaks digits', () => {
     const prefix = 'x'.repeat(MAX_TEXT_LENGTH - 8);
     const text = `${prefix}4111 1111 1111 1111 tail`;
     const result = maskText(text);
@@ -93,7 +93,7 @@ describe('maskText (D03, D08, OQ-29)', () => {
     expect(result.slice(prefix.length)).toBe(`${MASK} tail`.slice(0, MAX_TEXT_LENGTH - prefix.length));
   });
 
-  it('D03 an email straddling the cut is masked, not half-kept', () => {
+  it('an email straddling the cut is masked, not half-kept', () => {
     const prefix = 'y '.repeat(124);
     const result = maskText(`${prefix}someone@example.com`);
     expect(result).not.toContain('someone');
@@ -152,7 +152,7 @@ describe('compileMaskPattern(s)', () => {
   });
 });
 
-describe('isPrivacyLevel (OQ-22)', () => {
+describe('isPrivacyLevel', () => {
   it.each([
     ['light', true],
     ['medium', true],
@@ -165,7 +165,7 @@ describe('isPrivacyLevel (OQ-22)', () => {
   });
 });
 
-describe('readPageTitle (C24, D09)', () => {
+describe('readPageTitle', () => {
   function documentWithHead(head: string): Document {
     const doc = document.implementation.createHTMLDocument('');
     doc.head.innerHTML = head;
@@ -178,14 +178,14 @@ describe('readPageTitle (C24, D09)', () => {
     ['<title data-amp-mask="false">Secret</title>', MASK], // any value masks
     ['<title>Invoice for bob@example.com</title>', `Invoice for ${MASK}`],
     ['', ''],
-  ])('D09 %s', (head, expected) => {
+  ])('%s', (head, expected) => {
     expect(readPageTitle(documentWithHead(head))).toBe(expected);
   });
 
   it.each([
     ['<title>Now</title>', 'Earlier bob@example.com', `Earlier ${MASK}`],
     ['<title data-amp-mask>Now</title>', 'Earlier', MASK],
-  ])('D09 maskPageTitle applies the same rules to a title read earlier (%s, %s)', (head, title, expected) => {
+  ])('maskPageTitle applies the same rules to a title read earlier (%s, %s)', (head, title, expected) => {
     expect(maskPageTitle(documentWithHead(head), title)).toBe(expected);
   });
 

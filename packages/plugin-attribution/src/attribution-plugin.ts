@@ -1,10 +1,10 @@
 /**
- * Marketing attribution (FEATURES B.3, C.3, C.4): first- and multi-touch campaign user
+ * Marketing attribution: first- and multi-touch campaign user
  * properties through `$identify`, and/or campaign fields on every event's properties.
  *
- * When: on page load (C40/C41, decided in setup so the `$identify` precedes the load's page
- * view) and when a new session starts during the page's life (C42, seen on the first event
- * of that session). SPA navigations never start a campaign (C44).
+ * When: on page load (decided in setup so the `$identify` precedes the load's page
+ * view) and when a new session starts during the page's life (seen on the first event
+ * of that session). SPA navigations never start a campaign.
  */
 import {
   EVENT_GROUP_IDENTIFY,
@@ -49,7 +49,7 @@ const siteDomainFor = (config: Config, resolved: ResolvedAttributionOptions, hos
   return probed || hostname;
 };
 
-/** Whether the session stored before this load is still running (C41 vs C40). */
+/** Whether the session stored before this load is still running. */
 const sessionContinues = (client: AttributionClient, timeout: number): boolean => {
   const sessionId = client.getSessionId();
   const last = client.getLastEventTime && client.getLastEventTime();
@@ -67,11 +67,11 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
   let excludeReferrers: ExcludeReferrer[] = [];
   /** The campaign the page was loaded with: what user-property attribution records. */
   let landing: Campaign = {};
-  /** The campaign of the current URL: what event-property attribution attaches (C36). */
+  /** The campaign of the current URL: what event-property attribution attaches. */
   let current: Campaign = {};
   let stopNavigation: (() => void) | undefined;
 
-  /** Decides per C.4 and records a tracked campaign, after starting a new session when `resetSession` (B60). */
+  /** Decides whether the campaign is tracked and records a tracked campaign, after starting a new session when `resetSession`. */
   const evaluate = (isNewSession: boolean, resetSession?: boolean): void => {
     if (!store || !resolved) return;
     const decision = decideCampaign({
@@ -84,13 +84,13 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
     });
     if (logger) logger.debug(`attribution: ${decision.track ? 'tracking' : 'not tracking'} the campaign (${decision.reason})`);
     if (!decision.track || !client) return;
-    // B60: the new session is queued before the campaign's $identify, so the identify lands in it.
+    // The new session is queued before the campaign's $identify, so the identify lands in it.
     if (resetSession) client.setSessionId(Date.now());
     store.write({ ...store.read(), campaign: decision.campaign });
     client.identify(buildCampaignIdentify(decision.campaign, resolved.initialEmptyValue));
   };
 
-  /** C42: the first event seen in a new session re-checks the campaign (memory only: cheap). */
+  /** The first event seen in a new session re-checks the campaign (memory only: cheap). */
   const noteSession = (event: Event): void => {
     const sessionId = event.session_id;
     if (!store || typeof sessionId !== 'number' || sessionId < 0 || event.event_type === EVENT_SESSION_END) return;
@@ -122,7 +122,7 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
 
       if (resolved.userProperty) {
         store = createCampaignStore(config, logger);
-        // C41 rules first (mid-session); if this load starts a session, execute() re-checks with C40.
+        // Rules first (mid-session); if this load starts a session, execute() re-checks as a new session.
         evaluate(false, resolved.resetSessionOnNewCampaign && sessionContinues(client, config.sessionTimeout));
       }
 

@@ -1,5 +1,5 @@
 /**
- * The `$identify` that records a campaign as user properties (FEATURES C33, C34, B59):
+ * The `$identify` that records a campaign as user properties:
  * first touch with `$setOnce initial_*` (absent values = `initialEmptyValue`), multi-touch
  * with `$set` for present values and `$unset` for absent ones. Pure.
  */

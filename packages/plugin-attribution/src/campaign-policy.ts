@@ -1,5 +1,5 @@
 /**
- * When a campaign is tracked (FEATURES C.4, B57, B58, C35, C37) — pure, table-tested.
+ * When a campaign is tracked — pure, table-tested.
  * Fixes a documented-SDK weakness: an excluded referrer only removes the referrer from the
  * campaign; UTM parameters and click ids present on the URL are still tracked.
  */
@@ -13,7 +13,7 @@ export interface CampaignDecisionInput {
   current: Campaign;
   /** The campaign tracked last; undefined on the first visit. */
   previous?: Campaign;
-  /** Whether the current session has just started (C40/C42) or is continuing (C41). */
+  /** Whether the current session has just started or is continuing. */
   isNewSession: boolean;
   /** Host name of the page (`location.hostname`). */
   hostname: string;
@@ -34,7 +34,7 @@ export const domainWithoutSubdomain = (domain: string): string => {
   return parts.length <= 2 ? domain : parts.slice(parts.length - 2).join('.');
 };
 
-/** B57: a string matches the referring domain exactly, a RegExp is tested against it. */
+/** A string matches the referring domain exactly, a RegExp is tested against it. */
 export const isExcludedReferrer = (referringDomain: string | undefined, excludeReferrers: readonly ExcludeReferrer[]): boolean => {
   if (!referringDomain) return false;
   return excludeReferrers.some((rule) => {
@@ -47,7 +47,7 @@ export const isExcludedReferrer = (referringDomain: string | undefined, excludeR
   });
 };
 
-/** B58: referrer and page resolve to the same domain. */
+/** Referrer and page resolve to the same domain. */
 export const isInternalReferrer = (referringDomain: string | undefined, hostname: string): boolean =>
   !!referringDomain && !!hostname && domainWithoutSubdomain(referringDomain) === domainWithoutSubdomain(hostname);
 

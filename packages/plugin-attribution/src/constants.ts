@@ -1,4 +1,4 @@
-/** Wire names and documented defaults of marketing attribution (FEATURES B.3, C.3, OQ-1/2), defined once. */
+/** Wire names and documented defaults of marketing attribution, defined once. */
 
 // The campaign fields are shared with page views: defined in @sightline/dom.
 export {
@@ -12,16 +12,16 @@ export {
   type CampaignKey,
 } from '@sightline/dom';
 
-/** C33: first-touch user properties are the campaign keys with this prefix. */
+/** First-touch user properties are the campaign keys with this prefix. */
 export const INITIAL_PREFIX = 'initial_';
 
-/** B59 */
+/** What `initialEmptyValue` defaults to. */
 export const DEFAULT_INITIAL_EMPTY_VALUE = 'EMPTY';
 
-/** C04, OQ-1 */
+/** The event-property attribution event. */
 export const EVENT_ATTRIBUTION = '[Amplitude] Attribution';
 
-/** The value the documented SDK sends with `$unset` (A43). */
+/** The value the documented SDK sends with `$unset`. */
 export const UNSET_VALUE = '-';
 
 export const TRACKING_METHOD_USER_PROPERTY = 'userProperty';

@@ -1,4 +1,4 @@
-/** `autocapture.attribution` options (FEATURES B.3) and their documented defaults. */
+/** `autocapture.attribution` options and their documented defaults. */
 import { describe, tryOr, type Logger } from '@sightline/core';
 import type { ExcludeInternalCondition, ExcludeReferrer } from './campaign-policy';
 import {
@@ -13,17 +13,17 @@ import { withoutLeadingDot } from './site-domain';
 export type TrackingMethod = 'userProperty' | 'eventProperty';
 
 export interface AttributionOptions {
-  /** B55: default `'userProperty'`. */
+  /** Default `'userProperty'`. */
   trackingMethod?: TrackingMethod | TrackingMethod[];
-  /** B56: with `eventProperty`, an `[Amplitude] Attribution` event on load and each SPA navigation. Default false. */
+  /** With `eventProperty`, an `[Amplitude] Attribution` event on load and each SPA navigation. Default false. */
   fallbackAttributionEvent?: boolean;
-  /** B57: default = the site's own domain and its subdomains. A custom list replaces it. */
+  /** Default = the site's own domain and its subdomains. A custom list replaces it. */
   excludeReferrers?: ExcludeReferrer[];
-  /** B58: `true` = `{ condition: 'always' }`. */
+  /** `true` = `{ condition: 'always' }`. */
   excludeInternalReferrers?: boolean | { condition: ExcludeInternalCondition };
-  /** B59: default `"EMPTY"`. */
+  /** Default `"EMPTY"`. */
   initialEmptyValue?: string;
-  /** B60: start a new session when a new campaign arrives mid-session. Default false. */
+  /** Start a new session when a new campaign arrives mid-session. Default false. */
   resetSessionOnNewCampaign?: boolean;
   /**
    * The site's registrable domain for the default `excludeReferrers` (e.g. `example.co.uk`).
@@ -93,7 +93,7 @@ export const resolveAttributionOptions = (options: AttributionOptions = {}, logg
 };
 
 /**
- * Maps the documented `autocapture.attribution` value (B40: default `true`) to plugin
+ * Maps the documented `autocapture.attribution` value (default `true`) to plugin
  * options, or `undefined` when attribution is off.
  */
 export const attributionOptionsFrom = (value: unknown): AttributionOptions | undefined => {
@@ -104,6 +104,6 @@ export const attributionOptionsFrom = (value: unknown): AttributionOptions | und
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** B57/C37 default: the site's domain and every subdomain (`(^|\.)example\.com$`, not `notexample.com`). */
+/** Default: the site's domain and every subdomain (`(^|\.)example\.com$`, not `notexample.com`). */
 export const defaultExcludeReferrers = (siteDomain: string): ExcludeReferrer[] =>
   siteDomain ? [new RegExp(`(^|\\.)${escapeRegExp(siteDomain)}$`)] : [];

@@ -1,5 +1,5 @@
 /**
- * The site's registrable domain, found the way the documented SDK finds it (B57): the widest
+ * The site's registrable domain, found the way the documented SDK finds it: the widest
  * domain that accepts a cookie — browsers refuse cookies on public suffixes, so
  * `www.example.co.uk` yields `example.co.uk`, never `co.uk`.
  */

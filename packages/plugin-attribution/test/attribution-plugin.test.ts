@@ -29,7 +29,7 @@ const load = async (options: AttributionOptions = {}, storage: IdentityStorage =
 
 const userProps = (event: Event) => event.user_properties as { [op: string]: { [key: string]: unknown } };
 
-describe('attributionPlugin (B.3, C.3, C.4)', () => {
+describe('attributionPlugin', () => {
   beforeEach(() => {
     localStorage.clear();
     sessionStorage.clear();
@@ -40,7 +40,7 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     visit('/');
   });
 
-  it('C33/C34: first visit with utm_* and gclid sends $setOnce initial_* and $set / $unset', async () => {
+  it('first visit with utm_* and gclid sends $setOnce initial_* and $set / $unset', async () => {
     visit('/landing?utm_source=news&utm_medium=email&gclid=G-1', 'https://www.google.com/search');
     const { identifies, destination } = await load();
     expect(identifies()).toHaveLength(1);
@@ -59,18 +59,18 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect(Object.keys(props.$unset).sort()).toEqual(
       ['utm_campaign', 'utm_term', 'utm_content', 'fbclid', 'dclid', 'gbraid', 'wbraid', 'ko_click_id', 'li_fat_id', 'msclkid', 'rdt_cid', 'ttclid', 'twclid'].sort(),
     );
-    // The identify follows session_start (C125 order) and carries the session.
+    // The identify follows session_start and carries the session.
     expect(destination.events.map((event) => event.event_type)).toEqual(['session_start', '$identify']);
     expect(identifies()[0].session_id).toBe(destination.events[0].session_id);
   });
 
-  it('B59: initialEmptyValue replaces EMPTY', async () => {
+  it('initialEmptyValue replaces EMPTY', async () => {
     visit('/?utm_source=x');
     const { identifies } = await load({ initialEmptyValue: 'none' });
     expect(userProps(identifies()[0]).$setOnce.initial_utm_medium).toBe('none');
   });
 
-  it('C41: a reload mid-session with the same campaign sends nothing; with a new one sends the change', async () => {
+  it('a reload mid-session with the same campaign sends nothing; with a new one sends the change', async () => {
     const storage = createMemoryIdentityStorage();
     visit('/?utm_source=a');
     await load({}, storage);
@@ -84,7 +84,7 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect(userProps(changed.identifies()[0]).$set).toEqual({ utm_source: 'b' });
   });
 
-  it('C44: direct traffic mid-session keeps the campaign; C40: in a new session it unsets it', async () => {
+  it('direct traffic mid-session keeps the campaign; in a new session it unsets it', async () => {
     const storage = createMemoryIdentityStorage();
     visit('/?utm_source=a');
     const first = await load({}, storage);
@@ -106,7 +106,7 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect(next.destination.events.map((event) => event.event_type)).toEqual(['session_end', 'session_start', '$identify']);
   });
 
-  it('C42: a new session during the page life re-checks the campaign', async () => {
+  it('a new session during the page life re-checks the campaign', async () => {
     const storage = createMemoryIdentityStorage();
     visit('/?utm_source=a');
     await load({}, storage);
@@ -127,13 +127,13 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect((identify.event_id as number) < (event.event_id as number)).toBe(true);
   });
 
-  it('C44/C37: a self-referral is not a campaign by default', async () => {
+  it('a self-referral is not a campaign by default', async () => {
     visit('/page', 'http://sub.localhost/from');
     const { identifies } = await load({ siteDomain: 'localhost' });
     expect(identifies()).toHaveLength(0);
   });
 
-  it('B57 fix: an excluded referrer never throws away UTM parameters on the URL', async () => {
+  it('fix: an excluded referrer never throws away UTM parameters on the URL', async () => {
     visit('/page?utm_source=mail&gclid=G2', 'http://localhost/previous');
     const { identifies } = await load();
     expect(identifies()).toHaveLength(1);
@@ -142,25 +142,25 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect(props.$unset).toHaveProperty('referrer');
   });
 
-  it('B57: excludeReferrers: [] tracks self-referrals', async () => {
+  it('excludeReferrers: [] tracks self-referrals', async () => {
     visit('/page', 'http://localhost/previous');
     const { identifies } = await load({ excludeReferrers: [] });
     expect(userProps(identifies()[0]).$set).toMatchObject({ referring_domain: 'localhost' });
   });
 
-  it('B57: default uses cookieOptions.domain when set', async () => {
+  it('default uses cookieOptions.domain when set', async () => {
     visit('/page', 'https://shop.example.com/');
     const { identifies } = await load({}, undefined, { cookieOptions: { domain: '.example.com' } });
     expect(identifies()).toHaveLength(0);
   });
 
-  it('B58: excludeInternalReferrers true skips an internal referrer even with UTM', async () => {
+  it('excludeInternalReferrers true skips an internal referrer even with UTM', async () => {
     visit('/page?utm_source=x', 'http://localhost/p');
     const { identifies } = await load({ excludeReferrers: [], excludeInternalReferrers: true });
     expect(identifies()).toHaveLength(0);
   });
 
-  it('B60: resetSessionOnNewCampaign starts a new session before the identify, mid-session only', async () => {
+  it('resetSessionOnNewCampaign starts a new session before the identify, mid-session only', async () => {
     const storage = createMemoryIdentityStorage();
     visit('/?utm_source=a');
     const first = await load({ resetSessionOnNewCampaign: true }, storage);
@@ -174,7 +174,7 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect(second.identifies()[0].session_id).toBe(second.client.getSessionId());
   });
 
-  it('B60: without resetSessionOnNewCampaign the session is kept (C35)', async () => {
+  it('without resetSessionOnNewCampaign the session is kept', async () => {
     const storage = createMemoryIdentityStorage();
     visit('/?utm_source=a');
     const first = await load({}, storage);
@@ -185,7 +185,7 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect(second.identifies()).toHaveLength(1);
   });
 
-  it('B55/C36: eventProperty attaches the campaign to every event and sends no identify', async () => {
+  it('eventProperty attaches the campaign to every event and sends no identify', async () => {
     visit('/?utm_source=ev&fbclid=F', 'https://www.google.com/');
     const { client, destination, identifies } = await load({ trackingMethod: 'eventProperty' });
     client.track('Clicked', { utm_source: 'own value' });
@@ -196,7 +196,7 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect(destination.events[0].event_properties).toMatchObject({ utm_source: 'ev' }); // session_start too
   });
 
-  it('C36: eventProperty follows SPA navigations', async () => {
+  it('eventProperty follows SPA navigations', async () => {
     visit('/?utm_source=first');
     const { client, destination } = await load({ trackingMethod: 'eventProperty' });
     history.pushState({}, '', '/next?utm_source=second');
@@ -205,7 +205,7 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect((destination.events.find((event) => event.event_type === 'After') as Event).event_properties).toEqual({ utm_source: 'second' });
   });
 
-  it('B55: both methods send the identify and enrich events', async () => {
+  it('both methods send the identify and enrich events', async () => {
     visit('/?utm_source=both');
     const { client, destination, identifies } = await load({ trackingMethod: ['userProperty', 'eventProperty'] });
     client.track('X');
@@ -215,7 +215,7 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect((destination.events.find((event) => event.event_type === 'X') as Event).event_properties).toEqual({ utm_source: 'both' });
   });
 
-  it('B56/C04: fallbackAttributionEvent fires [Amplitude] Attribution on load and on each navigation', async () => {
+  it('fallbackAttributionEvent fires [Amplitude] Attribution on load and on each navigation', async () => {
     visit('/?utm_source=fb');
     const { destination, client } = await load({ trackingMethod: 'eventProperty', fallbackAttributionEvent: true });
     history.pushState({}, '', '/two?utm_source=fb2');
@@ -229,7 +229,7 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
     expect(destination.events.filter((event) => event.event_type === '[Amplitude] Attribution')).toHaveLength(2);
   });
 
-  it('B56: fallbackAttributionEvent does nothing with userProperty only', async () => {
+  it('fallbackAttributionEvent does nothing with userProperty only', async () => {
     visit('/?utm_source=fb');
     const { destination } = await load({ fallbackAttributionEvent: true });
     expect(destination.events.some((event) => event.event_type === '[Amplitude] Attribution')).toBe(false);
@@ -269,17 +269,17 @@ describe('attributionPlugin (B.3, C.3, C.4)', () => {
   });
 });
 
-describe('options (B.3)', () => {
+describe('options', () => {
   it.each([
     [false, undefined],
     [true, {}],
     [undefined, {}],
     [{ trackingMethod: 'eventProperty' }, { trackingMethod: 'eventProperty' }],
-  ])('B40: attributionOptionsFrom(%j)', (value, expected) => {
+  ])('attributionOptionsFrom(%j)', (value, expected) => {
     expect(attributionOptionsFrom(value)).toEqual(expected);
   });
 
-  it('B55–B60: documented defaults', () => {
+  it('documented defaults', () => {
     expect(resolveAttributionOptions()).toEqual({
       userProperty: true,
       eventProperty: false,
@@ -297,7 +297,7 @@ describe('options (B.3)', () => {
     [{ excludeInternalReferrers: { condition: 'always' } }, 'always'],
     [{ excludeInternalReferrers: { condition: 'ifEmptyCampaign' } }, 'ifEmptyCampaign'],
     [{ excludeInternalReferrers: false }, undefined],
-  ])('B58: %j', (options, condition) => {
+  ])('%j', (options, condition) => {
     expect(resolveAttributionOptions(options as AttributionOptions).excludeInternalReferrers).toBe(condition);
   });
 
@@ -333,7 +333,7 @@ describe('options (B.3)', () => {
   });
 });
 
-describe('campaign identify (C33, C34, B65 helper)', () => {
+describe('campaign identify', () => {
   it('isCampaignIdentify recognises the attribution identify and nothing else', () => {
     const identify = buildCampaignIdentify({ utm_source: 'x' }, 'EMPTY');
     expect(isCampaignIdentify({ event_type: '$identify', user_properties: identify.getUserProperties() })).toBe(true);

@@ -23,31 +23,31 @@ const base: CampaignDecisionInput = {
   excludeReferrers: defaultExcludeReferrers('site.com'),
 };
 
-describe('decideCampaign (C40–C45, B57, B58)', () => {
+describe('decideCampaign', () => {
   it.each<[string, Partial<CampaignDecisionInput>, boolean, Campaign | undefined]>([
-    ['C43: first visit, direct', { current: {} }, true, {}],
-    ['C43: first visit with UTM', { current: utmA }, true, utmA],
-    ['C40: new session, campaign changed', { current: utmB, previous: utmA }, true, utmB],
-    ['C40: new session, same campaign', { current: utmA, previous: utmA }, false, undefined],
-    ['C40: new session, direct traffic after a campaign (unset it)', { current: {}, previous: utmA }, true, {}],
-    ['C41: mid-session, campaign changed', { current: utmB, previous: utmA, isNewSession: false }, true, utmB],
-    ['C44: mid-session, direct traffic', { current: {}, previous: utmA, isNewSession: false }, false, undefined],
-    ['C43: a UTM parameter dropped', { current: { utm_source: 'a' }, previous: utmA }, true, { utm_source: 'a' }],
-    ['C43: referrer domain changed', { current: bing, previous: google }, true, bing],
+    ['first visit, direct', { current: {} }, true, {}],
+    ['first visit with UTM', { current: utmA }, true, utmA],
+    ['new session, campaign changed', { current: utmB, previous: utmA }, true, utmB],
+    ['new session, same campaign', { current: utmA, previous: utmA }, false, undefined],
+    ['new session, direct traffic after a campaign (unset it)', { current: {}, previous: utmA }, true, {}],
+    ['mid-session, campaign changed', { current: utmB, previous: utmA, isNewSession: false }, true, utmB],
+    ['mid-session, direct traffic', { current: {}, previous: utmA, isNewSession: false }, false, undefined],
+    ['a UTM parameter dropped', { current: { utm_source: 'a' }, previous: utmA }, true, { utm_source: 'a' }],
+    ['referrer domain changed', { current: bing, previous: google }, true, bing],
     ['referrer page changed on the same domain is no new campaign', { current: { ...google, referrer: 'https://www.google.com/other' }, previous: google }, false, undefined],
     ['referrer subdomain changed on the same root is no new campaign', { current: { referrer: 'https://news.google.com/', referring_domain: 'news.google.com' }, previous: google }, false, undefined],
-    ['C44/C37: self-referral (subdomain) is excluded by default', { current: self, previous: utmA }, false, undefined],
-    ['C44: self-referral on the first visit is excluded too', { current: self }, false, undefined],
-    ['B57 fix: excluded referrer keeps the UTM parameters of the URL', { current: { ...self, ...utmB }, previous: utmA }, true, utmB],
-    ['B57 fix: excluded referrer with click id on first visit', { current: { ...self, gclid: 'g1' } }, true, { gclid: 'g1' }],
-    ['B57: custom list replaces the default (self-referral tracked)', { current: self, previous: utmA, excludeReferrers: [] }, true, self],
-    ['B57: string rule is an exact match', { current: google, previous: utmA, excludeReferrers: ['www.google.com'] }, false, undefined],
-    ['B57: string rule does not match another subdomain', { current: google, previous: utmA, excludeReferrers: ['google.com'] }, true, google],
-    ['B57: RegExp rule', { current: google, previous: utmA, excludeReferrers: [/google\.com$/] }, false, undefined],
-    ['B58 always: internal referrer skipped even with UTM', { current: { ...self, ...utmB }, previous: utmA, excludeReferrers: [], excludeInternalReferrers: 'always' }, false, undefined],
-    ['B58 ifEmptyCampaign: internal referrer without UTM skipped', { current: self, previous: utmA, excludeReferrers: [], excludeInternalReferrers: 'ifEmptyCampaign' }, false, undefined],
-    ['B58 ifEmptyCampaign: internal referrer with UTM tracked', { current: { ...self, ...utmB }, previous: utmA, excludeReferrers: [], excludeInternalReferrers: 'ifEmptyCampaign' }, true, { ...self, ...utmB }],
-    ['B58: external referrer is not internal', { current: google, previous: utmA, excludeInternalReferrers: 'always' }, true, google],
+    ['self-referral (subdomain) is excluded by default', { current: self, previous: utmA }, false, undefined],
+    ['self-referral on the first visit is excluded too', { current: self }, false, undefined],
+    ['fix: excluded referrer keeps the UTM parameters of the URL', { current: { ...self, ...utmB }, previous: utmA }, true, utmB],
+    ['fix: excluded referrer with click id on first visit', { current: { ...self, gclid: 'g1' } }, true, { gclid: 'g1' }],
+    ['custom list replaces the default (self-referral tracked)', { current: self, previous: utmA, excludeReferrers: [] }, true, self],
+    ['string rule is an exact match', { current: google, previous: utmA, excludeReferrers: ['www.google.com'] }, false, undefined],
+    ['string rule does not match another subdomain', { current: google, previous: utmA, excludeReferrers: ['google.com'] }, true, google],
+    ['RegExp rule', { current: google, previous: utmA, excludeReferrers: [/google\.com$/] }, false, undefined],
+    ['always: internal referrer skipped even with UTM', { current: { ...self, ...utmB }, previous: utmA, excludeReferrers: [], excludeInternalReferrers: 'always' }, false, undefined],
+    ['ifEmptyCampaign: internal referrer without UTM skipped', { current: self, previous: utmA, excludeReferrers: [], excludeInternalReferrers: 'ifEmptyCampaign' }, false, undefined],
+    ['ifEmptyCampaign: internal referrer with UTM tracked', { current: { ...self, ...utmB }, previous: utmA, excludeReferrers: [], excludeInternalReferrers: 'ifEmptyCampaign' }, true, { ...self, ...utmB }],
+    ['external referrer is not internal', { current: google, previous: utmA, excludeInternalReferrers: 'always' }, true, google],
   ])('%s', (_name, input, track, campaign) => {
     const decision = decideCampaign({ ...base, ...input });
     expect(decision.track).toBe(track);
@@ -56,7 +56,7 @@ describe('decideCampaign (C40–C45, B57, B58)', () => {
   });
 });
 
-describe('referrer rules (B57, B58, C37)', () => {
+describe('referrer rules', () => {
   it.each([
     ['site.com', true],
     ['www.site.com', true],

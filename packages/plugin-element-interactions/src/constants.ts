@@ -1,4 +1,4 @@
-/** Wire names (DECISIONS OQ-1, OQ-2, OQ-3, OQ-27) and documented defaults, defined once. */
+/** Wire names and documented defaults, defined once. */
 import { PAGE_TITLE, PAGE_URL } from '@sightline/dom';
 
 export const PLUGIN_NAME_ELEMENT_INTERACTIONS = 'sightline-element-interactions';
@@ -30,16 +30,16 @@ export const Property = {
   ELEMENT_ATTRIBUTES: '[Amplitude] Element Attributes',
   ELEMENT_ARIA_LABEL: '[Amplitude] Element Aria Label',
   ELEMENT_PARENT_LABEL: '[Amplitude] Element Parent Label',
-  // Rage click (OQ-3)
+  // Rage click
   BEGIN_TIME: '[Amplitude] Begin Time',
   END_TIME: '[Amplitude] End Time',
   DURATION: '[Amplitude] Duration',
   CLICKS: '[Amplitude] Clicks',
   CLICK_COUNT: '[Amplitude] Click Count',
-  // Dead click (OQ-3)
+  // Dead click
   X: '[Amplitude] X',
   Y: '[Amplitude] Y',
-  // Error click (C14)
+  // Error click
   KIND: '[Amplitude] Kind',
   MESSAGE: '[Amplitude] Message',
   STACK: '[Amplitude] Stack',
@@ -48,7 +48,7 @@ export const Property = {
   COLUMN_NUMBER: '[Amplitude] Column Number',
 } as const;
 
-/** C14: `[Amplitude] Kind` of an error click. */
+/** `[Amplitude] Kind` of an error click. */
 export const ErrorKind = {
   UNCAUGHT_EXCEPTION: 'uncaught exception',
   CONSOLE_ERROR: 'console error',
@@ -56,7 +56,7 @@ export const ErrorKind = {
 } as const;
 export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];
 
-/** FEATURES B70: elements always tracked. */
+/** Elements always tracked. */
 export const DEFAULT_CSS_SELECTOR_ALLOWLIST: readonly string[] = [
   'a',
   'button',
@@ -71,10 +71,10 @@ export const DEFAULT_CSS_SELECTOR_ALLOWLIST: readonly string[] = [
   '.amp-default-track',
 ];
 
-/** FEATURES B71: tracked only when the click changes the page or navigates. */
+/** Tracked only when the click changes the page or navigates. */
 export const DEFAULT_ACTION_CLICK_ALLOWLIST: readonly string[] = ['div', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
-/** DECISIONS OQ-3 / OQ-23: elements whose click is expected to do something. */
+/** Elements whose click is expected to do something. */
 export const DEFAULT_DEAD_CLICK_ALLOWLIST: readonly string[] = [
   'a',
   'button',
@@ -97,9 +97,9 @@ export const DEFAULT_DEAD_CLICK_ALLOWLIST: readonly string[] = [
 /** A dead-click candidate inside a link that opens a new tab is never dead. */
 export const NEW_TAB_LINK_SELECTOR = 'a[target="_blank" i]';
 
-/** B71: a click on an action-allowlisted element counts if the page changes within this time. */
+/** A click on an action-allowlisted element counts if the page changes within this time. */
 export const ACTION_CLICK_WINDOW_MS = 500;
-/** OQ-3: rage click thresholds. */
+/** Rage click thresholds. */
 export const RAGE_CLICK_MIN_COUNT = 4;
 export const RAGE_CLICK_WINDOW_MS = 1000;
 export const RAGE_CLICK_BOX_PX = 50;
@@ -109,14 +109,14 @@ export const RAGE_CLICK_BOX_PX = 50;
  * game, an auto-clicker) must not grow memory, per-click work or the event without bound.
  */
 export const RAGE_CLICK_MAX_RECORDED = 50;
-/** OQ-3: the Rage Click event goes out this long after the last click of the burst. */
+/** The Rage Click event goes out this long after the last click of the burst. */
 export const RAGE_CLICK_SETTLE_MS = 1000;
-/** OQ-3: no navigation or relevant DOM change within this time makes a dead click. */
+/** No navigation or relevant DOM change within this time makes a dead click. */
 export const DEAD_CLICK_WINDOW_MS = 3000;
-/** B84: thrashed-cursor defaults. */
+/** Thrashed-cursor defaults. */
 export const THRASHED_CURSOR_DIRECTION_CHANGES = 10;
 export const THRASHED_CURSOR_THRESHOLD_MS = 2000;
-/** C14: an error this soon after a click makes an error click. */
+/** An error this soon after a click makes an error click. */
 export const ERROR_CLICK_WINDOW_MS = 2000;
 /**
  * A region that mutated in two separate batches, each gap no longer than this, before a

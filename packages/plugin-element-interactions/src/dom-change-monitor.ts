@@ -1,5 +1,5 @@
 /**
- * Tells interested clicks when the page changed after them (FEATURES B71, DECISIONS OQ-3).
+ * Tells interested clicks when the page changed after them.
  * One MutationObserver per document, shared by both plugins and reference-counted.
  *
  * Better than the reference: it remembers which regions were already changing on their own

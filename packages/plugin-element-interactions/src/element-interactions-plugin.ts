@@ -1,7 +1,6 @@
 /**
- * `[Amplitude] Element Clicked` and `[Amplitude] Element Changed` (FEATURES B.5, C09, C10,
- * C.5). One passive capture-phase listener per event kind on the document. The listener
- * only records element, time and page; selector, hierarchy and text work runs after paint.
+ * `[Amplitude] Element Clicked` and `[Amplitude] Element Changed`. One passive capture-phase listener per event kind on
+ * the document. The listener only records element, time and page; selector, hierarchy and text work runs after paint.
  */
 import type { Plugin } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
@@ -59,7 +58,7 @@ export function elementInteractionsPlugin(options: ElementInteractionsOptions = 
       if (kind !== 'click') return;
       const action = closestMatching(target, actionSelector);
       if (action && !hasTextSelectionOn(action)) {
-        // B71: tracked only when the page changes (DOM or navigation) within the window.
+        // Tracked only when the page changes (DOM or navigation) within the window.
         const record = recordInteraction(action, time);
         actionClicks.watch(action, time, ACTION_CLICK_WINDOW_MS, (changed) => {
           if (changed) emit(record, 'click');

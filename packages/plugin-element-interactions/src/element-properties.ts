@@ -1,5 +1,5 @@
 /**
- * The C.5 properties of an interacted element. Called after paint (never inside the
+ * The element properties of an interacted element. Called after paint (never inside the
  * listener): it reads layout, walks the DOM and masks text.
  */
 import type { Properties } from '@sightline/core';
@@ -44,7 +44,7 @@ function setIfPresent(properties: Properties, name: string, value: string | null
   if (value) properties[name] = value;
 }
 
-/** FEATURES C50–C65. `Element Changed` carries no Text and no Href, and never a value. */
+/** `Element Changed` carries no Text and no Href, and never a value. */
 export function buildElementProperties(record: InteractionRecord, context: ElementPropertiesContext): Properties {
   const { element } = record;
   const { privacy } = context;

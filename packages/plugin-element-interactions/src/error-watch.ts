@@ -1,5 +1,5 @@
 /**
- * Browser errors for error clicks (FEATURES C14): uncaught exceptions, unhandled promise
+ * Browser errors for error clicks: uncaught exceptions, unhandled promise
  * rejections and `console.error` calls, each turned into the event's properties with every
  * string scrubbed: an error message can carry an email or a token as easily as a URL can.
  */
@@ -30,7 +30,7 @@ export function describeError(kind: ErrorKind, values: readonly unknown[], locat
   return { kind, message, stack: error && typeof error.stack === 'string' ? error.stack : undefined, ...location };
 }
 
-/** The C14 properties of `error`; message, stack and file are scrubbed. Pure. */
+/** The Error Click properties of `error`; message, stack and file are scrubbed. Pure. */
 export function errorClickProperties(error: BrowserError): Properties {
   const properties: Properties = {
     [Property.KIND]: error.kind,

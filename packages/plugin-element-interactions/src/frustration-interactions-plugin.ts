@@ -1,6 +1,5 @@
 /**
- * `[Amplitude] Rage Click`, `Dead Click`, `Error Click` and `Thrashed Cursor` (FEATURES B.6,
- * C12–C15; DECISIONS OQ-3). One passive capture-phase click listener on the document (and a
+ * `[Amplitude] Rage Click`, `Dead Click`, `Error Click` and `Thrashed Cursor`. One passive capture-phase click listener on the document (and a
  * mousemove one for thrashed cursors); the element properties are built when the event is
  * decided (1 s after a burst, 3 s after a dead click, at the error, at the thrash), never per click.
  */
@@ -31,14 +30,14 @@ import { RageClickDetector, type ClickBurst } from './rage-click-detector';
 import { closestMatching } from './selector-list';
 import { createThrashedCursorDetector, type ThrashedCursorThresholds } from './thrashed-cursor-detector';
 
-/** Begin Time and End Time (ISO) and Duration (ms) of a span of interactions (OQ-3, C15). */
+/** Begin Time and End Time (ISO) and Duration (ms) of a span of interactions. */
 const spanProperties = (begin: number, end: number): Properties => ({
   [Property.BEGIN_TIME]: new Date(begin).toISOString(),
   [Property.END_TIME]: new Date(end).toISOString(),
   [Property.DURATION]: end - begin,
 });
 
-/** OQ-3 rage-click properties, on top of the element properties. */
+/** Rage-click properties, on top of the element properties. */
 export function rageClickProperties(burst: ClickBurst): Properties {
   const first = burst.clicks[0].time;
   // The burst may run past the recorded clicks: its end and count come from the whole of it.
@@ -52,7 +51,7 @@ export function rageClickProperties(burst: ClickBurst): Properties {
 }
 
 /**
- * C15: one passive mousemove listener feeding the O(1) detector; the element under the cursor
+ * One passive mousemove listener feeding the O(1) detector; the element under the cursor
  * when the thrash completes gets the event, with its begin and end times and the position.
  */
 function watchThrashedCursor({ document, targetOf, report, listen }: CaptureSetup<FrustrationInteractionsOptions>, thresholds: ThrashedCursorThresholds): void {
@@ -75,7 +74,7 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
     const { logger, document, win, options: safeOptions, onError, targetOf, report, listen, atTeardown } = setup;
     const rage = featureSwitch(safeOptions.rageClicks);
     const dead = featureSwitch(safeOptions.deadClicks);
-    // Error clicks are off unless asked for (B83).
+    // Error clicks are off unless asked for.
     const errors = safeOptions.errorClicks ? featureSwitch(safeOptions.errorClicks) : { enabled: false, allowlist: undefined };
     const thrashThresholds = thrashedCursorThresholds(safeOptions.thrashedCursor, logger);
     if (thrashThresholds) watchThrashedCursor(setup, thrashThresholds);

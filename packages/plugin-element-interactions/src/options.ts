@@ -1,5 +1,5 @@
 /**
- * Options of both plugins (FEATURES B.5, B.6; DECISIONS OQ-22, OQ-23) and their resolution:
+ * Options of both plugins and their resolution:
  * bad values are logged and replaced by the default, never thrown.
  */
 import type { Logger } from '@sightline/core';
@@ -22,22 +22,22 @@ export type ActionType = 'click' | 'change';
 export interface PrivacyAndPageOptions {
   /** Pages where interactions are captured (string = exact URL or `*` glob, or RegExp). Default: all. */
   pageUrlAllowlist?: UrlPattern[];
-  /** Pages never captured; wins over the allowlist (D10). */
+  /** Pages never captured; wins over the allowlist. */
   pageUrlExcludelist?: UrlPattern[];
-  /** Extra text patterns masked as `*****` in text and attribute values (D08). */
+  /** Extra text patterns masked as `*****` in text and attribute values. */
   maskTextRegex?: MaskPattern[];
-  /** `light` (default) | `medium` | `conservative` (OQ-22). */
+  /** `light` (default) | `medium` | `conservative`. */
   privacyLevel?: PrivacyLevel;
   /** Prefix(es) of attributes captured as `[Amplitude] Element Attributes` (default `data-amp-track-`). */
   dataAttributePrefix?: DataAttributePrefix | DataAttributePrefix[];
 }
 
 export interface ElementInteractionsOptions extends PrivacyAndPageOptions {
-  /** Elements always tracked; replaces the default (B70). */
+  /** Elements always tracked; replaces the default. */
   cssSelectorAllowlist?: string[];
-  /** Elements tracked when the click changes the page or navigates within 500 ms (B71). */
+  /** Elements tracked when the click changes the page or navigates within 500 ms. */
   actionClickAllowlist?: string[];
-  /** Decides instead of the allowlists whether an interaction is tracked (OQ-22). */
+  /** Decides instead of the allowlists whether an interaction is tracked. */
   shouldTrackEventResolver?: (actionType: ActionType, element: Element) => boolean;
   /** Accepted for compatibility; visual labeling is not part of Sightline. */
   visualTaggingOptions?: { enabled?: boolean; messenger?: unknown };
@@ -50,11 +50,11 @@ export interface SelectorOption {
 export interface FrustrationInteractionsOptions extends PrivacyAndPageOptions {
   /** Default on. `{ cssSelectorAllowlist }` limits which elements count (default: any). */
   rageClicks?: boolean | SelectorOption;
-  /** Default on. `{ cssSelectorAllowlist }` replaces the dead-click allowlist (OQ-3). */
+  /** Default on. `{ cssSelectorAllowlist }` replaces the dead-click allowlist. */
   deadClicks?: boolean | SelectorOption;
-  /** Default off. `{ cssSelectorAllowlist }` limits which clicks count (default: the B70 elements). */
+  /** Default off. `{ cssSelectorAllowlist }` limits which clicks count (default: the elements always tracked). */
   errorClicks?: boolean | SelectorOption;
-  /** Default off. `true`, or `{ directionChanges (10), threshold (2000 ms) }` (B84). */
+  /** Default off. `true`, or `{ directionChanges (10), threshold (2000 ms) }`. */
   thrashedCursor?: boolean | { directionChanges?: number; threshold?: number };
 }
 
@@ -113,7 +113,7 @@ export function featureSwitch(value: boolean | SelectorOption | undefined): { en
 }
 
 /**
- * B84: `thrashedCursor` as thresholds, or undefined when off. An invalid number is logged and
+ * `thrashedCursor` as thresholds, or undefined when off. An invalid number is logged and
  * its default used.
  */
 export function thrashedCursorThresholds(value: unknown, logger?: Logger): ThrashedCursorThresholds | undefined {

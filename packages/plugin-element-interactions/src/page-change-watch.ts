@@ -1,6 +1,6 @@
 /**
- * Clicks waiting to learn whether they changed the page: action clicks (B71, tracked when
- * they did) and dead-click candidates (OQ-3, reported when they did not). Each wait ends
+ * Clicks waiting to learn whether they changed the page: action clicks (tracked when
+ * they did) and dead-click candidates (reported when they did not). Each wait ends
  * once: changed at the first relevant DOM change or when the caller ends them all (a
  * navigation), unchanged when its window passes.
  */

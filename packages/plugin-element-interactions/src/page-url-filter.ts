@@ -1,5 +1,5 @@
 /**
- * `pageUrlAllowlist` / `pageUrlExcludelist` (FEATURES B72, D10; DECISIONS OQ-22): a string
+ * `pageUrlAllowlist` / `pageUrlExcludelist`: a string
  * is an exact URL, or a glob when it holds `*`; a RegExp is tested. Exclusion always wins;
  * no allowlist (or an empty one) allows every page.
  */

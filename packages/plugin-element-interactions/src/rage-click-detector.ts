@@ -1,5 +1,5 @@
 /**
- * Rage-click policy (DECISIONS OQ-3), pure: 4 or more clicks on the same element within
+ * Rage-click policy, pure: 4 or more clicks on the same element within
  * 1000 ms, all inside a 50 px box, make one burst; the burst ends at a click that does not
  * fit (other element, outside the box, 1 s after the previous click) or when the caller
  * finishes it 1 s after the last click.

@@ -1,5 +1,5 @@
 /**
- * Thrashed-cursor policy (FEATURES B84, C15), pure: the cursor changes direction at least
+ * Thrashed-cursor policy, pure: the cursor changes direction at least
  * `directionChanges` times within `threshold` ms, on the X axis or on the Y axis (counted
  * separately). A move of zero along an axis keeps that axis's direction. After a thrash the
  * count starts over, so one long shake gives one event per `directionChanges` changes.

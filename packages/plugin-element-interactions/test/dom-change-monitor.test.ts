@@ -26,7 +26,7 @@ async function tick(element: HTMLElement, at: number, text: string) {
   await flushMutations();
 }
 
-describe('DOM change monitor (B71, OQ-3)', () => {
+describe('DOM change monitor', () => {
   it('a mutation after the click is reported once', async () => {
     const monitor = acquireDomChangeMonitor(document, { now });
     const onChange = vi.fn();
@@ -40,7 +40,7 @@ describe('DOM change monitor (B71, OQ-3)', () => {
     monitor.release();
   });
 
-  it('OQ-3 a region already changing on its own (a ticking clock) does not count', async () => {
+  it('a region already changing on its own (a ticking clock) does not count', async () => {
     const monitor = acquireDomChangeMonitor(document, { now });
     await tick(byId('clock'), 100_000, '1');
     await tick(byId('clock'), 101_000, '2');

@@ -51,8 +51,8 @@ afterEach(async () => {
   document.body.innerHTML = '';
 });
 
-describe('Element Clicked (C09, C.5)', () => {
-  it('C09 a click on a span inside a button gives one event for the button, after paint', async () => {
+describe('Element Clicked', () => {
+  it('a click on a span inside a button gives one event for the button, after paint', async () => {
     const { tracked, client } = start();
     const clickTime = Date.now();
     click(byId('buy-label'), { clientX: 5, clientY: 6 });
@@ -84,7 +84,7 @@ describe('Element Clicked (C09, C.5)', () => {
     expect(event.properties).not.toHaveProperty(Property.ELEMENT_HREF);
   });
 
-  it('C54/OQ-30 link href is scrubbed and the page URL loses its query', async () => {
+  it('link href is scrubbed and the page URL loses its query', async () => {
     const { tracked } = start();
     byId('link').addEventListener('click', (event) => event.preventDefault());
     click(byId('link'));
@@ -94,7 +94,7 @@ describe('Element Clicked (C09, C.5)', () => {
     expect(JSON.stringify(tracked)).not.toContain('s3cr3t');
   });
 
-  it('D06 a click inside a data-amp-mask region is tracked with text *****', async () => {
+  it('a click inside a data-amp-mask region is tracked with text *****', async () => {
     const { tracked } = start();
     click(byId('masked'));
     await afterPaint();
@@ -102,7 +102,7 @@ describe('Element Clicked (C09, C.5)', () => {
     expect(JSON.stringify(tracked)).not.toContain('John');
   });
 
-  it('C09 a click on nothing trackable gives nothing', async () => {
+  it('a click on nothing trackable gives nothing', async () => {
     const { tracked } = start();
     click(document.body);
     click(byId('track-me'));
@@ -110,7 +110,7 @@ describe('Element Clicked (C09, C.5)', () => {
     expect(tracked).toEqual([]);
   });
 
-  it('B70 cssSelectorAllowlist replaces the default', async () => {
+  it('cssSelectorAllowlist replaces the default', async () => {
     const { tracked } = start({ cssSelectorAllowlist: ['.track-me'] });
     click(byId('buy'));
     click(byId('track-me'));
@@ -118,7 +118,7 @@ describe('Element Clicked (C09, C.5)', () => {
     expect(tracked.map((event) => event.properties[Property.ELEMENT_TAG])).toEqual(['p']);
   });
 
-  it('B70 spreading the exported default keeps it', async () => {
+  it('spreading the exported default keeps it', async () => {
     const { tracked } = start({ cssSelectorAllowlist: [...DEFAULT_CSS_SELECTOR_ALLOWLIST, '.track-me'] });
     click(byId('buy'));
     click(byId('track-me'));
@@ -126,7 +126,7 @@ describe('Element Clicked (C09, C.5)', () => {
     expect(tracked.map((event) => event.properties[Property.ELEMENT_TAG])).toEqual(['button', 'p']);
   });
 
-  it('B70 invalid selectors are logged and dropped; a non-array falls back to the default', async () => {
+  it('invalid selectors are logged and dropped; a non-array falls back to the default', async () => {
     const { tracked, logger } = start({ cssSelectorAllowlist: ['button', '[[nope', 42 as unknown as string] });
     click(byId('buy'));
     await afterPaint();
@@ -141,8 +141,8 @@ describe('Element Clicked (C09, C.5)', () => {
   });
 });
 
-describe('action clicks (B71)', () => {
-  it('B71 a div click that changes the DOM within 500 ms is tracked, with the click time', async () => {
+describe('action clicks', () => {
+  it('a div click that changes the DOM within 500 ms is tracked, with the click time', async () => {
     const { tracked } = start();
     const clickTime = Date.now();
     byId('card').addEventListener('click', () => {
@@ -158,7 +158,7 @@ describe('action clicks (B71)', () => {
     expect(tracked[0].properties[Property.ELEMENT_TEXT]).toBe('Card');
   });
 
-  it('B71 a div click with no effect, or an effect after 500 ms, is not tracked', async () => {
+  it('a div click with no effect, or an effect after 500 ms, is not tracked', async () => {
     const { tracked } = start();
     byId('card').addEventListener('click', () => {
       setTimeout(() => byId('panel').appendChild(document.createElement('p')), 600);
@@ -169,7 +169,7 @@ describe('action clicks (B71)', () => {
     expect(tracked).toEqual([]);
   });
 
-  it('B71 a div click that navigates (SPA) is tracked', async () => {
+  it('a div click that navigates (SPA) is tracked', async () => {
     const { tracked } = start();
     byId('card').addEventListener('click', () => history.pushState(null, '', '/card'));
     click(byId('card'));
@@ -178,7 +178,7 @@ describe('action clicks (B71)', () => {
     expect(tracked[0].properties[Property.PAGE_URL]).toBe('http://localhost:3000/shop');
   });
 
-  it('OQ-3 a ticking clock elsewhere does not turn every div click into an event', async () => {
+  it('a ticking clock elsewhere does not turn every div click into an event', async () => {
     const { tracked } = start();
     const clock = byId('clock');
     for (let second = 1; second <= 3; second++) {
@@ -193,7 +193,7 @@ describe('action clicks (B71)', () => {
     expect(tracked).toEqual([]);
   });
 
-  it('C09 text highlighting is not a click', async () => {
+  it('text highlighting is not a click', async () => {
     const { tracked } = start();
     byId('card').addEventListener('click', () => byId('panel').appendChild(document.createElement('p')));
     const range = document.createRange();
@@ -208,7 +208,7 @@ describe('action clicks (B71)', () => {
     expect(tracked).toEqual([]);
   });
 
-  it('B71 actionClickAllowlist is configurable; [] turns action clicks off', async () => {
+  it('actionClickAllowlist is configurable; [] turns action clicks off', async () => {
     const paragraph = start({ actionClickAllowlist: ['p'] });
     byId('track-me').addEventListener('click', () => byId('panel').appendChild(document.createElement('i')));
     click(byId('track-me'));
@@ -225,8 +225,8 @@ describe('action clicks (B71)', () => {
   });
 });
 
-describe('Element Changed (C10, D01, D02)', () => {
-  it('C10 carries element properties but never a value, text or href', async () => {
+describe('Element Changed', () => {
+  it('carries element properties but never a value, text or href', async () => {
     const { tracked } = start();
     const fields: Array<[string, string]> = [
       ['email', 'secret-person@example.com'],
@@ -259,7 +259,7 @@ describe('Element Changed (C10, D01, D02)', () => {
     expect(emailNode.attrs).toEqual({ type: 'email' });
   });
 
-  it('C10 a change outside the allowlist is ignored', async () => {
+  it('a change outside the allowlist is ignored', async () => {
     const { tracked } = start();
     change(byId('card'));
     await afterPaint();
@@ -267,7 +267,7 @@ describe('Element Changed (C10, D01, D02)', () => {
   });
 });
 
-describe('page URL lists, resolver, data attributes, masking options (B72, B73, OQ-22)', () => {
+describe('page URL lists, resolver, data attributes, masking options', () => {
   it.each<[string, ElementInteractionsOptions, number]>([
     ['no lists', {}, 1],
     ['allowlisted glob', { pageUrlAllowlist: ['http://localhost:3000/shop*'] }, 1],
@@ -275,14 +275,14 @@ describe('page URL lists, resolver, data attributes, masking options (B72, B73, 
     ['not allowlisted', { pageUrlAllowlist: ['http://localhost:3000/blog*'] }, 0],
     ['excluded', { pageUrlExcludelist: [/\/shop/] }, 0],
     ['exclude wins over allow', { pageUrlAllowlist: [/shop/], pageUrlExcludelist: [/shop/] }, 0],
-  ])('B72/D10 %s', async (_name, options, expected) => {
+  ])('%s', async (_name, options, expected) => {
     const { tracked } = start(options);
     click(byId('buy'));
     await afterPaint();
     expect(tracked).toHaveLength(expected);
   });
 
-  it('OQ-22 shouldTrackEventResolver decides instead of the allowlists', async () => {
+  it('shouldTrackEventResolver decides instead of the allowlists', async () => {
     const resolver = vi.fn((actionType: string, element: Element) => actionType === 'click' && element.id !== 'buy');
     const { tracked } = start({ shouldTrackEventResolver: resolver });
     click(byId('buy-label'));
@@ -298,7 +298,7 @@ describe('page URL lists, resolver, data attributes, masking options (B72, B73, 
     expect(tracked.map((event) => event.properties[Property.ELEMENT_ID])).toEqual(['track-me']);
   });
 
-  it('OQ-22 a throwing resolver is logged and the interaction is not tracked', async () => {
+  it('a throwing resolver is logged and the interaction is not tracked', async () => {
     const { tracked, logger } = start({
       shouldTrackEventResolver: () => {
         throw new Error('app bug');
@@ -315,14 +315,14 @@ describe('page URL lists, resolver, data attributes, masking options (B72, B73, 
     ['custom prefix', 'data-amp-', { 'track-plan': 'pro' }],
     ['RegExp prefix', /^data-amp-track-/, { plan: 'pro' }],
     ['no match', 'data-nothing-', undefined],
-  ])('B73 %s', async (_name, dataAttributePrefix, expected) => {
+  ])('%s', async (_name, dataAttributePrefix, expected) => {
     const { tracked } = start({ dataAttributePrefix });
     click(byId('buy'));
     await afterPaint();
     expect(tracked[0].properties[Property.ELEMENT_ATTRIBUTES]).toEqual(expected);
   });
 
-  it('D08 maskTextRegex masks text; privacyLevel conservative drops text and labels', async () => {
+  it('maskTextRegex masks text; privacyLevel conservative drops text and labels', async () => {
     const masked = start({ maskTextRegex: ['Buy\\s+now'] });
     click(byId('buy'));
     await afterPaint();
@@ -336,7 +336,7 @@ describe('page URL lists, resolver, data attributes, masking options (B72, B73, 
     expect(conservative.tracked[0].properties[Property.ELEMENT_ARIA_LABEL]).toBe('*****');
   });
 
-  it('OQ-22 bad privacyLevel and maskTextRegex entries are logged, defaults used', async () => {
+  it('bad privacyLevel and maskTextRegex entries are logged, defaults used', async () => {
     const { tracked, logger } = start({ privacyLevel: 'strict' as never, maskTextRegex: ['(bad'] });
     click(byId('buy'));
     await afterPaint();
@@ -387,7 +387,7 @@ describe('lifecycle', () => {
 });
 
 describe('with the core client', () => {
-  it('C09 the event reaches the destination with the click time', async () => {
+  it('the event reaches the destination with the click time', async () => {
     vi.useRealTimers();
     const { client, destination, logger } = createTestClient({ plugins: [elementInteractionsPlugin()] });
     await client.init('api-key-0123456789', null, { loggerProvider: logger }).promise;

@@ -57,8 +57,8 @@ async function clicks(element: Element, count: number, gapMs: number, at: (index
 const ofType = (tracked: ReturnType<typeof setUpPlugin>['tracked'], type: string) =>
   tracked.filter((event) => event.eventType === type);
 
-describe('Rage Click (C12, OQ-3)', () => {
-  it('OQ-3 4 fast clicks give one Rage Click with Click Count 4, 1 s after the last click', async () => {
+describe('Rage Click', () => {
+  it('4 fast clicks give one Rage Click with Click Count 4, 1 s after the last click', async () => {
     const { tracked } = start({ deadClicks: false });
     const first = Date.now();
     await clicks(byId('opens'), 4, 150, (index) => [100 + index, 200 - index]);
@@ -86,21 +86,21 @@ describe('Rage Click (C12, OQ-3)', () => {
     });
   });
 
-  it('OQ-3 3 clicks give none', async () => {
+  it('3 clicks give none', async () => {
     const { tracked } = start({ deadClicks: false });
     await clicks(byId('opens'), 3, 100);
     await vi.advanceTimersByTimeAsync(2000);
     expect(tracked).toEqual([]);
   });
 
-  it('OQ-3 clicks spread beyond 50 px are not rage', async () => {
+  it('clicks spread beyond 50 px are not rage', async () => {
     const { tracked } = start({ deadClicks: false });
     await clicks(byId('app'), 4, 100, (index) => [index * 40, 0]);
     await vi.advanceTimersByTimeAsync(2000);
     expect(tracked).toEqual([]);
   });
 
-  it('OQ-3 clicks on a span and its button count as one element', async () => {
+  it('clicks on a span and its button count as one element', async () => {
     const { tracked } = start({ deadClicks: false });
     click(byId('noop-label'));
     click(byId('noop'));
@@ -110,7 +110,7 @@ describe('Rage Click (C12, OQ-3)', () => {
     expect(ofType(tracked, EVENT_RAGE_CLICK)).toHaveLength(1);
   });
 
-  it('OQ-3 a text selection on the element resets the burst', async () => {
+  it('a text selection on the element resets the burst', async () => {
     const { tracked } = start({ deadClicks: false });
     await clicks(byId('plain'), 2, 100);
     const range = document.createRange();
@@ -123,7 +123,7 @@ describe('Rage Click (C12, OQ-3)', () => {
     expect(tracked).toEqual([]);
   });
 
-  it('B81 rageClicks.cssSelectorAllowlist limits the elements', async () => {
+  it('rageClicks.cssSelectorAllowlist limits the elements', async () => {
     const { tracked } = start({ deadClicks: false, rageClicks: { cssSelectorAllowlist: ['#plain'] } });
     await clicks(byId('opens'), 4, 50);
     await vi.advanceTimersByTimeAsync(1000);
@@ -133,7 +133,7 @@ describe('Rage Click (C12, OQ-3)', () => {
     expect(rage.map((event) => event.properties[Property.ELEMENT_ID])).toEqual(['plain']);
   });
 
-  it('B81 rageClicks: false turns it off', async () => {
+  it('rageClicks: false turns it off', async () => {
     const { tracked } = start({ rageClicks: false, deadClicks: false });
     await clicks(byId('opens'), 5, 50);
     await vi.advanceTimersByTimeAsync(5000);
@@ -148,8 +148,8 @@ describe('Rage Click (C12, OQ-3)', () => {
   });
 });
 
-describe('Dead Click (C13, OQ-3)', () => {
-  it('OQ-3 a click with no effect gives a Dead Click after 3 s, with X and Y', async () => {
+describe('Dead Click', () => {
+  it('a click with no effect gives a Dead Click after 3 s, with X and Y', async () => {
     const { tracked } = start({ rageClicks: false });
     const clickTime = Date.now();
     click(byId('noop-label'), { clientX: 33.4, clientY: 44.6 });
@@ -168,7 +168,7 @@ describe('Dead Click (C13, OQ-3)', () => {
     });
   });
 
-  it('OQ-3 still a Dead Click while a ticking clock elsewhere mutates the DOM', async () => {
+  it('still a Dead Click while a ticking clock elsewhere mutates the DOM', async () => {
     const { tracked } = start({ rageClicks: false });
     const clock = byId('clock');
     const tick = setInterval(() => {
@@ -191,7 +191,7 @@ describe('Dead Click (C13, OQ-3)', () => {
     ['a link that opens a new tab', 'new-tab-label', {}],
     ['a non-actionable element', 'plain', {}],
     ['a secondary-button click', 'noop', { button: 2 }],
-  ])('OQ-3 %s gives none', async (_name, id, init) => {
+  ])('%s gives none', async (_name, id, init) => {
     const { tracked } = start({ rageClicks: false });
     byId('new-tab').addEventListener('click', (event) => event.preventDefault());
     click(byId(id), init);
@@ -200,7 +200,7 @@ describe('Dead Click (C13, OQ-3)', () => {
     expect(tracked).toEqual([]);
   });
 
-  it('OQ-3 [role=button] is actionable', async () => {
+  it('[role=button] is actionable', async () => {
     const { tracked } = start({ rageClicks: false });
     click(byId('role-button'));
     await vi.advanceTimersByTimeAsync(3000);
@@ -215,7 +215,7 @@ describe('Dead Click (C13, OQ-3)', () => {
       delete (document as { visibilityState?: string }).visibilityState;
     }],
     ['pagehide', () => window.dispatchEvent(new Event('pagehide'))],
-  ])('OQ-3 %s cancels the candidate', async (_name, happen) => {
+  ])('%s cancels the candidate', async (_name, happen) => {
     const { tracked } = start({ rageClicks: false });
     click(byId('noop'));
     happen();
@@ -223,7 +223,7 @@ describe('Dead Click (C13, OQ-3)', () => {
     expect(tracked).toEqual([]);
   });
 
-  it('B82 deadClicks.cssSelectorAllowlist replaces the default; false turns it off', async () => {
+  it('deadClicks.cssSelectorAllowlist replaces the default; false turns it off', async () => {
     const custom = start({ rageClicks: false, deadClicks: { cssSelectorAllowlist: ['#plain'] } });
     click(byId('noop'));
     click(byId('plain'));
@@ -237,8 +237,8 @@ describe('Dead Click (C13, OQ-3)', () => {
   });
 });
 
-describe('frustration options and lifecycle (B80, B72)', () => {
-  it('B80 with no options both rage and dead clicks are on', async () => {
+describe('frustration options and lifecycle', () => {
+  it('with no options both rage and dead clicks are on', async () => {
     const { tracked } = start();
     await clicks(byId('noop'), 4, 100);
     await vi.advanceTimersByTimeAsync(3000);
@@ -247,14 +247,14 @@ describe('frustration options and lifecycle (B80, B72)', () => {
     expect(types.filter((type) => type === EVENT_DEAD_CLICK)).toHaveLength(4);
   });
 
-  it('B72 excluded pages give nothing', async () => {
+  it('excluded pages give nothing', async () => {
     const { tracked } = start({ pageUrlExcludelist: ['http://localhost:3000/app'] });
     await clicks(byId('noop'), 4, 100);
     await vi.advanceTimersByTimeAsync(4000);
     expect(tracked).toEqual([]);
   });
 
-  it('D06 element properties follow the masking rules', async () => {
+  it('element properties follow the masking rules', async () => {
     document.body.innerHTML = '<div data-amp-mask><button id="secret">Jane Doe</button></div>';
     const { tracked } = start({ rageClicks: false });
     click(byId('secret'));
@@ -262,7 +262,7 @@ describe('frustration options and lifecycle (B80, B72)', () => {
     expect(tracked[0].properties[Property.ELEMENT_TEXT]).toBe('*****');
   });
 
-  it('C15 B84 thrashedCursor: 10 direction changes within 2 s give one Thrashed Cursor on the element under the cursor', async () => {
+  it('thrashedCursor: 10 direction changes within 2 s give one Thrashed Cursor on the element under the cursor', async () => {
     const { tracked } = start({ rageClicks: false, deadClicks: false, thrashedCursor: true });
     const target = byId('noop-label');
     const started = Date.now();
@@ -287,7 +287,7 @@ describe('frustration options and lifecycle (B80, B72)', () => {
     ['off by default', undefined],
     ['thrashedCursor: false', { thrashedCursor: false }],
     ['a shake slower than threshold', { thrashedCursor: { threshold: 500 } }],
-  ])('B84 no Thrashed Cursor: %s', async (_case, options) => {
+  ])('no Thrashed Cursor: %s', async (_case, options) => {
     const { tracked } = start({ rageClicks: false, deadClicks: false, ...options });
     for (let n = 0; n < 12; n++) {
       byId('plain').dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: n % 2 ? 140 : 100, clientY: 50 }));
@@ -316,7 +316,7 @@ describe('frustration options and lifecycle (B80, B72)', () => {
   });
 });
 
-describe('Error Click (C14, B83)', () => {
+describe('Error Click', () => {
   const errorsOnly = { rageClicks: false, deadClicks: false } as const;
   let consoleSpy: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
@@ -333,7 +333,7 @@ describe('Error Click (C14, B83)', () => {
   };
   const errorClicks = (tracked: ReturnType<typeof setUpPlugin>['tracked']) => ofType(tracked, EVENT_ERROR_CLICK);
 
-  it('C14 a console.error within 2 s of a click gives one Error Click with the error and the clicked element', async () => {
+  it('a console.error within 2 s of a click gives one Error Click with the error and the clicked element', async () => {
     const { tracked } = start({ ...errorsOnly, errorClicks: true });
     const clickedAt = Date.now();
     click(byId('noop-label'));
@@ -352,7 +352,7 @@ describe('Error Click (C14, B83)', () => {
     expect(event.properties[Property.STACK]).toContain('cart is empty');
   });
 
-  it('C14 an uncaught exception carries its file, line and column; the file URL is scrubbed', async () => {
+  it('an uncaught exception carries its file, line and column; the file URL is scrubbed', async () => {
     const { tracked } = start({ ...errorsOnly, errorClicks: true });
     click(byId('noop'));
     uncaught({ message: 'Uncaught TypeError: x is undefined', error: new TypeError('x is undefined'), filename: 'https://shop.example/app.js?token=s3cr3t', lineno: 12, colno: 7 });
@@ -367,7 +367,7 @@ describe('Error Click (C14, B83)', () => {
     expect(event.properties[Property.FILENAME]).toContain('https://shop.example/app.js');
   });
 
-  it('C14 an unhandled rejection counts, with a non-Error reason as its message', async () => {
+  it('an unhandled rejection counts, with a non-Error reason as its message', async () => {
     const { tracked } = start({ ...errorsOnly, errorClicks: true });
     click(byId('noop'));
     rejection('request timed out');
@@ -430,7 +430,7 @@ describe('Error Click (C14, B83)', () => {
     expect(errorClicks(tracked).map((event) => event.properties[Property.MESSAGE])).toEqual(['on the div']);
   });
 
-  it('B83 error clicks are off unless asked for, and console.error stays untouched', async () => {
+  it('error clicks are off unless asked for, and console.error stays untouched', async () => {
     const before = console.error;
     const { tracked } = start();
     expect(console.error).toBe(before);

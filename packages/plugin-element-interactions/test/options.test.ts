@@ -3,7 +3,7 @@ import { silentLogger } from '../../core/test/helpers';
 import { featureSwitch, resolvePrivacyAndPage } from '../src/options';
 import { closestMatching, compileSelectorList, eventTargetElement } from '../src/selector-list';
 
-describe('featureSwitch (B80–B82)', () => {
+describe('featureSwitch', () => {
   it.each([
     [undefined, { enabled: true }],
     [true, { enabled: true }],
@@ -15,7 +15,7 @@ describe('featureSwitch (B80–B82)', () => {
   });
 });
 
-describe('resolvePrivacyAndPage (OQ-22)', () => {
+describe('resolvePrivacyAndPage', () => {
   it('defaults', () => {
     expect(resolvePrivacyAndPage({})).toEqual({
       pageUrlAllowlist: undefined,

@@ -27,7 +27,7 @@ function bursts(samples: ClickSample[]): ClickSample[][] {
   return found;
 }
 
-describe('rage clicks (C12, OQ-3)', () => {
+describe('rage clicks', () => {
   it.each<[string, Array<[number, number, number, Element?]>, number[]]>([
     ['4 fast clicks are one rage click', [[0, 10, 10], [200, 10, 10], [400, 11, 9], [600, 10, 10]], [4]],
     ['3 clicks are none', [[0, 10, 10], [200, 10, 10], [400, 10, 10]], []],
@@ -65,7 +65,7 @@ describe('rage clicks (C12, OQ-3)', () => {
     expect(isRageBurst(burst, { minCount: 2, windowMs: 200, boxPx: 1 })).toBe(true);
   });
 
-  it('OQ-3 rage properties: times, duration, clicks and count', () => {
+  it('rage properties: times, duration, clicks and count', () => {
     const start = Date.UTC(2024, 0, 2, 3, 4, 5, 6);
     const burst = { element: a, clicks: clicks([[start, 1, 2], [start + 150, 3, 4], [start + 300, 5, 6], [start + 420, 7, 8]]) };
     expect(rageClickProperties(burst)).toEqual({

@@ -19,7 +19,7 @@ const shake = (axis: 'x' | 'y', moves: number, step: number, start = 0): [number
     return axis === 'x' ? [offset, 300, start + n * step] : [300, offset, start + n * step];
   });
 
-describe('thrashed cursor (B84, C15)', () => {
+describe('thrashed cursor', () => {
   // n moves back and forth make n - 2 direction changes (the first move sets no direction).
   it.each([
     ['10 X reversals within 2 s: a thrash at the 10th', shake('x', 12, 100), [[11, { beginTime: 200, endTime: 1100 }]]],
@@ -62,7 +62,7 @@ describe('thrashed cursor (B84, C15)', () => {
   });
 });
 
-describe('thrashedCursorThresholds (B84 options)', () => {
+describe('thrashedCursorThresholds', () => {
   it.each([
     [undefined, undefined],
     [false, undefined],

@@ -17,7 +17,7 @@ const readVariant = (assigned: AssignedVariant): { variant: unknown; details?: u
   assigned !== null && typeof assigned === 'object' ? { variant: assigned.variant, details: assigned.details } : { variant: assigned };
 
 /**
- * `[Experiment] Assignment` for apps that evaluate flags themselves (F08): one
+ * `[Experiment] Assignment` for apps that evaluate flags themselves: one
  * `[Experiment] <flag_key>.variant` per flag (`off` when none), and user properties that `$set` the
  * assigned flags and `$unset` the unassigned ones, as in the documented example. All or nothing: one
  * bad flag rejects the whole event, so a half-recorded assignment never reaches analysis.

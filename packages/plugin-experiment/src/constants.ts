@@ -1,31 +1,31 @@
-/** Wire names for experiment events and properties — defined once (FEATURES.md F01–F08, F20–F23). */
+/** Wire names for experiment events and properties — defined once. */
 
-/** F01: the strictly defined exposure event the ingestion API transforms to `[Experiment] Exposure`. */
+/** The strictly defined exposure event the ingestion API transforms to `[Experiment] Exposure`. */
 export const EXPOSURE_EVENT = '$exposure';
 
-/** F02–F04: `$exposure` event properties. */
+/** `$exposure` event properties. */
 export const ExposureProperty = {
   FLAG_KEY: 'flag_key',
   VARIANT: 'variant',
   EXPERIMENT_KEY: 'experiment_key',
 } as const;
 
-/** F07: the experiment user property is `[Experiment] <flag_key>`. */
+/** The experiment user property is `[Experiment] <flag_key>`. */
 export const EXPERIMENT_PROPERTY_PREFIX = '[Experiment] ';
 
-/** F08: the assignment event and its properties. */
+/** The assignment event and its properties. */
 export const ASSIGNMENT_EVENT = '[Experiment] Assignment';
 export const ASSIGNMENT_VARIANT_SUFFIX = '.variant';
 export const ASSIGNMENT_DETAILS_SUFFIX = '.details';
 export const ASSIGNMENT_ENVIRONMENT_PROPERTY = '[Experiment] Environment Name';
 
-/** The variant value meaning "no variant assigned" (F08, F22). */
+/** The variant value meaning "no variant assigned". */
 export const VARIANT_OFF = 'off';
 
-/** F22: the Optimizely user property is `[Optimizely] <flagKey>`. */
+/** The Optimizely user property is `[Optimizely] <flagKey>`. */
 export const OPTIMIZELY_PROPERTY_PREFIX = '[Optimizely] ';
 
-/** F23: the event the Optimizely integration tracks, and its properties. */
+/** The event the Optimizely integration tracks, and its properties. */
 export const EXPERIMENT_VIEWED_EVENT = 'Experiment Viewed';
 export const ExperimentViewedProperty = {
   FLAG_KEY: 'flag_key',
@@ -36,13 +36,13 @@ export const ExperimentViewedProperty = {
 } as const;
 
 /**
- * F20: `enums.NOTIFICATION_TYPES.DECISION` of `@optimizely/optimizely-sdk` v6 is the plain string
+ * `enums.NOTIFICATION_TYPES.DECISION` of `@optimizely/optimizely-sdk` v6 is the plain string
  * `'DECISION'`. Copied, not imported: this package must not load the Optimizely SDK at runtime.
  */
 export const OPTIMIZELY_DECISION_NOTIFICATION = 'DECISION';
 
-/** F21: only decisions of this type (from `decide()`) are bridged. */
+/** Only decisions of this type (from `decide()`) are bridged. */
 export const OPTIMIZELY_FLAG_DECISION_TYPE = 'flag';
 
-/** F12: variant values are lowercase kebab-case or snake_case. */
+/** Variant values are lowercase kebab-case or snake_case. */
 export const VARIANT_FORMAT = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;

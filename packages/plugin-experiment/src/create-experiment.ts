@@ -9,13 +9,13 @@ import { buildExperimentIdentify, type ExperimentUserPropertyInput } from './use
 import type { Assignment, ExperimentClient, ExperimentOptions, Exposure } from './types';
 
 export interface Experiment {
-  /** Sends `$exposure` (F01–F05). Missing flag key or a bad variant: logged, nothing sent, non-200 result. */
+  /** Sends `$exposure`. Missing flag key or a bad variant: logged, nothing sent, non-200 result. */
   trackExposure(exposure: Exposure, eventOptions?: EventOptions): ResultPromise;
-  /** `$identify` that sets `[Experiment] <flag_key>` to the variant, or unsets it when there is none (F07). */
+  /** `$identify` that sets `[Experiment] <flag_key>` to the variant, or unsets it when there is none. */
   setExperimentUserProperty(input: ExperimentUserPropertyInput, eventOptions?: EventOptions): ResultPromise;
-  /** Sends `[Experiment] Assignment` for flags the app evaluated itself (F08). */
+  /** Sends `[Experiment] Assignment` for flags the app evaluated itself. */
   trackAssignment(assignment: Assignment, eventOptions?: EventOptions): ResultPromise;
-  /** Bridges Optimizely DECISION notifications (F20–F27); returns the detach function. */
+  /** Bridges Optimizely DECISION notifications; returns the detach function. */
   attachOptimizely(optimizelyClient: OptimizelyClientLike, options?: OptimizelyBridgeOptions): () => void;
 }
 

@@ -4,8 +4,8 @@ import type { Built, Exposure } from './types';
 import { experimentKeyProblem, flagKeyProblem, variantProblem } from './validate';
 
 /**
- * The `$exposure` event for one exposure (F01–F05). A missing or null variant is left out of the
- * properties: the ingestion API then unsets the experiment user property (F03).
+ * The `$exposure` event for one exposure. A missing or null variant is left out of the
+ * properties: the ingestion API then unsets the experiment user property.
  */
 export const buildExposureEvent = (exposure: Exposure, strictVariantFormat = true): Built<Event> => {
   if (!exposure || typeof exposure !== 'object') return { ok: false, problem: 'trackExposure: needs an object { flagKey, variant?, experimentKey? }; nothing sent' };

@@ -1,6 +1,6 @@
 /**
  * @sightline/plugin-experiment — `$exposure` and `[Experiment] Assignment` helpers, experiment
- * user properties, and the Optimizely DECISION bridge (FEATURES.md F).
+ * user properties, and the Optimizely DECISION bridge.
  */
 export { createExperiment } from './create-experiment';
 export type { Experiment } from './create-experiment';

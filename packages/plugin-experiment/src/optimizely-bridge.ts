@@ -13,11 +13,11 @@ import type { OptimizelyClientLike, OptimizelyDecisionLike } from './optimizely-
 import type { ExperimentClient } from './types';
 
 export interface OptimizelyBridgeOptions {
-  /** F25: send each `userId:flagKey:variationKey` once per bridge. Default `false` (every `decide()` is sent). */
+  /** Send each `userId:flagKey:variationKey` once per bridge. Default `false` (every `decide()` is sent). */
   dedupe?: boolean;
   /**
    * Say so when `decide()` already ran before attaching: Optimizely does not replay past decisions
-   * (F20) and its API shows no trace of them, so the bridge cannot find out by itself. Logs a warning.
+   * and its API shows no trace of them, so the bridge cannot find out by itself. Logs a warning.
    */
   decisionsMadeBefore?: boolean;
   /** `decide()` results from before the bridge was attached, sent now (subject to `dedupe`). */
@@ -38,7 +38,7 @@ const hasNotificationCenter = (value: unknown): value is OptimizelyClientLike =>
 
 /**
  * Registers a DECISION listener that turns each flag decision into an `$identify` of
- * `[Optimizely] <flagKey>` followed by `Experiment Viewed` (F20–F27). Returns the detach function.
+ * `[Optimizely] <flagKey>` followed by `Experiment Viewed`. Returns the detach function.
  * Never throws: bad arguments are logged and answered with `undefined` (nothing attached).
  */
 export const attachOptimizelyBridge = (
@@ -56,7 +56,7 @@ export const attachOptimizelyBridge = (
   const warnedUsers = new Set<string>();
   let active = true;
 
-  // F28: both SDKs must name the user alike, or the property lands on another profile.
+  // Both SDKs must name the user alike, or the property lands on another profile.
   const checkUserId = (userId: string): void => {
     if (warnedUsers.has(userId)) return;
     const ownUserId = typeof client.getUserId === 'function' ? client.getUserId() : undefined;
@@ -79,7 +79,7 @@ export const attachOptimizelyBridge = (
     } catch {
       /* an identity getter that throws must not cost the decision */
     }
-    // F24: the user property first, so the Experiment Viewed event already carries it.
+    // The user property first, so the Experiment Viewed event already carries it.
     const identify = buildOptimizelyIdentify(decision);
     callClient(logger, { event_type: EVENT_IDENTIFY }, () => client.identify(identify));
     const event = buildExperimentViewedEvent(decision);

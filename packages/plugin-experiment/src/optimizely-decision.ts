@@ -8,12 +8,12 @@ import {
 } from './constants';
 import type { OptimizelyDecisionLike, OptimizelyDecisionNotification } from './optimizely-types';
 
-/** One flag decision, as the bridge uses it (F21). */
+/** One flag decision, as the bridge uses it. */
 export interface FlagDecision {
   userId: string;
   flagKey: string;
   enabled: boolean;
-  /** v6 reports `null` when no variation applies; older SDKs an empty string (F27). */
+  /** v6 reports `null` when no variation applies; older SDKs an empty string. */
   variationKey: string | null;
   ruleKey: string | null;
 }
@@ -22,7 +22,7 @@ const isObject = (value: unknown): value is { [key: string]: unknown } => typeof
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /**
- * The flag decision in a DECISION notification, or undefined for every other decision type (F21)
+ * The flag decision in a DECISION notification, or undefined for every other decision type
  * and for payloads too broken to bridge (no flag key).
  */
 export const readFlagDecision = (notification: unknown): FlagDecision | undefined => {
@@ -57,10 +57,10 @@ export const readDecideResult = (decision: unknown): FlagDecision | undefined =>
   };
 };
 
-/** F25: one key per user, flag and variation. */
+/** One key per user, flag and variation. */
 export const decisionKey = (decision: FlagDecision): string => `${decision.userId}:${decision.flagKey}:${decision.variationKey}`;
 
-/** F22/F27: `[Optimizely] <flagKey>` = variation key, or `off` when the flag is not enabled (or has no variation). */
+/** `[Optimizely] <flagKey>` = variation key, or `off` when the flag is not enabled (or has no variation). */
 export const optimizelyUserProperty = (decision: FlagDecision): { name: string; value: string } => ({
   name: `${OPTIMIZELY_PROPERTY_PREFIX}${decision.flagKey}`,
   value: decision.enabled && decision.variationKey ? decision.variationKey : VARIANT_OFF,
@@ -71,7 +71,7 @@ export const buildOptimizelyIdentify = (decision: FlagDecision): Identify => {
   return new Identify().set(name, value);
 };
 
-/** F23 (browser form): the four decision fields and the Optimizely user id as event properties. */
+/** Browser form: the four decision fields and the Optimizely user id as event properties. */
 export const buildExperimentViewedEvent = (decision: FlagDecision): Event => ({
   event_type: EXPERIMENT_VIEWED_EVENT,
   event_properties: {

@@ -17,7 +17,7 @@ export interface OptimizelyClientLike {
   notificationCenter: OptimizelyNotificationCenterLike;
 }
 
-/** The DECISION notification payload (v6 `DecisionListenerPayload`, F21). */
+/** The DECISION notification payload (v6 `DecisionListenerPayload`). */
 export interface OptimizelyDecisionNotification {
   type: string;
   userId: string;

@@ -8,7 +8,7 @@ import type { EventOptions, Event, Identify, Logger, ResultPromise } from '@sigh
 export interface ExperimentClient {
   track(event: Event): ResultPromise;
   identify(identify: Identify, eventOptions?: EventOptions): ResultPromise;
-  /** When present, the Optimizely bridge warns once if its user id differs (F28). */
+  /** When present, the Optimizely bridge warns once if its user id differs. */
   getUserId?(): string | undefined;
   getDeviceId?(): string | undefined;
   /** A `CoreClient` carries its resolved config; its logger is used when no other is given. */
@@ -20,14 +20,14 @@ export interface ExperimentOptions {
   loggerProvider?: Logger;
   /**
    * Also set (`$set`) or unset (`$unset`) `[Experiment] <flag_key>` with an `$identify` before each
-   * `$exposure` — for backends that do not apply the exposure transformation (F06). Default `false`.
+   * `$exposure` — for backends that do not apply the exposure transformation. Default `false`.
    */
   setUserProperty?: boolean;
-  /** Reject variants that are not lowercase kebab-case or snake_case (F12). Default `true`. */
+  /** Reject variants that are not lowercase kebab-case or snake_case. Default `true`. */
   strictVariantFormat?: boolean;
 }
 
-/** One exposure (F01–F04). `variant` `null` or missing: the user left the experiment (F03). */
+/** One exposure. `variant` `null` or missing: the user left the experiment. */
 export interface Exposure {
   flagKey: string;
   variant?: string | null;
@@ -37,7 +37,7 @@ export interface Exposure {
 /** The variant of one evaluated flag for an assignment: a key, `'off'`/`null` for none, or with details. */
 export type AssignedVariant = string | null | undefined | { variant?: string | null; details?: string };
 
-/** One assignment event's input (F08). */
+/** One assignment event's input. */
 export interface Assignment {
   /** Flag key → assigned variant. */
   flags: { [flagKey: string]: AssignedVariant };

@@ -3,7 +3,7 @@ import { EXPERIMENT_PROPERTY_PREFIX } from './constants';
 import type { Built } from './types';
 import { flagKeyProblem, variantProblem } from './validate';
 
-/** F07: `[Experiment] <flag_key>`. */
+/** `[Experiment] <flag_key>`. */
 export const experimentUserProperty = (flagKey: string): string => `${EXPERIMENT_PROPERTY_PREFIX}${flagKey}`;
 
 export interface ExperimentUserPropertyInput {
@@ -13,7 +13,7 @@ export interface ExperimentUserPropertyInput {
 }
 
 /**
- * The `$identify` operations an exposure implies (F06/F07): `$set` `[Experiment] <flag_key>` to the
+ * The `$identify` operations an exposure implies: `$set` `[Experiment] <flag_key>` to the
  * variant, or `$unset` it when there is none — what the ingestion API does on its own for Amplitude.
  */
 export const buildExperimentIdentify = (input: ExperimentUserPropertyInput, strictVariantFormat = true): Built<Identify> => {

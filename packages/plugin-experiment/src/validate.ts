@@ -10,7 +10,7 @@ export const flagKeyProblem = (flagKey: unknown): string | undefined => {
   return undefined;
 };
 
-/** `null` / `undefined` are valid: they mean "no variant" (F03). */
+/** `null` / `undefined` are valid: they mean "no variant". */
 export const variantProblem = (variant: unknown, strictFormat: boolean): string | undefined => {
   if (variant === undefined || variant === null) return undefined;
   if (typeof variant !== 'string' || variant === '') {

@@ -10,8 +10,8 @@ import {
   type Exposure,
 } from '@sightline/plugin-experiment';
 
-describe('buildExposureEvent (F01–F05)', () => {
-  it('F05 builds the documented example exactly', () => {
+describe('buildExposureEvent', () => {
+  it('builds the documented example exactly', () => {
     expect(buildExposureEvent({ flagKey: 'my-experiment', variant: 'treatment' })).toEqual({
       ok: true,
       value: { event_type: '$exposure', event_properties: { flag_key: 'my-experiment', variant: 'treatment' } },
@@ -19,10 +19,10 @@ describe('buildExposureEvent (F01–F05)', () => {
   });
 
   it.each<[string, Exposure, { [name: string]: string }]>([
-    ['F04 with an experiment key', { flagKey: 'f', variant: 'on', experimentKey: 'run-2' }, { flag_key: 'f', variant: 'on', experiment_key: 'run-2' }],
-    ['F03 variant missing: left out so the property is unset', { flagKey: 'f' }, { flag_key: 'f' }],
-    ['F03 variant null: left out so the property is unset', { flagKey: 'f', variant: null }, { flag_key: 'f' }],
-    ['F04 experiment key null: left out', { flagKey: 'f', variant: 'on', experimentKey: null }, { flag_key: 'f', variant: 'on' }],
+    ['with an experiment key', { flagKey: 'f', variant: 'on', experimentKey: 'run-2' }, { flag_key: 'f', variant: 'on', experiment_key: 'run-2' }],
+    ['variant missing: left out so the property is unset', { flagKey: 'f' }, { flag_key: 'f' }],
+    ['variant null: left out so the property is unset', { flagKey: 'f', variant: null }, { flag_key: 'f' }],
+    ['experiment key null: left out', { flagKey: 'f', variant: 'on', experimentKey: null }, { flag_key: 'f', variant: 'on' }],
   ])('%s', (_name, exposure, properties) => {
     const built = buildExposureEvent(exposure);
     expect(built).toEqual({ ok: true, value: { event_type: EXPOSURE_EVENT, event_properties: properties } });
@@ -31,11 +31,11 @@ describe('buildExposureEvent (F01–F05)', () => {
   it.each<[string, unknown, RegExp]>([
     ['no argument', undefined, /needs an object/],
     ['a string instead of an object', 'my-flag', /needs an object/],
-    ['F02 missing flag key', { variant: 'on' }, /flag key is required/],
-    ['F02 empty flag key', { flagKey: '', variant: 'on' }, /flag key is required/],
-    ['F12 badly formatted variant', { flagKey: 'f', variant: 'Treatment' }, /lowercase kebab-case or snake_case/],
+    ['missing flag key', { variant: 'on' }, /flag key is required/],
+    ['empty flag key', { flagKey: '', variant: 'on' }, /flag key is required/],
+    ['badly formatted variant', { flagKey: 'f', variant: 'Treatment' }, /lowercase kebab-case or snake_case/],
     ['numeric variant', { flagKey: 'f', variant: 2 }, /variant must be a non-empty string/],
-    ['F04 empty experiment key', { flagKey: 'f', experimentKey: '' }, /experiment key/],
+    ['empty experiment key', { flagKey: 'f', experimentKey: '' }, /experiment key/],
   ])('rejects %s and says nothing is sent', (_name, input, message) => {
     const built = buildExposureEvent(input as Exposure);
     expect(built.ok).toBe(false);
@@ -45,7 +45,7 @@ describe('buildExposureEvent (F01–F05)', () => {
     }
   });
 
-  it('F12 accepts any non-empty variant string when strict format is off', () => {
+  it('accepts any non-empty variant string when strict format is off', () => {
     expect(buildExposureEvent({ flagKey: 'f', variant: 'Variant B' }, false)).toEqual({
       ok: true,
       value: { event_type: '$exposure', event_properties: { flag_key: 'f', variant: 'Variant B' } },
@@ -53,15 +53,15 @@ describe('buildExposureEvent (F01–F05)', () => {
   });
 });
 
-describe('buildExperimentIdentify (F07)', () => {
-  it('F07 names the property [Experiment] <flag_key>', () => {
+describe('buildExperimentIdentify', () => {
+  it('names the property [Experiment] <flag_key>', () => {
     expect(experimentUserProperty('my-experiment')).toBe('[Experiment] my-experiment');
   });
   it.each<[string, { flagKey: string; variant?: string | null }, object]>([
     ['sets the variant', { flagKey: 'my-experiment', variant: 'treatment' }, { $set: { '[Experiment] my-experiment': 'treatment' } }],
     ['unsets on null', { flagKey: 'my-flag', variant: null }, { $unset: { '[Experiment] my-flag': '-' } }],
     ['unsets when missing', { flagKey: 'my-flag' }, { $unset: { '[Experiment] my-flag': '-' } }],
-  ])('F07 %s', (_name, input, userProperties) => {
+  ])('%s', (_name, input, userProperties) => {
     const built = buildExperimentIdentify(input);
     expect(built.ok).toBe(true);
     if (built.ok) {
@@ -80,8 +80,8 @@ describe('buildExperimentIdentify (F07)', () => {
   });
 });
 
-describe('buildAssignmentEvent (F08)', () => {
-  it('F08 builds the documented seed example exactly', () => {
+describe('buildAssignmentEvent', () => {
+  it('builds the documented seed example exactly', () => {
     const built = buildAssignmentEvent({ flags: { 'my-flag': 'off', 'my-experiment': 'treatment' } });
     expect(built).toEqual({
       ok: true,
@@ -117,7 +117,7 @@ describe('buildAssignmentEvent (F08)', () => {
       },
       { $set: { '[Experiment] a': 'treatment' }, $unset: { '[Experiment] b': '-' } },
     ],
-  ])('F08 %s', (_name, assignment, eventProperties, userProperties) => {
+  ])('%s', (_name, assignment, eventProperties, userProperties) => {
     expect(buildAssignmentEvent(assignment)).toEqual({
       ok: true,
       value: { event_type: ASSIGNMENT_EVENT, event_properties: eventProperties, user_properties: userProperties },

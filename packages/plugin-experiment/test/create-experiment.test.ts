@@ -25,8 +25,8 @@ const sent = (events: Event[], type: string) => events.filter((event) => event.e
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('trackExposure on a client (F01–F05)', () => {
-  it('F05 sends the documented $exposure with the user id and resolves 200', async () => {
+describe('trackExposure on a client', () => {
+  it('sends the documented $exposure with the user id and resolves 200', async () => {
     const { client, destination } = await ready('123456789');
     const result = await createExperiment(client).trackExposure({ flagKey: 'my-experiment', variant: 'treatment' }).promise;
     expect(result.code).toBe(200);
@@ -39,7 +39,7 @@ describe('trackExposure on a client (F01–F05)', () => {
     expect(typeof destination.events[0].insert_id).toBe('string');
   });
 
-  it('F03 an unset variant sends $exposure without a variant (the user leaves the experiment)', async () => {
+  it('an unset variant sends $exposure without a variant (the user leaves the experiment)', async () => {
     const { client, destination } = await ready();
     await createExperiment(client).trackExposure({ flagKey: 'my-experiment', variant: null, experimentKey: 'run-2' }).promise;
     expect(destination.events[0].event_properties).toEqual({ flag_key: 'my-experiment', experiment_key: 'run-2' });
@@ -51,7 +51,7 @@ describe('trackExposure on a client (F01–F05)', () => {
     expect(destination.events[0]).toMatchObject({ time: 1_600_000_000_000, insert_id: 'fixed-insert-id', event_type: '$exposure' });
   });
 
-  it('A06 works before init: the exposure is queued with its call time and sent after init', async () => {
+  it('works before init: the exposure is queued with its call time and sent after init', async () => {
     const { client, destination, clock, logger } = createTestClient();
     const experiment = createExperiment(client);
     const calledAt = clock.now;
@@ -66,7 +66,7 @@ describe('trackExposure on a client (F01–F05)', () => {
     expect(exposure).toMatchObject({ time: calledAt, user_id: 'user-123456', event_properties: { flag_key: 'early-flag', variant: 'control' } });
   });
 
-  it('A28 works with the default instance shape (bound functions) and named instances, each to its own destination', async () => {
+  it('works with the default instance shape (bound functions) and named instances, each to its own destination', async () => {
     const first = await ready('user-first');
     const second = await ready('user-second');
     createExperiment(boundFunctions(first.client)).trackExposure({ flagKey: 'a', variant: 'on' });
@@ -77,11 +77,11 @@ describe('trackExposure on a client (F01–F05)', () => {
   });
 });
 
-describe('validation errors: logged, nothing sent, non-200 result, never thrown (F02, F12)', () => {
+describe('validation errors: logged, nothing sent, non-200 result, never thrown', () => {
   it.each<[string, unknown, RegExp]>([
-    ['F02 missing flag key', { variant: 'treatment' }, /flag key is required/],
-    ['F02 blank flag key', { flagKey: '  ', variant: 'treatment' }, /flag key is required/],
-    ['F12 upper-case variant', { flagKey: 'f', variant: 'Treatment' }, /lowercase kebab-case or snake_case/],
+    ['missing flag key', { variant: 'treatment' }, /flag key is required/],
+    ['blank flag key', { flagKey: '  ', variant: 'treatment' }, /flag key is required/],
+    ['upper-case variant', { flagKey: 'f', variant: 'Treatment' }, /lowercase kebab-case or snake_case/],
     ['non-string variant', { flagKey: 'f', variant: 3 }, /variant must be a non-empty string/],
     ['no argument at all', undefined, /needs an object/],
   ])('%s', async (_name, input, message) => {
@@ -98,7 +98,7 @@ describe('validation errors: logged, nothing sent, non-200 result, never thrown 
     expect(destination.events).toEqual([]);
   });
 
-  it('F12 strictVariantFormat: false lets any non-empty variant through', async () => {
+  it('strictVariantFormat: false lets any non-empty variant through', async () => {
     const { client, destination } = await ready();
     const result = await createExperiment(client, { strictVariantFormat: false }).trackExposure({ flagKey: 'f', variant: 'Variant B' }).promise;
     expect(result.code).toBe(200);
@@ -121,22 +121,22 @@ describe('validation errors: logged, nothing sent, non-200 result, never thrown 
   });
 });
 
-describe('experiment user properties (F06, F07)', () => {
-  it('F07 setUserProperty option: $identify $set goes out before $exposure', async () => {
+describe('experiment user properties', () => {
+  it('setUserProperty option: $identify $set goes out before $exposure', async () => {
     const { client, destination } = await ready();
     await createExperiment(client, { setUserProperty: true }).trackExposure({ flagKey: 'my-experiment', variant: 'treatment' }).promise;
     expect(types(destination.events)).toEqual(['$identify', '$exposure']);
     expect(destination.events[0].user_properties).toEqual({ $set: { '[Experiment] my-experiment': 'treatment' } });
   });
 
-  it('F03/F07 setUserProperty option: an unset variant $unsets the property', async () => {
+  it('setUserProperty option: an unset variant $unsets the property', async () => {
     const { client, destination } = await ready();
     await createExperiment(client, { setUserProperty: true }).trackExposure({ flagKey: 'my-flag' }).promise;
     expect(types(destination.events)).toEqual(['$identify', '$exposure']);
     expect(destination.events[0].user_properties).toEqual({ $unset: { '[Experiment] my-flag': '-' } });
   });
 
-  it('F07 setUserProperty option: the $identify gets its own insert_id but shares the other event options', async () => {
+  it('setUserProperty option: the $identify gets its own insert_id but shares the other event options', async () => {
     const { client, destination } = await ready();
     await createExperiment(client, { setUserProperty: true }).trackExposure(
       { flagKey: 'f', variant: 'on' },
@@ -148,20 +148,20 @@ describe('experiment user properties (F06, F07)', () => {
     expect(identify.insert_id).not.toBe('exposure-insert-id');
   });
 
-  it('F07 setUserProperty option is off by default: only $exposure', async () => {
+  it('setUserProperty option is off by default: only $exposure', async () => {
     const { client, destination } = await ready();
     await createExperiment(client).trackExposure({ flagKey: 'f', variant: 'on' }).promise;
     expect(types(destination.events)).toEqual(['$exposure']);
   });
 
-  it('F07 setUserProperty option sends nothing at all for an invalid exposure', async () => {
+  it('setUserProperty option sends nothing at all for an invalid exposure', async () => {
     const { client, destination } = await ready();
     await createExperiment(client, { setUserProperty: true }).trackExposure({ flagKey: 'f', variant: 'BAD' }).promise;
     await settle();
     expect(destination.events).toEqual([]);
   });
 
-  it('F07 setExperimentUserProperty sends one $identify', async () => {
+  it('setExperimentUserProperty sends one $identify', async () => {
     const { client, destination } = await ready();
     const result = await createExperiment(client).setExperimentUserProperty({ flagKey: 'f', variant: 'variant-b' }).promise;
     expect(result.code).toBe(200);
@@ -178,8 +178,8 @@ describe('experiment user properties (F06, F07)', () => {
   });
 });
 
-describe('trackAssignment (F08)', () => {
-  it('F08 sends [Experiment] Assignment with .variant properties and $set/$unset user properties', async () => {
+describe('trackAssignment', () => {
+  it('sends [Experiment] Assignment with .variant properties and $set/$unset user properties', async () => {
     const { client, destination } = await ready('123456789');
     const result = await createExperiment(client).trackAssignment({ flags: { 'my-flag': 'off', 'my-experiment': 'treatment' } }).promise;
     expect(result.code).toBe(200);
@@ -191,7 +191,7 @@ describe('trackAssignment (F08)', () => {
     });
   });
 
-  it('F08 rejects a bad flag with 400 and sends nothing', async () => {
+  it('rejects a bad flag with 400 and sends nothing', async () => {
     const { client, destination, logger } = await ready();
     const result = await createExperiment(client).trackAssignment({ flags: { ok: 'on', 'bad one': 'Nope' } }).promise;
     expect(result).toMatchObject({ code: 400, event: { event_type: '[Experiment] Assignment' } });

@@ -41,15 +41,15 @@ const ready = async (userId = 'user-123456') => {
 const summary = (events: Event[]) =>
   events.map((event) => (event.event_type === '$identify' ? ['$identify', event.user_properties] : [event.event_type, event.event_properties]));
 
-describe('attachOptimizely (F20–F27)', () => {
-  it('F20 registers one DECISION listener', async () => {
+describe('attachOptimizely', () => {
+  it('registers one DECISION listener', async () => {
     const { client } = await ready();
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
     expect(optimizely.notificationCenter.addNotificationListener).toHaveBeenCalledWith('DECISION', expect.any(Function));
   });
 
-  it('F22–F24 sends the identify, then Experiment Viewed, for a flag decision', async () => {
+  it('sends the identify, then Experiment Viewed, for a flag decision', async () => {
     const { client, destination } = await ready();
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
@@ -61,7 +61,7 @@ describe('attachOptimizely (F20–F27)', () => {
     ]);
   });
 
-  it('F27 a disabled flag sets off and keeps the raw keys on the event', async () => {
+  it('a disabled flag sets off and keeps the raw keys on the event', async () => {
     const { client, destination } = await ready();
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
@@ -73,7 +73,7 @@ describe('attachOptimizely (F20–F27)', () => {
     ]);
   });
 
-  it('F26 still sends when Optimizely did not dispatch its own decision event', async () => {
+  it('still sends when Optimizely did not dispatch its own decision event', async () => {
     const { client, destination } = await ready();
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
@@ -82,7 +82,7 @@ describe('attachOptimizely (F20–F27)', () => {
     expect(destination.events).toHaveLength(2);
   });
 
-  it.each([['ab-test'], ['feature'], ['feature-test'], ['feature-variable'], ['all-feature-variables']])('F21 ignores %s decisions', async (type) => {
+  it.each([['ab-test'], ['feature'], ['feature-test'], ['feature-variable'], ['all-feature-variables']])('ignores %s decisions', async (type) => {
     const { client, destination } = await ready();
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
@@ -91,7 +91,7 @@ describe('attachOptimizely (F20–F27)', () => {
     expect(destination.events).toEqual([]);
   });
 
-  it('F25 without dedupe every decide() is sent', async () => {
+  it('without dedupe every decide() is sent', async () => {
     const { client, destination } = await ready();
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
@@ -101,7 +101,7 @@ describe('attachOptimizely (F20–F27)', () => {
     expect(destination.events.filter((e) => e.event_type === '$identify')).toHaveLength(3);
   });
 
-  it('F25 with dedupe each userId:flagKey:variationKey is sent once; a new variation or user is sent again', async () => {
+  it('with dedupe each userId:flagKey:variationKey is sent once; a new variation or user is sent again', async () => {
     const { client, destination } = await ready();
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely, { dedupe: true });
@@ -175,13 +175,13 @@ describe('attachOptimizely (F20–F27)', () => {
     expect(two.destination.events).toHaveLength(2);
   });
 
-  it('F20 decisionsMadeBefore logs a clear warning', async () => {
+  it('decisionsMadeBefore logs a clear warning', async () => {
     const { client, logger } = await ready();
     createExperiment(client).attachOptimizely(fakeOptimizely(), { decisionsMadeBefore: true });
     expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/decide\(\) already ran before the bridge was attached.*does not replay/));
   });
 
-  it('F20 no warning when attached in time', async () => {
+  it('no warning when attached in time', async () => {
     const { client, logger } = await ready();
     createExperiment(client).attachOptimizely(fakeOptimizely());
     expect(logger.warn).not.toHaveBeenCalled();
@@ -221,7 +221,7 @@ describe('attachOptimizely (F20–F27)', () => {
     expect(destination.events).toHaveLength(2);
   });
 
-  it('F28 warns once when the Optimizely user id differs from Sightline\'s (and not when it is the device id)', async () => {
+  it('warns once when the Optimizely user id differs from Sightline\'s (and not when it is the device id)', async () => {
     const { client, logger } = await ready('user-123456');
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
@@ -284,7 +284,7 @@ describe('attachOptimizely (F20–F27)', () => {
     expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/boom/));
   });
 
-  it('A06 decisions before Sightline init are queued and sent after init, identify first', async () => {
+  it('decisions before Sightline init are queued and sent after init, identify first', async () => {
     const { client, destination, logger } = createTestClient();
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely, { dedupe: true });

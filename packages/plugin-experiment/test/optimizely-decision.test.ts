@@ -18,23 +18,23 @@ const notification = (decisionInfo: object, type = 'flag', userId: unknown = 'us
 
 const enabled: FlagDecision = { userId: 'user-123', flagKey: 'checkout_redesign', enabled: true, variationKey: 'variation_a', ruleKey: 'checkout_experiment' };
 
-describe('readFlagDecision (F21, F26, F27)', () => {
-  it('F21 reads a v6 flag decision', () => {
+describe('readFlagDecision', () => {
+  it('reads a v6 flag decision', () => {
     expect(readFlagDecision(notification({ flagKey: 'checkout_redesign', enabled: true, variationKey: 'variation_a', ruleKey: 'checkout_experiment' }))).toEqual(enabled);
   });
-  it('F26 bridges a decision whose decision event was not dispatched', () => {
+  it('bridges a decision whose decision event was not dispatched', () => {
     const decision = readFlagDecision(notification({ flagKey: 'f', enabled: true, variationKey: 'on', ruleKey: 'r', decisionEventDispatched: false }));
     expect(decision).toEqual({ userId: 'user-123', flagKey: 'f', enabled: true, variationKey: 'on', ruleKey: 'r' });
   });
   it.each<[string, object, Partial<FlagDecision>]>([
-    ['F27 disabled with an empty variation key', { flagKey: 'f', enabled: false, variationKey: '', ruleKey: '' }, { enabled: false, variationKey: '', ruleKey: '' }],
-    ['F27 v6 nulls', { flagKey: 'f', enabled: false, variationKey: null, ruleKey: null }, { enabled: false, variationKey: null, ruleKey: null }],
+    ['disabled with an empty variation key', { flagKey: 'f', enabled: false, variationKey: '', ruleKey: '' }, { enabled: false, variationKey: '', ruleKey: '' }],
+    ['v6 nulls', { flagKey: 'f', enabled: false, variationKey: null, ruleKey: null }, { enabled: false, variationKey: null, ruleKey: null }],
     ['missing fields', { flagKey: 'f' }, { enabled: false, variationKey: null, ruleKey: null }],
     ['a truthy non-boolean enabled is not enabled', { flagKey: 'f', enabled: 'yes', variationKey: 'on' }, { enabled: false, variationKey: 'on' }],
   ])('%s', (_name, info, expected) => {
     expect(readFlagDecision(notification(info))).toMatchObject({ flagKey: 'f', ...expected });
   });
-  it.each([['ab-test'], ['feature'], ['feature-test'], ['feature-variable'], ['all-feature-variables']])('F21 ignores %s decisions', (type) => {
+  it.each([['ab-test'], ['feature'], ['feature-test'], ['feature-variable'], ['all-feature-variables']])('ignores %s decisions', (type) => {
     expect(readFlagDecision(notification({ flagKey: 'f', enabled: true, variationKey: 'on' }, type))).toBeUndefined();
   });
   it.each<[string, unknown]>([
@@ -63,26 +63,26 @@ describe('readDecideResult (replaying decide() results)', () => {
   it.each([[undefined], [null], [{}], [{ flagKey: '' }], ['f']])('rejects %j', (value) => expect(readDecideResult(value)).toBeUndefined());
 });
 
-describe('Optimizely user property and event (F22, F23, F25, F27)', () => {
+describe('Optimizely user property and event', () => {
   it.each<[string, Partial<FlagDecision>, string]>([
-    ['F22 enabled: the variation key', {}, 'variation_a'],
-    ['F27 disabled: off', { enabled: false }, 'off'],
-    ['F27 disabled with an empty key: off', { enabled: false, variationKey: '' }, 'off'],
+    ['enabled: the variation key', {}, 'variation_a'],
+    ['disabled: off', { enabled: false }, 'off'],
+    ['disabled with an empty key: off', { enabled: false, variationKey: '' }, 'off'],
     ['enabled without a variation: off', { variationKey: null }, 'off'],
   ])('%s', (_name, change, value) => {
     expect(optimizelyUserProperty({ ...enabled, ...change })).toEqual({ name: '[Optimizely] checkout_redesign', value });
   });
-  it('F22 builds the identify as a $set', () => {
+  it('builds the identify as a $set', () => {
     expect(buildOptimizelyIdentify(enabled).getUserProperties()).toEqual({ $set: { '[Optimizely] checkout_redesign': 'variation_a' } });
     expect(buildOptimizelyIdentify({ ...enabled, enabled: false, variationKey: '' }).getUserProperties()).toEqual({ $set: { '[Optimizely] checkout_redesign': 'off' } });
   });
-  it('F23 builds Experiment Viewed with the four fields and the user id (browser form)', () => {
+  it('builds Experiment Viewed with the four fields and the user id (browser form)', () => {
     expect(buildExperimentViewedEvent(enabled)).toEqual({
       event_type: 'Experiment Viewed',
       event_properties: { flag_key: 'checkout_redesign', variation_key: 'variation_a', rule_key: 'checkout_experiment', enabled: true, user_id: 'user-123' },
     });
   });
-  it('F27 keeps the raw variation and rule keys of a disabled decision on the event', () => {
+  it('keeps the raw variation and rule keys of a disabled decision on the event', () => {
     expect(buildExperimentViewedEvent({ ...enabled, enabled: false, variationKey: '', ruleKey: '' }).event_properties).toEqual({
       flag_key: 'checkout_redesign', variation_key: '', rule_key: '', enabled: false, user_id: 'user-123',
     });
@@ -91,5 +91,5 @@ describe('Optimizely user property and event (F22, F23, F25, F27)', () => {
     [{}, 'user-123:checkout_redesign:variation_a'],
     [{ userId: 'other' }, 'other:checkout_redesign:variation_a'],
     [{ variationKey: null }, 'user-123:checkout_redesign:null'],
-  ])('F25 dedupe key for %j', (change, key) => expect(decisionKey({ ...enabled, ...change })).toBe(key));
+  ])('dedupe key for %j', (change, key) => expect(decisionKey({ ...enabled, ...change })).toBe(key));
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createInstance, createStaticProjectConfigManager, NOTIFICATION_TYPES, type Client } from '@optimizely/optimizely-sdk';
 import type { Event, Plugin } from '@sightline/core';
-// Tests may use the local collector (DESIGN.md: only tests, examples and the demo import it).
+// Tests may use the local collector (docs/architecture.md: only tests, examples and the demo import it).
 import { startCollector } from '../../collector/src/index.mjs';
 import { OPTIMIZELY_DECISION_NOTIFICATION, createExperiment, type ExperimentClient } from '@sightline/plugin-experiment';
 import { createTestClient, settle } from '../../core/test/helpers';
@@ -102,12 +102,12 @@ const sightline = async () => {
 const summary = (events: Event[]) =>
   events.map((event) => [event.event_type, event.event_type === '$identify' ? event.user_properties : event.event_properties]);
 
-describe('the bridge with the real Optimizely SDK v6 (F20–F28)', () => {
-  it('F20 our DECISION constant is the SDK\'s', () => {
+describe('the bridge with the real Optimizely SDK v6', () => {
+  it('our DECISION constant is the SDK\'s', () => {
     expect(NOTIFICATION_TYPES.DECISION).toBe(OPTIMIZELY_DECISION_NOTIFICATION);
   });
 
-  it('F22–F25 without dedupe: identify then Experiment Viewed on every decide(), enabled and disabled', async () => {
+  it('without dedupe: identify then Experiment Viewed on every decide(), enabled and disabled', async () => {
     const { client, destination } = await sightline();
     const optimizely = optimizelyFromDatafile();
     // v6 has its notification center right after createInstance: attaching here is always in time.
@@ -122,7 +122,7 @@ describe('the bridge with the real Optimizely SDK v6 (F20–F28)', () => {
     expect(destination.events.every((event) => event.user_id === USER)).toBe(true);
   });
 
-  it('F25 with dedupe: once each, however often decide() runs', async () => {
+  it('with dedupe: once each, however often decide() runs', async () => {
     const { client, destination } = await sightline();
     const optimizely = optimizelyFromDatafile();
     await optimizely.onReady({ timeout: 2000 });
@@ -137,7 +137,7 @@ describe('the bridge with the real Optimizely SDK v6 (F20–F28)', () => {
     expect(summary(destination.events)).toEqual([ENABLED_IDENTIFY, ENABLED_VIEWED, DISABLED_IDENTIFY, DISABLED_VIEWED]);
   });
 
-  it('F20 a decide() before attaching is lost (SDK does not replay); replayDecisions recovers it', async () => {
+  it('a decide() before attaching is lost (SDK does not replay); replayDecisions recovers it', async () => {
     const { client, destination, logger } = await sightline();
     const optimizely = optimizelyFromDatafile();
     await optimizely.onReady({ timeout: 2000 });
@@ -163,7 +163,7 @@ describe('the bridge with the real Optimizely SDK v6 (F20–F28)', () => {
     expect(destination.events).toEqual([]);
   });
 
-  it('A06/A28 works with the default-instance shape before init: decisions queue until init', async () => {
+  it('works with the default-instance shape before init: decisions queue until init', async () => {
     const { client, destination, logger } = createTestClient();
     const defaultInstance: ExperimentClient = { track: client.track.bind(client), identify: client.identify.bind(client) };
     const optimizely = optimizelyFromDatafile();
@@ -204,7 +204,7 @@ const httpDestination = (ingestUrl: string): Plugin & { idle(): Promise<unknown>
   };
 };
 
-describe('F20–F25 events arriving at the local collector', () => {
+describe('events arriving at the local collector', () => {
   it.each<[string, boolean, unknown[][]]>([
     ['with dedupe: once each', true, [ENABLED_IDENTIFY, ENABLED_VIEWED, DISABLED_IDENTIFY, DISABLED_VIEWED]],
     [

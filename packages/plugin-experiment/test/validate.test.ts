@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { experimentKeyProblem, flagKeyProblem, variantProblem } from '@sightline/plugin-experiment';
 
-describe('flag key rule (F02: required)', () => {
-  it.each([['my-experiment'], ['checkout_redesign'], ['Flag With Spaces'], ['x']])('F02 accepts %j', (flagKey) => {
+describe('flag key rule (required)', () => {
+  it.each([['my-experiment'], ['checkout_redesign'], ['Flag With Spaces'], ['x']])('accepts %j', (flagKey) => {
     expect(flagKeyProblem(flagKey)).toBeUndefined();
   });
-  it.each([[undefined], [null], [''], ['   '], [42], [{}], [['a']], [true]])('F02 rejects %j with a clear message', (flagKey) => {
+  it.each([[undefined], [null], [''], ['   '], [42], [{}], [['a']], [true]])('rejects %j with a clear message', (flagKey) => {
     expect(flagKeyProblem(flagKey)).toMatch(/flag key is required and must be a non-empty string/);
   });
 });
 
-describe('variant rule (F03 optional, F12 lowercase kebab-case or snake_case)', () => {
+describe('variant rule (optional; lowercase kebab-case or snake_case)', () => {
   it.each([['treatment'], ['control'], ['on'], ['off'], ['variant-b'], ['variation_a'], ['v2'], ['a-b_c-1']])(
-    'F12 strict accepts %j',
+    'strict accepts %j',
     (variant) => expect(variantProblem(variant, true)).toBeUndefined(),
   );
-  it.each([[undefined], [null]])('F03 accepts %j (the user leaves the experiment)', (variant) => {
+  it.each([[undefined], [null]])('accepts %j (the user leaves the experiment)', (variant) => {
     expect(variantProblem(variant, true)).toBeUndefined();
     expect(variantProblem(variant, false)).toBeUndefined();
   });
   it.each([['Treatment'], ['variant b'], ['-lead'], ['trail_'], ['a--b'], ['a.b'], ['ümlaut'], ['CONTROL']])(
-    'F12 strict rejects %j and says what the format is',
+    'strict rejects %j and says what the format is',
     (variant) => expect(variantProblem(variant, true)).toMatch(/lowercase kebab-case or snake_case/),
   );
-  it.each([['Treatment'], ['variant b'], ['a.b']])('F12 lenient mode accepts %j', (variant) => {
+  it.each([['Treatment'], ['variant b'], ['a.b']])('lenient mode accepts %j', (variant) => {
     expect(variantProblem(variant, false)).toBeUndefined();
   });
   it.each([[''], [0], [1], [true], [{}], [['treatment']]])('rejects the non-string or empty variant %j in both modes', (variant) => {
@@ -36,7 +36,7 @@ describe('variant rule (F03 optional, F12 lowercase kebab-case or snake_case)', 
   });
 });
 
-describe('experiment key rule (F04: optional)', () => {
-  it.each([[undefined], [null], ['run-2'], ['Run 2']])('F04 accepts %j', (key) => expect(experimentKeyProblem(key)).toBeUndefined());
-  it.each([[''], ['  '], [3], [{}]])('F04 rejects %j', (key) => expect(experimentKeyProblem(key)).toMatch(/experiment key must be a non-empty string/));
+describe('experiment key rule (optional)', () => {
+  it.each([[undefined], [null], ['run-2'], ['Run 2']])('accepts %j', (key) => expect(experimentKeyProblem(key)).toBeUndefined());
+  it.each([[''], ['  '], [3], [{}]])('rejects %j', (key) => expect(experimentKeyProblem(key)).toMatch(/experiment key must be a non-empty string/));
 });

@@ -1,4 +1,4 @@
-/** Wire names and the documented extension list of file downloads (FEATURES C08, OQ-1/2), defined once. */
+/** Wire names and the documented extension list of file downloads, defined once. */
 export const EVENT_FILE_DOWNLOADED = '[Amplitude] File Downloaded';
 export const FILE_EXTENSION = '[Amplitude] File Extension';
 export const FILE_NAME = '[Amplitude] File Name';
@@ -6,7 +6,7 @@ export const LINK_ID = '[Amplitude] Link ID';
 export const LINK_TEXT = '[Amplitude] Link Text';
 export const LINK_URL = '[Amplitude] Link URL';
 
-/** C08: `pdf|xlsx?|docx?|txt|rtf|csv|exe|key|pp(s|t|tx)|7z|pkg|rar|gz|zip|avi|mov|mp4|mpe?g|wmv|midi?|mp3|wav|wma`, spelled out. */
+/** `pdf|xlsx?|docx?|txt|rtf|csv|exe|key|pp(s|t|tx)|7z|pkg|rar|gz|zip|avi|mov|mp4|mpe?g|wmv|midi?|mp3|wav|wma`, spelled out. */
 export const DEFAULT_FILE_EXTENSIONS: readonly string[] = (
   'pdf xls xlsx doc docx txt rtf csv exe key pps ppt pptx 7z pkg rar ' +
   'gz zip avi mov mp4 mpg mpeg wmv mid midi mp3 wav wma'

@@ -1,5 +1,5 @@
 /**
- * Whether a link points to a file download, and which (C08) — pure. The extension is read
+ * Whether a link points to a file download, and which — pure. The extension is read
  * from the URL's path, so `report.PDF?x=1#p` is a `pdf` download; case-insensitive.
  */
 export interface DownloadTarget {

@@ -1,7 +1,7 @@
 /**
- * `[Amplitude] File Downloaded` (FEATURES C08): one capturing, passive click listener on the
+ * `[Amplitude] File Downloaded`: one capturing, passive click listener on the
  * document covers every link, including links added or changed after load. The link URL and
- * file name are scrubbed (OQ-30); the link text is masked like any element text (D03, D06).
+ * file name are scrubbed; the link text is masked like any element text.
  */
 import { getDocument, type Config, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
 import { readElementText, scrubUrl } from '@sightline/dom';
@@ -9,7 +9,7 @@ import { DEFAULT_FILE_EXTENSIONS, EVENT_FILE_DOWNLOADED, FILE_EXTENSION, FILE_NA
 import { downloadTargetOf, normalizeExtensions } from './download-link';
 
 export interface FileDownloadsOptions {
-  /** Replaces the documented extension list (C08). Case-insensitive, with or without the dot. */
+  /** Replaces the documented extension list. Case-insensitive, with or without the dot. */
   fileExtensions?: string[];
   /** Added to the documented extension list, e.g. `['dmg', 'apk']`. */
   additionalFileExtensions?: string[];
@@ -79,7 +79,7 @@ export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<
   };
 };
 
-/** Maps `autocapture.fileDownloads` (B44: boolean, default `true`; OQ-21) to plugin options, or `undefined` when off. */
+/** Maps `autocapture.fileDownloads` (boolean, default `true`) to plugin options, or `undefined` when off. */
 export const fileDownloadsOptionsFrom = (value: unknown): FileDownloadsOptions | undefined => {
   if (value === false) return undefined;
   if (value && typeof value === 'object') return value as FileDownloadsOptions;

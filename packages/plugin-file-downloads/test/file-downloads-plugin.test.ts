@@ -30,11 +30,11 @@ const link = (html: string) => {
   return document.body.querySelector('a, area') as HTMLElement;
 };
 
-describe('downloadTargetOf (C08)', () => {
+describe('downloadTargetOf', () => {
   it.each([
     'pdf', 'xls', 'xlsx', 'doc', 'docx', 'txt', 'rtf', 'csv', 'exe', 'key', 'pps', 'ppt', 'pptx', '7z', 'pkg', 'rar',
     'gz', 'zip', 'avi', 'mov', 'mp4', 'mpg', 'mpeg', 'wmv', 'mid', 'midi', 'mp3', 'wav', 'wma',
-  ])('C08: .%s is a download', (extension) => {
+  ])('.%s is a download', (extension) => {
     expect(downloadTargetOf(`/f/file.${extension}`, ORIGIN, DEFAULTS)).toEqual({ extension, pathname: `/f/file.${extension}` });
   });
 
@@ -60,13 +60,13 @@ describe('downloadTargetOf (C08)', () => {
   });
 });
 
-describe('fileDownloadsPlugin (C08)', () => {
+describe('fileDownloadsPlugin', () => {
   afterEach(async () => {
     for (const client of started.splice(0)) await client.remove('sightline-file-downloads');
     document.body.innerHTML = '';
   });
 
-  it('C08: a click on report.PDF?x=1#p sends File Downloaded with every property', async () => {
+  it('a click on report.PDF?x=1#p sends File Downloaded with every property', async () => {
     const { sent, destination } = await start();
     link('<a id="dl" href="/files/report.PDF?x=1#p">Annual <b>report</b></a>').click();
     expect(destination.events.map((event) => event.event_type)).toEqual([]);
@@ -82,7 +82,7 @@ describe('fileDownloadsPlugin (C08)', () => {
     expect(destination.events[0].event_type).toBe('[Amplitude] File Downloaded');
   });
 
-  it('C08: a click on a child element of the link counts; other links do not', async () => {
+  it('a click on a child element of the link counts; other links do not', async () => {
     const { sent } = await start();
     link('<a href="/a.zip"><span id="inner">Get</span></a><a id="page" href="/about">About</a>');
     (document.getElementById('inner') as HTMLElement).click();
@@ -90,7 +90,7 @@ describe('fileDownloadsPlugin (C08)', () => {
     expect((await sent()).map((properties) => properties['[Amplitude] File Extension'])).toEqual(['zip']);
   });
 
-  it('C08: links added or changed after load are covered (delegated)', async () => {
+  it('links added or changed after load are covered (delegated)', async () => {
     const { sent } = await start();
     const anchor = link('<a href="/page">x</a>');
     anchor.click();
@@ -109,7 +109,7 @@ describe('fileDownloadsPlugin (C08)', () => {
     expect(await sent()).toHaveLength(1);
   });
 
-  it('OQ-30 / D03 / D06: link URL and file name are scrubbed, link text masked', async () => {
+  it('link URL and file name are scrubbed, link text masked', async () => {
     const { sent, destination } = await start();
     link('<a href="https://u:pw@files.example/a@b.co/statement.pdf?token=Tk9secret&email=a@b.co">Mail a@b.co</a>').click();
     const [properties] = await sent();
@@ -120,7 +120,7 @@ describe('fileDownloadsPlugin (C08)', () => {
     for (const secret of ['Tk9secret', 'a@b.co', 'pw@']) expect(wire).not.toContain(secret);
   });
 
-  it('D06: data-amp-mask masks the link text', async () => {
+  it('data-amp-mask masks the link text', async () => {
     const { sent } = await start();
     link('<a href="/x.pdf" data-amp-mask>Jane Roe statement</a>').click();
     expect((await sent())[0]['[Amplitude] Link Text']).toBe('*****');
@@ -169,7 +169,7 @@ describe('fileDownloadsPlugin (C08)', () => {
     [true, {}],
     [undefined, {}],
     [{ additionalFileExtensions: ['apk'] }, { additionalFileExtensions: ['apk'] }],
-  ])('B44/OQ-21: fileDownloadsOptionsFrom(%j)', (value, expected) => {
+  ])('fileDownloadsOptionsFrom(%j)', (value, expected) => {
     expect(fileDownloadsOptionsFrom(value)).toEqual(expected);
   });
 });

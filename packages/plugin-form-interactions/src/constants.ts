@@ -1,4 +1,4 @@
-/** Wire names of form interactions (FEATURES C06, C07, OQ-1/2), defined once. */
+/** Wire names of form interactions, defined once. */
 export const EVENT_FORM_STARTED = '[Amplitude] Form Started';
 export const EVENT_FORM_SUBMITTED = '[Amplitude] Form Submitted';
 export const FORM_ID = '[Amplitude] Form ID';

@@ -1,6 +1,6 @@
 /**
  * `[Amplitude] Form Started` on the first change inside a form and `[Amplitude] Form
- * Submitted` on submit (FEATURES C06, C07). One capturing, passive listener per event kind
+ * Submitted` on submit. One capturing, passive listener per event kind
  * on the document covers every form, including forms added later; no per-form listeners.
  */
 import { getDocument, type Config, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
@@ -8,7 +8,7 @@ import { EVENT_FORM_STARTED, EVENT_FORM_SUBMITTED, PLUGIN_NAME } from './constan
 import { readFormProperties } from './form-properties';
 
 export interface FormInteractionsOptions {
-  /** C07 (≥ 2.34.0): decides whether a submit is tracked, e.g. `(event) => event.target.checkValidity()`. Default: every submit. */
+  /** decides whether a submit is tracked, e.g. `(event) => event.target.checkValidity()`. Default: every submit. */
   shouldTrackSubmit?: (event: SubmitEvent) => boolean;
 }
 
@@ -65,7 +65,7 @@ export const formInteractionsPlugin = (options: FormInteractionsOptions = {}): P
         }
         if (!track) return;
       }
-      start(form); // C06: a submit without a prior change still sends Form Started first
+      start(form); // A submit without a prior change still sends Form Started first
       client.track(EVENT_FORM_SUBMITTED, readFormProperties(form));
     } catch (error) {
       reportError('submit handling failed', error);
@@ -104,7 +104,7 @@ export const formInteractionsPlugin = (options: FormInteractionsOptions = {}): P
   };
 };
 
-/** Maps `autocapture.formInteractions` (B43: default `true`) to plugin options, or `undefined` when off. */
+/** Maps `autocapture.formInteractions` (default `true`) to plugin options, or `undefined` when off. */
 export const formInteractionsOptionsFrom = (value: unknown): FormInteractionsOptions | undefined => {
   if (value === false) return undefined;
   if (value && typeof value === 'object') return value as FormInteractionsOptions;

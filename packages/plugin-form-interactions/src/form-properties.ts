@@ -1,7 +1,7 @@
 /**
- * Form ID, Name and Destination (C06) from the form's attributes — never from `form.id` /
+ * Form ID, Name and Destination from the form's attributes — never from `form.id` /
  * `form.name` / `form.action`, which a field named `id`, `name` or `action` shadows. Never
- * reads a field value. The destination is resolved like `form.action` and scrubbed (OQ-30).
+ * reads a field value. The destination is resolved like `form.action` and scrubbed.
  */
 import { scrubUrl } from '@sightline/dom';
 import { FORM_DESTINATION, FORM_ID, FORM_NAME } from './constants';

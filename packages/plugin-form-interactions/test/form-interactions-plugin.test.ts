@@ -25,7 +25,7 @@ const props = (id: string, name: string, destination: string) => ({
   '[Amplitude] Form Destination': destination,
 });
 
-describe('formInteractionsPlugin (C06, C07, D01)', () => {
+describe('formInteractionsPlugin', () => {
   beforeEach(() => {
     document.body.innerHTML = `
       <form id="subscriber-form" name="subscriber-form" action="/subscribe">
@@ -43,7 +43,7 @@ describe('formInteractionsPlugin (C06, C07, D01)', () => {
   const form = () => document.querySelector('form') as HTMLFormElement;
   const subscriber = props('subscriber-form', 'subscriber-form', `${ORIGIN}/subscribe`);
 
-  it('C06: Form Started once on the first change, whatever the field', async () => {
+  it('Form Started once on the first change, whatever the field', async () => {
     const { sent } = await start();
     change(form().querySelector('input[type=text]') as Element);
     change(form().querySelector('input[type=radio]') as Element);
@@ -51,7 +51,7 @@ describe('formInteractionsPlugin (C06, C07, D01)', () => {
     expect(await sent()).toEqual([['[Amplitude] Form Started', subscriber]]);
   });
 
-  it('C07: Form Submitted after a change', async () => {
+  it('Form Submitted after a change', async () => {
     const { sent } = await start();
     change(form().querySelector('select') as Element);
     submit(form());
@@ -61,13 +61,13 @@ describe('formInteractionsPlugin (C06, C07, D01)', () => {
     ]);
   });
 
-  it('C06: a submit without a prior change sends Form Started then Form Submitted', async () => {
+  it('a submit without a prior change sends Form Started then Form Submitted', async () => {
     const { sent } = await start();
     submit(form());
     expect((await sent()).map(([type]) => type)).toEqual(['[Amplitude] Form Started', '[Amplitude] Form Submitted']);
   });
 
-  it('C06: a form added after load is covered', async () => {
+  it('a form added after load is covered', async () => {
     const { sent } = await start();
     document.body.insertAdjacentHTML('beforeend', '<form id="late" action="https://other.example/post"><textarea></textarea></form>');
     const late = document.getElementById('late') as HTMLFormElement;
@@ -79,7 +79,7 @@ describe('formInteractionsPlugin (C06, C07, D01)', () => {
     ]);
   });
 
-  it('C06: one delegated listener per kind on the document, none per form', async () => {
+  it('one delegated listener per kind on the document, none per form', async () => {
     const addOnDocument = vi.spyOn(document, 'addEventListener');
     const addOnForm = vi.spyOn(HTMLFormElement.prototype, 'addEventListener');
     await start();
@@ -111,7 +111,7 @@ describe('formInteractionsPlugin (C06, C07, D01)', () => {
     expect(await sent()).toEqual([]);
   });
 
-  it('D01: never any field value, even when fields shadow id / name / action', async () => {
+  it('never any field value, even when fields shadow id / name / action', async () => {
     document.body.innerHTML = `<form id="f" name="n" action="/go">
       <input name="id" value="secret-one"><input name="name" value="secret-two"><input name="action" value="secret-three">
       <input name="card" value="4111 1111 1111 1111"></form>`;
@@ -126,17 +126,17 @@ describe('formInteractionsPlugin (C06, C07, D01)', () => {
     for (const value of ['secret-one', 'secret-two', 'secret-three', '4111 1111', '4111111111111111']) expect(wire).not.toContain(value);
   });
 
-  it('C06: a form without id, name or action reports empty strings and the page URL', () => {
+  it('a form without id, name or action reports empty strings and the page URL', () => {
     document.body.innerHTML = '<form></form>';
     expect(readFormProperties(document.querySelector('form') as Element)).toEqual(props('', '', `${ORIGIN}/`));
   });
 
-  it('OQ-30: the destination is scrubbed', () => {
+  it('the destination is scrubbed', () => {
     document.body.innerHTML = '<form action="https://u:p@x.example/s?token=abc&next=1"></form>';
     expect(readFormProperties(document.querySelector('form') as Element)['[Amplitude] Form Destination']).toBe('https://x.example/s?token=*****&next=1');
   });
 
-  it('C07: shouldTrackSubmit false skips the submit (and its Form Started); true tracks it', async () => {
+  it('shouldTrackSubmit false skips the submit (and its Form Started); true tracks it', async () => {
     const shouldTrackSubmit = vi.fn((event: SubmitEvent) => (event.target as HTMLFormElement).id === 'ok');
     const { sent } = await start({ shouldTrackSubmit });
     submit(form());
@@ -150,7 +150,7 @@ describe('formInteractionsPlugin (C06, C07, D01)', () => {
     expect(shouldTrackSubmit.mock.calls[0][0]).toBeInstanceOf(Event);
   });
 
-  it('C07: a throwing shouldTrackSubmit is logged, the submit is not tracked, the page is unaffected', async () => {
+  it('a throwing shouldTrackSubmit is logged, the submit is not tracked, the page is unaffected', async () => {
     const { sent, logger } = await start({
       shouldTrackSubmit: () => {
         throw new Error('app bug');
@@ -180,11 +180,11 @@ describe('formInteractionsPlugin (C06, C07, D01)', () => {
     [false, undefined],
     [true, {}],
     [undefined, {}],
-  ])('B43: formInteractionsOptionsFrom(%j)', (value, expected) => {
+  ])('formInteractionsOptionsFrom(%j)', (value, expected) => {
     expect(formInteractionsOptionsFrom(value)).toEqual(expected);
   });
 
-  it('B43: formInteractionsOptionsFrom passes a FormInteractionsOptions object through', () => {
+  it('formInteractionsOptionsFrom passes a FormInteractionsOptions object through', () => {
     const options = { shouldTrackSubmit: () => true };
     expect(formInteractionsOptionsFrom(options)).toBe(options);
   });

@@ -1,5 +1,5 @@
 /**
- * Body capture policy (FEATURES B111–B113; DECISIONS OQ-24): keep the JSON fields an
+ * Body capture policy: keep the JSON fields an
  * allowlist names, in their original structure, then remove what the excludelist names.
  * Nothing is captured without an allowlist. Pure; never mutates its input.
  */
@@ -57,7 +57,7 @@ const childAt = (value: Container, key: string): Json | undefined =>
 interface Walk {
   visits: number;
   found: Path[];
-  /** Allowlists keep only values a pattern ends on (`*` → `{a, g}` in B113); `**` keeps subtrees. Excludelists remove whatever they name. */
+  /** Allowlists keep only values a pattern ends on (`*` → `{a, g}` in the documented example); `**` keeps subtrees. Excludelists remove whatever they name. */
   valuesOnly: boolean;
 }
 

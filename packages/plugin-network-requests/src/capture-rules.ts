@@ -1,5 +1,5 @@
 /**
- * Which requests become `[Amplitude] Network Request` events (FEATURES B100–B110). Pure:
+ * Which requests become `[Amplitude] Network Request` events. Pure:
  * options are compiled once; each finished request is then decided without allocation-heavy work.
  */
 import { describe } from '@sightline/core';
@@ -110,7 +110,7 @@ export function ruleApplies(rule: CompiledCaptureRule, target: RequestTarget): b
   return rule.methods === undefined || rule.methods.indexOf(target.method.toUpperCase()) >= 0;
 }
 
-/** The deciding rule: the last one that applies (specific rules go at the bottom, B100). */
+/** The deciding rule: the last one that applies (specific rules go at the bottom). */
 export function findRule(rules: readonly CompiledCaptureRule[], target: RequestTarget): CompiledCaptureRule | undefined {
   for (let i = rules.length - 1; i >= 0; i--) if (ruleApplies(rules[i], target)) return rules[i];
   return undefined;

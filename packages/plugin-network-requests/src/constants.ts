@@ -1,4 +1,4 @@
-/** Wire names and documented defaults of network request capture — defined once (FEATURES B.9, C.6, D11; DECISIONS OQ-24, OQ-30). */
+/** Wire names and documented defaults of network request capture — defined once. */
 
 export const PLUGIN_NAME = 'sightline-network-requests';
 
@@ -29,16 +29,16 @@ export type RequestType = 'fetch' | 'xhr';
 /** The brief's default: server errors and requests that never got an answer. */
 export const DEFAULT_STATUS_CODE_RANGE = '0,500-599';
 
-/** `ignoreAmplitudeRequests` covers this domain and every subdomain (FEATURES C16). */
+/** `ignoreAmplitudeRequests` covers this domain and every subdomain. */
 export const AMPLITUDE_DOMAIN = 'amplitude.com';
 
 /** The key (for Symbol.for) the SDK's own uploads carry: never captured. Defined in core. */
 export { SDK_REQUEST_MARKER } from '@sightline/core';
 
-/** Credentials: never captured, even when a rule names them (OQ-30). */
+/** Credentials: never captured, even when a rule names them. */
 export const NEVER_CAPTURED_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'set-cookie2'];
 
-/** `requestHeaders: true` / `responseHeaders: true` capture only these (FEATURES D11, 48 names). */
+/** `requestHeaders: true` / `responseHeaders: true` capture only these (48 names). */
 export const SAFE_HEADERS: readonly string[] = (
   'access-control-allow-origin access-control-allow-credentials access-control-expose-headers access-control-max-age ' +
   'access-control-allow-methods access-control-allow-headers accept-patch accept-ranges age allow ' +

@@ -1,4 +1,4 @@
-/** Header capture policy (FEATURES B109, B110, D11; DECISIONS OQ-30). Pure. */
+/** Header capture policy. Pure. */
 import { NEVER_CAPTURED_HEADERS, SAFE_HEADERS } from './constants';
 
 export type HeaderEntries = Iterable<readonly [string, string]>;

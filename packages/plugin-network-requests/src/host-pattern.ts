@@ -1,4 +1,4 @@
-/** Host wildcards of `hosts` / `ignoreHosts` (FEATURES B101, B104). Pure. */
+/** Host wildcards of `hosts` / `ignoreHosts`. Pure. */
 
 const escapeRegExp = (text: string): string => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 

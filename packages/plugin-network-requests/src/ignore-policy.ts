@@ -1,5 +1,5 @@
 /**
- * Requests never captured, whatever the rules say (FEATURES B101, B102): ignored hosts,
+ * Requests never captured, whatever the rules say: ignored hosts,
  * Amplitude's own hosts, and always the SDK's own uploads — no feedback loop even when the
  * ingestion endpoint answers 5xx. Pure.
  */

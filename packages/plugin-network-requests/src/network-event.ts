@@ -1,4 +1,4 @@
-/** The `[Amplitude] Network Request` event properties of one captured request (FEATURES C.6, OQ-30). Pure. */
+/** The `[Amplitude] Network Request` event properties of one captured request. Pure. */
 import type { Properties } from '@sightline/core';
 import { maskSensitivePatterns } from '@sightline/dom';
 import { NetworkProperty } from './constants';

@@ -1,4 +1,4 @@
-/** `[Amplitude] Network Request` capture (`autocapture.networkTracking`, FEATURES B48, B.9, C16, C.6). */
+/** `[Amplitude] Network Request` capture (`autocapture.networkTracking`). */
 import { ServerUrl, describe, type Config, type Plugin, type Properties } from '@sightline/core';
 import { compileCaptureRules } from './capture-rules';
 import { createCaptureSubscriber } from './capture-subscriber';

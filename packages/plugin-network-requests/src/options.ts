@@ -1,9 +1,9 @@
-/** The documented `autocapture.networkTracking` option shapes (FEATURES B.9). */
+/** The documented `autocapture.networkTracking` option shapes. */
 
 /** JSON paths (slash-separated, leading `/` optional, `*` one key, `**` any depth). */
 export interface BodyCaptureRule {
   allowlist?: string[];
-  /** Paths removed from what the allowlist kept (DECISIONS OQ-24). */
+  /** Paths removed from what the allowlist kept. */
   excludelist?: string[];
   /** The documented SDK's other name for `excludelist`; both are honoured. */
   blocklist?: string[];

@@ -1,4 +1,4 @@
-/** `statusCodeRange` policy (FEATURES B106): `"0,200-299,413,500-599"`. Pure. */
+/** `statusCodeRange` policy: `"0,200-299,413,500-599"`. Pure. */
 
 export type StatusRange = readonly [number, number];
 

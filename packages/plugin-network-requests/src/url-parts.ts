@@ -1,5 +1,5 @@
 /**
- * The URL properties of `[Amplitude] Network Request` (FEATURES C70–C72; DECISIONS OQ-30), and the
+ * The URL properties of `[Amplitude] Network Request`, and the
  * URL helpers the wrappers and the plugin share. Pure, except `absoluteUrl` (reads the page location).
  */
 import { getLocation } from '@sightline/core';

@@ -13,7 +13,7 @@ const decide = (rules: unknown, url: string, status: number, method = 'GET') => 
   return { rule: decideCapture(compiled, target(url, method), status), compiled, report };
 };
 
-describe('C16/B106 default capture: status 0 and 500–599', () => {
+describe('default capture: status 0 and 500–599', () => {
   it.each([
     [undefined, 500, true],
     [undefined, 503, true],
@@ -31,7 +31,7 @@ describe('C16/B106 default capture: status 0 and 500–599', () => {
   });
 });
 
-describe('B100–B106 rule matching', () => {
+describe('rule matching', () => {
   const cases: Array<[string, NetworkCaptureRule[], string, string, number, boolean]> = [
     ['statusCodeRange 400-599 captures a 404', [{ statusCodeRange: '400-599' }], 'https://a.com/x', 'GET', 404, true],
     ['statusCodeRange 400-599 leaves out network failures', [{ statusCodeRange: '400-599' }], 'https://a.com/x', 'GET', 0, false],
@@ -82,7 +82,7 @@ describe('B100–B106 rule matching', () => {
   });
 });
 
-describe('B100 bad options are reported, never thrown', () => {
+describe('bad options are reported, never thrown', () => {
   it.each([
     ['captureRules not an array', 'oops', 500, true],
     ['a rule that is not an object', [null, { statusCodeRange: '400-499' }], 404, true],

@@ -25,7 +25,7 @@ afterAll(() => {
   globalThis.fetch = pageFetch;
 });
 
-describe('C16 fetch wrapper transparency', () => {
+describe('fetch wrapper transparency', () => {
   it('returns the very promise and Response the page fetch returned', async () => {
     const response = new Response('ok', { status: 200 });
     const original = Promise.resolve(response);
@@ -100,8 +100,8 @@ describe('C16 fetch wrapper transparency', () => {
   });
 });
 
-describe('C.6 fetch event properties', () => {
-  it('a 500 gives one event with every C.6 property', async () => {
+describe('fetch event properties', () => {
+  it('a 500 gives one event with every network request property', async () => {
     const answer = deferred<Response>();
     installFakeFetch(() => answer.promise);
     const { properties } = await start();
@@ -199,7 +199,7 @@ describe('C.6 fetch event properties', () => {
   });
 });
 
-describe('B102/no feedback loop: the SDK’s own uploads are never captured', () => {
+describe('no feedback loop: the SDK’s own uploads are never captured', () => {
   it.each([
     ['serverUrl answering 500', { serverUrl: 'http://localhost:8123/2/httpapi' }, 'http://localhost:8123/2/httpapi', {}],
     ['the default endpoint with ignoreAmplitudeRequests: false', {}, 'https://api2.amplitude.com/2/httpapi', {}],
@@ -224,7 +224,7 @@ describe('B102/no feedback loop: the SDK’s own uploads are never captured', ()
   });
 });
 
-describe('C16 one shared wrapper', () => {
+describe('one shared wrapper', () => {
   it('wraps once for two clients, each gets its event, and the last teardown restores the page fetch', async () => {
     const fake = installFakeFetch(() => Promise.resolve(new Response('', { status: 500 })));
     const first = await startClient();

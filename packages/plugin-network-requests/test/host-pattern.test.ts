@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { compileHostPattern, compileHostPatterns, matchesAnyHost } from '../src/host-pattern';
 
-describe('B101/B104 host wildcards', () => {
+describe('host wildcards', () => {
   it.each([
     ['*', 'anything.example.com', true],
     ['*', 'localhost', true],

@@ -12,7 +12,7 @@ const policy = (overrides: Partial<IgnorePolicy> = {}): IgnorePolicy => ({
 });
 const request = (url: string) => ({ url, hostname: new URL(url).hostname });
 
-describe('B101/B102 ignored requests', () => {
+describe('ignored requests', () => {
   it.each([
     ['the SDK upload to serverUrl', policy(), 'http://localhost:8123/2/httpapi', true],
     ['the SDK upload to serverUrl with a query', policy(), 'http://localhost:8123/2/httpapi?x=1', true],

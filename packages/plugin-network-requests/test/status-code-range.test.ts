@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isStatusInRanges, parseStatusCodeRange } from '../src/status-code-range';
 
-describe('B106 statusCodeRange parsing', () => {
+describe('statusCodeRange parsing', () => {
   it.each([
     ['500-599', [[500, 599]], []],
     ['0,400-599', [[0, 0], [400, 599]], []],
@@ -26,7 +26,7 @@ describe('B106 statusCodeRange parsing', () => {
   });
 });
 
-describe('B106 status membership', () => {
+describe('status membership', () => {
   const ranges = parseStatusCodeRange('0,400-499,503').ranges;
   it.each([
     [0, true],

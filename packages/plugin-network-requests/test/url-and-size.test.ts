@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bodySize, contentLength, utf8ByteLength } from '../src/body-size';
 import { splitRequestUrl } from '../src/url-parts';
 
-describe('C70–C72/OQ-30 request URL properties', () => {
+describe('request URL properties', () => {
   it.each([
     ['https://a.com/api/x', { url: 'https://a.com/api/x' }],
     ['https://a.com/api/x?page=2', { url: 'https://a.com/api/x', query: 'page=2' }],
@@ -23,7 +23,7 @@ describe('C70–C72/OQ-30 request URL properties', () => {
   });
 });
 
-describe('C80/C81 body sizes', () => {
+describe('body sizes', () => {
   it.each([
     ['ascii', 'hello', 5],
     ['2-byte', 'é', 2],

@@ -60,7 +60,7 @@ const send = (method: string, url: string, prepare: (xhr: XMLHttpRequest) => voi
     xhr.send(body);
   });
 
-describe('C16 XHR wrapper transparency', () => {
+describe('XHR wrapper transparency', () => {
   it.each([
     ['a 200', '?status=200'],
     ['a 503', '?status=503'],
@@ -110,7 +110,7 @@ describe('C16 XHR wrapper transparency', () => {
   });
 });
 
-describe('C.6 XHR event properties', () => {
+describe('XHR event properties', () => {
   it('a 503 gives one event with the exact properties', async () => {
     const { properties } = await start();
     await send('POST', `${base}/api?status=503&token=abc`, () => undefined, '{"q":1}');

@@ -1,4 +1,4 @@
-/** Wire names of page URL enrichment (FEATURES C.2, C.8, OQ-2, OQ-5), defined once. */
+/** Wire names of page URL enrichment, defined once. */
 import { EVENT_GROUP_IDENTIFY, EVENT_IDENTIFY, EVENT_REVENUE } from '@sightline/core';
 
 // The page properties are shared with page views: defined in @sightline/dom.
@@ -6,14 +6,14 @@ export { PAGE_DOMAIN, PAGE_LOCATION, PAGE_PATH, PAGE_TITLE, PAGE_URL } from '@si
 export const PREVIOUS_PAGE_LOCATION = '[Amplitude] Previous Page Location';
 export const PREVIOUS_PAGE_TYPE = '[Amplitude] Previous Page Type';
 
-/** C106 */
+/** `[Amplitude] Previous Page Type` values. */
 export const PageType = { DIRECT: 'direct', INTERNAL: 'internal', EXTERNAL: 'external' } as const;
 export type PageType = (typeof PageType)[keyof typeof PageType];
 
-/** C108: sessionStorage key of the current and previous page. */
+/** SessionStorage key of the current and previous page. */
 export const URL_INFO_KEY = 'AMP_URL_INFO';
 
-/** OQ-5: every event is enriched except these. */
+/** Every event is enriched except these. */
 export const UNENRICHED_EVENT_TYPES: readonly string[] = [EVENT_IDENTIFY, EVENT_GROUP_IDENTIFY, EVENT_REVENUE];
 
 export const PLUGIN_NAME = 'sightline-page-url-enrichment';

@@ -1,7 +1,7 @@
 /**
- * Adds the page properties and the previous page to every event (FEATURES C.8, OQ-5) except
+ * Adds the page properties and the previous page to every event except
  * `$identify`, `$groupidentify` and `revenue_amount`; a property the event already has is
- * never overwritten (C109).
+ * never overwritten.
  */
 import { getDocument, getLocation, type Config, type Event, type Plugin, type Properties } from '@sightline/core';
 import { observeNavigation, readPageProperties, readableUrl, scrubUrl, snapshotPage, type PageAtTrack } from '@sightline/dom';
@@ -97,7 +97,7 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
   };
 };
 
-/** Maps `autocapture.pageUrlEnrichment` (B47: boolean, default `true`) to plugin options, or `undefined` when off. */
+/** Maps `autocapture.pageUrlEnrichment` (boolean, default `true`) to plugin options, or `undefined` when off. */
 export const pageUrlEnrichmentOptionsFrom = (value: unknown): PageUrlEnrichmentOptions | undefined => {
   if (value === false) return undefined;
   if (value && typeof value === 'object') return value as PageUrlEnrichmentOptions;

@@ -1,4 +1,4 @@
-/** Previous page bookkeeping and classification (FEATURES C105, C106, C108) — pure. */
+/** Previous page bookkeeping and classification — pure. */
 import { hostnameOf } from '@sightline/dom';
 import { PageType } from './constants';
 
@@ -60,7 +60,7 @@ export interface PreviousPageInput {
   internalDomains?: readonly string[];
 }
 
-/** C106: `direct` without a previous page, `internal` on the same host, `external` otherwise. */
+/** `direct` without a previous page, `internal` on the same host, `external` otherwise. */
 export const classifyPreviousPage = ({ previousUrl, hostname, internalDomains = [] }: PreviousPageInput): PageType => {
   const host = previousUrl && hostnameOf(previousUrl);
   if (!host) return PageType.DIRECT; // none, or unreadable: treat as no previous page rather than guess

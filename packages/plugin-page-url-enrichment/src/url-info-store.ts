@@ -1,4 +1,4 @@
-/** sessionStorage shell for `AMP_URL_INFO` (C108): survives refreshes within the tab session. */
+/** sessionStorage shell for `AMP_URL_INFO`: survives refreshes within the tab session. */
 import { getWindow, type Logger } from '@sightline/core';
 import { URL_INFO_KEY } from './constants';
 import type { UrlInfo } from './previous-page';

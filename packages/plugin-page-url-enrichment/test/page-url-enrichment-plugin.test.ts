@@ -24,14 +24,14 @@ const start = async (options?: PageUrlEnrichmentOptions) => {
   return { ...setup, last };
 };
 
-describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
+describe('pageUrlEnrichmentPlugin', () => {
   beforeEach(() => {
     sessionStorage.clear();
     visit('/');
   });
   afterEach(() => visit('/'));
 
-  it('C100–C106: adds every page property and the previous page from the referrer', async () => {
+  it('adds every page property and the previous page from the referrer', async () => {
     visit('/shop/caf%C3%A9?utm_source=x#top', 'https://www.google.com/search?q=1', 'Shop');
     const { last } = await start();
     const event = await last('Button Clicked', { button: 'buy' });
@@ -63,17 +63,17 @@ describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
     expect(Object.getOwnPropertySymbols(event)).toEqual([]); // the snapshot never travels with the event
   });
 
-  it('C25: Page URL keeps a hash route when there is no query', () => {
+  it('Page URL keeps a hash route when there is no query', () => {
     visit('/#/products');
     expect(readPageProperties()['[Amplitude] Page URL']).toBe(`${ORIGIN}/#/products`);
   });
 
-  it('C106: direct when there is no referrer', async () => {
+  it('direct when there is no referrer', async () => {
     const { last } = await start();
     expect((await last('A')).event_properties).toMatchObject({ '[Amplitude] Previous Page Location': '', '[Amplitude] Previous Page Type': 'direct' });
   });
 
-  it('C107: an SPA navigation makes the old page the previous one (internal)', async () => {
+  it('an SPA navigation makes the old page the previous one (internal)', async () => {
     const { last } = await start();
     history.pushState({}, '', '/next');
     expect((await last('A')).event_properties).toMatchObject({
@@ -83,7 +83,7 @@ describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
     });
   });
 
-  it('C105: a page view queued before a redirect keeps its own previous page, not itself', async () => {
+  it('a page view queued before a redirect keeps its own previous page, not itself', async () => {
     const { client, destination } = await start();
     // A page view stamps its location when tracked; the router redirects in the same task,
     // before the pipeline runs: the event must not say /old came from /old.
@@ -104,7 +104,7 @@ describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
     expect((await last('A')).event_properties).toMatchObject({ '[Amplitude] Page Path': '/hidden', '[Amplitude] Previous Page Location': `${ORIGIN}/` });
   });
 
-  it('C108: the previous page survives a reload (sessionStorage AMP_URL_INFO)', async () => {
+  it('the previous page survives a reload (sessionStorage AMP_URL_INFO)', async () => {
     visit('/a');
     await start();
     visit('/b', `${ORIGIN}/a`);
@@ -121,13 +121,13 @@ describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
     expect((await last('A')).event_properties).toMatchObject({ '[Amplitude] Previous Page Type': 'internal' });
   });
 
-  it('C109: never overwrites a property the event already has', async () => {
+  it('never overwrites a property the event already has', async () => {
     const { last } = await start();
     const event = await last('A', { '[Amplitude] Page Title': 'mine', '[Amplitude] Previous Page Type': 'custom' });
     expect(event.event_properties).toMatchObject({ '[Amplitude] Page Title': 'mine', '[Amplitude] Previous Page Type': 'custom', '[Amplitude] Page Path': '/' });
   });
 
-  it('OQ-5: $identify, $groupidentify and revenue_amount are left alone', async () => {
+  it('$identify, $groupidentify and revenue_amount are left alone', async () => {
     const { client, destination } = await start();
     client.identify(new Identify().set('a', 1));
     client.groupIdentify('org', 'acme', new Identify().set('b', 2));
@@ -137,14 +137,14 @@ describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
     for (const event of destination.events) expect(JSON.stringify(event.event_properties || {})).not.toContain('[Amplitude] Page');
   });
 
-  it('A65: session events are enriched', async () => {
+  it('session events are enriched', async () => {
     const setup = createTestClient({ plugins: [pageUrlEnrichmentPlugin()] });
     await setup.client.init(KEY, { loggerProvider: setup.logger }).promise;
     await settle();
     expect(setup.destination.events[0]).toMatchObject({ event_type: 'session_start', event_properties: { '[Amplitude] Page Path': '/' } });
   });
 
-  it('D09: a masked title is sent as *****', async () => {
+  it('a masked title is sent as *****', async () => {
     visit('/');
     document.head.innerHTML = '<title data-amp-mask>John Doe - Banking</title>';
     const { last } = await start();
@@ -153,7 +153,7 @@ describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
     expect(JSON.stringify(event)).not.toContain('John Doe');
   });
 
-  it('OQ-30: secrets in the URL and referrer never leave the page', async () => {
+  it('secrets in the URL and referrer never leave the page', async () => {
     visit('/account?token=Tk9secret&email=a@b.co', 'https://idp.example/cb?access_token=xyz');
     const { last } = await start();
     const event = await last('A');
@@ -200,7 +200,7 @@ describe('pageUrlEnrichmentPlugin (C.8, OQ-5)', () => {
     [true, {}],
     [undefined, {}],
     [{ internalDomains: ['a.com'] }, { internalDomains: ['a.com'] }],
-  ])('B47: pageUrlEnrichmentOptionsFrom(%j)', (value, expected) => {
+  ])('pageUrlEnrichmentOptionsFrom(%j)', (value, expected) => {
     expect(pageUrlEnrichmentOptionsFrom(value)).toEqual(expected);
   });
 });

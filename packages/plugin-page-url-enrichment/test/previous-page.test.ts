@@ -8,12 +8,12 @@ import {
   urlInfoOnLoad,
 } from '@sightline/plugin-page-url-enrichment';
 
-describe('previous page (C105, C106, C108)', () => {
+describe('previous page', () => {
   it.each([
-    ['C106: no previous page is direct', '', 'www.site.com', [], 'direct'],
-    ['C106: same host is internal', 'https://www.site.com/a', 'www.site.com', [], 'internal'],
-    ['C106: another host is external', 'https://www.google.com/', 'www.site.com', [], 'external'],
-    ['C106: a sibling subdomain is external without internalDomains', 'https://blog.site.com/', 'www.site.com', [], 'external'],
+    ['no previous page is direct', '', 'www.site.com', [], 'direct'],
+    ['same host is internal', 'https://www.site.com/a', 'www.site.com', [], 'internal'],
+    ['another host is external', 'https://www.google.com/', 'www.site.com', [], 'external'],
+    ['a sibling subdomain is external without internalDomains', 'https://blog.site.com/', 'www.site.com', [], 'external'],
     ['internalDomains: subdomain of a listed domain is internal', 'https://blog.site.com/', 'www.site.com', ['site.com'], 'internal'],
     ['internalDomains: exact listed host is internal', 'https://partner.io/x', 'www.site.com', ['partner.io'], 'internal'],
     ['internalDomains: a look-alike host is external', 'https://notsite.com/', 'www.site.com', ['site.com'], 'external'],
@@ -24,21 +24,21 @@ describe('previous page (C105, C106, C108)', () => {
   });
 
   it.each([
-    ['C108: a new tab starts from the referrer', undefined, 'https://s.com/b', 'https://g.com/', { url: 'https://s.com/b', previousUrl: 'https://g.com/' }],
-    ['C108: a new tab without referrer has no previous page', undefined, 'https://s.com/b', '', { url: 'https://s.com/b', previousUrl: '' }],
-    ['C108: a refresh keeps the stored previous page', { url: 'https://s.com/b', previousUrl: 'https://s.com/a' }, 'https://s.com/b', 'https://s.com/b', { url: 'https://s.com/b', previousUrl: 'https://s.com/a' }],
-    ['C108: a new page load in the tab makes the stored page previous', { url: 'https://s.com/a', previousUrl: '' }, 'https://s.com/b', 'https://s.com/a', { url: 'https://s.com/b', previousUrl: 'https://s.com/a' }],
+    ['a new tab starts from the referrer', undefined, 'https://s.com/b', 'https://g.com/', { url: 'https://s.com/b', previousUrl: 'https://g.com/' }],
+    ['a new tab without referrer has no previous page', undefined, 'https://s.com/b', '', { url: 'https://s.com/b', previousUrl: '' }],
+    ['a refresh keeps the stored previous page', { url: 'https://s.com/b', previousUrl: 'https://s.com/a' }, 'https://s.com/b', 'https://s.com/b', { url: 'https://s.com/b', previousUrl: 'https://s.com/a' }],
+    ['a new page load in the tab makes the stored page previous', { url: 'https://s.com/a', previousUrl: '' }, 'https://s.com/b', 'https://s.com/a', { url: 'https://s.com/b', previousUrl: 'https://s.com/a' }],
   ])('%s', (_name, stored, url, referrer, expected) => {
     expect(urlInfoOnLoad(stored, url, referrer)).toEqual(expected);
   });
 
-  it('C107: a navigation shifts the current page to previous; the same URL changes nothing', () => {
+  it('a navigation shifts the current page to previous; the same URL changes nothing', () => {
     const info = { url: 'https://s.com/a', previousUrl: '' };
     expect(urlInfoAfterNavigation(info, 'https://s.com/b')).toEqual({ url: 'https://s.com/b', previousUrl: 'https://s.com/a' });
     expect(urlInfoAfterNavigation(info, 'https://s.com/a')).toBe(info);
   });
 
-  describe('the page an event was tracked on (queued events, C105)', () => {
+  describe('the page an event was tracked on (queued events)', () => {
     const load = { url: 'https://s.com/a', previousUrl: '' };
     const old = { url: 'https://s.com/old', previousUrl: 'https://s.com/a' };
     const redirected = { url: 'https://s.com/new', previousUrl: 'https://s.com/old' };

@@ -1,8 +1,8 @@
-/** Wire names and documented defaults of page view tracking (FEATURES B.4, C.2, OQ-1/2), defined once. */
+/** Wire names and documented defaults of page view tracking, defined once. */
 
-/** C03, B67 */
+/** The page view event. */
 export const DEFAULT_PAGE_VIEW_EVENT = '[Amplitude] Page Viewed';
-/** C27 */
+/** The per-session page counter property. */
 export const PAGE_COUNTER = '[Amplitude] Page Counter';
 
 export const TRACK_ON_ATTRIBUTION = 'attribution';

@@ -1,4 +1,4 @@
-/** Which SPA navigations are page views (FEATURES B66, C19) — pure, table-tested. */
+/** Which SPA navigations are page views — pure, table-tested. */
 import { HISTORY_PATH_ONLY } from './constants';
 
 export type TrackHistoryChanges = 'all' | 'pathOnly';

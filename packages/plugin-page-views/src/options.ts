@@ -1,14 +1,14 @@
-/** `autocapture.pageViews` options (FEATURES B.4) and their documented defaults. */
+/** `autocapture.pageViews` options and their documented defaults. */
 import type { Logger } from '@sightline/core';
 import { DEFAULT_PAGE_VIEW_EVENT, HISTORY_ALL, HISTORY_PATH_ONLY, TRACK_ON_ATTRIBUTION } from './constants';
 import type { TrackHistoryChanges } from './history-policy';
 
 export interface PageViewsOptions {
-  /** B65: `undefined` = on load; `'attribution'` = when attribution is tracked; function = when it returns true. */
+  /** `undefined` = on load; `'attribution'` = when attribution is tracked; function = when it returns true. */
   trackOn?: 'attribution' | (() => boolean);
-  /** B66: default `'all'`. */
+  /** Default `'all'`. */
   trackHistoryChanges?: TrackHistoryChanges;
-  /** B67: default `[Amplitude] Page Viewed`. */
+  /** Default `[Amplitude] Page Viewed`. */
   eventType?: string;
 }
 
@@ -34,7 +34,7 @@ export const resolvePageViewsOptions = (options: PageViewsOptions = {}, logger?:
   return { trackOn, trackHistoryChanges, eventType };
 };
 
-/** Maps `autocapture.pageViews` (B41: default `true`) to plugin options, or `undefined` when off. */
+/** Maps `autocapture.pageViews` (default `true`) to plugin options, or `undefined` when off. */
 export const pageViewsOptionsFrom = (value: unknown): PageViewsOptions | undefined => {
   if (value === false) return undefined;
   if (value && typeof value === 'object') return value as PageViewsOptions;

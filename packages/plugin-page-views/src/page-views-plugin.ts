@@ -1,5 +1,5 @@
 /**
- * `[Amplitude] Page Viewed` (FEATURES B.4, C.2, C.3): on load and on SPA navigations seen by
+ * `[Amplitude] Page Viewed`: on load and on SPA navigations seen by
  * the shared navigation observer, with the page properties, the campaign of the URL and the
  * per-session `[Amplitude] Page Counter`.
  */
@@ -12,7 +12,7 @@ import { resolvePageViewsOptions, type PageViewsOptions, type ResolvedPageViewsO
 /** What the plugin needs from the client (CoreClient has all of it). */
 export interface PageViewsClient {
   track(eventType: string, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise;
-  /** C27: the session's next page number; kept with the identity so tabs share it. */
+  /** The session's next page number; kept with the identity so tabs share it. */
   nextPageCounter?(): number;
 }
 
@@ -62,7 +62,7 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
       const mode = resolved.trackHistoryChanges;
       stopNavigation = observeNavigation(
         (change) => {
-          // C19 / B66: one page view per navigation that changes the page for this mode.
+          // One page view per navigation that changes the page for this mode.
           if (isPageChange(mode, change.previousUrl, change.url) && passesTrackOn()) trackPageView();
         },
         { onError: (error) => config.loggerProvider.error('page views: navigation handling failed', error) },
@@ -75,7 +75,7 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
         const counter = client && client.nextPageCounter ? client.nextPageCounter() : 1;
         event.event_properties = { ...event.event_properties, [PAGE_COUNTER]: counter };
       } else if (resolved && resolved.trackOn === TRACK_ON_ATTRIBUTION && isCampaignIdentify(event)) {
-        trackPageView(); // B65: a page view whenever web attribution is tracked
+        trackPageView(); // A page view whenever web attribution is tracked
       }
       return event;
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPageChange } from '@sightline/plugin-page-views';
 
-describe('isPageChange (B66, C19)', () => {
+describe('isPageChange', () => {
   it.each([
     ['all', 'https://a.com/#company', 'https://a.com/#blog', true],
     ['all', 'https://a.com/x', 'https://a.com/x?q=1', true],

@@ -32,7 +32,7 @@ const navigate = async (step: () => void) => {
   await settle();
 };
 
-describe('pageViewsPlugin (B.4, C.2)', () => {
+describe('pageViewsPlugin', () => {
   beforeEach(() => {
     localStorage.clear();
     sessionStorage.clear();
@@ -46,7 +46,7 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     visit('/');
   });
 
-  it('C03/C20–C29: a page view on load with the exact property set', async () => {
+  it('a page view on load with the exact property set', async () => {
     visit('/docs/start?utm_source=news&gclid=G1#intro', 'https://www.google.com/search?q=x', 'Getting started');
     const { pageViews, destination } = await start();
     expect(destination.events.map((event) => event.event_type)).toEqual(['session_start', PAGE_VIEWED]);
@@ -64,7 +64,7 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     });
   });
 
-  it('C27: the counter counts pages per session and survives a reload in the session', async () => {
+  it('the counter counts pages per session and survives a reload in the session', async () => {
     const storage = createMemoryIdentityStorage();
     const first = await start({}, { storage });
     await navigate(() => history.pushState({}, '', '/two'));
@@ -73,7 +73,7 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     expect(second.pageViews()[0].event_properties?.['[Amplitude] Page Counter']).toBe(3);
   });
 
-  it('C27: the counter restarts when a new session starts', async () => {
+  it('the counter restarts when a new session starts', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       const { pageViews } = await start();
@@ -86,7 +86,7 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     }
   });
 
-  it('B66 all: pushState, popstate and hash navigation give exactly one page view each', async () => {
+  it('all: pushState, popstate and hash navigation give exactly one page view each', async () => {
     const { pageViews } = await start();
     await navigate(() => history.pushState({}, '', '/a'));
     await navigate(() => {
@@ -107,7 +107,7 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     ]);
   });
 
-  it('B66 pathOnly: hash and query changes are not page views, path changes are', async () => {
+  it('pathOnly: hash and query changes are not page views, path changes are', async () => {
     const { pageViews } = await start({ trackHistoryChanges: 'pathOnly' });
     await navigate(() => history.pushState({}, '', '/#company'));
     await navigate(() => history.pushState({}, '', '/#blog'));
@@ -116,13 +116,13 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     expect(pageViews().map((event) => event.event_properties?.['[Amplitude] Page Path'])).toEqual(['/', '/blog']);
   });
 
-  it('B67: eventType renames the event', async () => {
+  it('eventType renames the event', async () => {
     const { pageViews } = await start({ eventType: 'Page View' });
     expect(pageViews('Page View')).toHaveLength(1);
     expect(pageViews()).toHaveLength(0);
   });
 
-  it('B65: a trackOn function decides on load and on each navigation', async () => {
+  it('a trackOn function decides on load and on each navigation', async () => {
     const trackOn = vi.fn(() => location.pathname.includes('home'));
     const { pageViews } = await start({ trackOn });
     await navigate(() => history.pushState({}, '', '/home'));
@@ -131,7 +131,7 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     expect(trackOn).toHaveBeenCalledTimes(3);
   });
 
-  it('B65: a throwing trackOn is logged and tracks nothing', async () => {
+  it('a throwing trackOn is logged and tracks nothing', async () => {
     const { pageViews, logger } = await start({
       trackOn: () => {
         throw new Error('app bug');
@@ -141,7 +141,7 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     expect(logger.error).toHaveBeenCalled();
   });
 
-  it("B65: trackOn 'attribution' tracks a page view only after an attribution $identify", async () => {
+  it("trackOn 'attribution' tracks a page view only after an attribution $identify", async () => {
     const storage = createMemoryIdentityStorage();
     visit('/?utm_source=ad');
     const first = await start({ trackOn: 'attribution' }, { storage, attribution: true });
@@ -152,7 +152,7 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     expect(second.pageViews()).toHaveLength(0);
   });
 
-  it('D09: the masked title is sent as *****', async () => {
+  it('the masked title is sent as *****', async () => {
     visit('/');
     document.head.innerHTML = '<title data-amp-mask>Jane Roe - Statement</title>';
     const { pageViews } = await start();
@@ -160,7 +160,7 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
     expect(JSON.stringify(pageViews()[0])).not.toContain('Jane Roe');
   });
 
-  it('OQ-30: token and email in the URL never reach the page view', async () => {
+  it('token and email in the URL never reach the page view', async () => {
     visit('/x?token=Tk9secret&email=a@b.co&utm_content=a@b.co', 'https://a.com/?code=zzz');
     const { pageViews } = await start();
     const wire = JSON.stringify(pageViews()[0]);
@@ -195,17 +195,17 @@ describe('pageViewsPlugin (B.4, C.2)', () => {
   });
 });
 
-describe('options (B.4)', () => {
+describe('options', () => {
   it.each([
     [false, undefined],
     [true, {}],
     [undefined, {}],
     [{ trackHistoryChanges: 'pathOnly' }, { trackHistoryChanges: 'pathOnly' }],
-  ])('B41: pageViewsOptionsFrom(%j)', (value, expected) => {
+  ])('pageViewsOptionsFrom(%j)', (value, expected) => {
     expect(pageViewsOptionsFrom(value)).toEqual(expected);
   });
 
-  it('B65–B67: documented defaults', () => {
+  it('documented defaults', () => {
     expect(resolvePageViewsOptions()).toEqual({ trackOn: undefined, trackHistoryChanges: 'all', eventType: PAGE_VIEWED });
   });
 

@@ -1,4 +1,4 @@
-/** Wire names of Web Vitals capture — defined once (FEATURES C17, C.7; DECISIONS OQ-4). */
+/** Wire names of Web Vitals capture — defined once. */
 import { PAGE_DOMAIN, PAGE_LOCATION, PAGE_PATH, PAGE_TITLE, PAGE_URL } from '@sightline/dom';
 
 export const PLUGIN_NAME = 'sightline-web-vitals';

@@ -1,4 +1,4 @@
-/** One `[Amplitude] <metric>` object (DECISIONS OQ-4). Pure. */
+/** One `[Amplitude] <metric>` object. Pure. */
 import { TIME_SINCE_NAVIGATION_METRICS } from './constants';
 import type { VitalMetric } from './metric-source';
 

@@ -1,7 +1,7 @@
 /**
  * Keeps the latest metrics of each measured page and hands out the pages whose metrics
  * changed since they were last sent: the first hidden state sends everything measured, a
- * later one only what changed after it (FEATURES C17; DECISIONS OQ-4). No DOM access.
+ * later one only what changed after it. No DOM access.
  */
 import type { Properties } from '@sightline/core';
 import { MAX_TRACKED_PAGES, MetricProperty, type MetricName } from './constants';

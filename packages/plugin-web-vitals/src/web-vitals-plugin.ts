@@ -1,5 +1,5 @@
 /**
- * `[Amplitude] Web Vitals` (`autocapture.webVitals`, FEATURES C17, C.7; DECISIONS OQ-4).
+ * `[Amplitude] Web Vitals` (`autocapture.webVitals`).
  * Metrics come from `web-vitals`; the event is tracked when the page becomes hidden and
  * flushed right away so the delivery engine's page-exit path sends it in this page life.
  */

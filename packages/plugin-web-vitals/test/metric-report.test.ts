@@ -16,7 +16,7 @@ const metric = (overrides: Partial<VitalMetric>): VitalMetric => ({
   ...overrides,
 });
 
-describe('OQ-4 metric objects { value, rating, delta, navigationType, id, timestamp, navigationStart }', () => {
+describe('metric objects { value, rating, delta, navigationType, id, timestamp, navigationStart }', () => {
   it.each([
     ['LCP: the paint time', metric({ name: 'LCP', value: 1234.5, entries: [{ startTime: 1234.5 }] }), ORIGIN + 1235, ORIGIN],
     ['FCP: the paint time', metric({ name: 'FCP', value: 800 }), ORIGIN + 800, ORIGIN],
@@ -59,7 +59,7 @@ describe('OQ-4 metric objects { value, rating, delta, navigationType, id, timest
 });
 
 // The measured page goes through the shared page properties of @sightline/dom.
-describe('C90 page properties of the measured page', () => {
+describe('page properties of the measured page', () => {
   it.each([
     [
       'https://shop.example.com/cart?step=2#top',

@@ -19,7 +19,7 @@ const collector = (maxPages?: number) => {
   return { describePage, vitals: createVitalsCollector({ timeOrigin: 0, describePage, maxPages }) };
 };
 
-describe('C17 which metrics are sent when', () => {
+describe('which metrics are sent when', () => {
   it('nothing measured → nothing to send', () => {
     expect(collector().vitals.takeChanged()).toEqual([]);
   });

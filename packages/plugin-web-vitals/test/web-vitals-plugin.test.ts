@@ -54,7 +54,7 @@ afterEach(async () => {
   document.title = '';
 });
 
-describe('C17 one [Amplitude] Web Vitals event when the page is first hidden', () => {
+describe('one [Amplitude] Web Vitals event when the page is first hidden', () => {
   it('sends every metric measured, with the page properties, then flushes after the event reached the destination', async () => {
     const fake = fakeSource();
     window.history.replaceState(null, '', '/checkout?coupon=1&token=abc');
@@ -193,7 +193,7 @@ describe('C17 one [Amplitude] Web Vitals event when the page is first hidden', (
   });
 });
 
-describe('C17 lifecycle and fault paths', () => {
+describe('lifecycle and fault paths', () => {
   it('after teardown, metrics and page hides are ignored and listeners are gone', async () => {
     const fake = fakeSource();
     const setup = await start({ source: fake.source });

@@ -1,6 +1,6 @@
 import { getNavigator, type Connectivity } from '@sightline/core';
 
-/** navigator.onLine plus the online/offline events (E14, OQ-19). */
+/** navigator.onLine plus the online/offline events. */
 export const createConnectivity = (): Connectivity | undefined => {
   const navigator = getNavigator();
   if (!navigator || typeof addEventListener !== 'function') return undefined;

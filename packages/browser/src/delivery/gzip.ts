@@ -1,4 +1,4 @@
-/** Bodies smaller than this go uncompressed: gzip would cost more than it saves (E13). */
+/** Bodies smaller than this go uncompressed: gzip would cost more than it saves. */
 export const COMPRESSION_THRESHOLD_BYTES = 2048;
 
 export const canCompress = (): boolean => typeof CompressionStream === 'function' && typeof Response === 'function' && typeof Blob === 'function';

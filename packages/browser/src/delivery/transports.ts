@@ -84,7 +84,7 @@ const xhrTransport = ({ headers, compress }: TransportOptions, Xhr = typeof XMLH
 });
 
 /**
- * sendBeacon: no answer to read, no custom headers, no compression (E11). A queued beacon
+ * sendBeacon: no answer to read, no custom headers, no compression. A queued beacon
  * counts as delivered; a refused one (too large, quota) falls back to keepalive fetch.
  */
 const beaconTransport = (send = platformFetch()): Transport => {
@@ -104,7 +104,7 @@ const beaconTransport = (send = platformFetch()): Transport => {
   };
 };
 
-/** The transport `transport` asks for (OQ-18); custom headers apply to fetch and xhr only. */
+/** The transport `transport` asks for; custom headers apply to fetch and xhr only. */
 export const createTransport = ({ transport, compress }: TransportChoice): Transport => {
   const type = typeof transport === 'string' ? transport : transport.type;
   const headers = typeof transport === 'object' && transport.headers ? transport.headers : {};

@@ -40,7 +40,7 @@ export interface DeliveryPlugin extends Plugin {
   name: string;
   type: 'destination';
   setTransport(transport: TransportType | TransportConfig): void;
-  /** `true` holds events, `false` follows connectivity, `null` ignores it (OQ-19). */
+  /** `true` holds events, `false` follows connectivity, `null` ignores it. */
   setOffline(offline: boolean | null): void;
   /** Sends what is unsent now with the page-exit transport (beacon / keepalive). */
   flushOnExit(): void;
@@ -66,14 +66,14 @@ const shareAnswer = (entry: Entry, resolve: (result: Result) => void): void => {
 };
 
 /**
- * What the caller of an event this engine leaves unsent at teardown (re-init, A64) hears. Not an
+ * What the caller of an event this engine leaves unsent at teardown (re-init) hears. Not an
  * outcome (the event is neither sent nor dropped): code 0 as for any answer without a server's.
  */
 const HANDED_OVER = 'Not sent before the SDK was re-initialised: the event stays stored and the next engine on this store sends it';
 const LOST_AT_TEARDOWN = 'Not sent before the SDK was re-initialised, and the event store could not keep it';
 
 /**
- * The lossless delivery engine (FEATURES.md E, OQ-9): every event is written to the store
+ * The lossless delivery engine: every event is written to the store
  * before it is sent and removed only when the server has answered for it; failures are
  * retried with backoff; what this page life cannot send stays stored for the next one.
  * A closure rather than a class: its state is private to this factory.
@@ -252,7 +252,7 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     return true;
   };
 
-  /** Attempts per event in one page life: flushMaxRetries (B04), but never none (0 would mean no upload at all). */
+  /** Attempts per event in one page life: flushMaxRetries, but never none (0 would mean no upload at all). */
   const maxAttempts = (): number => Math.max(1, config.flushMaxRetries);
 
   /** Whether the entry may go out in a batch now (`force` ignores its retry wait). */

@@ -39,7 +39,7 @@ export interface Clock {
 
 export interface TransportChoice {
   transport: TransportType | TransportConfig;
-  /** gzip bodies above 2 KB where the platform can (E13). */
+  /** gzip bodies above 2 KB where the platform can. */
   compress: boolean;
 }
 

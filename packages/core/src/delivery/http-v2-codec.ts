@@ -7,7 +7,7 @@ export interface EndpointOptions {
   useBatch: boolean;
 }
 
-/** HTTP V2 or Batch endpoint for the zone; `serverUrl` overrides both (OQ-6). */
+/** HTTP V2 or Batch endpoint for the zone; `serverUrl` overrides both. */
 export const endpointFor = ({ serverUrl, serverZone, useBatch }: EndpointOptions): string => {
   if (serverUrl) return serverUrl;
   if (serverZone === 'EU') return useBatch ? ServerUrl.EU_BATCH : ServerUrl.EU;
@@ -25,7 +25,7 @@ export interface BatchBody {
   uploadTime: number;
 }
 
-/** The request body (OQ-7): `options.min_id_length` only when set; ISO upload time. */
+/** The request body: `options.min_id_length` only when set; ISO upload time. */
 export const encodeBatch = ({ apiKey, events, minIdLength, uploadTime }: BatchBody): string =>
   JSON.stringify({
     api_key: apiKey,

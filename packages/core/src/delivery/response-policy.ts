@@ -17,7 +17,7 @@ export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 /** How long a throttled user or device waits when the server gives no Retry-After. */
 export const THROTTLE_WAIT_MS = 30_000;
 
-/** What to do with each event of a batch after the server answered (OQ-9). Indices into the batch. */
+/** What to do with each event of a batch after the server answered. Indices into the batch. */
 export interface ResponsePlan {
   code: number;
   message: string;
