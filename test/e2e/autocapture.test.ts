@@ -2,7 +2,7 @@
 // Chromium: the full script bundle with its default `autocapture`, against the local collector.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowserSuite } from './support/browser-suite';
+import { useBrowserSuite } from './support/browser-suite.js';
 
 const API_KEY = 'e2e-autocapture-key';
 

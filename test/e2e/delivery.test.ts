@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { bundlePage } from './support/fixtures';
-import { useBrowserSuite } from './support/browser-suite';
+import { bundlePage } from './support/fixtures.js';
+import { useBrowserSuite } from './support/browser-suite.js';
 
 // Lossless delivery in real Chromium against the collector.
 // Each scenario is one that the documented SDK loses events in.

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { BROWSER_DIST, ROOT } from './support/fixtures';
+import { launchChromium } from './support/chromium.js';
+import { BROWSER_DIST, ROOT } from './support/fixtures.js';
 
 /** What the demo prints once it serves: one line per example, then the collector's URLs. */
 const URL_LINE = /^\s+(\S+)\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/gm;

@@ -2,8 +2,8 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bundlePage } from './support/fixtures';
-import { useBrowserSuite } from './support/browser-suite';
+import { bundlePage } from './support/fixtures.js';
+import { useBrowserSuite } from './support/browser-suite.js';
 
 const API_KEY = 'e2e-element-interactions-key';
 const CLICKED = '[Amplitude] Element Clicked';

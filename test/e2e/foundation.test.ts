@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launchPersistentChromium } from './support/chromium';
-import { bundlePage, eventsSince, startPages, startTestCollector, type Collector } from './support/fixtures';
-import type { StaticServer } from './support/static-server';
+import { launchPersistentChromium } from './support/chromium.js';
+import { bundlePage, eventsSince, startPages, startTestCollector, type Collector } from './support/fixtures.js';
+import type { StaticServer } from './support/static-server.js';
 
 const API_KEY = 'e2e-foundation-key';
 

@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launchPersistentChromium } from './support/chromium';
-import { bundlePage, eventsSince, startPages, startTestCollector, type Collector } from './support/fixtures';
-import type { StaticServer } from './support/static-server';
+import { launchPersistentChromium } from './support/chromium.js';
+import { bundlePage, eventsSince, startPages, startTestCollector, type Collector } from './support/fixtures.js';
+import type { StaticServer } from './support/static-server.js';
 
 const API_KEY = 'e2e-network-vitals-key';
 const NETWORK = '[Amplitude] Network Request';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { BROWSER_DIST, startPages, startTestCollector, type Collector } from './support/fixtures';
-import type { StaticServer } from './support/static-server';
+import { launchChromium } from './support/chromium.js';
+import { BROWSER_DIST, startPages, startTestCollector, type Collector } from './support/fixtures.js';
+import type { StaticServer } from './support/static-server.js';
 
 // The async snippet: calls made before the bundle loads are queued with their own
 // time and replayed in order; it works under a strict CSP with a nonce and no 'unsafe-eval'.

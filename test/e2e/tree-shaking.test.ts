@@ -9,7 +9,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollup, type Plugin } from 'rollup';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './support/fixtures';
+import { ROOT } from './support/fixtures.js';
 
 const PACKAGES = join(ROOT, 'packages');
 const ENTRY = '\0tree-shaking-entry';

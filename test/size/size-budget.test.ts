@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // Plain JavaScript shared with the build's size report.
 import { SIZE_BUDGETS } from '../../scripts/lib/size-budgets.mjs';
 import { measure } from '../../scripts/lib/size-report.mjs';
-import { ROOT } from '../e2e/support/fixtures';
+import { ROOT } from '../e2e/support/fixtures.js';
 
 // Size is deterministic, so it is checked here (timing never is: see test/bench).
 describe('script bundle gzip budgets (issue 9)', () => {

@@ -7,7 +7,7 @@ import { networkRequestsPlugin } from '@sightline/plugin-network-requests';
 import { pageUrlEnrichmentPlugin } from '@sightline/plugin-page-url-enrichment';
 import { pageViewsPlugin } from '@sightline/plugin-page-views';
 import { webVitalsPlugin } from '@sightline/plugin-web-vitals';
-import { resolveAutocapture, type AutocaptureFeature } from './autocapture-policy';
+import { resolveAutocapture, type AutocaptureFeature } from './autocapture-policy.js';
 
 type PluginFactory = (options: object) => Plugin;
 

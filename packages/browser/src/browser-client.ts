@@ -9,9 +9,9 @@ import {
   type DeliveryStats,
   type Plugin,
 } from '@sightline/core';
-import { contextPlugin } from './context-plugin';
-import { createIdentityStorage, readLegacyIdentity } from './identity-storage';
-import { readUrlHandoff } from './url-handoff';
+import { contextPlugin } from './context-plugin.js';
+import { createIdentityStorage, readLegacyIdentity } from './identity-storage.js';
+import { readUrlHandoff } from './url-handoff.js';
 
 /** Builds the plugins an entry adds from the resolved `autocapture` option. */
 export type AutocaptureWiring = (config: Config) => Plugin[];

@@ -1,6 +1,6 @@
 import { LIBRARY, getNavigator, type Config, type Event, type Plugin } from '@sightline/core';
-import { IP_REMOTE, PLATFORM } from './constants';
-import { parseUserAgent } from './user-agent';
+import { IP_REMOTE, PLATFORM } from './constants.js';
+import { parseUserAgent } from './user-agent.js';
 
 /**
  * The `before` plugin that fills the context fields: library, platform, language,

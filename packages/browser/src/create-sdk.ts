@@ -1,5 +1,5 @@
 import { LogLevel, OfflineDisabled, ServerUrl } from '@sightline/core';
-import type { BrowserClient } from './browser-client';
+import type { BrowserClient } from './browser-client.js';
 
 /** Enum-like values the documented SDK exposes as `Types`; literal values work too. */
 export const Types = {

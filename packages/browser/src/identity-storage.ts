@@ -8,9 +8,9 @@ import {
   type IdentityStorage,
   type Logger,
 } from '@sightline/core';
-import { IDENTITY_PREFIX, amplitudeCookieName, instanceSuffix, legacyCookieName } from './constants';
+import { IDENTITY_PREFIX, amplitudeCookieName, instanceSuffix, legacyCookieName } from './constants.js';
 import { findWidestCookieDomain, readCookie, writeCookie, type CookieAttributes } from '@sightline/dom';
-import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from './identity-codec';
+import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from './identity-codec.js';
 
 /** `sl_<key10>` for the default instance, `sl_<key10>_<instance>` for named ones (never shared). */
 export const storageKey = (config: Config): string => IDENTITY_PREFIX + instanceSuffix(config);

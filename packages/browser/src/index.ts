@@ -2,10 +2,10 @@
  * @sightline/browser — the full client: the default instance and named exports as the
  * documented SDK has them, with the default plugins wired from the `autocapture` option.
  */
-import { wireAutocapture } from './autocapture';
-import { BrowserClient } from './browser-client';
-import { bindMethod } from './create-sdk';
-import { createBrowserDelivery } from './delivery/create-browser-delivery';
+import { wireAutocapture } from './autocapture.js';
+import { BrowserClient } from './browser-client.js';
+import { bindMethod } from './create-sdk.js';
+import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
 
 /** A named instance: its own identity, queue and settings. */
 export const createInstance = (): BrowserClient => new BrowserClient({ createDestination: createBrowserDelivery, autocapture: wireAutocapture });
@@ -36,6 +36,6 @@ export const onDelivery = /*#__PURE__*/ bindMethod(client, 'onDelivery');
 export const setOffline = /*#__PURE__*/ bindMethod(client, 'setOffline');
 export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
 export type { Config, Event, EventOptions, Plugin, Result, ResultPromise } from '@sightline/core';
-export { Types } from './create-sdk';
-export { BrowserClient } from './browser-client';
+export { Types } from './create-sdk.js';
+export { BrowserClient } from './browser-client.js';
 export type { DeliveryReport, DeliveryStats } from '@sightline/core';

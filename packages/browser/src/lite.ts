@@ -3,9 +3,9 @@
  * imported, so a custom build carries only the plugins it adds with `add()`. `autocapture`
  * still controls sessions (session_start / session_end), which live in the core client.
  */
-import { BrowserClient } from './browser-client';
-import { bindMethod } from './create-sdk';
-import { createBrowserDelivery } from './delivery/create-browser-delivery';
+import { BrowserClient } from './browser-client.js';
+import { bindMethod } from './create-sdk.js';
+import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
 
 /** A named instance: its own identity, queue and settings. */
 export const createInstance = (): BrowserClient => new BrowserClient({ createDestination: createBrowserDelivery });
@@ -36,6 +36,6 @@ export const onDelivery = /*#__PURE__*/ bindMethod(client, 'onDelivery');
 export const setOffline = /*#__PURE__*/ bindMethod(client, 'setOffline');
 export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
 export type { Config, Event, EventOptions, Plugin, Result, ResultPromise } from '@sightline/core';
-export { Types } from './create-sdk';
-export { BrowserClient } from './browser-client';
+export { Types } from './create-sdk.js';
+export { BrowserClient } from './browser-client.js';
 export type { DeliveryReport, DeliveryStats } from '@sightline/core';

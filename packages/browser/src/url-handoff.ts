@@ -1,5 +1,5 @@
 import { getLocation } from '@sightline/core';
-import { PARAM_DEVICE_ID, PARAM_LEGACY_DEVICE_ID, PARAM_SESSION_ID, PARAM_TIMESTAMP } from './constants';
+import { PARAM_DEVICE_ID, PARAM_LEGACY_DEVICE_ID, PARAM_SESSION_ID, PARAM_TIMESTAMP } from './constants.js';
 
 type Handoff = { deviceId?: string; sessionId?: number };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '@sightline/core';
-import { resolveAutocapture } from '../src/autocapture-policy';
-import { wireAutocapture } from '../src/autocapture';
+import { resolveAutocapture } from '../src/autocapture-policy.js';
+import { wireAutocapture } from '../src/autocapture.js';
 
 const features = [
   { key: 'pageViews', defaultOn: true },

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDeliveryPlugin, createMemoryEventStore, type DeliveryReport, type UploadRequest } from '@sightline/core';
-import { BrowserClient } from '../src/browser-client';
+import { BrowserClient } from '../src/browser-client.js';
 
 const logger = () => ({ log: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), enable: vi.fn(), disable: vi.fn() });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIBRARY, resolveConfig, type Event } from '@sightline/core';
-import { contextPlugin } from '../src/context-plugin';
-import { parseUserAgent } from '../src/user-agent';
+import { contextPlugin } from '../src/context-plugin.js';
+import { parseUserAgent } from '../src/user-agent.js';
 
 const run = async (options: Record<string, unknown> = {}, event: Event = { event_type: 'x' }) => {
   const plugin = contextPlugin();

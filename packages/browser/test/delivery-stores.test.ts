@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { EventStore, StoredEvent } from '@sightline/core';
-import { createIdbEventStore } from '../src/delivery/idb-event-store';
-import { createLocalEventStore } from '../src/delivery/local-event-store';
-import { createResilientEventStore } from '../src/delivery/resilient-event-store';
-import { queueSuffix } from '../src/delivery/store-names';
+import { createIdbEventStore } from '../src/delivery/idb-event-store.js';
+import { createLocalEventStore } from '../src/delivery/local-event-store.js';
+import { createResilientEventStore } from '../src/delivery/resilient-event-store.js';
+import { queueSuffix } from '../src/delivery/store-names.js';
 
 const record = (id: string): StoredEvent => ({ id, event: { event_type: 'E', insert_id: id, device_id: 'device-1' }, attempts: 0 });
 const ids = async (store: EventStore) => (await store.getAll()).map((r) => r.id).sort();

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { COMPRESSION_THRESHOLD_BYTES, prepareBody } from '../src/delivery/gzip';
-import { parseJsonBody, parseRetryAfter } from '../src/delivery/retry-after';
-import { createExitTransport, createTransport, REQUEST_TIMEOUT_MS } from '../src/delivery/transports';
+import { COMPRESSION_THRESHOLD_BYTES, prepareBody } from '../src/delivery/gzip.js';
+import { parseJsonBody, parseRetryAfter } from '../src/delivery/retry-after.js';
+import { createExitTransport, createTransport, REQUEST_TIMEOUT_MS } from '../src/delivery/transports.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig, type IdentitySnapshot } from '@sightline/core';
 import { readCookie, writeCookie } from '@sightline/dom';
-import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from '../src/identity-codec';
-import { createIdentityStorage, readLegacyIdentity, storageKey } from '../src/identity-storage';
-import { readUrlHandoff } from '../src/url-handoff';
+import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from '../src/identity-codec.js';
+import { createIdentityStorage, readLegacyIdentity, storageKey } from '../src/identity-storage.js';
+import { readUrlHandoff } from '../src/url-handoff.js';
 
 const API_KEY = 'a2dbce0e18dfe5f8e7c7b1d0ffeedbeef';
 const logger = () => ({ log: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), enable: vi.fn(), disable: vi.fn() });

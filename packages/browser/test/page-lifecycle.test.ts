@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createPageLifecycle } from '../src/delivery/page-lifecycle';
+import { createPageLifecycle } from '../src/delivery/page-lifecycle.js';
 
 const setVisibility = (state: 'visible' | 'hidden') => {
   Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });

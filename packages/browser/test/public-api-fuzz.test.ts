@@ -16,13 +16,13 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Event, Plugin, Result } from '@sightline/core';
-import { createInstance, Identify, Revenue, type BrowserClient } from '../src/index';
+import { createInstance, Identify, Revenue, type BrowserClient } from '../src/index.js';
 
 /** What the delivery destination was handed (before encoding), recorded by wrapping the real destination. */
 const destination = vi.hoisted(() => ({ events: [] as unknown[] }));
 
-vi.mock('../src/delivery/create-browser-delivery', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/delivery/create-browser-delivery')>();
+vi.mock('../src/delivery/create-browser-delivery.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/delivery/create-browser-delivery.js')>();
   return {
     ...actual,
     createBrowserDelivery: (...args: Parameters<typeof actual.createBrowserDelivery>) => {

@@ -1,5 +1,5 @@
-import { isTransport, resolveConfig } from './config';
-import { PendingResult } from './pending-result';
+import { isTransport, resolveConfig } from './config.js';
+import { PendingResult } from './pending-result.js';
 import {
   EVENT_GROUP_IDENTIFY,
   EVENT_IDENTIFY,
@@ -8,18 +8,18 @@ import {
   EVENT_SESSION_START,
   IdentifyOperation,
   ResultCode,
-} from './constants';
-import { isIdentify, type Identify } from './identify';
-import { IdentityStore, type IdentitySnapshot, type IdentityStorage } from './identity';
-import { ConsoleLogger, LogLevel } from './logger';
-import { isPromise, Pipeline } from './pipeline';
-import type { Revenue } from './revenue';
-import { copyIfFlat, sanitizeAny, sanitizeWalk, type SanitizeResult } from './sanitize';
-import { decideSession, endOf, isSessionActive } from './session';
-import type { Config, Event, EventOptions, Logger, Plugin, Properties, Result, ResultPromise, TransportType, TransportConfig } from './types';
-import { describe } from './describe';
-import { tryOr } from './try-or';
-import { uuid } from './uuid';
+} from './constants.js';
+import { isIdentify, type Identify } from './identify.js';
+import { IdentityStore, type IdentitySnapshot, type IdentityStorage } from './identity.js';
+import { ConsoleLogger, LogLevel } from './logger.js';
+import { isPromise, Pipeline } from './pipeline.js';
+import type { Revenue } from './revenue.js';
+import { copyIfFlat, sanitizeAny, sanitizeWalk, type SanitizeResult } from './sanitize.js';
+import { decideSession, endOf, isSessionActive } from './session.js';
+import type { Config, Event, EventOptions, Logger, Plugin, Properties, Result, ResultPromise, TransportType, TransportConfig } from './types.js';
+import { describe } from './describe.js';
+import { tryOr } from './try-or.js';
+import { uuid } from './uuid.js';
 
 /** What a platform (browser, node, worker) supplies to the platform-neutral client. */
 export interface ClientPlatform {

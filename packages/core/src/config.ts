@@ -1,9 +1,9 @@
-import { DEFAULT_INSTANCE_NAME } from './constants';
-import { describe } from './describe';
-import { isIdentify } from './identify';
-import { ConsoleLogger, LogLevel } from './logger';
-import { tryOr } from './try-or';
-import type { Config, CookieOptions, Logger, TrackingOptions } from './types';
+import { DEFAULT_INSTANCE_NAME } from './constants.js';
+import { describe } from './describe.js';
+import { isIdentify } from './identify.js';
+import { ConsoleLogger, LogLevel } from './logger.js';
+import { tryOr } from './try-or.js';
+import type { Config, CookieOptions, Logger, TrackingOptions } from './types.js';
 
 /** Documented defaults. */
 export const DEFAULT_COOKIE_OPTIONS: CookieOptions = {

@@ -1,4 +1,4 @@
-import { tryOr } from './try-or';
+import { tryOr } from './try-or.js';
 
 /**
  * A short, safe description of a bad input value for log messages (never its whole content).

@@ -1,5 +1,5 @@
-import { IdentifyOperation } from './constants';
-import { tryOr } from './try-or';
+import { IdentifyOperation } from './constants.js';
+import { tryOr } from './try-or.js';
 
 type Operation = IdentifyOperation;
 type Value = unknown;

@@ -1,4 +1,4 @@
-import type { Logger } from './types';
+import type { Logger } from './types.js';
 
 /** Documented log levels: `Types.LogLevel.None` … `Debug`, numeric 0–4. */
 export const LogLevel = { None: 0, Error: 1, Warn: 2, Verbose: 3, Debug: 4 } as const;

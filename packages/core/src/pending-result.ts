@@ -1,4 +1,4 @@
-import type { Event, Result, ResultPromise } from './types';
+import type { Event, Result, ResultPromise } from './types.js';
 
 /**
  * The `{ promise }` a call returns, created lazily: most callers never read it, so a busy

@@ -1,6 +1,6 @@
-import { ResultCode } from './constants';
-import type { Config, Event, Logger, Plugin, PluginType, Result } from './types';
-import { uuid } from './uuid';
+import { ResultCode } from './constants.js';
+import type { Config, Event, Logger, Plugin, PluginType, Result } from './types.js';
+import { uuid } from './uuid.js';
 
 const RANK: { [type in PluginType]: number } = { before: 0, enrichment: 1, destination: 2 };
 

@@ -1,5 +1,5 @@
-import { RevenueProperty } from './constants';
-import type { Properties } from './types';
+import { RevenueProperty } from './constants.js';
+import type { Properties } from './types.js';
 
 /** A revenue event builder; every setter returns the instance for chaining. */
 export class Revenue {

@@ -1,5 +1,5 @@
-import { MAX_PROPERTY_DEPTH, MAX_PROPERTY_KEYS, MAX_STRING_LENGTH } from './constants';
-import { tryOr } from './try-or';
+import { MAX_PROPERTY_DEPTH, MAX_PROPERTY_KEYS, MAX_STRING_LENGTH } from './constants.js';
+import { tryOr } from './try-or.js';
 
 export interface SanitizeResult<T> {
   value: T;

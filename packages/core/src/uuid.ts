@@ -1,4 +1,4 @@
-import { getCrypto } from './global-scope';
+import { getCrypto } from './global-scope.js';
 
 /** Random bytes are drawn in pools of 256 ids: one getRandomValues call per 256 events. */
 const POOL_IDS = 256;

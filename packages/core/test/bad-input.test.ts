@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CoreClient, Identify, MAX_STRING_LENGTH, createMemoryIdentityStorage, sanitizeProperties, type Plugin, type ResultPromise } from '../src';
-import { describe as describeValue } from '../src/describe';
-import { createTestClient, recordingDestination, settle, silentLogger, types } from './helpers';
+import { CoreClient, Identify, MAX_STRING_LENGTH, createMemoryIdentityStorage, sanitizeProperties, type Plugin, type ResultPromise } from '../src/index.js';
+import { describe as describeValue } from '../src/describe.js';
+import { createTestClient, recordingDestination, settle, silentLogger, types } from './helpers.js';
 
 const ready = async (plugins: Plugin[] = []) => {
   const setup = createTestClient({ plugins });

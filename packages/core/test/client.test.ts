@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import { Identify, Revenue, type Event, type Plugin } from '../src';
-import { createTestClient, settle, types } from './helpers';
+import { Identify, Revenue, type Event, type Plugin } from '../src/index.js';
+import { createTestClient, settle, types } from './helpers.js';
 
 const KEY = 'api-key-0123456789';
 

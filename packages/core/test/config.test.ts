@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ConsoleLogger, Identify, resolveConfig } from '../src';
+import { ConsoleLogger, Identify, resolveConfig } from '../src/index.js';
 
 const resolve = (options: Record<string, unknown> = {}) => resolveConfig({ apiKey: 'key', options });
 

@@ -13,8 +13,8 @@ import {
   type SharedOutcome,
   type UploadRequest,
   type UploadResponse,
-} from '../src';
-import { harness, lifecycle, OK, storedIds } from './delivery-harness';
+} from '../src/index.js';
+import { harness, lifecycle, OK, storedIds } from './delivery-harness.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_800_000_000_000 });

@@ -10,8 +10,8 @@ import {
   type Result,
   type UploadRequest,
   type UploadResponse,
-} from '../src';
-import { silentLogger } from './helpers';
+} from '../src/index.js';
+import { silentLogger } from './helpers.js';
 
 export const OK: UploadResponse = { status: 200, body: { code: 200 } };
 

@@ -16,8 +16,8 @@ import {
   type Result,
   type Transport,
   type UploadResponse,
-} from '../src';
-import { harness, lifecycle, OK } from './delivery-harness';
+} from '../src/index.js';
+import { harness, lifecycle, OK } from './delivery-harness.js';
 
 /*
  * A seeded, randomised model test of the delivery engine (docs/architecture.md, "Nothing is lost",

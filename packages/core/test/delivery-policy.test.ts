@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, BACKOFF_CAP_MS, BACKOFF_FLOOR_MS, chunkBySize, decideResponse, DropReason, encodeBatch, endpointFor, isDefaultEndpoint, ServerUrl, THROTTLE_WAIT_MS, type Event } from '../src';
+import { backoffDelay, BACKOFF_CAP_MS, BACKOFF_FLOOR_MS, chunkBySize, decideResponse, DropReason, encodeBatch, endpointFor, isDefaultEndpoint, ServerUrl, THROTTLE_WAIT_MS, type Event } from '../src/index.js';
 
 const batch = (count: number, ids: Partial<Event>[] = []): Event[] =>
   Array.from({ length: count }, (_, n) => ({ event_type: `e${n}`, device_id: `device-${n}`, insert_id: `id-${n}`, ...(ids[n] || {}) }));

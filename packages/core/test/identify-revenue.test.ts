@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { Identify, Revenue } from '../src';
+import { Identify, Revenue } from '../src/index.js';
 
 describe('Identify operations', () => {
   it.each([

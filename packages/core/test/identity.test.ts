@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_ID_BLOCK, IdentityStore, TOUCH_WRITE_DELAY_MS, createMemoryIdentityStorage } from '../src';
-import { createTestClient, settle } from './helpers';
+import { EVENT_ID_BLOCK, IdentityStore, TOUCH_WRITE_DELAY_MS, createMemoryIdentityStorage } from '../src/index.js';
+import { createTestClient, settle } from './helpers.js';
 
 describe('IdentityStore (tabs share identity and sessions)', () => {
   it('adopts fields another tab changed and keeps its own changes (three-way merge)', async () => {

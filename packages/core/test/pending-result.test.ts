@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PendingResult } from '../src/pending-result';
+import { PendingResult } from '../src/pending-result.js';
 
 const event = { event_type: 'E' };
 const ok = { event, code: 200, message: 'ok' };

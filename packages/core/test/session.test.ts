@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { decideSession, endOf, isSessionActive } from '../src';
-import { createTestClient, settle, types } from './helpers';
+import { decideSession, endOf, isSessionActive } from '../src/index.js';
+import { createTestClient, settle, types } from './helpers.js';
 
 const TIMEOUT = 30 * 60 * 1000;
 const T = 1_700_000_000_000;
@@ -103,7 +103,7 @@ describe('session events in the client', () => {
   });
 
   it('the init identify option goes out before session_start', async () => {
-    const { Identify } = await import('../src');
+    const { Identify } = await import('../src/index.js');
     const { client, destination, logger } = createTestClient();
     await client.init('key-1234567890', { loggerProvider: logger, identify: new Identify().set('a', 1) }).promise;
     await settle();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { uuid } from '../src';
+import { uuid } from '../src/index.js';
 
 describe('uuid (insert_id, device id)', () => {
   it('is RFC 4122 version 4, and unique across pool refills', () => {

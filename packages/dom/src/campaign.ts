@@ -4,9 +4,9 @@
  * scrubber and parameter values have card numbers, SSNs and emails masked.
  */
 import { EVENT_IDENTIFY, IdentifyOperation, type Event } from '@sightline/core';
-import { parseUrl } from './parse-url';
-import { maskSensitivePatterns } from './sensitive-patterns';
-import { scrubUrl } from './url-scrubber';
+import { parseUrl } from './parse-url.js';
+import { maskSensitivePatterns } from './sensitive-patterns.js';
+import { scrubUrl } from './url-scrubber.js';
 
 /** UTM parameters, case-sensitive. */
 export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;

@@ -12,12 +12,12 @@ import {
   SENSITIVE_ELEMENT_ATTRIBUTE_ALLOWLIST,
   TEXT_ATTRIBUTES,
   URL_ATTRIBUTES,
-} from './constants';
-import { isSecretField, isSensitiveElement, maskedAttributeNames, tagNameOf } from './element-rules';
-import type { ElementPrivacyOptions } from './element-text';
-import { MASK } from './sensitive-patterns';
-import { DEFAULT_PRIVACY_LEVEL, maskText, truncateText } from './text-masking';
-import { scrubUrl } from './url-scrubber';
+} from './constants.js';
+import { isSecretField, isSensitiveElement, maskedAttributeNames, tagNameOf } from './element-rules.js';
+import type { ElementPrivacyOptions } from './element-text.js';
+import { MASK } from './sensitive-patterns.js';
+import { DEFAULT_PRIVACY_LEVEL, maskText, truncateText } from './text-masking.js';
+import { scrubUrl } from './url-scrubber.js';
 
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 

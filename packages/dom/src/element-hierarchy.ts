@@ -4,11 +4,11 @@
  * — the shape visual labeling reads. Attributes pass the privacy rules; the list is cut from
  * the far end so its JSON stays within 1024 characters.
  */
-import { MAX_HIERARCHY_LENGTH } from './constants';
-import { readElementAttributes } from './element-attributes';
-import { tagNameOf } from './element-rules';
-import { classNamesOf } from './element-shared';
-import type { ElementPrivacyOptions } from './element-text';
+import { MAX_HIERARCHY_LENGTH } from './constants.js';
+import { readElementAttributes } from './element-attributes.js';
+import { tagNameOf } from './element-rules.js';
+import { classNamesOf } from './element-shared.js';
+import type { ElementPrivacyOptions } from './element-text.js';
 
 export interface HierarchyNode {
   tag: string;

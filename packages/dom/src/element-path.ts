@@ -6,7 +6,7 @@
  * apart; `[type=…]` for a target input without id or class; steps joined by ` > `.
  */
 
-import { DOCUMENT_NODE, ELEMENT_NODE, classNamesOf } from './element-shared';
+import { DOCUMENT_NODE, ELEMENT_NODE, classNamesOf } from './element-shared.js';
 
 /** CSS.escape as the CSSOM spec defines it (not every runtime has `CSS.escape`). */
 export function cssEscape(value: string): string {

@@ -2,8 +2,8 @@
  * Which elements are masked or sensitive. Pure predicates on a
  * DOM element; they read attributes only, never layout.
  */
-import { MASK_ATTRIBUTE, MASK_ATTRIBUTES_ATTRIBUTE, UNMASKABLE_ATTRIBUTES } from './constants';
-import { FORM_FIELD_TAGS } from './element-shared';
+import { MASK_ATTRIBUTE, MASK_ATTRIBUTES_ATTRIBUTE, UNMASKABLE_ATTRIBUTES } from './constants.js';
+import { FORM_FIELD_TAGS } from './element-shared.js';
 
 const SECRET_INPUT_TYPES = ['password', 'hidden'];
 

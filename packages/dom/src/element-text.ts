@@ -5,11 +5,11 @@
  * become `*****`, form fields and editable content give nothing, then maskText masks the
  * patterns and cuts to 255.
  */
-import { MASK_ATTRIBUTE, MAX_ELEMENT_TEXT_LENGTH, MEDIUM_MASKED_TEXT_SELECTOR } from './constants';
-import { isSensitiveElement, isTextMasked, tagNameOf } from './element-rules';
-import { ELEMENT_NODE, FORM_FIELD_TAGS, TEXT_NODE } from './element-shared';
-import { MASK } from './sensitive-patterns';
-import { DEFAULT_PRIVACY_LEVEL, maskText, type MaskPattern, type PrivacyLevel } from './text-masking';
+import { MASK_ATTRIBUTE, MAX_ELEMENT_TEXT_LENGTH, MEDIUM_MASKED_TEXT_SELECTOR } from './constants.js';
+import { isSensitiveElement, isTextMasked, tagNameOf } from './element-rules.js';
+import { ELEMENT_NODE, FORM_FIELD_TAGS, TEXT_NODE } from './element-shared.js';
+import { MASK } from './sensitive-patterns.js';
+import { DEFAULT_PRIVACY_LEVEL, maskText, type MaskPattern, type PrivacyLevel } from './text-masking.js';
 
 export interface ElementPrivacyOptions {
   privacyLevel?: PrivacyLevel;

@@ -4,9 +4,9 @@
  * and the title honours `<title data-amp-mask>`.
  */
 import { getDocument, getLocation } from '@sightline/core';
-import { maskPageTitle } from './page-title';
-import { parseUrl } from './parse-url';
-import { scrubUrl } from './url-scrubber';
+import { maskPageTitle } from './page-title.js';
+import { parseUrl } from './parse-url.js';
+import { scrubUrl } from './url-scrubber.js';
 
 export const PAGE_DOMAIN = '[Amplitude] Page Domain';
 export const PAGE_LOCATION = '[Amplitude] Page Location';

@@ -1,7 +1,7 @@
 /** `[Amplitude] Page Title` for every plugin that reports it. */
-import { MASK_ATTRIBUTE } from './constants';
-import { MASK } from './sensitive-patterns';
-import { maskText, type TextMaskingOptions } from './text-masking';
+import { MASK_ATTRIBUTE } from './constants.js';
+import { MASK } from './sensitive-patterns.js';
+import { maskText, type TextMaskingOptions } from './text-masking.js';
 
 /**
  * The page title, or `*****` when the `<title>` element carries `data-amp-mask` (any value).

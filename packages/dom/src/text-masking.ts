@@ -3,7 +3,7 @@
  * mask card numbers, SSNs, emails and the app's own patterns, and only then cut to length —
  * a cut must never split a secret into a part the patterns no longer recognise.
  */
-import { MASK, maskSensitivePatterns } from './sensitive-patterns';
+import { MASK, maskSensitivePatterns } from './sensitive-patterns.js';
 
 /**
  * `light` = the documented defaults; `medium` also masks all text of form-element labels and

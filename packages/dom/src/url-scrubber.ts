@@ -3,7 +3,7 @@
  * location, referrer, link href, download URL, network URL. String-based on purpose: it
  * keeps relative URLs and garbage as they are (minus secrets) and never throws.
  */
-import { MASK, containsSensitivePattern } from './sensitive-patterns';
+import { MASK, containsSensitivePattern } from './sensitive-patterns.js';
 
 /**
  * Names, compared after lower-casing and dropping `_`, `-` and `.`. The other

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearBodyAfterEach, target } from './fixture';
+import { clearBodyAfterEach, target } from './fixture.js';
 import { cssEscape, getElementPath } from '@sightline/dom';
 
 clearBodyAfterEach();

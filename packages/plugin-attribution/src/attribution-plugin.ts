@@ -23,12 +23,12 @@ import {
   type ResultPromise,
 } from '@sightline/core';
 import { observeNavigation, parseCampaign, type Campaign } from '@sightline/dom';
-import { buildCampaignIdentify } from './campaign-identify';
-import { decideCampaign, type ExcludeReferrer } from './campaign-policy';
-import { createCampaignStore, type CampaignStore } from './campaign-store';
-import { CAMPAIGN_KEYS, EVENT_ATTRIBUTION, PLUGIN_NAME } from './constants';
-import { defaultExcludeReferrers, resolveAttributionOptions, type AttributionOptions, type ResolvedAttributionOptions } from './options';
-import { findSiteDomain, withoutLeadingDot } from './site-domain';
+import { buildCampaignIdentify } from './campaign-identify.js';
+import { decideCampaign, type ExcludeReferrer } from './campaign-policy.js';
+import { createCampaignStore, type CampaignStore } from './campaign-store.js';
+import { CAMPAIGN_KEYS, EVENT_ATTRIBUTION, PLUGIN_NAME } from './constants.js';
+import { defaultExcludeReferrers, resolveAttributionOptions, type AttributionOptions, type ResolvedAttributionOptions } from './options.js';
+import { findSiteDomain, withoutLeadingDot } from './site-domain.js';
 
 /** What the plugin needs from the client (CoreClient has all of it). */
 export interface AttributionClient {

@@ -5,7 +5,7 @@
  */
 import { Identify } from '@sightline/core';
 import { CAMPAIGN_KEYS, type Campaign } from '@sightline/dom';
-import { INITIAL_PREFIX } from './constants';
+import { INITIAL_PREFIX } from './constants.js';
 
 export const buildCampaignIdentify = (campaign: Campaign, initialEmptyValue: string): Identify => {
   const identify = new Identify();

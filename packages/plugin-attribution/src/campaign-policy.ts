@@ -4,7 +4,7 @@
  * campaign; UTM parameters and click ids present on the URL are still tracked.
  */
 import { hasCampaignParameters, isDirectTraffic, type Campaign } from '@sightline/dom';
-import { CAMPAIGN_PARAMETER_KEYS, REFERRER, REFERRING_DOMAIN } from './constants';
+import { CAMPAIGN_PARAMETER_KEYS, REFERRER, REFERRING_DOMAIN } from './constants.js';
 
 export type ExcludeReferrer = string | RegExp;
 export type ExcludeInternalCondition = 'always' | 'ifEmptyCampaign';

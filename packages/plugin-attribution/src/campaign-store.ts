@@ -5,7 +5,7 @@
  */
 import { getWindow, type Config, type Logger } from '@sightline/core';
 import type { Campaign } from '@sightline/dom';
-import { campaignStorageKey } from './constants';
+import { campaignStorageKey } from './constants.js';
 
 export interface CampaignState {
   campaign?: Campaign;

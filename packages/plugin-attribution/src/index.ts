@@ -1,4 +1,4 @@
-export { attributionPlugin, type AttributionClient } from './attribution-plugin';
+export { attributionPlugin, type AttributionClient } from './attribution-plugin.js';
 export {
   attributionOptionsFrom,
   resolveAttributionOptions,
@@ -6,7 +6,7 @@ export {
   type AttributionOptions,
   type ResolvedAttributionOptions,
   type TrackingMethod,
-} from './options';
+} from './options.js';
 export { parseCampaign, hasCampaignParameters, isDirectTraffic, hostnameOf, type Campaign, type CampaignSource } from '@sightline/dom';
 export {
   decideCampaign,
@@ -17,8 +17,8 @@ export {
   type CampaignDecisionInput,
   type ExcludeReferrer,
   type ExcludeInternalCondition,
-} from './campaign-policy';
-export { buildCampaignIdentify } from './campaign-identify';
+} from './campaign-policy.js';
+export { buildCampaignIdentify } from './campaign-identify.js';
 export { isCampaignIdentify } from '@sightline/dom';
-export { findSiteDomain } from './site-domain';
-export * from './constants';
+export { findSiteDomain } from './site-domain.js';
+export * from './constants.js';

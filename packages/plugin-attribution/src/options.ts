@@ -1,14 +1,14 @@
 /** `autocapture.attribution` options and their documented defaults. */
 import { describe, tryOr, type Logger } from '@sightline/core';
-import type { ExcludeInternalCondition, ExcludeReferrer } from './campaign-policy';
+import type { ExcludeInternalCondition, ExcludeReferrer } from './campaign-policy.js';
 import {
   DEFAULT_INITIAL_EMPTY_VALUE,
   EXCLUDE_INTERNAL_ALWAYS,
   EXCLUDE_INTERNAL_IF_EMPTY_CAMPAIGN,
   TRACKING_METHOD_EVENT_PROPERTY,
   TRACKING_METHOD_USER_PROPERTY,
-} from './constants';
-import { withoutLeadingDot } from './site-domain';
+} from './constants.js';
+import { withoutLeadingDot } from './site-domain.js';
 
 export type TrackingMethod = 'userProperty' | 'eventProperty';
 

@@ -4,11 +4,11 @@
  */
 import type { Config, Logger, Plugin, Properties } from '@sightline/core';
 import { getDocument, getWindow } from '@sightline/core';
-import { buildElementProperties, type InteractionKind, type InteractionRecord } from './element-properties';
-import { currentPageUrl, type TrackingClient } from './interaction-context';
-import { resolvePrivacyAndPage, type PrivacyAndPageOptions } from './options';
-import { isPageUrlAllowed } from './page-url-filter';
-import { compileSelectorList, eventTargetElement } from './selector-list';
+import { buildElementProperties, type InteractionKind, type InteractionRecord } from './element-properties.js';
+import { currentPageUrl, type TrackingClient } from './interaction-context.js';
+import { resolvePrivacyAndPage, type PrivacyAndPageOptions } from './options.js';
+import { isPageUrlAllowed } from './page-url-filter.js';
+import { compileSelectorList, eventTargetElement } from './selector-list.js';
 
 const PASSIVE_CAPTURE: AddEventListenerOptions = { capture: true, passive: true };
 

@@ -7,7 +7,7 @@
  * ignores their later mutations, unless the change is inside the clicked element itself.
  */
 import { getGlobalScope } from '@sightline/core';
-import { AMBIENT_MUTATION_WINDOW_MS } from './constants';
+import { AMBIENT_MUTATION_WINDOW_MS } from './constants.js';
 
 export interface ChangeWatch {
   /** The clicked element. */

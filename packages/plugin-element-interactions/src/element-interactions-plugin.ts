@@ -4,7 +4,7 @@
  */
 import type { Plugin } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
-import { capturePlugin } from './capture-plugin';
+import { capturePlugin } from './capture-plugin.js';
 import {
   ACTION_CLICK_WINDOW_MS,
   DEFAULT_ACTION_CLICK_ALLOWLIST,
@@ -12,14 +12,14 @@ import {
   EVENT_ELEMENT_CHANGED,
   EVENT_ELEMENT_CLICKED,
   PLUGIN_NAME_ELEMENT_INTERACTIONS,
-} from './constants';
-import { deferredWork } from './deferred-work';
-import { acquireDomChangeMonitor } from './dom-change-monitor';
-import type { InteractionKind, InteractionRecord } from './element-properties';
-import { hasTextSelectionOn, recordInteraction, type TrackingClient } from './interaction-context';
-import type { ElementInteractionsOptions } from './options';
-import { pageChangeWatches } from './page-change-watch';
-import { closestMatching } from './selector-list';
+} from './constants.js';
+import { deferredWork } from './deferred-work.js';
+import { acquireDomChangeMonitor } from './dom-change-monitor.js';
+import type { InteractionKind, InteractionRecord } from './element-properties.js';
+import { hasTextSelectionOn, recordInteraction, type TrackingClient } from './interaction-context.js';
+import type { ElementInteractionsOptions } from './options.js';
+import { pageChangeWatches } from './page-change-watch.js';
+import { closestMatching } from './selector-list.js';
 
 export function elementInteractionsPlugin(options: ElementInteractionsOptions = {}): Plugin<TrackingClient> {
   return capturePlugin(PLUGIN_NAME_ELEMENT_INTERACTIONS, options, (setup) => {

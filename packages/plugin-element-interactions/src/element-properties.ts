@@ -18,7 +18,7 @@ import {
   type DataAttributePrefix,
   type ElementPrivacyOptions,
 } from '@sightline/dom';
-import { Property } from './constants';
+import { Property } from './constants.js';
 
 /** What the listener records synchronously: cheap reads only. */
 export interface InteractionRecord {

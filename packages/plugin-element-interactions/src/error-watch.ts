@@ -5,8 +5,8 @@
  */
 import { LOG_PREFIX, tryOr, type Properties } from '@sightline/core';
 import { maskSensitivePatterns, scrubUrl } from '@sightline/dom';
-import type { CaptureSetup } from './capture-plugin';
-import { ErrorKind, Property } from './constants';
+import type { CaptureSetup } from './capture-plugin.js';
+import { ErrorKind, Property } from './constants.js';
 
 export interface BrowserError {
   kind: ErrorKind;

@@ -5,7 +5,7 @@
  */
 import type { Plugin, Properties } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
-import { capturePlugin, type CaptureSetup } from './capture-plugin';
+import { capturePlugin, type CaptureSetup } from './capture-plugin.js';
 import {
   DEAD_CLICK_WINDOW_MS,
   DEFAULT_CSS_SELECTOR_ALLOWLIST,
@@ -19,16 +19,16 @@ import {
   PLUGIN_NAME_FRUSTRATION_INTERACTIONS,
   Property,
   RAGE_CLICK_SETTLE_MS,
-} from './constants';
-import { acquireDomChangeMonitor } from './dom-change-monitor';
-import type { InteractionRecord } from './element-properties';
-import { errorClickProperties, watchErrors } from './error-watch';
-import { currentPageUrl, hasTextSelectionOn, recordInteraction, type TrackingClient } from './interaction-context';
-import { featureSwitch, thrashedCursorThresholds, type FrustrationInteractionsOptions } from './options';
-import { pageChangeWatches } from './page-change-watch';
-import { RageClickDetector, type ClickBurst } from './rage-click-detector';
-import { closestMatching } from './selector-list';
-import { createThrashedCursorDetector, type ThrashedCursorThresholds } from './thrashed-cursor-detector';
+} from './constants.js';
+import { acquireDomChangeMonitor } from './dom-change-monitor.js';
+import type { InteractionRecord } from './element-properties.js';
+import { errorClickProperties, watchErrors } from './error-watch.js';
+import { currentPageUrl, hasTextSelectionOn, recordInteraction, type TrackingClient } from './interaction-context.js';
+import { featureSwitch, thrashedCursorThresholds, type FrustrationInteractionsOptions } from './options.js';
+import { pageChangeWatches } from './page-change-watch.js';
+import { RageClickDetector, type ClickBurst } from './rage-click-detector.js';
+import { closestMatching } from './selector-list.js';
+import { createThrashedCursorDetector, type ThrashedCursorThresholds } from './thrashed-cursor-detector.js';
 
 /** Begin Time and End Time (ISO) and Duration (ms) of a span of interactions. */
 const spanProperties = (begin: number, end: number): Properties => ({

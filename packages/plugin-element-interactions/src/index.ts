@@ -1,19 +1,19 @@
-export { elementInteractionsPlugin } from './element-interactions-plugin';
-export { frustrationInteractionsPlugin, rageClickProperties } from './frustration-interactions-plugin';
-export * from './constants';
-export { describeError, errorClickProperties, watchErrors, type BrowserError } from './error-watch';
+export { elementInteractionsPlugin } from './element-interactions-plugin.js';
+export { frustrationInteractionsPlugin, rageClickProperties } from './frustration-interactions-plugin.js';
+export * from './constants.js';
+export { describeError, errorClickProperties, watchErrors, type BrowserError } from './error-watch.js';
 export type {
   ActionType,
   ElementInteractionsOptions,
   FrustrationInteractionsOptions,
   PrivacyAndPageOptions,
   SelectorOption,
-} from './options';
-export { isPageUrlAllowed, matchesUrlPattern, type UrlPattern } from './page-url-filter';
-export { createThrashedCursorDetector, DEFAULT_THRASHED_CURSOR_THRESHOLDS, type Thrash, type ThrashedCursorThresholds } from './thrashed-cursor-detector';
-export { thrashedCursorThresholds } from './options';
-export { RageClickDetector, isRageBurst, DEFAULT_RAGE_CLICK_THRESHOLDS } from './rage-click-detector';
-export type { ClickBurst, ClickSample, RageClickThresholds } from './rage-click-detector';
-export { buildElementProperties } from './element-properties';
-export type { InteractionRecord, InteractionKind, ElementPropertiesContext } from './element-properties';
-export type { TrackingClient } from './interaction-context';
+} from './options.js';
+export { isPageUrlAllowed, matchesUrlPattern, type UrlPattern } from './page-url-filter.js';
+export { createThrashedCursorDetector, DEFAULT_THRASHED_CURSOR_THRESHOLDS, type Thrash, type ThrashedCursorThresholds } from './thrashed-cursor-detector.js';
+export { thrashedCursorThresholds } from './options.js';
+export { RageClickDetector, isRageBurst, DEFAULT_RAGE_CLICK_THRESHOLDS } from './rage-click-detector.js';
+export type { ClickBurst, ClickSample, RageClickThresholds } from './rage-click-detector.js';
+export { buildElementProperties } from './element-properties.js';
+export type { InteractionRecord, InteractionKind, ElementPropertiesContext } from './element-properties.js';
+export type { TrackingClient } from './interaction-context.js';

@@ -1,6 +1,6 @@
 /** Cheap, synchronous reads shared by both plugins' listeners. */
 import { getLocation, getWindow, type Event, type EventOptions, type Properties } from '@sightline/core';
-import type { InteractionRecord } from './element-properties';
+import type { InteractionRecord } from './element-properties.js';
 
 /** The part of the client the plugins use. */
 export interface TrackingClient {

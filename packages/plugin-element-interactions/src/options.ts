@@ -13,8 +13,8 @@ import {
   type MaskPattern,
   type PrivacyLevel,
 } from '@sightline/dom';
-import type { UrlPattern } from './page-url-filter';
-import { DEFAULT_THRASHED_CURSOR_THRESHOLDS, type ThrashedCursorThresholds } from './thrashed-cursor-detector';
+import type { UrlPattern } from './page-url-filter.js';
+import { DEFAULT_THRASHED_CURSOR_THRESHOLDS, type ThrashedCursorThresholds } from './thrashed-cursor-detector.js';
 
 export type ActionType = 'click' | 'change';
 

@@ -4,7 +4,7 @@
  * once: changed at the first relevant DOM change or when the caller ends them all (a
  * navigation), unchanged when its window passes.
  */
-import type { DomChangeMonitor } from './dom-change-monitor';
+import type { DomChangeMonitor } from './dom-change-monitor.js';
 
 export interface PageChangeWatches {
   /** Waits up to `windowMs` after a click on `element` at `since`; `onEnd` runs once. */

@@ -8,7 +8,7 @@
  * rage test looks at the last `minCount` times only, and at most RAGE_CLICK_MAX_RECORDED
  * clicks are kept for `[Amplitude] Clicks`.
  */
-import { RAGE_CLICK_BOX_PX, RAGE_CLICK_MAX_RECORDED, RAGE_CLICK_MIN_COUNT, RAGE_CLICK_WINDOW_MS } from './constants';
+import { RAGE_CLICK_BOX_PX, RAGE_CLICK_MAX_RECORDED, RAGE_CLICK_MIN_COUNT, RAGE_CLICK_WINDOW_MS } from './constants.js';
 
 export interface ClickSample {
   element: Element;

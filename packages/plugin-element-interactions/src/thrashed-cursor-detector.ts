@@ -7,7 +7,7 @@
  * Every move costs O(1) and allocates nothing but the answer: each axis keeps the times of
  * its last `directionChanges` changes in a ring.
  */
-import { THRASHED_CURSOR_DIRECTION_CHANGES, THRASHED_CURSOR_THRESHOLD_MS } from './constants';
+import { THRASHED_CURSOR_DIRECTION_CHANGES, THRASHED_CURSOR_THRESHOLD_MS } from './constants.js';
 
 export interface ThrashedCursorThresholds {
   directionChanges: number;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { acquireDomChangeMonitor } from '../src/dom-change-monitor';
+import { acquireDomChangeMonitor } from '../src/dom-change-monitor.js';
 
 const flushMutations = async () => {
   for (let i = 0; i < 3; i++) await Promise.resolve();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestClient, settle } from '../../core/test/helpers';
+import { createTestClient, settle } from '../../core/test/helpers.js';
 import {
   DEFAULT_CSS_SELECTOR_ALLOWLIST,
   EVENT_ELEMENT_CHANGED,
@@ -8,7 +8,7 @@ import {
   elementInteractionsPlugin,
   type ElementInteractionsOptions,
 } from '@sightline/plugin-element-interactions';
-import { afterPaint, byId, change, click, flushMicrotasks, setUpPlugin } from './harness';
+import { afterPaint, byId, change, click, flushMicrotasks, setUpPlugin } from './harness.js';
 
 const PAGE = `
   <title>Shop</title>

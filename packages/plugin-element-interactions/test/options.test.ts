@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../core/test/helpers';
-import { featureSwitch, resolvePrivacyAndPage } from '../src/options';
-import { closestMatching, compileSelectorList, eventTargetElement } from '../src/selector-list';
+import { silentLogger } from '../../core/test/helpers.js';
+import { featureSwitch, resolvePrivacyAndPage } from '../src/options.js';
+import { closestMatching, compileSelectorList, eventTargetElement } from '../src/selector-list.js';
 
 describe('featureSwitch', () => {
   it.each([

@@ -5,10 +5,10 @@ import {
   ASSIGNMENT_EVENT,
   ASSIGNMENT_VARIANT_SUFFIX,
   VARIANT_OFF,
-} from './constants';
-import type { AssignedVariant, Assignment, Built } from './types';
-import { experimentUserProperty } from './user-property';
-import { flagKeyProblem, variantProblem } from './validate';
+} from './constants.js';
+import type { AssignedVariant, Assignment, Built } from './types.js';
+import { experimentUserProperty } from './user-property.js';
+import { flagKeyProblem, variantProblem } from './validate.js';
 
 /** The value `$unset` carries on the wire (same as `Identify.unset`). */
 const UNSET_VALUE = '-';

@@ -1,5 +1,5 @@
 import { ConsoleLogger, LogLevel, ResultCode, type Event, type Logger, type Result, type ResultPromise } from '@sightline/core';
-import type { ExperimentClient } from './types';
+import type { ExperimentClient } from './types.js';
 
 /** A `{ promise }` that is already settled — how a rejected call answers without throwing (house rule). */
 export const settledResult = (event: Event, code: number, message: string): ResultPromise => ({

@@ -1,12 +1,12 @@
 import { EVENT_IDENTIFY, ResultCode, type EventOptions, type ResultPromise } from '@sightline/core';
-import { buildAssignmentEvent } from './assignment';
-import { callClient, isClient, loggerResolver, settledResult } from './client-calls';
-import { ASSIGNMENT_EVENT, EXPOSURE_EVENT } from './constants';
-import { buildExposureEvent } from './exposure';
-import { attachOptimizelyBridge, type OptimizelyBridgeOptions } from './optimizely-bridge';
-import type { OptimizelyClientLike } from './optimizely-types';
-import { buildExperimentIdentify, type ExperimentUserPropertyInput } from './user-property';
-import type { Assignment, ExperimentClient, ExperimentOptions, Exposure } from './types';
+import { buildAssignmentEvent } from './assignment.js';
+import { callClient, isClient, loggerResolver, settledResult } from './client-calls.js';
+import { ASSIGNMENT_EVENT, EXPOSURE_EVENT } from './constants.js';
+import { buildExposureEvent } from './exposure.js';
+import { attachOptimizelyBridge, type OptimizelyBridgeOptions } from './optimizely-bridge.js';
+import type { OptimizelyClientLike } from './optimizely-types.js';
+import { buildExperimentIdentify, type ExperimentUserPropertyInput } from './user-property.js';
+import type { Assignment, ExperimentClient, ExperimentOptions, Exposure } from './types.js';
 
 export interface Experiment {
   /** Sends `$exposure`. Missing flag key or a bad variant: logged, nothing sent, non-200 result. */

@@ -1,7 +1,7 @@
 import type { Event } from '@sightline/core';
-import { EXPOSURE_EVENT, ExposureProperty } from './constants';
-import type { Built, Exposure } from './types';
-import { experimentKeyProblem, flagKeyProblem, variantProblem } from './validate';
+import { EXPOSURE_EVENT, ExposureProperty } from './constants.js';
+import type { Built, Exposure } from './types.js';
+import { experimentKeyProblem, flagKeyProblem, variantProblem } from './validate.js';
 
 /**
  * The `$exposure` event for one exposure. A missing or null variant is left out of the

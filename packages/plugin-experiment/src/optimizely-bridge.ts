@@ -1,6 +1,6 @@
 import { EVENT_IDENTIFY, type Logger } from '@sightline/core';
-import { callClient } from './client-calls';
-import { OPTIMIZELY_DECISION_NOTIFICATION } from './constants';
+import { callClient } from './client-calls.js';
+import { OPTIMIZELY_DECISION_NOTIFICATION } from './constants.js';
 import {
   buildExperimentViewedEvent,
   buildOptimizelyIdentify,
@@ -8,9 +8,9 @@ import {
   readDecideResult,
   readFlagDecision,
   type FlagDecision,
-} from './optimizely-decision';
-import type { OptimizelyClientLike, OptimizelyDecisionLike } from './optimizely-types';
-import type { ExperimentClient } from './types';
+} from './optimizely-decision.js';
+import type { OptimizelyClientLike, OptimizelyDecisionLike } from './optimizely-types.js';
+import type { ExperimentClient } from './types.js';
 
 export interface OptimizelyBridgeOptions {
   /** Send each `userId:flagKey:variationKey` once per bridge. Default `false` (every `decide()` is sent). */

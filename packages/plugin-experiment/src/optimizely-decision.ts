@@ -5,8 +5,8 @@ import {
   OPTIMIZELY_FLAG_DECISION_TYPE,
   OPTIMIZELY_PROPERTY_PREFIX,
   VARIANT_OFF,
-} from './constants';
-import type { OptimizelyDecisionLike, OptimizelyDecisionNotification } from './optimizely-types';
+} from './constants.js';
+import type { OptimizelyDecisionLike, OptimizelyDecisionNotification } from './optimizely-types.js';
 
 /** One flag decision, as the bridge uses it. */
 export interface FlagDecision {

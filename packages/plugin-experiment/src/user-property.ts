@@ -1,7 +1,7 @@
 import { Identify } from '@sightline/core';
-import { EXPERIMENT_PROPERTY_PREFIX } from './constants';
-import type { Built } from './types';
-import { flagKeyProblem, variantProblem } from './validate';
+import { EXPERIMENT_PROPERTY_PREFIX } from './constants.js';
+import type { Built } from './types.js';
+import { flagKeyProblem, variantProblem } from './validate.js';
 
 /** `[Experiment] <flag_key>`. */
 export const experimentUserProperty = (flagKey: string): string => `${EXPERIMENT_PROPERTY_PREFIX}${flagKey}`;

@@ -5,8 +5,8 @@
  */
 import { getDocument, type Config, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
 import { readElementText, scrubUrl } from '@sightline/dom';
-import { DEFAULT_FILE_EXTENSIONS, EVENT_FILE_DOWNLOADED, FILE_EXTENSION, FILE_NAME, LINK_ID, LINK_TEXT, LINK_URL, PLUGIN_NAME } from './constants';
-import { downloadTargetOf, normalizeExtensions } from './download-link';
+import { DEFAULT_FILE_EXTENSIONS, EVENT_FILE_DOWNLOADED, FILE_EXTENSION, FILE_NAME, LINK_ID, LINK_TEXT, LINK_URL, PLUGIN_NAME } from './constants.js';
+import { downloadTargetOf, normalizeExtensions } from './download-link.js';
 
 export interface FileDownloadsOptions {
   /** Replaces the documented extension list. Case-insensitive, with or without the dot. */

@@ -4,8 +4,8 @@
  * on the document covers every form, including forms added later; no per-form listeners.
  */
 import { getDocument, type Config, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
-import { EVENT_FORM_STARTED, EVENT_FORM_SUBMITTED, PLUGIN_NAME } from './constants';
-import { readFormProperties } from './form-properties';
+import { EVENT_FORM_STARTED, EVENT_FORM_SUBMITTED, PLUGIN_NAME } from './constants.js';
+import { readFormProperties } from './form-properties.js';
 
 export interface FormInteractionsOptions {
   /** decides whether a submit is tracked, e.g. `(event) => event.target.checkValidity()`. Default: every submit. */

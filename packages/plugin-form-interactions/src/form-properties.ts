@@ -4,7 +4,7 @@
  * reads a field value. The destination is resolved like `form.action` and scrubbed.
  */
 import { scrubUrl } from '@sightline/dom';
-import { FORM_DESTINATION, FORM_ID, FORM_NAME } from './constants';
+import { FORM_DESTINATION, FORM_ID, FORM_NAME } from './constants.js';
 
 /** A type alias (not an interface) so it is assignable to `Properties`: the fresh object is tracked as is. */
 export type FormProperties = {

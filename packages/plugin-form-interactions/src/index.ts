@@ -1,3 +1,3 @@
-export { formInteractionsPlugin, formInteractionsOptionsFrom, type FormInteractionsOptions, type FormInteractionsClient } from './form-interactions-plugin';
-export { readFormProperties, type FormProperties } from './form-properties';
-export * from './constants';
+export { formInteractionsPlugin, formInteractionsOptionsFrom, type FormInteractionsOptions, type FormInteractionsClient } from './form-interactions-plugin.js';
+export { readFormProperties, type FormProperties } from './form-properties.js';
+export * from './constants.js';

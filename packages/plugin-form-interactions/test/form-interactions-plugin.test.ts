@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formInteractionsOptionsFrom, formInteractionsPlugin, readFormProperties, type FormInteractionsOptions } from '@sightline/plugin-form-interactions';
-import { createTestClient, settle } from '../../core/test/helpers';
+import { createTestClient, settle } from '../../core/test/helpers.js';
 
 const KEY = 'api-key-0123456789';
 const ORIGIN = 'http://localhost:3000';

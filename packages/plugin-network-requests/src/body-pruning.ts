@@ -4,8 +4,8 @@
  * Nothing is captured without an allowlist. Pure; never mutates its input.
  */
 import { maskSensitivePatterns } from '@sightline/dom';
-import { MAX_BODY_DEPTH, MAX_CAPTURED_BODY_BYTES } from './constants';
-import type { BodyCaptureRule } from './options';
+import { MAX_BODY_DEPTH, MAX_CAPTURED_BODY_BYTES } from './constants.js';
+import type { BodyCaptureRule } from './options.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Container = Json[] | { [key: string]: Json };

@@ -3,12 +3,12 @@
  * options are compiled once; each finished request is then decided without allocation-heavy work.
  */
 import { describe } from '@sightline/core';
-import { DEFAULT_STATUS_CODE_RANGE } from './constants';
-import { compileBodyRule, type CompiledBodyRule } from './body-pruning';
-import { compileHeaderRule } from './header-pruning';
-import { compileHostPatterns, matchesAnyHost } from './host-pattern';
-import type { NetworkCaptureRule } from './options';
-import { isStatusInRanges, parseStatusCodeRange, type StatusRange } from './status-code-range';
+import { DEFAULT_STATUS_CODE_RANGE } from './constants.js';
+import { compileBodyRule, type CompiledBodyRule } from './body-pruning.js';
+import { compileHeaderRule } from './header-pruning.js';
+import { compileHostPatterns, matchesAnyHost } from './host-pattern.js';
+import type { NetworkCaptureRule } from './options.js';
+import { isStatusInRanges, parseStatusCodeRange, type StatusRange } from './status-code-range.js';
 
 export interface CompiledCaptureRule {
   urls?: (string | RegExp)[];

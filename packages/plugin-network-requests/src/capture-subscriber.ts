@@ -3,13 +3,13 @@
  * compiled rules and tracks the event. Anything that goes wrong is logged, never thrown.
  */
 import type { Logger, Properties } from '@sightline/core';
-import { NetworkProperty } from './constants';
-import { decideCapture, findRule, type CompiledCaptureRule, type RequestTarget } from './capture-rules';
-import { pruneBody } from './body-pruning';
-import { isIgnored, type IgnorePolicy } from './ignore-policy';
-import { buildNetworkRequestProperties, setIfDefined } from './network-event';
-import type { NetworkSubscriber, ObservedRequest } from './observed-request';
-import { resolveRequestUrl, stripQuery } from './url-parts';
+import { NetworkProperty } from './constants.js';
+import { decideCapture, findRule, type CompiledCaptureRule, type RequestTarget } from './capture-rules.js';
+import { pruneBody } from './body-pruning.js';
+import { isIgnored, type IgnorePolicy } from './ignore-policy.js';
+import { buildNetworkRequestProperties, setIfDefined } from './network-event.js';
+import type { NetworkSubscriber, ObservedRequest } from './observed-request.js';
+import { resolveRequestUrl, stripQuery } from './url-parts.js';
 
 export interface CaptureSubscriberOptions {
   rules: readonly CompiledCaptureRule[];

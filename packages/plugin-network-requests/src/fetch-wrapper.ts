@@ -3,12 +3,12 @@
  * original fetch returned (same Response, same rejection, same timing); observation hangs
  * off a side branch. Bodies are read only from clones, and only when a rule needs them.
  */
-import { bodySize, contentLength } from './body-size';
-import { parseJsonBody } from './body-pruning';
-import type { HeaderEntries } from './header-pruning';
-import type { ObservedRequest } from './observed-request';
-import { isMarkedSdkRequest, notify, type SharedNetworkState } from './shared-state';
-import { absoluteUrl } from './url-parts';
+import { bodySize, contentLength } from './body-size.js';
+import { parseJsonBody } from './body-pruning.js';
+import type { HeaderEntries } from './header-pruning.js';
+import type { ObservedRequest } from './observed-request.js';
+import { isMarkedSdkRequest, notify, type SharedNetworkState } from './shared-state.js';
+import { absoluteUrl } from './url-parts.js';
 
 const isRequest = (input: unknown): input is Request => typeof Request !== 'undefined' && input instanceof Request;
 

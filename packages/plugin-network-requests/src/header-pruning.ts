@@ -1,5 +1,5 @@
 /** Header capture policy. Pure. */
-import { NEVER_CAPTURED_HEADERS, SAFE_HEADERS } from './constants';
+import { NEVER_CAPTURED_HEADERS, SAFE_HEADERS } from './constants.js';
 
 export type HeaderEntries = Iterable<readonly [string, string]>;
 

@@ -3,9 +3,9 @@
  * Amplitude's own hosts, and always the SDK's own uploads — no feedback loop even when the
  * ingestion endpoint answers 5xx. Pure.
  */
-import { AMPLITUDE_DOMAIN } from './constants';
-import { matchesAnyHost } from './host-pattern';
-import { stripQuery } from './url-parts';
+import { AMPLITUDE_DOMAIN } from './constants.js';
+import { matchesAnyHost } from './host-pattern.js';
+import { stripQuery } from './url-parts.js';
 
 export interface IgnorePolicy {
   ignoreHosts: readonly RegExp[];

@@ -1,11 +1,11 @@
 /** The `[Amplitude] Network Request` event properties of one captured request. Pure. */
 import type { Properties } from '@sightline/core';
 import { maskSensitivePatterns } from '@sightline/dom';
-import { NetworkProperty } from './constants';
-import type { CompiledCaptureRule } from './capture-rules';
-import { pruneHeaders } from './header-pruning';
-import type { ObservedRequest } from './observed-request';
-import { splitRequestUrl } from './url-parts';
+import { NetworkProperty } from './constants.js';
+import type { CompiledCaptureRule } from './capture-rules.js';
+import { pruneHeaders } from './header-pruning.js';
+import type { ObservedRequest } from './observed-request.js';
+import { splitRequestUrl } from './url-parts.js';
 
 /** Sets `name` only when there is a value: absent properties are left out, not sent as `undefined`. */
 export function setIfDefined(properties: Properties, name: string, value: unknown): void {

@@ -4,10 +4,10 @@
  * ours meanwhile, in which case ours stays in their chain, inert, and is reused next time.
  */
 import { getGlobalScope } from '@sightline/core';
-import { createFetchWrapper } from './fetch-wrapper';
-import type { NetworkSubscriber } from './observed-request';
-import { sharedState, type SharedNetworkState, type XhrPatch } from './shared-state';
-import { createXhrWrappers } from './xhr-wrapper';
+import { createFetchWrapper } from './fetch-wrapper.js';
+import type { NetworkSubscriber } from './observed-request.js';
+import { sharedState, type SharedNetworkState, type XhrPatch } from './shared-state.js';
+import { createXhrWrappers } from './xhr-wrapper.js';
 
 type Scope = { fetch?: typeof fetch; XMLHttpRequest?: typeof XMLHttpRequest };
 

@@ -1,13 +1,13 @@
 /** `[Amplitude] Network Request` capture (`autocapture.networkTracking`). */
 import { ServerUrl, describe, type Config, type Plugin, type Properties } from '@sightline/core';
-import { compileCaptureRules } from './capture-rules';
-import { createCaptureSubscriber } from './capture-subscriber';
-import { EVENT_NETWORK_REQUEST, PLUGIN_NAME } from './constants';
-import { compileHostPatterns } from './host-pattern';
-import type { IgnorePolicy } from './ignore-policy';
-import { observeNetwork } from './network-observer';
-import type { NetworkTrackingOptions } from './options';
-import { absoluteUrl } from './url-parts';
+import { compileCaptureRules } from './capture-rules.js';
+import { createCaptureSubscriber } from './capture-subscriber.js';
+import { EVENT_NETWORK_REQUEST, PLUGIN_NAME } from './constants.js';
+import { compileHostPatterns } from './host-pattern.js';
+import type { IgnorePolicy } from './ignore-policy.js';
+import { observeNetwork } from './network-observer.js';
+import type { NetworkTrackingOptions } from './options.js';
+import { absoluteUrl } from './url-parts.js';
 
 interface TrackingClient {
   track(eventType: string, eventProperties?: Properties): unknown;

@@ -1,6 +1,6 @@
 /** What the shared fetch / XHR wrapper reports to its subscribers about one finished request. */
-import type { RequestType } from './constants';
-import type { HeaderEntries } from './header-pruning';
+import type { RequestType } from './constants.js';
+import type { HeaderEntries } from './header-pruning.js';
 
 export interface ObservedRequest {
   type: RequestType;

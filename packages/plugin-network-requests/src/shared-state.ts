@@ -4,8 +4,8 @@
  * are wrapped once, however many times the plugin is set up.
  */
 import { getGlobalScope } from '@sightline/core';
-import { SDK_REQUEST_MARKER } from './constants';
-import type { NetworkSubscriber } from './observed-request';
+import { SDK_REQUEST_MARKER } from './constants.js';
+import type { NetworkSubscriber } from './observed-request.js';
 
 export interface FetchPatch {
   original: typeof fetch;

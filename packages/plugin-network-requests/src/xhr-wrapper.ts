@@ -4,12 +4,12 @@
  * their results and letting their exceptions through. Observation uses extra event
  * listeners only, so readyState, events and handlers the page sees are unchanged.
  */
-import { bodySize, contentLength, utf8ByteLength } from './body-size';
-import { parseJsonBody } from './body-pruning';
-import { parseRawHeaders } from './header-pruning';
-import type { ObservedRequest } from './observed-request';
-import { isMarkedSdkRequest, notify, type SharedNetworkState, type XhrPatch } from './shared-state';
-import { absoluteUrl } from './url-parts';
+import { bodySize, contentLength, utf8ByteLength } from './body-size.js';
+import { parseJsonBody } from './body-pruning.js';
+import { parseRawHeaders } from './header-pruning.js';
+import type { ObservedRequest } from './observed-request.js';
+import { isMarkedSdkRequest, notify, type SharedNetworkState, type XhrPatch } from './shared-state.js';
+import { absoluteUrl } from './url-parts.js';
 
 interface XhrRecord {
   method: string;

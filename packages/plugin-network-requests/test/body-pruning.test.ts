@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileBodyRule, parseBodyPath, parseJsonBody, pruneBody } from '../src/body-pruning';
-import { MAX_CAPTURED_BODY_BYTES } from '../src/constants';
+import { compileBodyRule, parseBodyPath, parseJsonBody, pruneBody } from '../src/body-pruning.js';
+import { MAX_CAPTURED_BODY_BYTES } from '../src/constants.js';
 
 const body = { a: 'A', b: { c: 'C', d: { e: 'E', f: 'F' } }, g: 'G' };
 const prune = (value: unknown, allowlist?: string[], excludelist?: string[]) => pruneBody(value, compileBodyRule({ allowlist, excludelist }));

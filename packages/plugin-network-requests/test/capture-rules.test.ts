@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compileCaptureRules, decideCapture, findRule, type RequestTarget } from '../src/capture-rules';
-import type { NetworkCaptureRule } from '../src/options';
+import { compileCaptureRules, decideCapture, findRule, type RequestTarget } from '../src/capture-rules.js';
+import type { NetworkCaptureRule } from '../src/options.js';
 
 const target = (url: string, method = 'GET'): RequestTarget => {
   const parsed = new URL(url);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { markSdkRequest, NetworkProperty as P, SDK_REQUEST_MARKER } from '../src';
-import { deferred, installFakeFetch, settle, startClient } from './harness';
+import { markSdkRequest, NetworkProperty as P, SDK_REQUEST_MARKER } from '../src/index.js';
+import { deferred, installFakeFetch, settle, startClient } from './harness.js';
 
 const pageFetch = globalThis.fetch;
 let stops: Array<() => Promise<unknown>> = [];

@@ -1,8 +1,8 @@
 /** Shared set-up for the plugin tests: a core test client with the plugin, and a controllable fetch. */
 import { vi } from 'vitest';
 import type { Event } from '@sightline/core';
-import { createTestClient, settle } from '../../core/test/helpers';
-import { EVENT_NETWORK_REQUEST, NETWORK_REQUESTS_PLUGIN_NAME, networkRequestsPlugin, type NetworkTrackingOptions } from '../src';
+import { createTestClient, settle } from '../../core/test/helpers.js';
+import { EVENT_NETWORK_REQUEST, NETWORK_REQUESTS_PLUGIN_NAME, networkRequestsPlugin, type NetworkTrackingOptions } from '../src/index.js';
 
 export const KEY = 'api-key-0123456789';
 

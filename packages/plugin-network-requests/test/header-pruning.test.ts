@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SAFE_HEADERS } from '../src/constants';
-import { compileHeaderRule, parseRawHeaders, pruneHeaders } from '../src/header-pruning';
+import { SAFE_HEADERS } from '../src/constants.js';
+import { compileHeaderRule, parseRawHeaders, pruneHeaders } from '../src/header-pruning.js';
 
 const headers: Array<[string, string]> = [
   ['Content-Type', 'application/json'],

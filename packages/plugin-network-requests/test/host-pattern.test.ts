@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compileHostPattern, compileHostPatterns, matchesAnyHost } from '../src/host-pattern';
+import { compileHostPattern, compileHostPatterns, matchesAnyHost } from '../src/host-pattern.js';
 
 describe('host wildcards', () => {
   it.each([

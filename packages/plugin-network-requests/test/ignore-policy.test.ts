@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ServerUrl } from '@sightline/core';
-import { compileHostPattern } from '../src/host-pattern';
-import { isAmplitudeHost, isIgnored, isSdkUpload, type IgnorePolicy } from '../src/ignore-policy';
-import { sdkUrlPrefixes } from '../src/network-requests-plugin';
+import { compileHostPattern } from '../src/host-pattern.js';
+import { isAmplitudeHost, isIgnored, isSdkUpload, type IgnorePolicy } from '../src/ignore-policy.js';
+import { sdkUrlPrefixes } from '../src/network-requests-plugin.js';
 
 const policy = (overrides: Partial<IgnorePolicy> = {}): IgnorePolicy => ({
   ignoreHosts: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStatusInRanges, parseStatusCodeRange } from '../src/status-code-range';
+import { isStatusInRanges, parseStatusCodeRange } from '../src/status-code-range.js';
 
 describe('statusCodeRange parsing', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodySize, contentLength, utf8ByteLength } from '../src/body-size';
-import { splitRequestUrl } from '../src/url-parts';
+import { bodySize, contentLength, utf8ByteLength } from '../src/body-size.js';
+import { splitRequestUrl } from '../src/url-parts.js';
 
 describe('request URL properties', () => {
   it.each([

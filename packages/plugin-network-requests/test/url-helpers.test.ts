@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { NetworkProperty as P } from '../src';
-import { absoluteUrl, stripQuery } from '../src/url-parts';
-import { installFakeFetch, settle, startClient } from './harness';
+import { NetworkProperty as P } from '../src/index.js';
+import { absoluteUrl, stripQuery } from '../src/url-parts.js';
+import { installFakeFetch, settle, startClient } from './harness.js';
 
 const pageFetch = globalThis.fetch;
 let stops: Array<() => Promise<unknown>> = [];

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { markSdkRequest, NetworkProperty as P } from '../src';
-import { settle, startClient } from './harness';
+import { markSdkRequest, NetworkProperty as P } from '../src/index.js';
+import { settle, startClient } from './harness.js';
 
 let server: Server;
 let base = '';

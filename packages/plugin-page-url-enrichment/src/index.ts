@@ -1,4 +1,4 @@
-export { pageUrlEnrichmentPlugin, pageUrlEnrichmentOptionsFrom, type PageUrlEnrichmentOptions } from './page-url-enrichment-plugin';
+export { pageUrlEnrichmentPlugin, pageUrlEnrichmentOptionsFrom, type PageUrlEnrichmentOptions } from './page-url-enrichment-plugin.js';
 export { readPageProperties, readableUrl, pageUrlOf, type PageProperties } from '@sightline/dom';
 export {
   classifyPreviousPage,
@@ -9,5 +9,5 @@ export {
   MAX_REMEMBERED_PAGES,
   type UrlInfo,
   type PreviousPageInput,
-} from './previous-page';
-export * from './constants';
+} from './previous-page.js';
+export * from './constants.js';

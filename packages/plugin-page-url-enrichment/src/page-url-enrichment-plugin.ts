@@ -5,9 +5,9 @@
  */
 import { getDocument, getLocation, type Config, type Event, type Plugin, type Properties } from '@sightline/core';
 import { observeNavigation, readPageProperties, readableUrl, scrubUrl, snapshotPage, type PageAtTrack } from '@sightline/dom';
-import { PAGE_LOCATION, PLUGIN_NAME, PREVIOUS_PAGE_LOCATION, PREVIOUS_PAGE_TYPE, UNENRICHED_EVENT_TYPES } from './constants';
-import { classifyPreviousPage, rememberUrlInfo, urlInfoAfterNavigation, urlInfoForLocation, urlInfoOnLoad, type UrlInfo } from './previous-page';
-import { createUrlInfoStore, type UrlInfoStore } from './url-info-store';
+import { PAGE_LOCATION, PLUGIN_NAME, PREVIOUS_PAGE_LOCATION, PREVIOUS_PAGE_TYPE, UNENRICHED_EVENT_TYPES } from './constants.js';
+import { classifyPreviousPage, rememberUrlInfo, urlInfoAfterNavigation, urlInfoForLocation, urlInfoOnLoad, type UrlInfo } from './previous-page.js';
+import { createUrlInfoStore, type UrlInfoStore } from './url-info-store.js';
 
 /** Where `capture` leaves the page for `execute`: a symbol, so it never reaches the wire. */
 const PAGE_AT_TRACK = Symbol('sightline.pageAtTrack');

@@ -1,6 +1,6 @@
 /** Previous page bookkeeping and classification — pure. */
 import { hostnameOf } from '@sightline/dom';
-import { PageType } from './constants';
+import { PageType } from './constants.js';
 
 export interface UrlInfo {
   /** The current page (scrubbed). */

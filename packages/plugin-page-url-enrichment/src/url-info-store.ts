@@ -1,7 +1,7 @@
 /** sessionStorage shell for `AMP_URL_INFO`: survives refreshes within the tab session. */
 import { getWindow, type Logger } from '@sightline/core';
-import { URL_INFO_KEY } from './constants';
-import type { UrlInfo } from './previous-page';
+import { URL_INFO_KEY } from './constants.js';
+import type { UrlInfo } from './previous-page.js';
 
 export interface UrlInfoStore {
   read(): UrlInfo | undefined;

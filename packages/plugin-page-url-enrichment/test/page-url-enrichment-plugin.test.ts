@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Identify, Revenue, type Event } from '@sightline/core';
 import { pageUrlEnrichmentOptionsFrom, pageUrlEnrichmentPlugin, readPageProperties, type PageUrlEnrichmentOptions } from '@sightline/plugin-page-url-enrichment';
-import { createTestClient, settle } from '../../core/test/helpers';
+import { createTestClient, settle } from '../../core/test/helpers.js';
 
 const KEY = 'api-key-0123456789';
 const ORIGIN = 'http://localhost:3000';

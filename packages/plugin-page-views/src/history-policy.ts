@@ -1,5 +1,5 @@
 /** Which SPA navigations are page views — pure, table-tested. */
-import { HISTORY_PATH_ONLY } from './constants';
+import { HISTORY_PATH_ONLY } from './constants.js';
 
 export type TrackHistoryChanges = 'all' | 'pathOnly';
 

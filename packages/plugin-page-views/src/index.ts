@@ -1,4 +1,4 @@
-export { pageViewsPlugin, type PageViewsClient } from './page-views-plugin';
-export { pageViewsOptionsFrom, resolvePageViewsOptions, type PageViewsOptions, type ResolvedPageViewsOptions } from './options';
-export { isPageChange, type TrackHistoryChanges } from './history-policy';
-export * from './constants';
+export { pageViewsPlugin, type PageViewsClient } from './page-views-plugin.js';
+export { pageViewsOptionsFrom, resolvePageViewsOptions, type PageViewsOptions, type ResolvedPageViewsOptions } from './options.js';
+export { isPageChange, type TrackHistoryChanges } from './history-policy.js';
+export * from './constants.js';

@@ -1,7 +1,7 @@
 /** `autocapture.pageViews` options and their documented defaults. */
 import type { Logger } from '@sightline/core';
-import { DEFAULT_PAGE_VIEW_EVENT, HISTORY_ALL, HISTORY_PATH_ONLY, TRACK_ON_ATTRIBUTION } from './constants';
-import type { TrackHistoryChanges } from './history-policy';
+import { DEFAULT_PAGE_VIEW_EVENT, HISTORY_ALL, HISTORY_PATH_ONLY, TRACK_ON_ATTRIBUTION } from './constants.js';
+import type { TrackHistoryChanges } from './history-policy.js';
 
 export interface PageViewsOptions {
   /** `undefined` = on load; `'attribution'` = when attribution is tracked; function = when it returns true. */

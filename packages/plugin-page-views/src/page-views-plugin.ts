@@ -5,9 +5,9 @@
  */
 import { getDocument, getLocation, uuid, type Config, type Event, type EventOptions, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
 import { isCampaignIdentify, observeNavigation, parseCampaign, readPageProperties } from '@sightline/dom';
-import { PAGE_COUNTER, PLUGIN_NAME, TRACK_ON_ATTRIBUTION } from './constants';
-import { isPageChange } from './history-policy';
-import { resolvePageViewsOptions, type PageViewsOptions, type ResolvedPageViewsOptions } from './options';
+import { PAGE_COUNTER, PLUGIN_NAME, TRACK_ON_ATTRIBUTION } from './constants.js';
+import { isPageChange } from './history-policy.js';
+import { resolvePageViewsOptions, type PageViewsOptions, type ResolvedPageViewsOptions } from './options.js';
 
 /** What the plugin needs from the client (CoreClient has all of it). */
 export interface PageViewsClient {

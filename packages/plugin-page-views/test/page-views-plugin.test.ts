@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryIdentityStorage, type Event } from '@sightline/core';
 import { attributionPlugin } from '@sightline/plugin-attribution';
 import { pageViewsOptionsFrom, pageViewsPlugin, resolvePageViewsOptions, type PageViewsOptions } from '@sightline/plugin-page-views';
-import { createTestClient, settle, silentLogger } from '../../core/test/helpers';
+import { createTestClient, settle, silentLogger } from '../../core/test/helpers.js';
 
 const KEY = 'api-key-0123456789';
 const ORIGIN = 'http://localhost:3000';

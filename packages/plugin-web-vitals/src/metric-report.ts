@@ -1,6 +1,6 @@
 /** One `[Amplitude] <metric>` object. Pure. */
-import { TIME_SINCE_NAVIGATION_METRICS } from './constants';
-import type { VitalMetric } from './metric-source';
+import { TIME_SINCE_NAVIGATION_METRICS } from './constants.js';
+import type { VitalMetric } from './metric-source.js';
 
 export interface MetricReport {
   value: number;

@@ -1,5 +1,5 @@
 /** The shape of the `web-vitals` API the plugin uses, so tests can inject a fake source. */
-import type { MetricName } from './constants';
+import type { MetricName } from './constants.js';
 
 export interface VitalMetric {
   name: MetricName;

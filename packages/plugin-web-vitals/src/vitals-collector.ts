@@ -4,9 +4,9 @@
  * later one only what changed after it. No DOM access.
  */
 import type { Properties } from '@sightline/core';
-import { MAX_TRACKED_PAGES, MetricProperty, type MetricName } from './constants';
-import { toMetricReport, type MetricReport } from './metric-report';
-import type { VitalMetric } from './metric-source';
+import { MAX_TRACKED_PAGES, MetricProperty, type MetricName } from './constants.js';
+import { toMetricReport, type MetricReport } from './metric-report.js';
+import type { VitalMetric } from './metric-source.js';
 
 interface MeasuredPage {
   key: string;

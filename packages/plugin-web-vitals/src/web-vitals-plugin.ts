@@ -5,11 +5,11 @@
  */
 import { getDocument, getGlobalScope, getLocation, getWindow, type Config, type Plugin, type Properties } from '@sightline/core';
 import { readPageProperties } from '@sightline/dom';
-import { EVENT_WEB_VITALS, PLUGIN_NAME } from './constants';
-import type { MetricSource, VitalMetric } from './metric-source';
-import { readTimeOrigin } from './metric-report';
-import { createVitalsCollector } from './vitals-collector';
-import { webVitalsSource } from './web-vitals-source';
+import { EVENT_WEB_VITALS, PLUGIN_NAME } from './constants.js';
+import type { MetricSource, VitalMetric } from './metric-source.js';
+import { readTimeOrigin } from './metric-report.js';
+import { createVitalsCollector } from './vitals-collector.js';
+import { webVitalsSource } from './web-vitals-source.js';
 
 export interface WebVitalsOptions {
   /**

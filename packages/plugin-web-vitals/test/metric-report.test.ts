@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readTimeOrigin, toMetricReport } from '../src/metric-report';
-import type { VitalMetric } from '../src/metric-source';
+import { readTimeOrigin, toMetricReport } from '../src/metric-report.js';
+import type { VitalMetric } from '../src/metric-source.js';
 import { readPageProperties } from '@sightline/dom';
 const pageProperties = (href: string, title: string) => readPageProperties({ href, title });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { VitalMetric } from '../src/metric-source';
-import { createVitalsCollector } from '../src/vitals-collector';
+import type { VitalMetric } from '../src/metric-source.js';
+import { createVitalsCollector } from '../src/vitals-collector.js';
 
 const metric = (overrides: Partial<VitalMetric>): VitalMetric => ({
   name: 'LCP',

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Event } from '@sightline/core';
-import { createTestClient, settle } from '../../core/test/helpers';
-import { EVENT_WEB_VITALS, WEB_VITALS_PLUGIN_NAME, webVitalsPlugin, type WebVitalsOptions } from '../src';
-import type { MetricReportOptions, MetricSource, VitalMetric } from '../src/metric-source';
+import { createTestClient, settle } from '../../core/test/helpers.js';
+import { EVENT_WEB_VITALS, WEB_VITALS_PLUGIN_NAME, webVitalsPlugin, type WebVitalsOptions } from '../src/index.js';
+import type { MetricReportOptions, MetricSource, VitalMetric } from '../src/metric-source.js';
 
 const KEY = 'api-key-0123456789';
 

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
-import { launchChromium } from './chromium';
-import { startPages, startTestCollector, type Collector } from './fixtures';
-import type { StaticServer } from './static-server';
+import { launchChromium } from './chromium.js';
+import { startPages, startTestCollector, type Collector } from './fixtures.js';
+import type { StaticServer } from './static-server.js';
 
 export interface BrowserSuite {
   collector: Collector;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The collector is plain JavaScript so it runs without a build; tests drive it in-process.
 import { startCollector } from '../../../packages/collector/src/index.mjs';
-import { startStaticServer, type StaticServerOptions } from './static-server';
+import { startStaticServer, type StaticServerOptions } from './static-server.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BROWSER_DIST = join(ROOT, 'packages/browser/dist');

@@ -1,14 +1,14 @@
 import { createDeliveryPlugin, uuid, type Config, type DeliveryPlugin, type EventStore } from '@sightline/core';
-import { FLUSH_LOCK_PREFIX, OUTCOME_CHANNEL_PREFIX, UNSENT_DATABASE_PREFIX, UNSENT_LOCAL_PREFIX, UNSENT_OBJECT_STORE } from '../constants';
-import { createConnectivity } from './connectivity';
-import { createFlushLock } from './flush-lock';
-import { createIdbEventStore } from './idb-event-store';
-import { createLocalEventStore } from './local-event-store';
-import { createOutcomeChannel } from './outcome-channel';
-import { createPageLifecycle } from './page-lifecycle';
-import { createResilientEventStore } from './resilient-event-store';
-import { queueSuffix } from './store-names';
-import { createExitTransport, createTransport } from './transports';
+import { FLUSH_LOCK_PREFIX, OUTCOME_CHANNEL_PREFIX, UNSENT_DATABASE_PREFIX, UNSENT_LOCAL_PREFIX, UNSENT_OBJECT_STORE } from '../constants.js';
+import { createConnectivity } from './connectivity.js';
+import { createFlushLock } from './flush-lock.js';
+import { createIdbEventStore } from './idb-event-store.js';
+import { createLocalEventStore } from './local-event-store.js';
+import { createOutcomeChannel } from './outcome-channel.js';
+import { createPageLifecycle } from './page-lifecycle.js';
+import { createResilientEventStore } from './resilient-event-store.js';
+import { queueSuffix } from './store-names.js';
+import { createExitTransport, createTransport } from './transports.js';
 
 const defaultStore = (config: Config, suffix: string): EventStore =>
   createResilientEventStore(

@@ -1,2 +1,2 @@
 /** The queue's storage names end with the instance suffix (`../constants`), kept here under its delivery name. */
-export { instanceSuffix as queueSuffix } from '../constants';
+export { instanceSuffix as queueSuffix } from '../constants.js';

@@ -1,6 +1,6 @@
 import { SDK_REQUEST_MARKER, getNavigator, type Transport, type TransportChoice, type UploadRequest, type UploadResponse } from '@sightline/core';
-import { prepareBody, type PreparedBody } from './gzip';
-import { parseJsonBody, parseRetryAfter } from './retry-after';
+import { prepareBody, type PreparedBody } from './gzip.js';
+import { parseJsonBody, parseRetryAfter } from './retry-after.js';
 
 const JSON_TYPE = 'application/json';
 const NO_ANSWER: UploadResponse = { status: 0, body: null };

@@ -1,10 +1,10 @@
-import { ResultCode } from '../constants';
-import type { Config, Event, Logger, Plugin, Result, StoredEvent, Transport, TransportConfig, TransportType } from '../types';
-import { backoffDelay } from './backoff';
-import { DeliveryOutcome, type DeliveryListener, type DeliveryReport, type DeliveryStats } from './delivery-report';
-import { createInPageLock, systemClock, type DeliveryEnvironment, type SharedOutcome } from './environment';
-import { chunkBySize, encodeBatch, endpointFor, EXIT_CHUNK_BYTES, isDefaultEndpoint } from './http-v2-codec';
-import { decideResponse, DropReason, type ResponsePlan } from './response-policy';
+import { ResultCode } from '../constants.js';
+import type { Config, Event, Logger, Plugin, Result, StoredEvent, Transport, TransportConfig, TransportType } from '../types.js';
+import { backoffDelay } from './backoff.js';
+import { DeliveryOutcome, type DeliveryListener, type DeliveryReport, type DeliveryStats } from './delivery-report.js';
+import { createInPageLock, systemClock, type DeliveryEnvironment, type SharedOutcome } from './environment.js';
+import { chunkBySize, encodeBatch, endpointFor, EXIT_CHUNK_BYTES, isDefaultEndpoint } from './http-v2-codec.js';
+import { decideResponse, DropReason, type ResponsePlan } from './response-policy.js';
 
 export const DELIVERY_PLUGIN_NAME = 'sightline-delivery';
 

@@ -1,5 +1,5 @@
-import type { Event } from '../types';
-import type { DropReason } from './response-policy';
+import type { Event } from '../types.js';
+import type { DropReason } from './response-policy.js';
 
 /** Counts of what happened to every event this page life (the delivery report). */
 export interface DeliveryStats {

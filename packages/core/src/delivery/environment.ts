@@ -1,5 +1,5 @@
-import type { EventStore, Transport, TransportConfig, TransportType } from '../types';
-import type { DropReason } from './response-policy';
+import type { EventStore, Transport, TransportConfig, TransportType } from '../types.js';
+import type { DropReason } from './response-policy.js';
 
 /** Runs a task while no other tab of the site runs one (Web Locks, a lease, or in-page only). */
 export interface FlushLock {

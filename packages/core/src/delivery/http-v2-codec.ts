@@ -1,5 +1,5 @@
-import { ServerUrl } from '../constants';
-import type { Event, ServerZone } from '../types';
+import { ServerUrl } from '../constants.js';
+import type { Event, ServerZone } from '../types.js';
 
 export interface EndpointOptions {
   serverUrl?: string;

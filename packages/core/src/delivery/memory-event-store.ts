@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '../types';
+import type { EventStore, StoredEvent } from '../types.js';
 
 /** Keeps unsent events for this page life only: the last fallback, and the store in tests. */
 export const createMemoryEventStore = (): EventStore & { records: Map<string, StoredEvent> } => {

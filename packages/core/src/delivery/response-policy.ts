@@ -1,4 +1,4 @@
-import type { Event } from '../types';
+import type { Event } from '../types.js';
 
 /** Why an event left the queue without being delivered (the delivery report's keys). */
 export const DropReason = {
