@@ -25,7 +25,14 @@ const ts = (dir) =>
   typescript({
     tsconfig: `${root}tsconfig.base.json`,
     include: only ? only.map((name) => `${packagesDir}${name}/src/**/*.ts`) : [`${packagesDir}*/src/**/*.ts`],
-    compilerOptions: { composite: false, declaration: false, emitDeclarationOnly: false, noEmit: false, sourceMap: true, outDir: `${dir}/dist` },
+    compilerOptions: {
+      composite: false,
+      declaration: false,
+      emitDeclarationOnly: false,
+      noEmit: false,
+      sourceMap: true,
+      outDir: `${dir}/dist`,
+    },
     noEmitOnError: true,
   });
 
@@ -48,34 +55,59 @@ const libraryBuilds = packages.map((name) => {
     plugins: [ts(dir)],
     output: [
       { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs', sourcemap: true },
-      { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name].cjs', sourcemap: true, exports: 'named' },
+      {
+        dir: `${dir}/dist`,
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: '[name].cjs',
+        sourcemap: true,
+        exports: 'named',
+      },
     ],
   };
 });
 
 /** `plugin-web-vitals` → `sightlineWebVitals`: the global a plugin's script bundle defines. */
-const pluginGlobal = (name) => `sightline${name.replace(/^plugin/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase())}`;
+const pluginGlobal = (name) =>
+  `sightline${name.replace(/^plugin/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase())}`;
 
 /**
  * Script-tag bundles: `sightline.min.js` (every plugin, global `sightline`), the lean
  * `sightline-lite.min.js`, and one bundle per plugin for custom script builds.
  */
 const scriptBuilds = [
-  { pkg: 'browser', input: `${packagesDir}browser/src/script.ts`, file: `${packagesDir}browser/dist/sightline.min.js`, name: 'sightline' },
-  { pkg: 'browser', input: `${packagesDir}browser/src/script-lite.ts`, file: `${packagesDir}browser/dist/sightline-lite.min.js`, name: 'sightline' },
+  {
+    pkg: 'browser',
+    input: `${packagesDir}browser/src/script.ts`,
+    file: `${packagesDir}browser/dist/sightline.min.js`,
+    name: 'sightline',
+  },
+  {
+    pkg: 'browser',
+    input: `${packagesDir}browser/src/script-lite.ts`,
+    file: `${packagesDir}browser/dist/sightline-lite.min.js`,
+    name: 'sightline',
+  },
   ...packages
     .filter((name) => name.startsWith('plugin-'))
-    .map((name) => ({ pkg: name, input: `${packagesDir}${name}/src/index.ts`, file: `${packagesDir}${name}/dist/sightline-${name}.min.js`, name: pluginGlobal(name) })),
-].filter((build) => existsSync(build.input)).map(({ pkg, input, file, name }) => ({
-  input,
-  plugins: [sightlineSources(), nodeResolve({ browser: true }), ts(`${packagesDir}${pkg}`)],
-  output: {
-    file,
-    format: 'iife',
-    name,
-    sourcemap: true,
-    plugins: [terser({ ecma: 2018, compress: { passes: 2 }, format: { comments: false } })],
-  },
-}));
+    .map((name) => ({
+      pkg: name,
+      input: `${packagesDir}${name}/src/index.ts`,
+      file: `${packagesDir}${name}/dist/sightline-${name}.min.js`,
+      name: pluginGlobal(name),
+    })),
+]
+  .filter((build) => existsSync(build.input))
+  .map(({ pkg, input, file, name }) => ({
+    input,
+    plugins: [sightlineSources(), nodeResolve({ browser: true }), ts(`${packagesDir}${pkg}`)],
+    output: {
+      file,
+      format: 'iife',
+      name,
+      sourcemap: true,
+      plugins: [terser({ ecma: 2018, compress: { passes: 2 }, format: { comments: false } })],
+    },
+  }));
 
 export default [...libraryBuilds, ...scriptBuilds];

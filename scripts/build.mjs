@@ -8,7 +8,8 @@ import { buildSnippet } from './lib/snippet.mjs';
 
 // Each published package carries the license text (npm packs a package folder alone).
 for (const name of readdirSync(`${root}packages`)) {
-  if (existsSync(`${root}packages/${name}/package.json`)) copyFileSync(`${root}LICENSE`, `${root}packages/${name}/LICENSE`);
+  if (existsSync(`${root}packages/${name}/package.json`))
+    copyFileSync(`${root}LICENSE`, `${root}packages/${name}/LICENSE`);
 }
 
 await run('pnpm', ['exec', 'tsc', '-b', 'tsconfig.json'], { cwd: root });

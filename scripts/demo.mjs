@@ -59,13 +59,15 @@ if (flags.help) {
 
 const port = (value, name) => {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > 65535) fail(`--${name} must be a port number (0 picks a free one), got "${value}"`);
+  if (!Number.isInteger(number) || number < 0 || number > 65535)
+    fail(`--${name} must be a port number (0 picks a free one), got "${value}"`);
   return number;
 };
 
 // ---- Build what is missing --------------------------------------------------------------
 
-const packageNames = () => readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'src/index.ts')));
+const packageNames = () =>
+  readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'src/index.ts')));
 
 /** The build outputs the demo serves or the examples import. */
 const requiredOutputs = () => [
@@ -89,7 +91,10 @@ const buildReason = () => {
   const missing = outputs.find((file) => !existsSync(file));
   if (missing) return `${relative(root, missing)} is missing`;
   const oldestOutput = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
-  const sources = [...packageNames().map((name) => join(root, 'packages', name, 'src')), join(root, 'packages/browser/snippet')];
+  const sources = [
+    ...packageNames().map((name) => join(root, 'packages', name, 'src')),
+    join(root, 'packages/browser/snippet'),
+  ];
   const stale = sources.find((dir) => existsSync(dir) && newestMtime(dir) > oldestOutput);
   return stale ? `${relative(root, stale)} changed since the last build` : undefined;
 };
@@ -130,7 +135,8 @@ const BUNDLES = {
   '/sightline.min.js': 'packages/browser/dist/sightline.min.js',
   '/sightline.min.js.map': 'packages/browser/dist/sightline.min.js.map',
   '/sightline-plugin-experiment.min.js': 'packages/plugin-experiment/dist/sightline-plugin-experiment.min.js',
-  '/optimizely.browser.umd.min.js': 'packages/plugin-experiment/node_modules/@optimizely/optimizely-sdk/dist/optimizely.browser.umd.min.js',
+  '/optimizely.browser.umd.min.js':
+    'packages/plugin-experiment/node_modules/@optimizely/optimizely-sdk/dist/optimizely.browser.umd.min.js',
 };
 
 /** Build and tooling files inside an example folder that a browser has no business reading. */
@@ -175,7 +181,10 @@ const startPages = (served, collector, listenPort) => {
       response.writeHead(404, { 'Content-Type': 'text/plain' });
       return void response.end('not found');
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     response.end(readFileSync(file));
   });
   return new Promise((resolve, reject) => {
@@ -202,13 +211,22 @@ for (const name of BUNDLED_EXAMPLES) {
 }
 
 const { startCollector } = await import('../packages/collector/src/index.mjs');
-const collector = await startCollector({ host: HOST, port: collectorPort, dataDir: flags['data-dir'], quiet: true }).catch((error) =>
-  fail(`the collector cannot listen on ${HOST}:${collectorPort} (${error.code || error.message}); pick another with --collector-port`),
+const collector = await startCollector({
+  host: HOST,
+  port: collectorPort,
+  dataDir: flags['data-dir'],
+  quiet: true,
+}).catch((error) =>
+  fail(
+    `the collector cannot listen on ${HOST}:${collectorPort} (${error.code || error.message}); pick another with --collector-port`,
+  ),
 );
 const served = examples();
 const pages = await startPages(served, collector, pagesPort).catch((error) => {
   collector.close();
-  fail(`the examples cannot be served on ${HOST}:${pagesPort} (${error.code || error.message}); pick another with --port`);
+  fail(
+    `the examples cannot be served on ${HOST}:${pagesPort} (${error.code || error.message}); pick another with --port`,
+  );
 });
 const pagesUrl = `http://${HOST}:${pages.address().port}`;
 

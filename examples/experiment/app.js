@@ -3,7 +3,8 @@ const output = document.getElementById('output');
 const show = (label, value) => {
   output.textContent = `${label}\n${JSON.stringify(value, null, 2)}`;
 };
-const report = (label, answer) => answer.promise.then((result) => show(`${label} → ${result.code} ${result.message}`, result.event));
+const report = (label, answer) =>
+  answer.promise.then((result) => show(`${label} → ${result.code} ${result.message}`, result.event));
 const on = (id, handler) => document.getElementById(id).addEventListener('click', handler);
 
 // The helpers take the default instance (the `sightline` global) or any createInstance() client.
@@ -43,12 +44,20 @@ Promise.all([initialised, optimizelyReady]).then(() => {
 });
 
 on('expose-treatment', () =>
-  report('trackExposure', experiment.trackExposure({ flagKey: 'new-checkout', variant: 'treatment', experimentKey: 'new-checkout-run-1' })));
+  report(
+    'trackExposure',
+    experiment.trackExposure({ flagKey: 'new-checkout', variant: 'treatment', experimentKey: 'new-checkout-run-1' }),
+  ),
+);
 on('expose-leave', () => report('trackExposure (no variant)', experiment.trackExposure({ flagKey: 'new-checkout' })));
 // Never throws: logged through the SDK logger, nothing sent, answered with a 400 result.
 on('expose-invalid', () => report('trackExposure (invalid)', experiment.trackExposure({ variant: 'treatment' })));
 on('assignment', () =>
-  report('trackAssignment', experiment.trackAssignment({ flags: { 'new-checkout': 'treatment', 'beta-banner': 'off' } })));
+  report(
+    'trackAssignment',
+    experiment.trackAssignment({ flags: { 'new-checkout': 'treatment', 'beta-banner': 'off' } }),
+  ),
+);
 
 const decide = (flagKey) => {
   if (!optimizelyUser) return show('Optimizely is not ready yet', {});

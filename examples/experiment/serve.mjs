@@ -16,16 +16,32 @@ const host = '127.0.0.1';
 /** Script bundles served by name from where the build (or the install) puts them. */
 const BUNDLES = {
   '/sightline.min.js': join(root, 'packages/browser/dist/sightline.min.js'),
-  '/sightline-plugin-experiment.min.js': join(root, 'packages/plugin-experiment/dist/sightline-plugin-experiment.min.js'),
-  '/optimizely.browser.umd.min.js': join(root, 'packages/plugin-experiment/node_modules/@optimizely/optimizely-sdk/dist/optimizely.browser.umd.min.js'),
+  '/sightline-plugin-experiment.min.js': join(
+    root,
+    'packages/plugin-experiment/dist/sightline-plugin-experiment.min.js',
+  ),
+  '/optimizely.browser.umd.min.js': join(
+    root,
+    'packages/plugin-experiment/node_modules/@optimizely/optimizely-sdk/dist/optimizely.browser.umd.min.js',
+  ),
 };
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 
 for (const [path, file] of Object.entries(BUNDLES)) {
   if (!existsSync(file)) console.warn(`Missing ${path} (${file}): run \`pnpm build\` (and \`pnpm install\`) first.`);
 }
 
-const collector = await startCollector({ host, port: Number(process.env.COLLECTOR_PORT || 8787), dataDir: join(root, '.collector-data'), quiet: true });
+const collector = await startCollector({
+  host,
+  port: Number(process.env.COLLECTOR_PORT || 8787),
+  dataDir: join(root, '.collector-data'),
+  quiet: true,
+});
 
 const fileFor = (path) => {
   if (BUNDLES[path]) return BUNDLES[path];
@@ -46,7 +62,10 @@ const pages = createServer((request, response) => {
     response.end('not found');
     return;
   }
-  response.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+  response.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+    'Cache-Control': 'no-store',
+  });
   response.end(readFileSync(file));
 });
 await new Promise((resolve) => pages.listen(Number(process.env.EXAMPLE_PORT || 8081), host, resolve));

@@ -12,12 +12,17 @@ sightline
     logLevel: 3, // Types.LogLevel.Verbose: the enum arrives with the bundle; the number works before
   })
   .promise.then(() => {
-    document.getElementById('ids').textContent = `device ${sightline.getDeviceId()} · session ${sightline.getSessionId()}`;
+    document.getElementById('ids').textContent =
+      `device ${sightline.getDeviceId()} · session ${sightline.getSessionId()}`;
   });
 sightline.track('Page Opened', { page: location.pathname });
 
 const on = (id, handler) => document.getElementById(id).addEventListener('click', handler);
 on('signup', () => sightline.track('Sign Up Clicked', { plan: 'starter' }));
-on('buy', () => sightline.revenue(new sightline.Revenue().setProductId('sku-42').setPrice(19.99).setQuantity(1).setRevenueType('purchase')));
+on('buy', () =>
+  sightline.revenue(
+    new sightline.Revenue().setProductId('sku-42').setPrice(19.99).setQuantity(1).setRevenueType('purchase'),
+  ),
+);
 on('identify', () => sightline.identify(new sightline.Identify().set('plan', 'pro').add('upgrades', 1)));
 on('flush', () => sightline.flush());

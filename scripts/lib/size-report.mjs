@@ -29,7 +29,9 @@ export const printSizeReport = () => {
   console.log('\nSize report (raw / gzip / brotli):');
   for (const file of scriptBundles()) {
     const size = measure(`${root}${file}`);
-    console.log(`  ${file.padEnd(70)} ${kb(size.raw).padStart(9)} / ${kb(size.gzip).padStart(8)} / ${kb(size.brotli).padStart(8)}`);
+    console.log(
+      `  ${file.padEnd(70)} ${kb(size.raw).padStart(9)} / ${kb(size.gzip).padStart(8)} / ${kb(size.brotli).padStart(8)}`,
+    );
   }
   for (const name of ['sightline.min.js', 'sightline-lite.min.js']) {
     const bundle = `${root}packages/browser/dist/${name}`;

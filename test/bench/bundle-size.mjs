@@ -21,10 +21,17 @@ const builtPackages = () => ({
 export const bundledGzipBytes = async (source) => {
   const bundle = await rollup({
     input: ENTRY,
-    plugins: [{ name: 'entry', resolveId: (id) => (id === ENTRY ? id : null), load: (id) => (id === ENTRY ? source : null) }, builtPackages(), nodeResolve({ browser: true })],
+    plugins: [
+      { name: 'entry', resolveId: (id) => (id === ENTRY ? id : null), load: (id) => (id === ENTRY ? source : null) },
+      builtPackages(),
+      nodeResolve({ browser: true }),
+    ],
     onwarn: () => undefined,
   });
-  const { output } = await bundle.generate({ format: 'es', plugins: [terser({ ecma: 2018, compress: { passes: 2 } })] });
+  const { output } = await bundle.generate({
+    format: 'es',
+    plugins: [terser({ ecma: 2018, compress: { passes: 2 } })],
+  });
   await bundle.close();
   return gzipBytes(output[0].code);
 };

@@ -68,7 +68,8 @@ export const stringLiterals = (code) => {
     // A string Literal's range includes its quotes; a TemplateElement's is the text alone.
     if (node.type === 'Literal' && typeof node.value === 'string') ranges.push([node.start + 1, node.end - 1]);
     if (node.type === 'TemplateElement') ranges.push([node.start, node.end]);
-    for (const child of Object.values(node)) (Array.isArray(child) ? child : [child]).forEach((item) => item && typeof item === 'object' && visit(item));
+    for (const child of Object.values(node))
+      (Array.isArray(child) ? child : [child]).forEach((item) => item && typeof item === 'object' && visit(item));
   };
   visit(parseAst(code));
   let blanked = '';
@@ -87,7 +88,10 @@ const privateMemberNames = () => {
   for (const pkg of readdirSync(`${root}packages`)) {
     const sources = `${root}packages/${pkg}/src`;
     for (const file of readdirSync(sources, { recursive: true }).filter((name) => name.endsWith('.ts'))) {
-      for (const match of readFileSync(`${sources}/${file}`, 'utf8').matchAll(/\b(?:private|protected) (?:readonly )?([A-Za-z_$][\w$]*)/g)) names.add(match[1]);
+      for (const match of readFileSync(`${sources}/${file}`, 'utf8').matchAll(
+        /\b(?:private|protected) (?:readonly )?([A-Za-z_$][\w$]*)/g,
+      ))
+        names.add(match[1]);
     }
   }
   return [...names];
@@ -99,14 +103,20 @@ const privateMemberNames = () => {
  */
 export const privateNameManglingSaving = async (code) => {
   const names = privateMemberNames();
-  const mangled = await minify(code, { ecma: 2018, compress: false, mangle: { properties: { regex: new RegExp(`^(?:${names.join('|')})$`) } } });
+  const mangled = await minify(code, {
+    ecma: 2018,
+    compress: false,
+    mangle: { properties: { regex: new RegExp(`^(?:${names.join('|')})$`) } },
+  });
   return gzipBytes(code) - gzipBytes(mangled.code);
 };
 
 /** The report's figures for one minified file with a `.map` beside it, built from `ownPackage`. */
 export const whereTheBytesGo = async (file, { ownPackage, top = 8 }) => {
   const code = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
-  const bySource = [...bytesBySource(code, JSON.parse(readFileSync(`${file}.map`, 'utf8')), ownPackage).entries()].sort((a, b) => b[1] - a[1]);
+  const bySource = [...bytesBySource(code, JSON.parse(readFileSync(`${file}.map`, 'utf8')), ownPackage).entries()].sort(
+    (a, b) => b[1] - a[1],
+  );
   const rest = bySource.slice(top).reduce((sum, [, bytes]) => sum + bytes, 0);
   return {
     minifiedBytes: code.length,

@@ -30,7 +30,8 @@ export const benchPage = (sdk) => `<!doctype html><html><head><meta charset="utf
  * synchronously (check the name, take the time, copy flat properties, queue the record, drain in
  * a microtask) and no SDK work. On a fresh page its cost is mostly the engine warming up.
  */
-export const floorPage = () => `<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><script>
+export const floorPage =
+  () => `<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><script>
   const queue = [];
   let scheduled = false;
   const copyFlat = (input) => {

@@ -34,7 +34,10 @@ const amplitudeScript = () => {
   const file = join(dir, 'package/lib/scripts/amplitude-min.js');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
-    const tarball = execFileSync('npm', ['pack', `@amplitude/analytics-browser@${AMPLITUDE_VERSION}`, '--silent'], { cwd: dir, encoding: 'utf8' }).trim();
+    const tarball = execFileSync('npm', ['pack', `@amplitude/analytics-browser@${AMPLITUDE_VERSION}`, '--silent'], {
+      cwd: dir,
+      encoding: 'utf8',
+    }).trim();
     execFileSync('tar', ['xzf', tarball], { cwd: dir });
   }
   return file;
@@ -63,12 +66,32 @@ const pageUrl = (sdk) => `http://127.0.0.1:${server.address().port}/bench.html?s
 const sink = await startSink();
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   ignoreDefaultArgs: ['--headless'],
 });
 
 /** Heap-snapshot node types that are the page's own JavaScript data, not code or engine metadata. */
-const DATA_NODE_TYPES = ['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'number', 'regexp', 'symbol', 'bigint'];
+const DATA_NODE_TYPES = [
+  'object',
+  'closure',
+  'array',
+  'string',
+  'concatenated string',
+  'sliced string',
+  'number',
+  'regexp',
+  'symbol',
+  'bigint',
+];
 
 /**
  * Bytes in a heap snapshot by kind: compiled code (bytecode, baseline and optimised code) and
@@ -135,10 +158,15 @@ const measure = async (sdk) => {
     await cdp.send('Performance.enable');
     await page.goto(pageUrl(sdk));
     const apiKey = `bench-${sdk}-${++keySequence}-key`;
-    await page.evaluate(({ apiKey, url, extra }) => window.bench.init(apiKey, url, extra), { apiKey, url: sink.url, extra });
+    await page.evaluate(({ apiKey, url, extra }) => window.bench.init(apiKey, url, extra), {
+      apiKey,
+      url: sink.url,
+      extra,
+    });
     return { context, page, cdp, apiKey };
   };
-  const metric = async (cdp, name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+  const metric = async (cdp, name) =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
 
   // track() synchronous cost per call.
   {
@@ -167,7 +195,9 @@ const measure = async (sdk) => {
   {
     const { context, page, cdp, apiKey } = await open();
     const before = await metric(cdp, 'ScriptDuration');
-    await page.evaluate((count) => { for (let i = 0; i < count; i++) window.bench.track('Delivered Event', { i }); }, DELIVERED_EVENTS);
+    await page.evaluate((count) => {
+      for (let i = 0; i < count; i++) window.bench.track('Delivered Event', { i });
+    }, DELIVERED_EVENTS);
     await waitFor(() => sink.count(apiKey) >= DELIVERED_EVENTS, 60_000, `${sdk} delivery`);
     await page.waitForTimeout(1500); // let the last acknowledgements be processed
     figures.scriptMicrosPerEvent = (((await metric(cdp, 'ScriptDuration')) - before) * 1e6) / DELIVERED_EVENTS;
@@ -186,7 +216,8 @@ const measure = async (sdk) => {
     await page.evaluate(() => {
       window.longest = 0;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (entry.startTime >= window.burstAt) window.longest = Math.max(window.longest, entry.duration);
+        for (const entry of list.getEntries())
+          if (entry.startTime >= window.burstAt) window.longest = Math.max(window.longest, entry.duration);
       }).observe({ type: 'longtask' });
     });
     await page.evaluate((count) => {
@@ -210,7 +241,10 @@ const measure = async (sdk) => {
     const baseline = await browser.newContext();
     const plain = await baseline.newPage();
     await plain.goto(pageUrl(sdk));
-    const withoutSdk = await plain.evaluate((count) => { window.bench.clickMicros(50); return window.bench.clickMicros(count); }, CLICKS);
+    const withoutSdk = await plain.evaluate((count) => {
+      window.bench.clickMicros(50);
+      return window.bench.clickMicros(count);
+    }, CLICKS);
     await baseline.close();
     const { context, page, cdp, apiKey } = await open({ autocapture: { elementInteractions: true } });
     await page.evaluate(() => window.bench.clickMicros(20)); // warm up
@@ -251,11 +285,16 @@ const gzipKb = (file) => gzipBytes(readFileSync(file)) / 1024;
 
 const leanKb = (await bundledGzipBytes(LEAN_INIT_TRACK)) / 1024;
 const pluginRows = [];
-for (const [name, spec] of Object.entries(PLUGINS)) pluginRows.push(`| ${name} | +${((await bundledGzipBytes(withPlugin(spec))) / 1024 - leanKb).toFixed(1)} |`);
+for (const [name, spec] of Object.entries(PLUGINS))
+  pluginRows.push(`| ${name} | +${((await bundledGzipBytes(withPlugin(spec))) / 1024 - leanKb).toFixed(1)} |`);
 
-const leanScript = await whereTheBytesGo(join(root, 'packages/browser/dist/sightline-lite.min.js'), { ownPackage: 'browser' });
+const leanScript = await whereTheBytesGo(join(root, 'packages/browser/dist/sightline-lite.min.js'), {
+  ownPackage: 'browser',
+});
 const kb = (bytes, digits = 1) => (bytes / 1024).toFixed(digits);
-const bytesRows = leanScript.modules.map(([module, bytes]) => `| ${module} | ${kb(bytes)} | ${((100 * bytes) / leanScript.minifiedBytes).toFixed(0)} % |`);
+const bytesRows = leanScript.modules.map(
+  ([module, bytes]) => `| ${module} | ${kb(bytes)} | ${((100 * bytes) / leanScript.minifiedBytes).toFixed(0)} % |`,
+);
 
 // Why a goal is missed, from the profiles behind this file; printed only under a missed goal.
 const WHY_SIZE = `What the bytes buy: every event goes through a persisted IndexedDB queue that survives reloads,
@@ -276,27 +315,113 @@ const WHY_HEAP = `The data row is what the page's JavaScript kept; the rest is c
 
 // [figure, Sightline, documented SDK, goal, whether the goal is met (absent: reported only), why if not]
 const rows = [
-  ['Script-tag bundle, gzip (KB)', gzipKb(files['/sightline.min.js']), gzipKb(files['/amplitude-min.js']), '≤ 20 KB and ≤ 0.3×', (ours, theirs) => ours <= 20 && ours / theirs <= 0.3, WHY_SIZE],
-  ['Lean entry, rollup bundle of init + track, gzip (KB)', leanKb, 66.2, '≤ 8 KB (theirs: the issue\'s figure, nothing tree-shakes)', (ours) => ours <= 8, WHY_SIZE],
-  ['track() synchronous cost per call, fresh page (µs, median)', med('sightline', 'trackMicros'), med('amplitude', 'trackMicros'), '≤ 2 µs and ≤ 0.2×', (ours, theirs) => ours <= 2 && ours / theirs <= 0.2, WHY_FRESH_TRACK],
-  ['… floor: a stand-in that only checks, timestamps, copies and queues (µs, fresh page)', median(floorMicros), undefined, 'reference'],
-  ['track() synchronous cost per call once warm (µs, median)', med('sightline', 'warmTrackMicros'), med('amplitude', 'warmTrackMicros'), '≤ 2 µs and ≤ 0.2×', (ours, theirs) => ours <= 2 && ours / theirs <= 0.2],
-  ['Main-thread script time per event until delivered (µs)', med('sightline', 'scriptMicrosPerEvent'), med('amplitude', 'scriptMicrosPerEvent'), '≤ 0.25×', (ours, theirs) => ours / theirs <= 0.25],
-  ['10,000-event burst: events delivered', med('sightline', 'burstDelivered'), med('amplitude', 'burstDelivered'), 'all 10,000', (ours) => ours === BURST],
-  ['10,000-event burst: longest main-thread task (ms)', med('sightline', 'longestTaskMs'), med('amplitude', 'longestTaskMs'), '≤ 50 ms', (ours) => ours <= 50],
-  ['JS heap retained after the burst is delivered (KB)', med('sightline', 'heapRetainedKb'), med('amplitude', 'heapRetainedKb'), '≤ the documented SDK', (ours, theirs) => ours <= theirs, WHY_HEAP],
-  ['… of which compiled code (KB, heap snapshot)', med('sightline', 'heapCodeKb'), med('amplitude', 'heapCodeKb'), 'reported'],
-  ['… of which JavaScript data: objects, arrays, strings, closures (KB, heap snapshot)', med('sightline', 'heapDataKb'), med('amplitude', 'heapDataKb'), 'reported'],
-  ['One autocaptured click: synchronous cost in the handler (µs)', med('sightline', 'clickSyncMicros'), med('amplitude', 'clickSyncMicros'), '≤ 0.25×', (ours, theirs) => ours / theirs <= 0.25],
-  ['One autocaptured click: deferred script time (µs)', med('sightline', 'clickDeferredMicros'), med('amplitude', 'clickDeferredMicros'), 'reported'],
-  ['init to first upload (ms)', med('sightline', 'initToFirstUploadMs'), med('amplitude', 'initToFirstUploadMs'), 'reported'],
+  [
+    'Script-tag bundle, gzip (KB)',
+    gzipKb(files['/sightline.min.js']),
+    gzipKb(files['/amplitude-min.js']),
+    '≤ 20 KB and ≤ 0.3×',
+    (ours, theirs) => ours <= 20 && ours / theirs <= 0.3,
+    WHY_SIZE,
+  ],
+  [
+    'Lean entry, rollup bundle of init + track, gzip (KB)',
+    leanKb,
+    66.2,
+    "≤ 8 KB (theirs: the issue's figure, nothing tree-shakes)",
+    (ours) => ours <= 8,
+    WHY_SIZE,
+  ],
+  [
+    'track() synchronous cost per call, fresh page (µs, median)',
+    med('sightline', 'trackMicros'),
+    med('amplitude', 'trackMicros'),
+    '≤ 2 µs and ≤ 0.2×',
+    (ours, theirs) => ours <= 2 && ours / theirs <= 0.2,
+    WHY_FRESH_TRACK,
+  ],
+  [
+    '… floor: a stand-in that only checks, timestamps, copies and queues (µs, fresh page)',
+    median(floorMicros),
+    undefined,
+    'reference',
+  ],
+  [
+    'track() synchronous cost per call once warm (µs, median)',
+    med('sightline', 'warmTrackMicros'),
+    med('amplitude', 'warmTrackMicros'),
+    '≤ 2 µs and ≤ 0.2×',
+    (ours, theirs) => ours <= 2 && ours / theirs <= 0.2,
+  ],
+  [
+    'Main-thread script time per event until delivered (µs)',
+    med('sightline', 'scriptMicrosPerEvent'),
+    med('amplitude', 'scriptMicrosPerEvent'),
+    '≤ 0.25×',
+    (ours, theirs) => ours / theirs <= 0.25,
+  ],
+  [
+    '10,000-event burst: events delivered',
+    med('sightline', 'burstDelivered'),
+    med('amplitude', 'burstDelivered'),
+    'all 10,000',
+    (ours) => ours === BURST,
+  ],
+  [
+    '10,000-event burst: longest main-thread task (ms)',
+    med('sightline', 'longestTaskMs'),
+    med('amplitude', 'longestTaskMs'),
+    '≤ 50 ms',
+    (ours) => ours <= 50,
+  ],
+  [
+    'JS heap retained after the burst is delivered (KB)',
+    med('sightline', 'heapRetainedKb'),
+    med('amplitude', 'heapRetainedKb'),
+    '≤ the documented SDK',
+    (ours, theirs) => ours <= theirs,
+    WHY_HEAP,
+  ],
+  [
+    '… of which compiled code (KB, heap snapshot)',
+    med('sightline', 'heapCodeKb'),
+    med('amplitude', 'heapCodeKb'),
+    'reported',
+  ],
+  [
+    '… of which JavaScript data: objects, arrays, strings, closures (KB, heap snapshot)',
+    med('sightline', 'heapDataKb'),
+    med('amplitude', 'heapDataKb'),
+    'reported',
+  ],
+  [
+    'One autocaptured click: synchronous cost in the handler (µs)',
+    med('sightline', 'clickSyncMicros'),
+    med('amplitude', 'clickSyncMicros'),
+    '≤ 0.25×',
+    (ours, theirs) => ours / theirs <= 0.25,
+  ],
+  [
+    'One autocaptured click: deferred script time (µs)',
+    med('sightline', 'clickDeferredMicros'),
+    med('amplitude', 'clickDeferredMicros'),
+    'reported',
+  ],
+  [
+    'init to first upload (ms)',
+    med('sightline', 'initToFirstUploadMs'),
+    med('amplitude', 'initToFirstUploadMs'),
+    'reported',
+  ],
 ];
 const clicksSeen = (sdk) => med(sdk, 'clickEventsSeen');
 const format = (value) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2));
 const table = [
   '| Figure | Sightline | @amplitude/analytics-browser ' + AMPLITUDE_VERSION + ' | Ratio | Goal | Met |',
   '|---|---:|---:|---:|---|---|',
-  ...rows.map(([name, ours, theirs, goal, met]) => `| ${name} | ${format(ours)} | ${theirs === undefined ? '–' : format(theirs)} | ${theirs ? (ours / theirs).toFixed(2) + '×' : '–'} | ${goal} | ${met ? (met(ours, theirs) ? 'yes' : 'no') : '–'} |`),
+  ...rows.map(
+    ([name, ours, theirs, goal, met]) =>
+      `| ${name} | ${format(ours)} | ${theirs === undefined ? '–' : format(theirs)} | ${theirs ? (ours / theirs).toFixed(2) + '×' : '–'} | ${goal} | ${met ? (met(ours, theirs) ? 'yes' : 'no') : '–'} |`,
+  ),
 ].join('\n');
 const missed = rows.filter(([, ours, theirs, , met]) => met && !met(ours, theirs));
 const whyMissed = [...new Set(missed.map((row) => row[5]).filter(Boolean))].map((why) => {

@@ -25,7 +25,8 @@ export const startSink = async () => {
       }
       const entry = received.get(payload.api_key) || { firstAt: request.time, insertIds: new Set() };
       received.set(payload.api_key, entry);
-      if (request.status === 200 && Array.isArray(payload.events)) for (const event of payload.events) entry.insertIds.add(event.insert_id);
+      if (request.status === 200 && Array.isArray(payload.events))
+        for (const event of payload.events) entry.insertIds.add(event.insert_id);
     }
   };
 

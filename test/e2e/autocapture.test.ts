@@ -25,12 +25,30 @@ const PREVIOUS_PAGE_TYPE = '[Amplitude] Previous Page Type';
 const MASK = '*****';
 /** The campaign keys, in no particular order. */
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
-const CLICK_ID_KEYS = ['dclid', 'fbclid', 'gbraid', 'wbraid', 'gclid', 'ko_click_id', 'li_fat_id', 'msclkid', 'rdt_cid', 'ttclid', 'twclid'];
+const CLICK_ID_KEYS = [
+  'dclid',
+  'fbclid',
+  'gbraid',
+  'wbraid',
+  'gclid',
+  'ko_click_id',
+  'li_fat_id',
+  'msclkid',
+  'rdt_cid',
+  'ttclid',
+  'twclid',
+];
 const CAMPAIGN_KEYS = [...UTM_KEYS, 'referrer', 'referring_domain', ...CLICK_ID_KEYS];
 
 declare const sightline: { track(type: string, props?: object): unknown };
 type Props = Record<string, unknown>;
-type Received = { event_type: string; event_id: number; session_id: number; event_properties?: Props; user_properties?: Record<string, Props> };
+type Received = {
+  event_type: string;
+  event_id: number;
+  session_id: number;
+  event_properties?: Props;
+  user_properties?: Record<string, Props>;
+};
 
 interface PageSpec {
   title?: string;
@@ -48,7 +66,13 @@ interface PageSpec {
  * A page of the app: the script bundle, init with the default autocapture, then `script`.
  * `?autocapture=off` on its URL turns autocapture off, so one page serves as its own control.
  */
-const appPage = ({ title = 'Autocapture app', titleAttributes = '', markup = '', options = '{}', script = '' }: PageSpec): string =>
+const appPage = ({
+  title = 'Autocapture app',
+  titleAttributes = '',
+  markup = '',
+  options = '{}',
+  script = '',
+}: PageSpec): string =>
   `<!doctype html><html><head><meta charset="utf-8"><title${titleAttributes}>${title}</title></head><body>
 ${markup}
 <script src="/dist/sightline.min.js"></script>
@@ -78,21 +102,40 @@ const suite = useBrowserSuite({
     const plain = appPage({});
     pages.setPage('/shop/item.html', appPage({ title: 'Blue Widget | Shop' }));
     pages.setPage('/spa/index.html', plain);
-    pages.setPage('/spa/path-only.html', appPage({ options: `{ autocapture: { pageViews: { trackHistoryChanges: 'pathOnly' } } }` }));
+    pages.setPage(
+      '/spa/path-only.html',
+      appPage({ options: `{ autocapture: { pageViews: { trackHistoryChanges: 'pathOnly' } } }` }),
+    );
     pages.setPage('/landing.html', plain);
     pages.setPage('/forms.html', appPage({ markup: SIGNUP_FORM, script: KEEP_FORMS_ON_PAGE + LATE_FORM_SCRIPT }));
     pages.setPage('/downloads.html', appPage({ markup: DOWNLOAD_LINKS }));
     pages.setPage('/files/report.PDF', '%PDF-1.4 not really a pdf');
-    const profileForm = '<form id="profile"><input id="profile-name" name="name"><button id="profile-save">Save</button></form>';
-    pages.setPage('/account.html', appPage({ markup: `${profileForm}${DOWNLOAD_LINKS}<a id="next" href="/site/b.html">next</a>`, script: KEEP_FORMS_ON_PAGE }));
-    pages.setPage('/private.html', appPage({ title: 'Zt8PrivateTitle Jane Roe diagnosis', titleAttributes: ' data-amp-mask', markup: SIGNUP_FORM + DOWNLOAD_LINKS, script: KEEP_FORMS_ON_PAGE }));
+    const profileForm =
+      '<form id="profile"><input id="profile-name" name="name"><button id="profile-save">Save</button></form>';
+    pages.setPage(
+      '/account.html',
+      appPage({
+        markup: `${profileForm}${DOWNLOAD_LINKS}<a id="next" href="/site/b.html">next</a>`,
+        script: KEEP_FORMS_ON_PAGE,
+      }),
+    );
+    pages.setPage(
+      '/private.html',
+      appPage({
+        title: 'Zt8PrivateTitle Jane Roe diagnosis',
+        titleAttributes: ' data-amp-mask',
+        markup: SIGNUP_FORM + DOWNLOAD_LINKS,
+        script: KEEP_FORMS_ON_PAGE,
+      }),
+    );
     pages.setPage('/site/a.html', appPage({ title: 'Page A', markup: '<a id="to-b" href="/site/b.html">to b</a>' }));
     pages.setPage('/site/b.html', appPage({ title: 'Page B' }));
     pages.setPage('/everything.html', appPage({ markup: SIGNUP_FORM + DOWNLOAD_LINKS, script: KEEP_FORMS_ON_PAGE }));
   },
 });
 
-const received = (): Received[] => (suite.collector.events() as Received[]).slice().sort((a, b) => a.event_id - b.event_id);
+const received = (): Received[] =>
+  (suite.collector.events() as Received[]).slice().sort((a, b) => a.event_id - b.event_id);
 const named = (type: string): Received[] => received().filter((event) => event.event_type === type);
 const propsOf = (type: string): Props[] => named(type).map((event) => event.event_properties || {});
 
@@ -120,13 +163,16 @@ const changeHash = (page: Page, hash: string): Promise<void> =>
 const everythingSent = (): string =>
   suite.collector
     .requests()
-    .map((request) => [request.path, JSON.stringify(request.headers), request.rawBody.toString('latin1'), request.bodyText].join('\n'))
+    .map((request) =>
+      [request.path, JSON.stringify(request.headers), request.rawBody.toString('latin1'), request.bodyText].join('\n'),
+    )
     .join('\n');
 
 /** A secret leaks if it appears as-is, percent-encoded or JSON-escaped. */
 const expectNeverSent = (secret: string): void => {
   const sent = everythingSent();
-  for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) expect(sent).not.toContain(form);
+  for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]))
+    expect(sent).not.toContain(form);
 };
 
 describe('page views', () => {
@@ -153,7 +199,9 @@ describe('page views', () => {
 
   it('a page view from an external referrer with a campaign carries exactly those fields too', async () => {
     const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/landing.html?utm_source=newsletter&gclid=Gc1-Xq9`, { referer: 'https://news.example.org/story?id=7' });
+    await page.goto(`${suite.pages.url}/landing.html?utm_source=newsletter&gclid=Gc1-Xq9`, {
+      referer: 'https://news.example.org/story?id=7',
+    });
     await settle(page, 'referred');
     expect(propsOf(PAGE_VIEWED)).toEqual([
       {
@@ -197,10 +245,16 @@ describe('page views', () => {
     // The same-URL replaceState was seen and ignored: a replaceState to a new URL is a page view.
     await page.evaluate(() => history.replaceState(null, '', '/spa/replaced'));
     await settle(page, 'replaced');
-    expect(propsOf(PAGE_VIEWED).map((props) => props[PAGE_PATH])).toEqual(['/spa/index.html', '/spa/products', '/spa/index.html', '/spa/index.html', '/spa/replaced']);
+    expect(propsOf(PAGE_VIEWED).map((props) => props[PAGE_PATH])).toEqual([
+      '/spa/index.html',
+      '/spa/products',
+      '/spa/index.html',
+      '/spa/index.html',
+      '/spa/replaced',
+    ]);
   });
 
-  it("pathOnly: hash changes (by location.hash or pushState) give no page view, a path change gives one", async () => {
+  it('pathOnly: hash changes (by location.hash or pushState) give no page view, a path change gives one', async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.pages.url}/spa/path-only.html`);
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
@@ -233,7 +287,9 @@ describe('marketing attribution', () => {
     expect(absent).toHaveLength(12);
     expect(identifies[0].user_properties).toEqual({
       // Every first-touch key, absent ones as initialEmptyValue (default "EMPTY").
-      $setOnce: Object.fromEntries(CAMPAIGN_KEYS.map((key) => [`initial_${key}`, key in present ? present[key] : 'EMPTY'])),
+      $setOnce: Object.fromEntries(
+        CAMPAIGN_KEYS.map((key) => [`initial_${key}`, key in present ? present[key] : 'EMPTY']),
+      ),
       // Multi-touch: present values set, absent ones unset.
       $set: present,
       $unset: Object.fromEntries(absent.map((key) => [key, '-'])),
@@ -248,7 +304,12 @@ describe('marketing attribution', () => {
     const position = (type: string) =>
       suite.collector
         .requests()
-        .flatMap((request, index) => (JSON.parse(request.bodyText).events as Received[]).map((event, at) => ({ type: event.event_type, order: index * 10_000 + at })))
+        .flatMap((request, index) =>
+          (JSON.parse(request.bodyText).events as Received[]).map((event, at) => ({
+            type: event.event_type,
+            order: index * 10_000 + at,
+          })),
+        )
         .find((entry) => entry.type === type)?.order ?? -1;
     expect(position(IDENTIFY)).toBeGreaterThanOrEqual(0);
     expect(position(IDENTIFY)).toBeLessThan(position(PAGE_VIEWED));
@@ -279,7 +340,11 @@ describe('form interactions', () => {
       '[Amplitude] Form Destination': `${suite.pages.url}/subscribe?plan=pro`,
     };
     // One Started for two changed fields, then one Submitted.
-    expect(received().filter((event) => event.event_type.startsWith('[Amplitude] Form')).map((event) => event.event_type)).toEqual([FORM_STARTED, FORM_SUBMITTED]);
+    expect(
+      received()
+        .filter((event) => event.event_type.startsWith('[Amplitude] Form'))
+        .map((event) => event.event_type),
+    ).toEqual([FORM_STARTED, FORM_SUBMITTED]);
     expect(propsOf(FORM_STARTED)[0]).toMatchObject({ ...signup, [PAGE_PATH]: '/forms.html' });
     expect(propsOf(FORM_SUBMITTED)[0]).toMatchObject(signup);
 
@@ -294,7 +359,10 @@ describe('form interactions', () => {
       .filter((event) => event.event_properties?.['[Amplitude] Form ID'] === 'late')
       .map((event) => event.event_type);
     expect(late).toEqual([FORM_STARTED, FORM_SUBMITTED, FORM_SUBMITTED]);
-    expect(propsOf(FORM_SUBMITTED)[1]).toMatchObject({ '[Amplitude] Form Name': 'late-form', '[Amplitude] Form Destination': `${suite.pages.url}/late` });
+    expect(propsOf(FORM_SUBMITTED)[1]).toMatchObject({
+      '[Amplitude] Form Name': 'late-form',
+      '[Amplitude] Form Destination': `${suite.pages.url}/late`,
+    });
 
     for (const value of ['Fv7field@mailbox.test', 'Pw9HunterSecret', 'Nt4LateNoteValue']) expectNeverSent(value);
   });
@@ -326,7 +394,9 @@ describe('privacy (D)', () => {
   it('a page URL with ?token=abc123secret&email=a@b.co never sends either value, on that page or as the next page’s referrer', async () => {
     const page = await suite.context.newPage();
     // The referrer carries them too (a mail client's link with a permissive referrer policy).
-    await page.goto(`${suite.pages.url}/account.html?token=abc123secret&email=a@b.co`, { referer: 'https://mail.example.org/inbox?token=abc123secret&email=a@b.co' });
+    await page.goto(`${suite.pages.url}/account.html?token=abc123secret&email=a@b.co`, {
+      referer: 'https://mail.example.org/inbox?token=abc123secret&email=a@b.co',
+    });
     await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
     // Every autocapture that reports a URL: page view, form (its destination is this URL), download.
     await page.fill('#profile-name', 'Jo');
@@ -343,10 +413,21 @@ describe('privacy (D)', () => {
 
     const scrubbed = `${suite.pages.url}/account.html?token=${MASK}&email=${MASK}`;
     const scrubbedReferrer = `https://mail.example.org/inbox?token=${MASK}&email=${MASK}`;
-    expect(propsOf(PAGE_VIEWED)[0]).toMatchObject({ [PAGE_LOCATION]: scrubbed, referrer: scrubbedReferrer, [PREVIOUS_PAGE_LOCATION]: scrubbedReferrer });
-    expect(named(IDENTIFY)[0].user_properties?.$setOnce).toMatchObject({ initial_referrer: scrubbedReferrer, initial_referring_domain: 'mail.example.org' });
+    expect(propsOf(PAGE_VIEWED)[0]).toMatchObject({
+      [PAGE_LOCATION]: scrubbed,
+      referrer: scrubbedReferrer,
+      [PREVIOUS_PAGE_LOCATION]: scrubbedReferrer,
+    });
+    expect(named(IDENTIFY)[0].user_properties?.$setOnce).toMatchObject({
+      initial_referrer: scrubbedReferrer,
+      initial_referring_domain: 'mail.example.org',
+    });
     expect(propsOf(FORM_SUBMITTED)[0]['[Amplitude] Form Destination']).toBe(scrubbed);
-    expect(propsOf(PAGE_VIEWED)[1]).toMatchObject({ referrer: scrubbed, [PREVIOUS_PAGE_LOCATION]: scrubbed, [PREVIOUS_PAGE_TYPE]: 'internal' });
+    expect(propsOf(PAGE_VIEWED)[1]).toMatchObject({
+      referrer: scrubbed,
+      [PREVIOUS_PAGE_LOCATION]: scrubbed,
+      [PREVIOUS_PAGE_TYPE]: 'internal',
+    });
     // The scan is only meaningful if those events were really sent.
     expect(named(FORM_STARTED)).toHaveLength(1);
     expect(named(FILE_DOWNLOADED)).toHaveLength(1);
@@ -406,7 +487,11 @@ describe('page URL enrichment', () => {
     await page.evaluate(() => history.pushState(null, '', '/site/c'));
     await settle(page, 'on-c');
 
-    const previous = (event: Received) => [event.event_properties?.[PAGE_PATH], event.event_properties?.[PREVIOUS_PAGE_LOCATION], event.event_properties?.[PREVIOUS_PAGE_TYPE]];
+    const previous = (event: Received) => [
+      event.event_properties?.[PAGE_PATH],
+      event.event_properties?.[PREVIOUS_PAGE_LOCATION],
+      event.event_properties?.[PREVIOUS_PAGE_TYPE],
+    ];
     expect(named(PAGE_VIEWED).map(previous)).toEqual([
       ['/site/a.html', '', 'direct'],
       ['/site/b.html', `${suite.pages.url}/site/a.html`, 'internal'],
@@ -416,7 +501,10 @@ describe('page URL enrichment', () => {
     expect(previous(checkout)).toEqual(['/site/b.html', `${suite.pages.url}/site/a.html`, 'internal']);
     // A property the app set is kept.
     expect(checkout.event_properties?.[PAGE_TITLE]).toBe('set by the app');
-    expect(named('sentinel on-c')[0].event_properties).toMatchObject({ [PAGE_TITLE]: 'Page B', [PREVIOUS_PAGE_LOCATION]: `${suite.pages.url}/site/b.html` });
+    expect(named('sentinel on-c')[0].event_properties).toMatchObject({
+      [PAGE_TITLE]: 'Page B',
+      [PREVIOUS_PAGE_LOCATION]: `${suite.pages.url}/site/b.html`,
+    });
     // The first visit's $identify is not enriched.
     expect(named(IDENTIFY)).toHaveLength(1);
     expect(named(IDENTIFY)[0].event_properties ?? {}).toEqual({});
@@ -427,7 +515,9 @@ describe('autocapture: false', () => {
   /** Loads the page with a campaign and an external referrer, then navigates, fills, submits, downloads. */
   const exercise = async (query: string): Promise<void> => {
     const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/everything.html?${query}&utm_source=ad&gclid=Gc1-Xq9`, { referer: 'https://news.example.org/' });
+    await page.goto(`${suite.pages.url}/everything.html?${query}&utm_source=ad&gclid=Gc1-Xq9`, {
+      referer: 'https://news.example.org/',
+    });
     await page.fill('#signup-email', 'x');
     await page.press('#signup-email', 'Tab');
     await page.click('#signup-submit');
@@ -443,7 +533,8 @@ describe('autocapture: false', () => {
   it('control: the same interactions with the default autocapture produce every default autocaptured event', async () => {
     await exercise('autocapture=default');
     const types = new Set(received().map((event) => event.event_type));
-    for (const type of [SESSION_START, IDENTIFY, PAGE_VIEWED, FORM_STARTED, FORM_SUBMITTED, FILE_DOWNLOADED]) expect(types).toContain(type);
+    for (const type of [SESSION_START, IDENTIFY, PAGE_VIEWED, FORM_STARTED, FORM_SUBMITTED, FILE_DOWNLOADED])
+      expect(types).toContain(type);
   });
 
   it('with autocapture: false only the manual events arrive, without page enrichment, still in a session', async () => {

@@ -39,7 +39,13 @@ const APP = bundlePage(`
 
 const suite = useBrowserSuite({
   addPages: ({ collector, pages }) => {
-    pages.setPage('/app.html', APP.replace('<script src="/dist', `<script>window.COLLECTOR = '${collector.ingestUrl}';</script><script src="/dist`));
+    pages.setPage(
+      '/app.html',
+      APP.replace(
+        '<script src="/dist',
+        `<script>window.COLLECTOR = '${collector.ingestUrl}';</script><script src="/dist`,
+      ),
+    );
     pages.setPage('/blank.html', '<!doctype html><title>elsewhere</title><p>elsewhere</p>');
   },
 });
@@ -58,7 +64,8 @@ const trackMany = (page: Page, count: number, label = 'n') =>
     { count, label },
   );
 
-const received = (): Received[] => suite.collector.events().filter((event: Received) => event.event_type === 'Numbered');
+const received = (): Received[] =>
+  suite.collector.events().filter((event: Received) => event.event_type === 'Numbered');
 
 /** Every numbered event arrived exactly once (the collector counts duplicates it deduped). */
 const expectExactlyOnce = (count: number, label = 'n') => {
@@ -122,7 +129,9 @@ describe('transports and compression', () => {
     await trackMany(page, 40, 'gzip');
     await suite.collector.waitForEvents(40, { timeoutMs: 15_000 });
     expectExactlyOnce(40, 'gzip');
-    const encodings = suite.collector.requests().map((request: { headers: Record<string, string> }) => request.headers['content-encoding']);
+    const encodings = suite.collector
+      .requests()
+      .map((request: { headers: Record<string, string> }) => request.headers['content-encoding']);
     expect(encodings).toContain('gzip');
   });
 
@@ -163,7 +172,9 @@ describe('persistence across page lives, offline and page exit', () => {
     await page.waitForTimeout(300);
     expect(received().filter((event) => event.event_properties?.tab === 'offline')).toHaveLength(0);
     await suite.context.setOffline(false);
-    await expect.poll(() => received().filter((event) => event.event_properties?.tab === 'offline').length, { timeout: 30_000 }).toBe(25);
+    await expect
+      .poll(() => received().filter((event) => event.event_properties?.tab === 'offline').length, { timeout: 30_000 })
+      .toBe(25);
     expectExactlyOnce(25, 'offline');
     await expect.poll(async () => (await stats(page)).sent, { timeout: 5000 }).toBe(25);
     expect((await stats(page)).dropped).toEqual({});
@@ -186,7 +197,9 @@ describe('persistence across page lives, offline and page exit', () => {
     await suite.collector.waitForEvents(10, { timeoutMs: 15_000 });
     expectExactlyOnce(10);
     await expect.poll(async () => (await stats(page)).sent, { timeout: 5000 }).toBe(10);
-    const warnings = (await page.evaluate(() => (window as unknown as { warnings: string[] }).warnings)).filter((w) => /indexeddb/i.test(w));
+    const warnings = (await page.evaluate(() => (window as unknown as { warnings: string[] }).warnings)).filter((w) =>
+      /indexeddb/i.test(w),
+    );
     expect(warnings).toHaveLength(1);
   });
 });
@@ -202,10 +215,13 @@ describe('tabs and bursts', () => {
     expect(suite.collector.stats().duplicates).toBe(0);
     // Either tab may have sent the other's events: together they report exactly what arrived.
     await expect
-      .poll(async () => {
-        const [statsA, statsB] = await Promise.all([stats(tabA), stats(tabB)]);
-        return statsA.sent + statsB.sent;
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const [statsA, statsB] = await Promise.all([stats(tabA), stats(tabB)]);
+          return statsA.sent + statsB.sent;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(1000);
   });
 
@@ -228,7 +244,9 @@ describe('tabs and bursts', () => {
     await suite.collector.waitForEvents(10_000, { timeoutMs: 120_000 });
     expectExactlyOnce(10_000, 'burst');
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-    console.log(`10,000-event burst: track() loop ${syncMs.toFixed(1)} ms; longest main-thread task ${longest.toFixed(1)} ms`);
+    console.log(
+      `10,000-event burst: track() loop ${syncMs.toFixed(1)} ms; longest main-thread task ${longest.toFixed(1)} ms`,
+    );
     // The collector has a batch before the page has read its answer: wait for the report.
     await expect.poll(async () => (await stats(page)).sent, { timeout: 10_000 }).toBe(10_000);
   }, 180_000);

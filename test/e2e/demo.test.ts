@@ -28,7 +28,10 @@ const pageErrors: string[] = [];
 /** Resolves with the printed URLs once the demo says it is running; rejects if it exits first. */
 const waitForUrls = (child: ChildProcess) =>
   new Promise<Record<string, string>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the demo printed no URLs within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`the demo printed no URLs within ${START_TIMEOUT_MS} ms:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (!/^\s+ingestion\s+http/m.test(output)) return;
@@ -55,7 +58,9 @@ const typesOf = async (deviceId: string) => (await eventsOf(deviceId)).map((even
 
 /** Each example prints `device <id> · …` once init has resolved. */
 const deviceIdShownBy = async (page: Page) => {
-  await page.waitForFunction(() => /^device \S+/.test(document.getElementById('ids')?.textContent || ''), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => /^device \S+/.test(document.getElementById('ids')?.textContent || ''), undefined, {
+    timeout: 15_000,
+  });
   return /^device (\S+)/.exec((await page.textContent('#ids')) || '')![1];
 };
 
@@ -71,10 +76,14 @@ beforeAll(async () => {
   // Free ports and its own data folder, so a demo someone is running is not disturbed.
   // --no-build: the e2e run uses the packages as built; other engineers rebuild concurrently
   // and a second build here would race theirs. The examples are still bundled by the demo.
-  demo = spawn(process.execPath, ['scripts/demo.mjs', '--no-build', '--port', '0', '--collector-port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  demo = spawn(
+    process.execPath,
+    ['scripts/demo.mjs', '--no-build', '--port', '0', '--collector-port', '0', '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   urls = await waitForUrls(demo);
   browser = await launchChromium();
 }, START_TIMEOUT_MS + 30_000);
@@ -87,7 +96,9 @@ afterAll(async () => {
 
 describe('issue 4: the demo (npm start)', () => {
   it('prints the URL of every example and of the collector inspector', () => {
-    expect(Object.keys(urls)).toEqual(expect.arrayContaining(['static-site', 'npm-app', 'custom-build', 'experiment', 'inspector', 'ingestion']));
+    expect(Object.keys(urls)).toEqual(
+      expect.arrayContaining(['static-site', 'npm-app', 'custom-build', 'experiment', 'inspector', 'ingestion']),
+    );
     expect(urls['npm-app']).toBe(`${urls['static-site']}npm-app/`);
     expect(urls.ingestion).toBe(`${urls.inspector}2/httpapi`);
   });
@@ -108,7 +119,9 @@ describe('issue 4: the demo (npm start)', () => {
     const types = events.map((event) => event.event_type);
     // Queued before the bundle arrived and replayed in order, before the click.
     expect(types.indexOf('Page Opened')).toBeLessThan(types.indexOf('Sign Up Clicked'));
-    expect(events.find((event) => event.event_type === 'Sign Up Clicked')!.event_properties).toMatchObject({ plan: 'starter' });
+    expect(events.find((event) => event.event_type === 'Sign Up Clicked')!.event_properties).toMatchObject({
+      plan: 'starter',
+    });
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -121,15 +134,28 @@ describe('issue 4: the demo (npm start)', () => {
     await page.click('#newsletter button[type=submit]');
     await page.click('#broken-endpoint');
     await page.waitForFunction(() => /answered 404/.test(document.getElementById('status')?.textContent || ''));
-    await expect.poll(() => typesOf(deviceId), { timeout: 10_000 }).toEqual(
-      expect.arrayContaining(['[Amplitude] Page Viewed', '[Amplitude] Element Clicked', 'Product Added', '[Amplitude] Network Request', '[Amplitude] Form Started', '[Amplitude] Form Submitted']),
-    );
+    await expect
+      .poll(() => typesOf(deviceId), { timeout: 10_000 })
+      .toEqual(
+        expect.arrayContaining([
+          '[Amplitude] Page Viewed',
+          '[Amplitude] Element Clicked',
+          'Product Added',
+          '[Amplitude] Network Request',
+          '[Amplitude] Form Started',
+          '[Amplitude] Form Submitted',
+        ]),
+      );
     // Web vitals go out when the page is hidden: navigate away.
     await page.goto(urls['static-site']);
     await expect.poll(() => typesOf(deviceId), { timeout: 10_000 }).toContain('[Amplitude] Web Vitals');
 
     const events = await eventsOf(deviceId);
-    const click = events.find((event) => event.event_type === '[Amplitude] Element Clicked' && event.event_properties?.['[Amplitude] Element ID'] === 'add-to-cart');
+    const click = events.find(
+      (event) =>
+        event.event_type === '[Amplitude] Element Clicked' &&
+        event.event_properties?.['[Amplitude] Element ID'] === 'add-to-cart',
+    );
     expect(click?.event_properties).toMatchObject({ '[Amplitude] Element Attributes': { sku: 'sku-42' } });
     const network = events.filter((event) => event.event_type === '[Amplitude] Network Request');
     // Only the 404: the 200 from a catalog load would not be captured, and the SDK's own uploads never are.
@@ -146,32 +172,58 @@ describe('issue 4: the demo (npm start)', () => {
     await page.click('#checkout');
     await page.click('#next-page');
     await page.click('.card');
-    await expect.poll(async () => (await typesOf(deviceId)).filter((type) => type === '[Amplitude] Page Viewed').length, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(async () => (await typesOf(deviceId)).filter((type) => type === '[Amplitude] Page Viewed').length, {
+        timeout: 10_000,
+      })
+      .toBe(2);
     await expect.poll(() => typesOf(deviceId), { timeout: 10_000 }).toContain('Checkout Started');
     // One click event per click: the two buttons and the card.
-    await expect.poll(async () => (await typesOf(deviceId)).filter((type) => type === '[Amplitude] Element Clicked').length, { timeout: 10_000 }).toBe(3);
+    await expect
+      .poll(async () => (await typesOf(deviceId)).filter((type) => type === '[Amplitude] Element Clicked').length, {
+        timeout: 10_000,
+      })
+      .toBe(3);
 
     const events = await eventsOf(deviceId);
     for (const event of events) {
-      expect(event.event_properties, event.event_type).toMatchObject({ app_version: '2.3.0', release_channel: 'beta', color_scheme: expect.stringMatching(/^(light|dark)$/) });
+      expect(event.event_properties, event.event_type).toMatchObject({
+        app_version: '2.3.0',
+        release_channel: 'beta',
+        color_scheme: expect.stringMatching(/^(light|dark)$/),
+      });
     }
     // The lean client wires no autocapture of its own: only what the two plugins and the app send.
-    expect(new Set(events.map((event) => event.event_type))).toEqual(new Set(['session_start', '[Amplitude] Page Viewed', '[Amplitude] Element Clicked', 'Checkout Started']));
+    expect(new Set(events.map((event) => event.event_type))).toEqual(
+      new Set(['session_start', '[Amplitude] Page Viewed', '[Amplitude] Element Clicked', 'Checkout Started']),
+    );
     // The card is tracked through the example's own allowlist entry, `[data-track]`.
-    expect(events.some((event) => event.event_type === '[Amplitude] Element Clicked' && event.event_properties?.['[Amplitude] Element Tag'] === 'div')).toBe(true);
+    expect(
+      events.some(
+        (event) =>
+          event.event_type === '[Amplitude] Element Clicked' &&
+          event.event_properties?.['[Amplitude] Element Tag'] === 'div',
+      ),
+    ).toBe(true);
     // The app's own property is kept next to the enrichment.
-    expect(events.find((event) => event.event_type === 'Checkout Started')!.event_properties).toMatchObject({ items: 2 });
+    expect(events.find((event) => event.event_type === 'Checkout Started')!.event_properties).toMatchObject({
+      items: 2,
+    });
     expect(pageErrors).toEqual([]);
     await page.close();
   });
 
   it('stops on Ctrl-C (SIGINT): exit code 0 within a few seconds, ports released', async () => {
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => demo.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      demo.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     const startedAt = Date.now();
     demo.kill('SIGINT');
     const { code, signal } = await Promise.race([
       exited,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the demo did not exit within ${STOP_TIMEOUT_MS} ms`)), STOP_TIMEOUT_MS)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`the demo did not exit within ${STOP_TIMEOUT_MS} ms`)), STOP_TIMEOUT_MS),
+      ),
     ]);
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(Date.now() - startedAt).toBeLessThan(STOP_TIMEOUT_MS);

@@ -48,7 +48,16 @@ const TYPED = {
   card: '4111 1111 1111 1111',
 };
 /** Secrets written into the page itself: a hidden field, masked text and attributes, visible text patterns. */
-const PAGE_SECRETS = ['csrf-Zq81-hidden', 'Ottoline', 'Brackenbury', 'cust-Ottoline-771', '4000 0566 5566 5556', '4000056655665556', 'billing.desk', 'tok-Zq77Secret'];
+const PAGE_SECRETS = [
+  'csrf-Zq81-hidden',
+  'Ottoline',
+  'Brackenbury',
+  'cust-Ottoline-771',
+  '4000 0566 5566 5556',
+  '4000056655665556',
+  'billing.desk',
+  'tok-Zq77Secret',
+];
 
 /** The app: nested buttons and spans, masked regions, a form, a link, a ticking clock and a dialog. */
 const APP_MARKUP = `
@@ -120,7 +129,10 @@ const ERRORS_MARKUP = `<button type="button" id="throws">Pay now</button>
   document.getElementById('logs').addEventListener('click', () => { console.error('no account for zoe.q@example.com'); });
 </script>`;
 /** Forty distinct buttons: a measured click is a first click (no rage burst growing across the loop). */
-const PERF_MARKUP = Array.from({ length: 40 }, (_, n) => `<button type="button" class="perf"><span>Measure ${n}</span></button>`).join('\n');
+const PERF_MARKUP = Array.from(
+  { length: 40 },
+  (_, n) => `<button type="button" class="perf"><span>Measure ${n}</span></button>`,
+).join('\n');
 
 declare const sightline: { getDeviceId(): string; track(type: string, props?: object): unknown };
 type Received = { event_type: string; device_id: string; time: number; event_properties: Record<string, unknown> };
@@ -152,7 +164,13 @@ const suite = useBrowserSuite({
       }`,
     );
     for (const path of ['/lists.html', '/glob-lists.html', '/unlisted.html']) pages.setPage(path, lists);
-    pages.setPage('/allowlist.html', appPage(ALLOWLIST_MARKUP, `{ elementInteractions: { cssSelectorAllowlist: ['.tracked'] }, frustrationInteractions: true }`));
+    pages.setPage(
+      '/allowlist.html',
+      appPage(
+        ALLOWLIST_MARKUP,
+        `{ elementInteractions: { cssSelectorAllowlist: ['.tracked'] }, frustrationInteractions: true }`,
+      ),
+    );
     pages.setPage(
       '/resolver.html',
       appPage(
@@ -168,10 +186,28 @@ const suite = useBrowserSuite({
         }`,
       ),
     );
-    pages.setPage('/errors.html', appPage(ERRORS_MARKUP, '{ frustrationInteractions: { rageClicks: false, deadClicks: false, errorClicks: true } }'));
-    pages.setPage('/thrash.html', appPage('<button type="button" id="pricing" style="width:400px;height:200px">Compare plans</button>', '{ frustrationInteractions: { rageClicks: false, deadClicks: false, thrashedCursor: true } }'));
-    pages.setPage('/perf-on.html', appPage(PERF_MARKUP, '{ elementInteractions: true, frustrationInteractions: true }'));
-    pages.setPage('/perf-off.html', appPage(PERF_MARKUP, '{ elementInteractions: false, frustrationInteractions: false }'));
+    pages.setPage(
+      '/errors.html',
+      appPage(
+        ERRORS_MARKUP,
+        '{ frustrationInteractions: { rageClicks: false, deadClicks: false, errorClicks: true } }',
+      ),
+    );
+    pages.setPage(
+      '/thrash.html',
+      appPage(
+        '<button type="button" id="pricing" style="width:400px;height:200px">Compare plans</button>',
+        '{ frustrationInteractions: { rageClicks: false, deadClicks: false, thrashedCursor: true } }',
+      ),
+    );
+    pages.setPage(
+      '/perf-on.html',
+      appPage(PERF_MARKUP, '{ elementInteractions: true, frustrationInteractions: true }'),
+    );
+    pages.setPage(
+      '/perf-off.html',
+      appPage(PERF_MARKUP, '{ elementInteractions: false, frustrationInteractions: false }'),
+    );
   },
 });
 
@@ -182,7 +218,8 @@ const open = async (path: string): Promise<Page> => {
   return tab;
 };
 
-const named = (type: string): Received[] => suite.collector.events().filter((event: Received) => event.event_type === type);
+const named = (type: string): Received[] =>
+  suite.collector.events().filter((event: Received) => event.event_type === type);
 const sentinels = () => named('sentinel').length;
 
 /**
@@ -214,7 +251,12 @@ const fastClicks = async (tab: Page, selector: string, count: number) => {
 const wireBodies = (): Buffer[] =>
   suite.collector.requests().flatMap((request) => {
     const bodies = [request.rawBody, request.body, Buffer.from(request.bodyText, 'utf8')];
-    if (String(request.headers['content-encoding'] || '').toLowerCase().includes('gzip')) bodies.push(gunzipSync(request.rawBody));
+    if (
+      String(request.headers['content-encoding'] || '')
+        .toLowerCase()
+        .includes('gzip')
+    )
+      bodies.push(gunzipSync(request.rawBody));
     return bodies;
   });
 
@@ -222,7 +264,11 @@ const wireBodies = (): Buffer[] =>
 const leaked = (secrets: string[]): string[] => {
   const bodies = wireBodies();
   return secrets.filter((secret) =>
-    bodies.some((body) => body.includes(Buffer.from(secret, 'utf8')) || body.toString('utf8').toLowerCase().includes(secret.toLowerCase())),
+    bodies.some(
+      (body) =>
+        body.includes(Buffer.from(secret, 'utf8')) ||
+        body.toString('utf8').toLowerCase().includes(secret.toLowerCase()),
+    ),
   );
 };
 
@@ -247,8 +293,16 @@ describe('issue 6: element interactions in real Chromium', () => {
     const path = 'html > body > main > section:nth-child(3) > div.actions > button.btn.buy';
     expect(clicked[0].device_id).toBe(deviceId);
     // Exactly the element properties; page URL enrichment (another plugin) adds its own on top.
-    const enrichment = new Set(['[Amplitude] Page Domain', '[Amplitude] Page Location', '[Amplitude] Page Path', '[Amplitude] Previous Page Location', '[Amplitude] Previous Page Type']);
-    const elementProperties = Object.fromEntries(Object.entries(clicked[0].event_properties).filter(([name]) => !enrichment.has(name)));
+    const enrichment = new Set([
+      '[Amplitude] Page Domain',
+      '[Amplitude] Page Location',
+      '[Amplitude] Page Path',
+      '[Amplitude] Previous Page Location',
+      '[Amplitude] Previous Page Type',
+    ]);
+    const elementProperties = Object.fromEntries(
+      Object.entries(clicked[0].event_properties).filter(([name]) => !enrichment.has(name)),
+    );
     expect(elementProperties).toEqual({
       [P.className]: 'btn buy',
       [P.tag]: 'button',
@@ -281,7 +335,14 @@ describe('issue 6: element interactions in real Chromium', () => {
       [P.parentLabel]: 'Pro',
     });
     // The path is a working selector for exactly that button.
-    expect(await tab.evaluate((selector) => document.querySelectorAll(selector).length === 1 && document.querySelector(selector)!.classList.contains('buy'), path)).toBe(true);
+    expect(
+      await tab.evaluate(
+        (selector) =>
+          document.querySelectorAll(selector).length === 1 &&
+          document.querySelector(selector)!.classList.contains('buy'),
+        path,
+      ),
+    ).toBe(true);
   });
 
   it('typed secrets, the password, the card number and the email never reach the wire, while the events arrive', async () => {
@@ -299,7 +360,13 @@ describe('issue 6: element interactions in real Chromium', () => {
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(6);
     await expect.poll(() => named(FORM_SUBMITTED).length, { timeout: 10_000 }).toBe(1);
     await expect
-      .poll(() => named(PAGE_VIEWED).filter((event) => String(event.event_properties['[Amplitude] Page Path']) === '/thanks.html').length, { timeout: 10_000 })
+      .poll(
+        () =>
+          named(PAGE_VIEWED).filter(
+            (event) => String(event.event_properties['[Amplitude] Page Path']) === '/thanks.html',
+          ).length,
+        { timeout: 10_000 },
+      )
       .toBe(1);
 
     const changedPaths = named(CHANGED).map((event) => event.event_properties[P.path]);
@@ -309,7 +376,12 @@ describe('issue 6: element interactions in real Chromium', () => {
       expect(event.event_properties).not.toHaveProperty(P.href);
     }
     // A text field keeps only its type; a password field keeps nothing.
-    const hierarchyOf = (id: string) => (named(CHANGED).find((event) => event.event_properties[P.id] === id)!.event_properties[P.hierarchy] as { attrs?: object }[])[0];
+    const hierarchyOf = (id: string) =>
+      (
+        named(CHANGED).find((event) => event.event_properties[P.id] === id)!.event_properties[P.hierarchy] as {
+          attrs?: object;
+        }[]
+      )[0];
     expect(hierarchyOf('nickname').attrs).toEqual({ type: 'text' });
     expect(hierarchyOf('email').attrs).toEqual({ type: 'email' });
     expect(hierarchyOf('password').attrs).toBeUndefined();
@@ -339,7 +411,12 @@ describe('issue 6: element interactions in real Chromium', () => {
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(2);
     const [account, owner] = named(CLICKED).map((event) => event.event_properties);
     // data-amp-mask on an ancestor: the text of the button and of its label are masks, the click still counts.
-    expect(account).toMatchObject({ [P.id]: 'account-menu', [P.text]: MASK, [P.parentLabel]: MASK, [P.path]: 'button#account-menu' });
+    expect(account).toMatchObject({
+      [P.id]: 'account-menu',
+      [P.text]: MASK,
+      [P.parentLabel]: MASK,
+      [P.path]: 'button#account-menu',
+    });
     // data-amp-mask-attributes on an ancestor: the listed attributes are masks, the rest (text, type) is kept.
     expect(owner).toMatchObject({
       [P.id]: 'owner-menu',
@@ -366,7 +443,12 @@ describe('issue 6: frustration interactions in real Chromium', () => {
     await settle(tab, 1500);
     expect(named(RAGE)).toHaveLength(1);
     const rage = named(RAGE)[0].event_properties;
-    expect(rage).toMatchObject({ [P.clickCount]: 4, [P.path]: 'button#counter', [P.tag]: 'button', [P.text]: 'Clicked 4' });
+    expect(rage).toMatchObject({
+      [P.clickCount]: 4,
+      [P.path]: 'button#counter',
+      [P.tag]: 'button',
+      [P.text]: 'Clicked 4',
+    });
     expect(rage[P.clicks]).toEqual([0, 1, 2, 3].map(() => ({ X: x, Y: y, Time: expect.any(Number) })));
     expect(rage[P.duration]).toBeLessThan(1000);
     expect(named(CLICKED)).toHaveLength(4);
@@ -395,7 +477,12 @@ describe('issue 6: frustration interactions in real Chromium', () => {
     // The clock kept mutating the DOM through the whole window, and still the click is dead.
     expect(ticksAfter - ticksAtClick).toBeGreaterThanOrEqual(10);
     expect(arrivedAfter).toBeGreaterThanOrEqual(2500);
-    expect(named(DEAD)[0].event_properties).toMatchObject({ [P.path]: 'button#inert', [P.text]: 'Does nothing', [P.x]: x, [P.y]: y });
+    expect(named(DEAD)[0].event_properties).toMatchObject({
+      [P.path]: 'button#inert',
+      [P.text]: 'Does nothing',
+      [P.x]: x,
+      [P.y]: y,
+    });
 
     await fastClicks(tab, '#open-dialog', 1);
     expect(await tab.evaluate(() => (document.getElementById('dialog') as HTMLDialogElement).open)).toBe(true);
@@ -421,7 +508,11 @@ describe('issue 6: options in real Chromium', () => {
       ['rejects', 'unhandled promise rejection'],
       ['logs', 'console error'],
     ]);
-    expect(errors[0]).toMatchObject({ '[Amplitude] Message': 'total is undefined', [P.tag]: 'button', [P.text]: 'Pay now' });
+    expect(errors[0]).toMatchObject({
+      '[Amplitude] Message': 'total is undefined',
+      [P.tag]: 'button',
+      [P.text]: 'Pay now',
+    });
     expect(errors[0]['[Amplitude] Filename']).toContain('/errors.html');
     expect(typeof errors[0]['[Amplitude] Line Number']).toBe('number');
     expect(String(errors[0]['[Amplitude] Stack'])).toContain('total is undefined');
@@ -451,7 +542,13 @@ describe('issue 6: options in real Chromium', () => {
     await settle(tab, 500);
     expect(named(THRASHED)).toHaveLength(1);
     const thrash = named(THRASHED)[0].event_properties;
-    expect(thrash).toMatchObject({ [P.id]: 'pricing', [P.tag]: 'button', [P.text]: 'Compare plans', '[Amplitude] X': x + 40, '[Amplitude] Y': y });
+    expect(thrash).toMatchObject({
+      [P.id]: 'pricing',
+      [P.tag]: 'button',
+      [P.text]: 'Compare plans',
+      '[Amplitude] X': x + 40,
+      '[Amplitude] Y': y,
+    });
     expect(thrash['[Amplitude] Duration']).toBeLessThanOrEqual(2000);
   });
 
@@ -487,7 +584,10 @@ describe('issue 6: options in real Chromium', () => {
     await tab.goto(`${suite.pages.url}/glob-lists.html`);
     await tab.locator('#btn').click();
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(2);
-    expect(named(CLICKED).map((event) => event.event_properties[P.pageUrl])).toEqual([`${suite.pages.url}/lists.html`, `${suite.pages.url}/glob-lists.html`]);
+    expect(named(CLICKED).map((event) => event.event_properties[P.pageUrl])).toEqual([
+      `${suite.pages.url}/lists.html`,
+      `${suite.pages.url}/glob-lists.html`,
+    ]);
   });
 
   it('shouldTrackEventResolver decides instead of the allowlists, for clicks and changes', async () => {
@@ -518,7 +618,12 @@ describe('issue 6: page exit and cost', () => {
     await Promise.all([tab.waitForURL(/\/next\.html/), tab.locator('nav a').click()]);
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(1);
     const clicked = named(CLICKED)[0].event_properties;
-    expect(clicked).toMatchObject({ [P.tag]: 'a', [P.text]: 'Continue', [P.path]: 'html > body > nav > a', [P.pageUrl]: `${suite.pages.url}/app.html` });
+    expect(clicked).toMatchObject({
+      [P.tag]: 'a',
+      [P.text]: 'Continue',
+      [P.path]: 'html > body > nav > a',
+      [P.pageUrl]: `${suite.pages.url}/app.html`,
+    });
     expect(String(clicked[P.href])).toMatch(/\/next\.html\?token=\*{5}&ref=menu$/);
     expect(leaked(['tok-Zq77Secret'])).toEqual([]);
   });
@@ -529,7 +634,8 @@ describe('issue 6: page exit and cost', () => {
     const measure = async (tab: Page) =>
       tab.evaluate(() => {
         const spans = Array.from(document.querySelectorAll('button.perf span'));
-        const click = (span: Element) => span.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: 10, clientY: 10 }));
+        const click = (span: Element) =>
+          span.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: 10, clientY: 10 }));
         const medianPerClick = (pick: (n: number) => Element) => {
           for (let n = 0; n < 40; n++) click(pick(n)); // warm up
           const rounds: number[] = [];
@@ -540,13 +646,18 @@ describe('issue 6: page exit and cost', () => {
           }
           return rounds.sort((a, b) => a - b)[2];
         };
-        return { distinct: medianPerClick((n) => spans[n % spans.length]), oneButton: medianPerClick(() => spans[0]), clicks: 2 * 6 * 40 };
+        return {
+          distinct: medianPerClick((n) => spans[n % spans.length]),
+          oneButton: medianPerClick(() => spans[0]),
+          clicks: 2 * 6 * 40,
+        };
       });
     const offTab = await open('/perf-off.html');
     const off = await measure(offTab);
     await settle(offTab, 800);
     // Only this test's pages count: a page left by an earlier test may still resend its events.
-    const clickedOn = (path: string) => named(CLICKED).filter((event) => String(event.event_properties[P.pageUrl]).endsWith(path));
+    const clickedOn = (path: string) =>
+      named(CLICKED).filter((event) => String(event.event_properties[P.pageUrl]).endsWith(path));
     // Without the plugins the clicks are not captured: the two numbers measure different things.
     expect(clickedOn('/perf-off.html')).toHaveLength(0);
     const onTab = await open('/perf-on.html');

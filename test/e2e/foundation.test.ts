@@ -38,12 +38,18 @@ afterAll(async () => {
 // Tests after the first count only events made during them (see eventsSince): one profile, one queue.
 let since = 0;
 const eventsOf = (tab: string) =>
-  eventsSince(collector, since).filter((event: { event_properties?: { tab?: string } }) => event.event_properties?.tab === tab);
+  eventsSince(collector, since).filter(
+    (event: { event_properties?: { tab?: string } }) => event.event_properties?.tab === tab,
+  );
 
 const identityIn = (page: import('playwright-core').Page) =>
   page.evaluate(() => ({ deviceId: sightline.getDeviceId(), sessionId: sightline.getSessionId() }));
 
-declare const sightline: { getDeviceId(): string; getSessionId(): number; track(type: string, props?: object): unknown };
+declare const sightline: {
+  getDeviceId(): string;
+  getSessionId(): number;
+  track(type: string, props?: object): unknown;
+};
 
 describe('foundation in real Chromium (the IIFE bundle against the local collector)', () => {
   it('sends events with the HTTP V2 shape, and the device id and session survive a reload', async () => {
@@ -91,7 +97,9 @@ describe('foundation in real Chromium (the IIFE bundle against the local collect
     expect(after.sessionId).toBeGreaterThan(before.sessionId);
 
     const sequence = eventsSince(collector, since)
-      .filter((event: { event_type: string }) => ['session_start', 'session_end', 'Page Loaded'].includes(event.event_type))
+      .filter((event: { event_type: string }) =>
+        ['session_start', 'session_end', 'Page Loaded'].includes(event.event_type),
+      )
       .sort((a: { event_id: number }, b: { event_id: number }) => a.event_id - b.event_id)
       .map((event: { event_type: string; session_id: number }) => [event.event_type, event.session_id]);
     expect(sequence).toEqual([

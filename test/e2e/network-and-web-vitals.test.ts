@@ -65,7 +65,8 @@ afterAll(async () => {
 beforeEach(() => collector.reset());
 
 const named = (type: string) => collector.events().filter((event: { event_type: string }) => event.event_type === type);
-const madeSince = (since: number, type: string) => eventsSince(collector, since).filter((event: { event_type: string }) => event.event_type === type);
+const madeSince = (since: number, type: string) =>
+  eventsSince(collector, since).filter((event: { event_type: string }) => event.event_type === type);
 
 describe('issue 7: network requests in real Chromium', () => {
   it('a failed fetch (500), XHR (503) and a network error each give one event with the exact properties; a 200 gives none', async () => {
@@ -83,7 +84,9 @@ describe('issue 7: network requests in real Chromium', () => {
       await fetch('http://127.0.0.1:1/unreachable').catch(() => undefined);
     }, apiUrl);
     await expect.poll(() => named(NETWORK).length, { timeout: 10_000 }).toBe(3);
-    const [fetch500, xhr503, failed] = named(NETWORK).map((event: { event_properties: Record<string, unknown> }) => event.event_properties);
+    const [fetch500, xhr503, failed] = named(NETWORK).map(
+      (event: { event_properties: Record<string, unknown> }) => event.event_properties,
+    );
     expect(fetch500).toMatchObject({
       '[Amplitude] URL': `${apiUrl}/a`,
       '[Amplitude] URL Query': 'status=500&token=*****',
@@ -94,7 +97,12 @@ describe('issue 7: network requests in real Chromium', () => {
       '[Amplitude] Completion Time': expect.any(Number),
       '[Amplitude] Duration': expect.any(Number),
     });
-    expect(xhr503).toMatchObject({ '[Amplitude] Status Code': 503, '[Amplitude] Request Method': 'POST', '[Amplitude] Request Body Size': 7, '[Amplitude] Request Type': 'xhr' });
+    expect(xhr503).toMatchObject({
+      '[Amplitude] Status Code': 503,
+      '[Amplitude] Request Method': 'POST',
+      '[Amplitude] Request Body Size': 7,
+      '[Amplitude] Request Type': 'xhr',
+    });
     expect(failed).toMatchObject({ '[Amplitude] Status Code': 0, '[Amplitude] Error Code': 'TypeError' });
     expect(JSON.stringify(collector.events())).not.toContain('Zq9SecretTok');
     await page.close();
@@ -115,7 +123,9 @@ describe('issue 7: network requests in real Chromium', () => {
     const since = Date.now();
     const page = await chromium.context.newPage();
     await page.goto(`${pages.url}/net.html`);
-    await page.evaluate(() => (window as unknown as { sightline: { track(t: string): void } }).sightline.track('after fault'));
+    await page.evaluate(() =>
+      (window as unknown as { sightline: { track(t: string): void } }).sightline.track('after fault'),
+    );
     await expect.poll(() => named('after fault').length, { timeout: 15_000 }).toBe(1);
     expect(madeSince(since, NETWORK)).toHaveLength(0);
     expect(JSON.stringify(named(NETWORK))).not.toContain(collector.ingestUrl);
@@ -130,7 +140,8 @@ describe('issue 7: web vitals in real Chromium', () => {
     await page.click('#grow');
     await page.waitForTimeout(300);
     await page.goto(`${pages.url}/away.html`);
-    const fromThisPage = () => named(VITALS).filter((event) => event.event_properties['[Amplitude] Page Path'] === '/vitals.html');
+    const fromThisPage = () =>
+      named(VITALS).filter((event) => event.event_properties['[Amplitude] Page Path'] === '/vitals.html');
     await expect.poll(() => fromThisPage().length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await page.waitForTimeout(300);
     // One event on hide; a second one only if web-vitals finalised a value after it (INP's

@@ -11,7 +11,10 @@ describe('SSR / worker safety: the built packages import in plain Node', () => {
     ['@sightline/core (CJS)', "const m = require('./packages/core/dist/index.cjs'); console.log(typeof m.CoreClient)"],
     ['@sightline/browser (CJS)', "const m = require('./packages/browser/dist/index.cjs'); console.log(typeof m.track)"],
     ['@sightline/core (ESM)', "import('./packages/core/dist/index.mjs').then((m) => console.log(typeof m.CoreClient))"],
-    ['@sightline/browser (ESM)', "import('./packages/browser/dist/index.mjs').then((m) => console.log(typeof m.track))"],
+    [
+      '@sightline/browser (ESM)',
+      "import('./packages/browser/dist/index.mjs').then((m) => console.log(typeof m.track))",
+    ],
   ])('%s', (_name, code) => {
     expect(runNode(code)).toBe('function');
   });

@@ -17,7 +17,10 @@ let pages: StaticServer;
 let browser: Browser;
 
 const snippetPage = (collectorUrl: string) => {
-  const snippet = readFileSync(join(BROWSER_DIST, 'snippet.min.js'), 'utf8').replace('"/sightline.min.js"', '"/dist/sightline.min.js"');
+  const snippet = readFileSync(join(BROWSER_DIST, 'snippet.min.js'), 'utf8').replace(
+    '"/sightline.min.js"',
+    '"/dist/sightline.min.js"',
+  );
   return `<!doctype html><html><head><meta charset="utf-8"><title>Snippet</title>
 <script nonce="${NONCE}">${snippet}</script>
 <script nonce="${NONCE}">
@@ -59,15 +62,23 @@ describe('async snippet', () => {
     await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) =>
-        (window as unknown as { reportViolation(t: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`),
+        (window as unknown as { reportViolation(t: string): void }).reportViolation(
+          `${event.violatedDirective} ${event.blockedURI}`,
+        ),
       );
     });
     await page.goto(`${pages.url}/snippet.html`);
     const calledAt = await page.evaluate(() => (window as unknown as { calledAt: number }).calledAt);
 
     const events = await collector.waitForEvents(4, { timeoutMs: 15_000 });
-    const main = events.filter((event: { event_type: string; device_id: string }) => event.event_type !== 'Second Instance Event');
-    expect(main.map((event: { event_type: string }) => event.event_type)).toEqual(['Before Load 1', '$identify', 'Before Load 2']);
+    const main = events.filter(
+      (event: { event_type: string; device_id: string }) => event.event_type !== 'Second Instance Event',
+    );
+    expect(main.map((event: { event_type: string }) => event.event_type)).toEqual([
+      'Before Load 1',
+      '$identify',
+      'Before Load 2',
+    ]);
     for (const event of main) {
       // Queued before the bundle arrived: the time is the call's own, not the replay's.
       expect(event.time).toBeGreaterThanOrEqual(calledAt);
@@ -84,7 +95,11 @@ describe('async snippet', () => {
     expect(requests).toEqual(expect.arrayContaining(['snippet-key-001', 'snippet-key-002']));
 
     // The stub's promise settles with the real result; later calls go to the real client.
-    expect(await page.evaluate(() => (window as unknown as { identifyResult: Promise<{ code: number }> }).identifyResult.then((r) => r.code))).toBe(200);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { identifyResult: Promise<{ code: number }> }).identifyResult.then((r) => r.code),
+      ),
+    ).toBe(200);
     await page.evaluate(() => (window as unknown as { second: { track(t: string): void } }).second.track('After Load'));
     await collector.waitForEvents(5, { timeoutMs: 10_000 });
     expect(violations).toEqual([]);

@@ -17,7 +17,12 @@ const SIGHTLINE_ID = /^@sightline\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/;
 
 /** Event names that only their own plugin defines, and the plugin's folder. */
 const PLUGIN_MARKERS = {
-  'plugin-element-interactions': ['[Amplitude] Element Clicked', '[Amplitude] Element Changed', '[Amplitude] Rage Click', '[Amplitude] Dead Click'],
+  'plugin-element-interactions': [
+    '[Amplitude] Element Clicked',
+    '[Amplitude] Element Changed',
+    '[Amplitude] Rage Click',
+    '[Amplitude] Dead Click',
+  ],
   'plugin-network-requests': ['[Amplitude] Network Request'],
   'plugin-web-vitals': ['[Amplitude] Web Vitals'],
   'plugin-form-interactions': ['[Amplitude] Form Started', '[Amplitude] Form Submitted'],
@@ -73,7 +78,10 @@ const bundle = async (code: string, { minify = false } = {}): Promise<Bundled> =
     },
   });
   try {
-    const { output } = await build.generate({ format: 'es', plugins: minify ? [terser({ format: { comments: false } })] : [] });
+    const { output } = await build.generate({
+      format: 'es',
+      plugins: minify ? [terser({ format: { comments: false } })] : [],
+    });
     const [chunk] = output;
     if (chunk.type !== 'chunk') throw new Error('expected one chunk');
     const modules = Object.entries(chunk.modules)
@@ -112,7 +120,9 @@ const webVitalsLibrary = (modules: string[]) => modules.filter((file) => /node_m
 const report = (name: string, code: string) => {
   const bytes = Buffer.from(code);
   const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-  console.log(`[size] ${name}: ${kB(bytes.length)} raw, ${kB(gzipSync(bytes, { level: 9 }).length)} gzip, ${kB(brotliCompressSync(bytes).length)} brotli`);
+  console.log(
+    `[size] ${name}: ${kB(bytes.length)} raw, ${kB(gzipSync(bytes, { level: 9 }).length)} gzip, ${kB(brotliCompressSync(bytes).length)} brotli`,
+  );
 };
 
 describe('issue 4: the lean entry tree-shakes (rollup + node-resolve on the built packages)', () => {
@@ -124,7 +134,8 @@ describe('issue 4: the lean entry tree-shakes (rollup + node-resolve on the buil
     expect(fromPackage(modules, 'plugin-page-url-enrichment').length).toBeGreaterThan(0);
     for (const pkg of dropped) {
       expect(fromPackage(modules, pkg), pkg).toEqual([]);
-      for (const marker of PLUGIN_MARKERS[pkg as keyof typeof PLUGIN_MARKERS]) expect(code, marker).not.toContain(marker);
+      for (const marker of PLUGIN_MARKERS[pkg as keyof typeof PLUGIN_MARKERS])
+        expect(code, marker).not.toContain(marker);
     }
     expect(webVitalsLibrary(modules)).toEqual([]);
     for (const marker of WEB_VITALS_LIBRARY_MARKERS) expect(code, marker).not.toContain(marker);
@@ -148,8 +159,10 @@ describe('issue 4: the lean entry tree-shakes (rollup + node-resolve on the buil
     expect(lean.code).toContain('/2/httpapi'); // the delivery engine is in: this is a working client
 
     report('lite init+track (rollup + terser)', (await bundle(LEAN_INIT_TRACK, { minify: true })).code);
-    report('lite + page views + page URL enrichment (rollup + terser)', (await bundle(LEAN_WITH_TWO_PLUGINS, { minify: true })).code);
+    report(
+      'lite + page views + page URL enrichment (rollup + terser)',
+      (await bundle(LEAN_WITH_TWO_PLUGINS, { minify: true })).code,
+    );
     report('full entry init+track (rollup + terser)', (await bundle(FULL_INIT_TRACK, { minify: true })).code);
   });
-
 });

@@ -6,20 +6,23 @@ import * as sightline from '@sightline/browser';
 // collector's default port on this machine.
 const SERVER_URL = window.SIGHTLINE_DEMO?.serverUrl ?? 'http://127.0.0.1:8787/2/httpapi';
 
-sightline.init('sightline-npm-app-key', {
-  serverUrl: SERVER_URL,
-  flushIntervalMillis: 200,
-  autocapture: {
-    elementInteractions: true,
-    // The default rule captures only 5xx and unanswered requests; 4xx too, so the
-    // "broken endpoint" button below shows up.
-    networkTracking: { captureRules: [{ statusCodeRange: '0,400-599' }] },
-    // One [Amplitude] Web Vitals event when the page is hidden (switch tabs to send it).
-    webVitals: true,
-  },
-}).promise.then(() => {
-  document.getElementById('ids').textContent = `device ${sightline.getDeviceId()} · session ${sightline.getSessionId()}`;
-});
+sightline
+  .init('sightline-npm-app-key', {
+    serverUrl: SERVER_URL,
+    flushIntervalMillis: 200,
+    autocapture: {
+      elementInteractions: true,
+      // The default rule captures only 5xx and unanswered requests; 4xx too, so the
+      // "broken endpoint" button below shows up.
+      networkTracking: { captureRules: [{ statusCodeRange: '0,400-599' }] },
+      // One [Amplitude] Web Vitals event when the page is hidden (switch tabs to send it).
+      webVitals: true,
+    },
+  })
+  .promise.then(() => {
+    document.getElementById('ids').textContent =
+      `device ${sightline.getDeviceId()} · session ${sightline.getSessionId()}`;
+  });
 
 const cart = [];
 const status = document.getElementById('status');

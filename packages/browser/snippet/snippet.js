@@ -7,7 +7,10 @@
  */
 (function (window, document, name, src) {
   if (window[name]) return;
-  var methods = 'init track logEvent identify groupIdentify setGroup revenue setUserId setDeviceId setSessionId extendSession reset flush setOptOut add remove setTransport'.split(' ');
+  var methods =
+    'init track logEvent identify groupIdentify setGroup revenue setUserId setDeviceId setSessionId extendSession reset flush setOptOut add remove setTransport'.split(
+      ' ',
+    );
 
   // A stub client: each call is queued as [method, args, time, resolve] until the bundle
   // replays it; later calls go straight to the real client (`_r`).
@@ -19,7 +22,11 @@
         if (target._r) return target._r[method].apply(target._r, args);
         var call = [method, args, Date.now()];
         target._q.push(call);
-        return { promise: new Promise(function (resolve) { call.push(resolve); }) };
+        return {
+          promise: new Promise(function (resolve) {
+            call.push(resolve);
+          }),
+        };
       };
     });
     return target;
@@ -33,10 +40,12 @@
       self._t = type;
       return new Proxy(self, {
         get: function (object, key) {
-          return key in object ? object[key] : function () {
-            object._q.push([key, [].slice.call(arguments)]);
-            return this;
-          };
+          return key in object
+            ? object[key]
+            : function () {
+                object._q.push([key, [].slice.call(arguments)]);
+                return this;
+              };
         },
       });
     };

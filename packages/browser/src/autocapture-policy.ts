@@ -13,7 +13,10 @@ type FeatureChoices = { [key: string]: unknown };
  * or an absent feature uses the defaults, a feature set to `true` or an object turns it on
  * (the object being its options), `false` turns it off. Pure: the wiring builds the plugins.
  */
-export const resolveAutocapture = (setting: unknown, features: readonly AutocaptureFeature[]): { [key: string]: object } => {
+export const resolveAutocapture = (
+  setting: unknown,
+  features: readonly AutocaptureFeature[],
+): { [key: string]: object } => {
   const enabled: { [key: string]: object } = {};
   if (setting === false) return enabled;
   const choices: FeatureChoices = setting && typeof setting === 'object' ? (setting as FeatureChoices) : {};

@@ -30,5 +30,7 @@ const autocapturePlugins: (AutocaptureFeature & { create: PluginFactory })[] = [
 /** The plugins the `autocapture` option asks for. */
 export const wireAutocapture = (config: Config): Plugin[] => {
   const enabled = resolveAutocapture(config.autocapture, autocapturePlugins);
-  return autocapturePlugins.filter((feature) => enabled[feature.key]).map((feature) => feature.create(enabled[feature.key]));
+  return autocapturePlugins
+    .filter((feature) => enabled[feature.key])
+    .map((feature) => feature.create(enabled[feature.key]));
 };

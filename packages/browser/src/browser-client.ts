@@ -41,7 +41,9 @@ export class BrowserClient extends CoreClient {
   /** What happened to every event so far: sent, retried, and dropped by reason (issue: delivery report). */
   getDeliveryStats(): DeliveryStats {
     const delivery = this.delivery();
-    return delivery && delivery.getDeliveryStats ? delivery.getDeliveryStats() : { sent: 0, retried: 0, dropped: {}, pending: 0 };
+    return delivery && delivery.getDeliveryStats
+      ? delivery.getDeliveryStats()
+      : { sent: 0, retried: 0, dropped: {}, pending: 0 };
   }
 
   /** Subscribes to each event's final outcome; returns the unsubscribe function. Works before `init`. */
@@ -76,8 +78,10 @@ export class BrowserClient extends CoreClient {
   }
 
   private delivery(): DeliveryApi | undefined {
-    return this.plugins().find((plugin) => plugin.type === 'destination' && plugin.name === DELIVERY_PLUGIN_NAME) as DeliveryApi | undefined;
+    return this.plugins().find((plugin) => plugin.type === 'destination' && plugin.name === DELIVERY_PLUGIN_NAME) as
+      DeliveryApi | undefined;
   }
 }
 
-type DeliveryApi = Plugin & Partial<Pick<DeliveryPlugin, 'getDeliveryStats' | 'onDelivery' | 'setOffline' | 'countDropped'>>;
+type DeliveryApi = Plugin &
+  Partial<Pick<DeliveryPlugin, 'getDeliveryStats' | 'onDelivery' | 'setOffline' | 'countDropped'>>;

@@ -7,7 +7,9 @@ const keyPrefix = (apiKey: string): string => apiKey.slice(0, KEY_PREFIX_LENGTH)
 /** `<key10>` for the default instance, `<key10>_<instance>` for named ones: instances never share
  * an identity or a queue. Every per-instance storage name ends with it. */
 export const instanceSuffix = (config: Pick<Config, 'apiKey' | 'instanceName'>): string =>
-  config.instanceName === DEFAULT_INSTANCE_NAME ? keyPrefix(config.apiKey) : `${keyPrefix(config.apiKey)}_${config.instanceName}`;
+  config.instanceName === DEFAULT_INSTANCE_NAME
+    ? keyPrefix(config.apiKey)
+    : `${keyPrefix(config.apiKey)}_${config.instanceName}`;
 
 /** Identity (cookie or web-storage key): `sl_<suffix>`. */
 export const IDENTITY_PREFIX = 'sl_';

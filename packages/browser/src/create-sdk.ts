@@ -16,5 +16,7 @@ export const Types = {
  * them. The entries call it with a `#__PURE__` mark, so an app's bundler drops every method
  * the app never imports.
  */
-export const bindMethod = <Method extends keyof BrowserClient>(client: BrowserClient, method: Method): BrowserClient[Method] =>
-  (client[method] as (...args: never[]) => unknown).bind(client) as BrowserClient[Method];
+export const bindMethod = <Method extends keyof BrowserClient>(
+  client: BrowserClient,
+  method: Method,
+): BrowserClient[Method] => (client[method] as (...args: never[]) => unknown).bind(client) as BrowserClient[Method];

@@ -1,7 +1,8 @@
 import type { IdentitySnapshot } from '@sightline/core';
 
 /** Cookie value: base64 of the URI-encoded JSON, as the documented SDK writes `AMP_<key10>`. */
-export const encodeIdentity = (snapshot: IdentitySnapshot): string => btoa(encodeURIComponent(JSON.stringify(snapshot)));
+export const encodeIdentity = (snapshot: IdentitySnapshot): string =>
+  btoa(encodeURIComponent(JSON.stringify(snapshot)));
 
 export const decodeIdentity = (value: string | undefined | null): IdentitySnapshot | undefined => {
   if (!value) return undefined;
@@ -50,6 +51,4 @@ export const decodeLegacyIdentity = (value: string | undefined): IdentitySnapsho
 };
 
 const decodeUtf8Base64 = (value: string): string =>
-  decodeURIComponent(
-    Array.from(atob(value), (char) => `%${`0${char.charCodeAt(0).toString(16)}`.slice(-2)}`).join(''),
-  );
+  decodeURIComponent(Array.from(atob(value), (char) => `%${`0${char.charCodeAt(0).toString(16)}`.slice(-2)}`).join(''));

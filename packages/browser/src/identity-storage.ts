@@ -16,7 +16,10 @@ import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from './identity
 export const storageKey = (config: Config): string => IDENTITY_PREFIX + instanceSuffix(config);
 
 /** The identity as one encoded string, wherever that string is kept (a cookie or a web-storage key). */
-const encodedIdentityStorage = (read: () => string | null | undefined, write: (value: string) => void): IdentityStorage => ({
+const encodedIdentityStorage = (
+  read: () => string | null | undefined,
+  write: (value: string) => void,
+): IdentityStorage => ({
   read: () => decodeIdentity(read()),
   write: (snapshot) => write(encodeIdentity(snapshot)),
 });
@@ -59,12 +62,19 @@ export const createIdentityStorage = (config: Config, logger: Logger = config.lo
         sameSite: options.sameSite,
         secure: options.secure,
       };
-      return encodedIdentityStorage(() => readCookie(key), (value) => writeCookie(key, value, attributes));
+      return encodedIdentityStorage(
+        () => readCookie(key),
+        (value) => writeCookie(key, value, attributes),
+      );
     }
     case 'localStorage':
     case 'sessionStorage': {
       const storage = getWebStorage(config.identityStorage);
-      if (storage) return encodedIdentityStorage(() => storage.getItem(key), (value) => storage.setItem(key, value));
+      if (storage)
+        return encodedIdentityStorage(
+          () => storage.getItem(key),
+          (value) => storage.setItem(key, value),
+        );
       logger.warn(`${config.identityStorage} is unavailable; identity is kept in memory for this page only`);
       break;
     }
@@ -84,7 +94,12 @@ export const readLegacyIdentity = (config: Config, logger: Logger): IdentitySnap
   const legacyName = legacyCookieName(config.apiKey);
   const legacy = decodeLegacyIdentity(readCookie(legacyName));
   if (legacy) {
-    writeCookie(legacyName, null, { domain: cookieDomainOf(config), expirationDays: 0, sameSite: 'Lax', secure: false });
+    writeCookie(legacyName, null, {
+      domain: cookieDomainOf(config),
+      expirationDays: 0,
+      sameSite: 'Lax',
+      secure: false,
+    });
     writeCookie(legacyName, null, { expirationDays: 0, sameSite: 'Lax', secure: false });
   }
   const adopted = current || legacy;

@@ -8,7 +8,8 @@ import { bindMethod } from './create-sdk.js';
 import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
 
 /** A named instance: its own identity, queue and settings. */
-export const createInstance = (): BrowserClient => new BrowserClient({ createDestination: createBrowserDelivery, autocapture: wireAutocapture });
+export const createInstance = (): BrowserClient =>
+  new BrowserClient({ createDestination: createBrowserDelivery, autocapture: wireAutocapture });
 const client = createInstance();
 
 export const init = /*#__PURE__*/ bindMethod(client, 'init');

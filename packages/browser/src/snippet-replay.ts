@@ -30,7 +30,8 @@ const withTime = (method: string, args: unknown[], time: number): void => {
 /** Turns the snippet's recorded Identify / Revenue builders into real ones. */
 const rebuild = (value: unknown): unknown => {
   const recorded = value as Builder | undefined;
-  if (!recorded || typeof recorded !== 'object' || !Array.isArray(recorded._q) || value instanceof Identify) return value;
+  if (!recorded || typeof recorded !== 'object' || !Array.isArray(recorded._q) || value instanceof Identify)
+    return value;
   const real = (recorded._t === 'r' ? new Revenue() : new Identify()) as unknown as Client;
   for (const [method, args] of recorded._q) if (typeof real[method] === 'function') real[method](...args);
   return real;

@@ -17,7 +17,11 @@ describe('resolveAutocapture', () => {
     ['{}: the defaults', {}, { pageViews: {}, fileDownloads: {} }],
     ['a default-on feature set to false', { pageViews: false }, { fileDownloads: {} }],
     ['a default-off feature set to true', { webVitals: true }, { pageViews: {}, fileDownloads: {}, webVitals: {} }],
-    ['options objects pass through', { pageViews: { trackHistoryChanges: 'all' } }, { pageViews: { trackHistoryChanges: 'all' }, fileDownloads: {} }],
+    [
+      'options objects pass through',
+      { pageViews: { trackHistoryChanges: 'all' } },
+      { pageViews: { trackHistoryChanges: 'all' }, fileDownloads: {} },
+    ],
     ['the documented alias fileDownload', { fileDownload: false }, { pageViews: {} }],
     ['the key wins over its alias', { fileDownloads: true, fileDownload: false }, { pageViews: {}, fileDownloads: {} }],
     ['null and other junk mean the defaults', null, { pageViews: {}, fileDownloads: {} }],
@@ -41,7 +45,14 @@ describe('the full entry wires the default plugins from `autocapture`', () => {
   });
 
   it('element interactions, frustration, network capture and web vitals are off by default and on when asked', () => {
-    expect(pluginsFor({ networkTracking: { captureRules: [] }, webVitals: true, elementInteractions: true, frustrationInteractions: {} }).slice(-4)).toEqual([
+    expect(
+      pluginsFor({
+        networkTracking: { captureRules: [] },
+        webVitals: true,
+        elementInteractions: true,
+        frustrationInteractions: {},
+      }).slice(-4),
+    ).toEqual([
       'sightline-element-interactions',
       'sightline-frustration-interactions',
       'sightline-network-requests',

@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDeliveryPlugin, createMemoryEventStore, type DeliveryReport, type UploadRequest } from '@sightline/core';
 import { BrowserClient } from '../src/browser-client.js';
 
-const logger = () => ({ log: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), enable: vi.fn(), disable: vi.fn() });
+const logger = () => ({
+  log: vi.fn(),
+  warn: vi.fn(),
+  error: vi.fn(),
+  debug: vi.fn(),
+  enable: vi.fn(),
+  disable: vi.fn(),
+});
 
 /** A browser client on a memory store and a transport that acknowledges everything. */
 const createClient = () => {
@@ -11,7 +18,9 @@ const createClient = () => {
     createDestination: () =>
       createDeliveryPlugin({
         store: createMemoryEventStore(),
-        createTransport: () => ({ send: async (request) => (uploads.push(request), { status: 200, body: { code: 200 } }) }),
+        createTransport: () => ({
+          send: async (request) => (uploads.push(request), { status: 200, body: { code: 200 } }),
+        }),
       }),
   });
   return { client, uploads };
@@ -23,9 +32,12 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
     const heard: DeliveryReport[] = [];
     const stop = client.onDelivery((report) => heard.push(report));
     client.track('Before Init');
-    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' }).promise;
+    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' })
+      .promise;
     await client.flush().promise;
-    expect(heard.map((report) => [report.event.event_type, report.outcome, report.code])).toEqual([['Before Init', 'sent', 200]]);
+    expect(heard.map((report) => [report.event.event_type, report.outcome, report.code])).toEqual([
+      ['Before Init', 'sent', 200],
+    ]);
     stop();
     client.track('After Stop');
     await client.flush().promise;
@@ -34,7 +46,8 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
 
   it('counts events refused while opted out, and sends none of them', async () => {
     const { client, uploads } = createClient();
-    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' }).promise;
+    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' })
+      .promise;
     client.setOptOut(true);
     client.track('Refused 1');
     client.track('Refused 2');
@@ -46,7 +59,8 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
   it('setOffline before init holds events once the client is ready; setOffline(false) sends them', async () => {
     const { client, uploads } = createClient();
     client.setOffline(true);
-    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' }).promise;
+    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' })
+      .promise;
     client.track('Held');
     await client.flush().promise;
     expect(uploads).toHaveLength(0);
@@ -58,7 +72,8 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
   it('setOffline rejects a value that is not true, false or null, clearly', async () => {
     const { client } = createClient();
     const log = logger();
-    await client.init('browser-client-key', { loggerProvider: log, autocapture: false, identityStorage: 'none' }).promise;
+    await client.init('browser-client-key', { loggerProvider: log, autocapture: false, identityStorage: 'none' })
+      .promise;
     client.setOffline('yes' as never);
     expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/setOffline needs true, false or OfflineDisabled/));
   });
@@ -66,7 +81,8 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
   it('setOffline reports a value it cannot even inspect (a revoked Proxy) instead of throwing (public API fuzz)', async () => {
     const { client } = createClient();
     const log = logger();
-    await client.init('browser-client-key', { loggerProvider: log, autocapture: false, identityStorage: 'none' }).promise;
+    await client.init('browser-client-key', { loggerProvider: log, autocapture: false, identityStorage: 'none' })
+      .promise;
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
     expect(() => client.setOffline(proxy as never)).not.toThrow();

@@ -42,10 +42,22 @@ describe('context enrichment', () => {
 
 describe('user agent parsing', () => {
   it.each([
-    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36', { osName: 'Chrome', osVersion: '156', deviceModel: 'Linux' }],
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0', { osName: 'Edge', osVersion: '120', deviceModel: 'Windows' }],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:121.0) Gecko/20100101 Firefox/121.0', { osName: 'Firefox', osVersion: '121', deviceModel: 'Mac' }],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1', { osName: 'Safari', osVersion: '17', deviceModel: 'iPhone' }],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+      { osName: 'Chrome', osVersion: '156', deviceModel: 'Linux' },
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0',
+      { osName: 'Edge', osVersion: '120', deviceModel: 'Windows' },
+    ],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:121.0) Gecko/20100101 Firefox/121.0',
+      { osName: 'Firefox', osVersion: '121', deviceModel: 'Mac' },
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1',
+      { osName: 'Safari', osVersion: '17', deviceModel: 'iPhone' },
+    ],
     ['curl/8.0', {}],
     ['', {}],
   ])('%s', (userAgent, expected) => {

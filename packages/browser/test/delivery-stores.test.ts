@@ -6,9 +6,20 @@ import { createLocalEventStore } from '../src/delivery/local-event-store.js';
 import { createResilientEventStore } from '../src/delivery/resilient-event-store.js';
 import { queueSuffix } from '../src/delivery/store-names.js';
 
-const record = (id: string): StoredEvent => ({ id, event: { event_type: 'E', insert_id: id, device_id: 'device-1' }, attempts: 0 });
+const record = (id: string): StoredEvent => ({
+  id,
+  event: { event_type: 'E', insert_id: id, device_id: 'device-1' },
+  attempts: 0,
+});
 const ids = async (store: EventStore) => (await store.getAll()).map((r) => r.id).sort();
-const logger = () => ({ log: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), enable: vi.fn(), disable: vi.fn() });
+const logger = () => ({
+  log: vi.fn(),
+  warn: vi.fn(),
+  error: vi.fn(),
+  debug: vi.fn(),
+  enable: vi.fn(),
+  disable: vi.fn(),
+});
 
 describe.each([
   ['IndexedDB (idb-keyval)', () => createIdbEventStore(`test-db-${Math.random()}`, 'unsent')],
@@ -63,7 +74,12 @@ describe('resilient store: IndexedDB → localStorage → memory, one warning ea
     const log = logger();
     const store = createResilientEventStore(
       [
-        { name: 'IndexedDB', open: () => { throw new Error('no indexedDB'); } },
+        {
+          name: 'IndexedDB',
+          open: () => {
+            throw new Error('no indexedDB');
+          },
+        },
         { name: 'localStorage', open: () => createLocalEventStore(localStorage, 'sl_unsent_fallback1') },
       ],
       log,

@@ -55,13 +55,20 @@ describe('request body compression', () => {
 });
 
 const fakeResponse = (status: number, body: string, headers: Record<string, string> = {}) =>
-  ({ status, text: async () => body, headers: { get: (name: string) => headers[name] ?? null } }) as unknown as Response;
+  ({
+    status,
+    text: async () => body,
+    headers: { get: (name: string) => headers[name] ?? null },
+  }) as unknown as Response;
 
 describe('fetch transport', () => {
   it('posts JSON with custom headers and reads status, body and Retry-After', async () => {
     const fetchMock = vi.fn(async () => fakeResponse(429, '{"code":429}', { 'Retry-After': '2' }));
     vi.stubGlobal('fetch', fetchMock);
-    const transport = createTransport({ transport: { type: 'fetch', headers: { 'X-Proxy-Key': 'abc' } }, compress: false });
+    const transport = createTransport({
+      transport: { type: 'fetch', headers: { 'X-Proxy-Key': 'abc' } },
+      compress: false,
+    });
     const response = await transport.send({ url: 'http://127.0.0.1:1/2/httpapi', body: '{"events":[]}' });
     expect(response).toEqual({ status: 429, body: { code: 429 }, retryAfterMs: 2000 });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
@@ -76,7 +83,12 @@ describe('fetch transport', () => {
     vi.useFakeTimers();
     vi.stubGlobal(
       'fetch',
-      vi.fn((_url: string, init: RequestInit) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))),
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_, reject) =>
+            init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+          ),
+      ),
     );
     const sending = createTransport({ transport: 'fetch', compress: false }).send({ url: 'http://x', body: '{}' });
     await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
@@ -85,8 +97,14 @@ describe('fetch transport', () => {
   });
 
   it('answers status 0 on a network error instead of throwing', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    const response = await createTransport({ transport: 'fetch', compress: false }).send({ url: 'http://x', body: '{}' });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    const response = await createTransport({ transport: 'fetch', compress: false }).send({
+      url: 'http://x',
+      body: '{}',
+    });
     expect(response.status).toBe(0);
   });
 });
@@ -118,7 +136,11 @@ describe('xhr transport', () => {
     }
     vi.stubGlobal('XMLHttpRequest', FakeXhr);
     const transport = createTransport({ transport: { type: 'xhr', headers: { 'X-A': '1' } }, compress: false });
-    expect(await transport.send({ url: 'http://x/2/httpapi', body: '{}' })).toEqual({ status: 503, body: { code: 503 }, retryAfterMs: 1000 });
+    expect(await transport.send({ url: 'http://x/2/httpapi', body: '{}' })).toEqual({
+      status: 503,
+      body: { code: 503 },
+      retryAfterMs: 1000,
+    });
     expect(opened[0]).toEqual(['POST', 'http://x/2/httpapi', true]);
     expect(headers).toMatchObject({ 'Content-Type': 'application/json', 'X-A': '1' });
     fail = true;
@@ -130,7 +152,10 @@ describe('beacon transport and the page-exit transport', () => {
   it('a queued beacon counts as sent; no headers, plain text body', async () => {
     const sendBeacon = vi.fn(() => true);
     vi.stubGlobal('navigator', { ...navigator, sendBeacon });
-    const response = await createTransport({ transport: 'beacon', compress: true }).send({ url: 'http://x/2/httpapi', body: '{"a":1}' });
+    const response = await createTransport({ transport: 'beacon', compress: true }).send({
+      url: 'http://x/2/httpapi',
+      body: '{"a":1}',
+    });
     expect(response.status).toBe(200);
     expect(sendBeacon).toHaveBeenCalledWith('http://x/2/httpapi', '{"a":1}');
   });

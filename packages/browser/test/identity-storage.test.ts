@@ -6,7 +6,14 @@ import { createIdentityStorage, readLegacyIdentity, storageKey } from '../src/id
 import { readUrlHandoff } from '../src/url-handoff.js';
 
 const API_KEY = 'a2dbce0e18dfe5f8e7c7b1d0ffeedbeef';
-const logger = () => ({ log: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), enable: vi.fn(), disable: vi.fn() });
+const logger = () => ({
+  log: vi.fn(),
+  warn: vi.fn(),
+  error: vi.fn(),
+  debug: vi.fn(),
+  enable: vi.fn(),
+  disable: vi.fn(),
+});
 const configWith = (options: Record<string, unknown> = {}) => resolveConfig({ apiKey: API_KEY, options }).config;
 const clearCookies = () => {
   for (const part of document.cookie.split(';')) {
@@ -21,7 +28,15 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const snapshot: IdentitySnapshot = { deviceId: 'device-ü-1', userId: 'user@example.com', sessionId: 1, optOut: false, lastEventTime: 2, lastEventId: 3, pageCounter: 4 };
+const snapshot: IdentitySnapshot = {
+  deviceId: 'device-ü-1',
+  userId: 'user@example.com',
+  sessionId: 1,
+  optOut: false,
+  lastEventTime: 2,
+  lastEventId: 3,
+  pageCounter: 4,
+};
 
 describe('identity encoding', () => {
   it('round-trips base64 of the URI-encoded JSON, unicode included', () => {
@@ -30,17 +45,29 @@ describe('identity encoding', () => {
     expect(decodeIdentity(encoded)).toEqual(snapshot);
   });
 
-  it.each([[undefined], [''], ['%%%'], ['bm90IGpzb24='], [btoa(encodeURIComponent('"a string"'))]])('ignores garbage %j', (value) => {
-    expect(decodeIdentity(value)).toBeUndefined();
-  });
+  it.each([[undefined], [''], ['%%%'], ['bm90IGpzb24='], [btoa(encodeURIComponent('"a string"'))]])(
+    'ignores garbage %j',
+    (value) => {
+      expect(decodeIdentity(value)).toBeUndefined();
+    },
+  );
 
   it('keeps only known fields with the right types', () => {
-    const encoded = btoa(encodeURIComponent(JSON.stringify({ deviceId: 7, userId: 'u', sessionId: 'x', evil: 1, optOut: true })));
+    const encoded = btoa(
+      encodeURIComponent(JSON.stringify({ deviceId: 7, userId: 'u', sessionId: 'x', evil: 1, optOut: true })),
+    );
     expect(decodeIdentity(encoded)).toEqual({ userId: 'u', optOut: true });
   });
 
   it('decodes the legacy amp_<key6> cookie (base-32 numbers, base64 user id)', () => {
-    const value = ['legacy-device', btoa('user-9'), '0', (1_700_000_000_000).toString(32), (1_700_000_000_500).toString(32), (42).toString(32)].join('.');
+    const value = [
+      'legacy-device',
+      btoa('user-9'),
+      '0',
+      (1_700_000_000_000).toString(32),
+      (1_700_000_000_500).toString(32),
+      (42).toString(32),
+    ].join('.');
     expect(decodeLegacyIdentity(value)).toEqual({
       deviceId: 'legacy-device',
       userId: 'user-9',
@@ -93,7 +120,9 @@ describe('identityStorage', () => {
 
   it('falls back to memory with a warning when web storage throws', () => {
     const log = logger();
-    const spy = vi.spyOn(localStorage, 'setItem').mockImplementation(() => { throw new Error('QuotaExceededError'); });
+    const spy = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new Error('QuotaExceededError');
+    });
     const storage = createIdentityStorage(configWith({ identityStorage: 'localStorage' }), log);
     spy.mockRestore();
     storage.write(snapshot);
@@ -106,8 +135,16 @@ describe('cookie upgrade', () => {
   const attributes = { expirationDays: 1, sameSite: 'Lax', secure: false };
 
   it("adopts the documented SDK's AMP_<key10> identity and leaves that cookie in place", () => {
-    writeCookie('AMP_a2dbce0e18', encodeIdentity({ deviceId: 'amp-device', sessionId: 5, lastEventTime: 6 }), attributes);
-    expect(readLegacyIdentity(configWith(), logger())).toEqual({ deviceId: 'amp-device', sessionId: 5, lastEventTime: 6 });
+    writeCookie(
+      'AMP_a2dbce0e18',
+      encodeIdentity({ deviceId: 'amp-device', sessionId: 5, lastEventTime: 6 }),
+      attributes,
+    );
+    expect(readLegacyIdentity(configWith(), logger())).toEqual({
+      deviceId: 'amp-device',
+      sessionId: 5,
+      lastEventTime: 6,
+    });
     expect(readCookie('AMP_a2dbce0e18')).toBeDefined();
   });
 
@@ -127,7 +164,11 @@ describe('cookie upgrade', () => {
 describe('URL hand-off', () => {
   const now = 1_700_000_000_000;
   it.each([
-    ['both ids', '?ampDeviceId=dev-123456&ampSessionId=1699999999999', { deviceId: 'dev-123456', sessionId: 1_699_999_999_999 }],
+    [
+      'both ids',
+      '?ampDeviceId=dev-123456&ampSessionId=1699999999999',
+      { deviceId: 'dev-123456', sessionId: 1_699_999_999_999 },
+    ],
     ['legacy deviceId param', '?deviceId=legacy-123', { deviceId: 'legacy-123' }],
     ['ampDeviceId wins over deviceId', '?deviceId=legacy-123&ampDeviceId=amp-123', { deviceId: 'amp-123' }],
     ['future ampTimestamp', `?ampDeviceId=dev-123456&ampTimestamp=${now + 1000}`, { deviceId: 'dev-123456' }],

@@ -40,7 +40,9 @@ vi.mock('../src/delivery/create-browser-delivery.js', async (importOriginal) => 
 // ------------------------------------------------------------------ seeds and randomness
 
 /** 60 fixed seeds; `FUZZ_SEEDS=3,17` runs those instead (to replay a failure, or to explore more). */
-const SEEDS = process.env.FUZZ_SEEDS ? process.env.FUZZ_SEEDS.split(',').map(Number) : Array.from({ length: 60 }, (_, index) => index + 1);
+const SEEDS = process.env.FUZZ_SEEDS
+  ? process.env.FUZZ_SEEDS.split(',').map(Number)
+  : Array.from({ length: 60 }, (_, index) => index + 1);
 const CALLS_PER_SEED = 40;
 
 /** mulberry32: a tiny seeded PRNG, so a seed replays the same sequence everywhere. */
@@ -75,8 +77,19 @@ const thrower = (what: string) => () => {
 /** A Proxy whose every trap throws: even `String(value)` and `x instanceof Date` throw. */
 const throwingProxy = (target: object = {}): object => {
   const traps = [
-    'get', 'set', 'has', 'deleteProperty', 'ownKeys', 'getOwnPropertyDescriptor', 'defineProperty',
-    'getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions', 'apply', 'construct',
+    'get',
+    'set',
+    'has',
+    'deleteProperty',
+    'ownKeys',
+    'getOwnPropertyDescriptor',
+    'defineProperty',
+    'getPrototypeOf',
+    'setPrototypeOf',
+    'isExtensible',
+    'preventExtensions',
+    'apply',
+    'construct',
   ];
   const handler = Object.fromEntries(traps.map((trap) => [trap, thrower(`proxy ${trap}`)]));
   return new Proxy(target, handler);
@@ -138,7 +151,14 @@ const HOSTILE_VALUES: [name: string, make: () => unknown][] = [
   ['Date', () => new Date(0)],
   ['invalid Date', () => new Date(NaN)],
   ['RegExp', () => /fuzz.*/gi],
-  ['Map', () => new Map<unknown, unknown>([['a', 1], [{}, 2]])],
+  [
+    'Map',
+    () =>
+      new Map<unknown, unknown>([
+        ['a', 1],
+        [{}, 2],
+      ]),
+  ],
   ['Set', () => new Set([1, 'two', {}])],
   ['Uint8Array', () => new Uint8Array([1, 2, 3])],
   ['Float64Array', () => new Float64Array([NaN, Infinity])],
@@ -149,7 +169,10 @@ const HOSTILE_VALUES: [name: string, make: () => unknown][] = [
   ['deep object (200)', () => deepObject(200)],
   ['circular object', circularObject],
   ['throwing getter', () => Object.defineProperty({ ok: 1 }, 'boom', { enumerable: true, get: thrower('getter') })],
-  ['throwing toString/toJSON/valueOf', () => ({ toString: thrower('toString'), toJSON: thrower('toJSON'), valueOf: thrower('valueOf') })],
+  [
+    'throwing toString/toJSON/valueOf',
+    () => ({ toString: thrower('toString'), toJSON: thrower('toJSON'), valueOf: thrower('valueOf') }),
+  ],
   ['throwing Symbol.toPrimitive', () => ({ [Symbol.toPrimitive]: thrower('toPrimitive') })],
   ['throwing Proxy', () => throwingProxy()],
   ['throwing Proxy of an array', () => throwingProxy([])],
@@ -177,7 +200,8 @@ const hostile = (random: Random, depth = 0): unknown => {
 };
 
 /** Mostly hostile, sometimes what the option or argument expects. */
-const maybeValid = (random: Random, valid: unknown[]): unknown => (random.chance(0.35) ? random.pick(valid) : hostile(random));
+const maybeValid = (random: Random, valid: unknown[]): unknown =>
+  random.chance(0.35) ? random.pick(valid) : hostile(random);
 
 // ------------------------------------------------------------------ hostile options and plugins
 
@@ -191,7 +215,14 @@ const OPTION_SAMPLES: { [name: string]: unknown[] } = {
   loggerProvider: [
     { log() {}, warn() {}, error() {}, debug() {}, enable() {}, disable() {} },
     // The right shape, but app code that throws, like a throwing plugin.
-    { log: thrower('log'), warn: thrower('warn'), error: thrower('error'), debug: thrower('debug'), enable: thrower('enable'), disable: thrower('disable') },
+    {
+      log: thrower('log'),
+      warn: thrower('warn'),
+      error: thrower('error'),
+      debug: thrower('debug'),
+      enable: thrower('enable'),
+      disable: thrower('disable'),
+    },
   ],
   minIdLength: [1, 5],
   optOut: [true, false],
@@ -220,27 +251,60 @@ const OPTION_SAMPLES: { [name: string]: unknown[] } = {
 /** Each autocapture feature's documented options. */
 const AUTOCAPTURE_OPTIONS: { [feature: string]: string[] } = {
   sessions: [],
-  attribution: ['trackingMethod', 'fallbackAttributionEvent', 'excludeReferrers', 'excludeInternalReferrers', 'initialEmptyValue', 'resetSessionOnNewCampaign', 'siteDomain'],
+  attribution: [
+    'trackingMethod',
+    'fallbackAttributionEvent',
+    'excludeReferrers',
+    'excludeInternalReferrers',
+    'initialEmptyValue',
+    'resetSessionOnNewCampaign',
+    'siteDomain',
+  ],
   pageViews: ['trackOn', 'trackHistoryChanges', 'eventType'],
   formInteractions: ['shouldTrackSubmit'],
   fileDownloads: ['fileExtensions', 'additionalFileExtensions'],
   fileDownload: ['fileExtensions'],
   pageUrlEnrichment: ['internalDomains'],
   elementInteractions: [
-    'cssSelectorAllowlist', 'actionClickAllowlist', 'pageUrlAllowlist', 'pageUrlExcludelist', 'shouldTrackEventResolver',
-    'dataAttributePrefix', 'maskTextRegex', 'visualTaggingOptions', 'privacyLevel',
+    'cssSelectorAllowlist',
+    'actionClickAllowlist',
+    'pageUrlAllowlist',
+    'pageUrlExcludelist',
+    'shouldTrackEventResolver',
+    'dataAttributePrefix',
+    'maskTextRegex',
+    'visualTaggingOptions',
+    'privacyLevel',
   ],
-  frustrationInteractions: ['rageClicks', 'deadClicks', 'errorClicks', 'thrashedCursor', 'pageUrlAllowlist', 'maskTextRegex', 'privacyLevel'],
+  frustrationInteractions: [
+    'rageClicks',
+    'deadClicks',
+    'errorClicks',
+    'thrashedCursor',
+    'pageUrlAllowlist',
+    'maskTextRegex',
+    'privacyLevel',
+  ],
   networkTracking: ['captureRules', 'ignoreHosts', 'ignoreAmplitudeRequests'],
   webVitals: ['reportSoftNavs'],
 };
 
-const CAPTURE_RULE_KEYS = ['urls', 'hosts', 'methods', 'statusCodeRange', 'requestHeaders', 'responseHeaders', 'requestBody', 'responseBody'];
+const CAPTURE_RULE_KEYS = [
+  'urls',
+  'hosts',
+  'methods',
+  'statusCodeRange',
+  'requestHeaders',
+  'responseHeaders',
+  'requestBody',
+  'responseBody',
+];
 
 /** An object with some of `keys`, each given a hostile value; now and then one is a getter that throws. */
 const hostileShape = (random: Random, keys: string[]): Record<string, unknown> => {
   const shape = Object.fromEntries(keys.filter(() => random.chance(0.6)).map((key) => [key, hostile(random)]));
-  if (random.chance(0.08)) Object.defineProperty(shape, random.pick(keys), { enumerable: true, configurable: true, get: thrower('getter') });
+  if (random.chance(0.08))
+    Object.defineProperty(shape, random.pick(keys), { enumerable: true, configurable: true, get: thrower('getter') });
   return shape;
 };
 
@@ -251,7 +315,10 @@ const hostileAutocapture = (random: Random): unknown => {
     if (!random.chance(0.5)) continue;
     if (random.chance(0.3)) setting[feature] = hostile(random);
     else if (feature === 'networkTracking' && random.chance(0.5)) {
-      setting[feature] = { captureRules: [hostileShape(random, CAPTURE_RULE_KEYS), hostile(random)], ignoreHosts: hostile(random) };
+      setting[feature] = {
+        captureRules: [hostileShape(random, CAPTURE_RULE_KEYS), hostile(random)],
+        ignoreHosts: hostile(random),
+      };
     } else setting[feature] = hostileShape(random, keys);
   }
   return setting;
@@ -265,8 +332,10 @@ const hostileOptions = (random: Random): unknown => {
   }
   if (random.chance(0.7)) options.autocapture = hostileAutocapture(random);
   // Hostile options with a logger that stays silent keep the run fast and its output readable.
-  if (options.loggerProvider === undefined && random.chance(0.8)) options.loggerProvider = OPTION_SAMPLES.loggerProvider[0];
-  if (random.chance(0.1)) Object.defineProperty(options, 'flushQueueSize', { enumerable: true, get: thrower('option getter') });
+  if (options.loggerProvider === undefined && random.chance(0.8))
+    options.loggerProvider = OPTION_SAMPLES.loggerProvider[0];
+  if (random.chance(0.1))
+    Object.defineProperty(options, 'flushQueueSize', { enumerable: true, get: thrower('option getter') });
   return options;
 };
 
@@ -315,7 +384,18 @@ const hostilePlugin = (random: Random): unknown => {
   return plugin;
 };
 
-const IDENTIFY_OPERATIONS = ['set', 'setOnce', 'add', 'append', 'prepend', 'preInsert', 'postInsert', 'remove', 'unset', 'clearAll'] as const;
+const IDENTIFY_OPERATIONS = [
+  'set',
+  'setOnce',
+  'add',
+  'append',
+  'prepend',
+  'preInsert',
+  'postInsert',
+  'remove',
+  'unset',
+  'clearAll',
+] as const;
 
 /** A real Identify fed hostile keys and values, or something that only looks like one. */
 const hostileIdentify = (random: Random, calls: CallLog): unknown => {
@@ -337,7 +417,15 @@ const hostileIdentify = (random: Random, calls: CallLog): unknown => {
 };
 
 const REVENUE_SETTERS = [
-  'setProductId', 'setQuantity', 'setPrice', 'setRevenueType', 'setCurrency', 'setRevenue', 'setReceipt', 'setReceiptSignature', 'setEventProperties',
+  'setProductId',
+  'setQuantity',
+  'setPrice',
+  'setRevenueType',
+  'setCurrency',
+  'setRevenue',
+  'setReceipt',
+  'setReceiptSignature',
+  'setEventProperties',
 ] as const;
 
 const hostileRevenue = (random: Random, calls: CallLog): unknown => {
@@ -362,7 +450,8 @@ const hostileRevenue = (random: Random, calls: CallLog): unknown => {
 
 const uploads: { url: string; body: string }[] = [];
 
-const record = (url: unknown, body: unknown) => uploads.push({ url: String(url), body: typeof body === 'string' ? body : String(body) });
+const record = (url: unknown, body: unknown) =>
+  uploads.push({ url: String(url), body: typeof body === 'string' ? body : String(body) });
 
 const ACK = '{"code":200}';
 
@@ -462,7 +551,13 @@ class CallLog {
 
 const isResult = (value: unknown): boolean => {
   const result = value as { event?: unknown; code?: unknown; message?: unknown } | null;
-  return !!result && typeof result === 'object' && 'event' in result && typeof result.code === 'number' && typeof result.message === 'string';
+  return (
+    !!result &&
+    typeof result === 'object' &&
+    'event' in result &&
+    typeof result.code === 'number' &&
+    typeof result.message === 'string'
+  );
 };
 
 // ------------------------------------------------------------------ one seed
@@ -470,45 +565,106 @@ const isResult = (value: unknown): boolean => {
 /** One random public call with hostile arguments, or time passing. */
 const randomCall = async (client: BrowserClient, random: Random, calls: CallLog, apiKey: string): Promise<void> => {
   const api = client as unknown as { [method: string]: (...args: unknown[]) => unknown };
-  const call = (method: string, args: unknown[], returnsPromise: boolean) => calls.run(method, () => api[method](...args), returnsPromise);
+  const call = (method: string, args: unknown[], returnsPromise: boolean) =>
+    calls.run(method, () => api[method](...args), returnsPromise);
   const key = () => maybeValid(random, [apiKey, apiKey, `${apiKey}${'k'.repeat(5000)}`, `${apiKey}日本🎉`]);
   const userId = () => maybeValid(random, ['user-12345', null, undefined]);
   const eventType = () => maybeValid(random, ['Fuzz Event', 'fuzz', '[Amplitude] Page Viewed']);
-  const eventFields = ['user_properties', 'groups', 'group_properties', 'time', 'insert_id', 'user_id', 'device_id', 'session_id', 'extra_field'];
+  const eventFields = [
+    'user_properties',
+    'groups',
+    'group_properties',
+    'time',
+    'insert_id',
+    'user_id',
+    'device_id',
+    'session_id',
+    'extra_field',
+  ];
   const eventObject = () => {
     if (random.chance(0.3)) return hostile(random);
     // Assigned, not spread: a getter that throws is part of the shape, for the SDK to meet.
-    return Object.assign(hostileShape(random, eventFields), { event_type: eventType(), event_properties: hostile(random) });
+    return Object.assign(hostileShape(random, eventFields), {
+      event_type: eventType(),
+      event_properties: hostile(random),
+    });
   };
-  const eventOptions = () => (random.chance(0.5) ? undefined : random.chance(0.3) ? hostile(random) : hostileShape(random, ['time', 'user_id', 'device_id', 'session_id', 'insert_id', 'groups', 'custom']));
-  const properties = () => (random.chance(0.2) ? undefined : random.chance(0.3) ? hostile(random) : hostileShape(random, ['a', 'b', 'c', 'nested']));
+  const eventOptions = () =>
+    random.chance(0.5)
+      ? undefined
+      : random.chance(0.3)
+        ? hostile(random)
+        : hostileShape(random, ['time', 'user_id', 'device_id', 'session_id', 'insert_id', 'groups', 'custom']);
+  const properties = () =>
+    random.chance(0.2)
+      ? undefined
+      : random.chance(0.3)
+        ? hostile(random)
+        : hostileShape(random, ['a', 'b', 'c', 'nested']);
   const groupType = () => maybeValid(random, ['org']);
   const groupName = () => maybeValid(random, ['acme', ['a', 'b']]);
 
   switch (random.int(24)) {
     // The four init overloads.
-    case 0: return void call('init', [key()], true);
-    case 1: return void call('init', [key(), hostileOptions(random)], true);
-    case 2: return void call('init', [key(), userId()], true);
-    case 3: return void call('init', [key(), userId(), hostileOptions(random)], true);
-    case 4: return void call(random.pick(['track', 'logEvent']), [eventType(), properties(), eventOptions()], true);
-    case 5: return void call(random.pick(['track', 'logEvent']), [eventObject(), random.chance(0.2) ? hostile(random) : undefined, eventOptions()], true);
-    case 6: return void call('identify', [hostileIdentify(random, calls), eventOptions()], true);
-    case 7: return void call('groupIdentify', [groupType(), groupName(), hostileIdentify(random, calls), eventOptions()], true);
-    case 8: return void call('setGroup', [groupType(), groupName(), eventOptions()], true);
-    case 9: return void call('revenue', [hostileRevenue(random, calls), eventOptions()], true);
-    case 10: return void call('setUserId', [maybeValid(random, ['user-12345', undefined])], false);
-    case 11: return void call('setDeviceId', [maybeValid(random, ['device-12345'])], false);
-    case 12: return void call('setSessionId', [maybeValid(random, [Date.now(), 1_700_000_000_000])], false);
-    case 13: return void call(random.pick(['extendSession', 'reset']), [hostile(random)], false);
-    case 14: return void call('setOptOut', [maybeValid(random, [true, false, false])], false);
-    case 15: return void call('flush', [hostile(random)], true);
-    case 16: return void call('add', [hostilePlugin(random)], true);
-    case 17: return void call('remove', [maybeValid(random, ['fuzz-plugin', 'sightline-delivery', 'sightline-page-views'])], true);
-    case 18: return void call('setTransport', [maybeValid(random, ['fetch', 'xhr', 'beacon', { type: 'xhr', headers: hostile(random) }])], false);
-    case 19: return void call('setOffline', [maybeValid(random, [true, false, null])], false);
+    case 0:
+      return void call('init', [key()], true);
+    case 1:
+      return void call('init', [key(), hostileOptions(random)], true);
+    case 2:
+      return void call('init', [key(), userId()], true);
+    case 3:
+      return void call('init', [key(), userId(), hostileOptions(random)], true);
+    case 4:
+      return void call(random.pick(['track', 'logEvent']), [eventType(), properties(), eventOptions()], true);
+    case 5:
+      return void call(
+        random.pick(['track', 'logEvent']),
+        [eventObject(), random.chance(0.2) ? hostile(random) : undefined, eventOptions()],
+        true,
+      );
+    case 6:
+      return void call('identify', [hostileIdentify(random, calls), eventOptions()], true);
+    case 7:
+      return void call(
+        'groupIdentify',
+        [groupType(), groupName(), hostileIdentify(random, calls), eventOptions()],
+        true,
+      );
+    case 8:
+      return void call('setGroup', [groupType(), groupName(), eventOptions()], true);
+    case 9:
+      return void call('revenue', [hostileRevenue(random, calls), eventOptions()], true);
+    case 10:
+      return void call('setUserId', [maybeValid(random, ['user-12345', undefined])], false);
+    case 11:
+      return void call('setDeviceId', [maybeValid(random, ['device-12345'])], false);
+    case 12:
+      return void call('setSessionId', [maybeValid(random, [Date.now(), 1_700_000_000_000])], false);
+    case 13:
+      return void call(random.pick(['extendSession', 'reset']), [hostile(random)], false);
+    case 14:
+      return void call('setOptOut', [maybeValid(random, [true, false, false])], false);
+    case 15:
+      return void call('flush', [hostile(random)], true);
+    case 16:
+      return void call('add', [hostilePlugin(random)], true);
+    case 17:
+      return void call(
+        'remove',
+        [maybeValid(random, ['fuzz-plugin', 'sightline-delivery', 'sightline-page-views'])],
+        true,
+      );
+    case 18:
+      return void call(
+        'setTransport',
+        [maybeValid(random, ['fetch', 'xhr', 'beacon', { type: 'xhr', headers: hostile(random) }])],
+        false,
+      );
+    case 19:
+      return void call('setOffline', [maybeValid(random, [true, false, null])], false);
     case 20:
-      for (const getter of ['getUserId', 'getDeviceId', 'getSessionId', 'getDeliveryStats']) call(getter, [hostile(random)], false);
+      for (const getter of ['getUserId', 'getDeviceId', 'getSessionId', 'getDeliveryStats'])
+        call(getter, [hostile(random)], false);
       return;
     case 21: {
       const rejecting = async () => Promise.reject(new Error('fuzz: async listener'));
@@ -552,7 +708,8 @@ const uncaught: string[] = [];
 const onUnhandledRejection = (reason: unknown) => uncaught.push(`unhandled rejection: ${safeString(reason)}`);
 const onUncaughtException = (error: unknown) => uncaught.push(`uncaught exception: ${safeString(error)}`);
 const onWindowError = (event: ErrorEvent) => uncaught.push(`window error: ${safeString(event.error || event.message)}`);
-const onWindowRejection = (event: PromiseRejectionEvent) => uncaught.push(`window unhandledrejection: ${safeString(event.reason)}`);
+const onWindowRejection = (event: PromiseRejectionEvent) =>
+  uncaught.push(`window unhandledrejection: ${safeString(event.reason)}`);
 
 let current: BrowserClient | undefined;
 
@@ -565,7 +722,8 @@ beforeAll(() => {
   // Cross-tab outcomes arrive on real time and would let one seed's clients answer the next one's events.
   vi.stubGlobal('BroadcastChannel', undefined);
   // The SDK logs every bad input, as it should: hundreds of lines per seed would drown the report.
-  for (const method of ['log', 'warn', 'error', 'debug'] as const) vi.spyOn(console, method).mockImplementation(() => undefined);
+  for (const method of ['log', 'warn', 'error', 'debug'] as const)
+    vi.spyOn(console, method).mockImplementation(() => undefined);
   process.on('unhandledRejection', onUnhandledRejection);
   process.on('uncaughtException', onUncaughtException);
   window.addEventListener('error', onWindowError);
@@ -616,7 +774,9 @@ describe('public API fuzz: hostile calls never break the host page, and the SDK 
       calls.run(label, () => client.init(apiKey, VALID_OPTIONS), true);
       await settleAll(calls);
     }
-    const sentinel = calls.run('track Sentinel', () => client.track('Sentinel', { ok: 1 }), true) as { promise: Promise<Result> };
+    const sentinel = calls.run('track Sentinel', () => client.track('Sentinel', { ok: 1 }), true) as {
+      promise: Promise<Result>;
+    };
     calls.run('flush', () => client.flush(), true);
     await settleAll(calls);
 
@@ -624,7 +784,9 @@ describe('public API fuzz: hostile calls never break the host page, and the SDK 
     expect(calls.throws, `seed ${seed}: calls that threw`).toEqual([]);
     // 2. Every `{ promise }` exists and resolved (not rejected, not pending) to a result.
     expect(calls.missingPromises, `seed ${seed}: calls without { promise }`).toEqual([]);
-    const unresolved = calls.outcomes.filter((o) => o.state !== 'resolved').map((o) => `${o.label}: ${o.state} ${o.state === 'rejected' ? safeString(o.value) : ''}`);
+    const unresolved = calls.outcomes
+      .filter((o) => o.state !== 'resolved')
+      .map((o) => `${o.label}: ${o.state} ${o.state === 'rejected' ? safeString(o.value) : ''}`);
     expect(unresolved, `seed ${seed}: promises that did not resolve`).toEqual([]);
     const malformed = calls.outcomes.filter((o) => !isResult(o.value)).map((o) => o.label);
     expect(malformed, `seed ${seed}: results that are not { event, code: number, message: string }`).toEqual([]);
@@ -635,15 +797,23 @@ describe('public API fuzz: hostile calls never break the host page, and the SDK 
       if ((event as Event).event_type === UNENCODABLE_EVENT_TYPE) return [];
       try {
         JSON.stringify(event);
-        return typeof (event as Event).event_type === 'string' ? [] : [`#${index}: event_type is ${typeof (event as Event).event_type}`];
+        return typeof (event as Event).event_type === 'string'
+          ? []
+          : [`#${index}: event_type is ${typeof (event as Event).event_type}`];
       } catch (error) {
         return [`#${index} "${safeString((event as Event).event_type)}": ${safeString(error)}`];
       }
     });
     expect(notJson, `seed ${seed}: events handed to the destination that are not JSON`).toEqual([]);
     const events = wireEvents();
-    expect(events.filter((event) => typeof event.event_type !== 'string'), `seed ${seed}: wire events without a string event_type`).toEqual([]);
-    expect(events.filter((event) => event.event_type === UNENCODABLE_EVENT_TYPE), `seed ${seed}: unencodable events on the wire`).toEqual([]);
+    expect(
+      events.filter((event) => typeof event.event_type !== 'string'),
+      `seed ${seed}: wire events without a string event_type`,
+    ).toEqual([]);
+    expect(
+      events.filter((event) => event.event_type === UNENCODABLE_EVENT_TYPE),
+      `seed ${seed}: unencodable events on the wire`,
+    ).toEqual([]);
     // 4. The SDK kept working: the sentinel was delivered, with its properties.
     expect(await sentinel.promise, `seed ${seed}: the Sentinel's result`).toMatchObject({ code: 200 });
     const sent = events.filter((event) => event.event_type === 'Sentinel');

@@ -18,7 +18,11 @@ try {
   collector = await startCollector(parsed.options);
 } catch (error) {
   const busy = /** @type {NodeJS.ErrnoException | undefined} */ (error)?.code === 'EADDRINUSE';
-  console.error(busy ? `Port ${parsed.options.port} is in use: pass --port with another number (0 picks a free one).` : `Could not start the collector: ${error}`);
+  console.error(
+    busy
+      ? `Port ${parsed.options.port} is in use: pass --port with another number (0 picks a free one).`
+      : `Could not start the collector: ${error}`,
+  );
   process.exit(1);
 }
 

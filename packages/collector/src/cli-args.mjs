@@ -17,13 +17,17 @@ export const parseCliArgs = (argv) => {
   let help = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => (inline !== undefined ? inline : argv[++index]);
     switch (flag) {
       case '--port': {
         const text = value();
         const port = Number(text);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, error: `--port needs a number from 0 to 65535, got ${JSON.stringify(text)}` };
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          return { ok: false, error: `--port needs a number from 0 to 65535, got ${JSON.stringify(text)}` };
         options.port = port;
         break;
       }

@@ -15,7 +15,8 @@ const CONTROL_BODY_LIMIT = 1_000_000;
  * no Origin. Pure.
  * @param {{ origin: string | undefined, host: string | undefined }} input
  */
-export const isAllowedControlOrigin = ({ origin, host }) => !origin || (host !== undefined && origin === `http://${host}`);
+export const isAllowedControlOrigin = ({ origin, host }) =>
+  !origin || (host !== undefined && origin === `http://${host}`);
 
 /**
  * @param {{
@@ -58,11 +59,17 @@ export const handleControl = async ({ request, response, path, state }) => {
         const queued = state.faults.push(parsed.value);
         sendJson(response, { status: 200, body: { ok: true, queued, pending: state.faults.pending() } });
       } catch (error) {
-        sendJson(response, { status: 400, body: badRequestBody(error instanceof Error ? error.message : String(error)) });
+        sendJson(response, {
+          status: 400,
+          body: badRequestBody(error instanceof Error ? error.message : String(error)),
+        });
       }
       return;
     }
     default:
-      sendJson(response, { status: 404, body: errorBody({ code: 404, error: `${ERROR_MESSAGE.notFound}: ${action}` }) });
+      sendJson(response, {
+        status: 404,
+        body: errorBody({ code: 404, error: `${ERROR_MESSAGE.notFound}: ${action}` }),
+      });
   }
 };

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { EVENTS_FILE_PREFIX, EVENTS_FILE_SUFFIX } from './constants.mjs';
 
 /** @param {number} time ms epoch */
-export const eventsFileName = (time) => `${EVENTS_FILE_PREFIX}${new Date(time).toISOString().slice(0, 10)}${EVENTS_FILE_SUFFIX}`;
+export const eventsFileName = (time) =>
+  `${EVENTS_FILE_PREFIX}${new Date(time).toISOString().slice(0, 10)}${EVENTS_FILE_SUFFIX}`;
 
 /**
  * @param {{ dataDir: string, log?: (message: string) => void }} options

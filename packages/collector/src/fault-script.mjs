@@ -28,14 +28,19 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 export const normaliseFault = (fault) => {
   if (!isObject(fault)) throw new TypeError('a fault must be an object');
   const { status, times = 1, retryAfterSeconds, delayMs, drop, body, throttled } = /** @type {Fault} */ (fault);
-  if (status !== undefined && !(Number.isInteger(status) && status >= 200 && status <= 599)) throw new TypeError(`fault.status must be an HTTP status, got ${JSON.stringify(status)}`);
-  if (!(Number.isInteger(times) && times >= 1)) throw new TypeError(`fault.times must be a positive integer, got ${JSON.stringify(times)}`);
-  if (retryAfterSeconds !== undefined && !(typeof retryAfterSeconds === 'number' && retryAfterSeconds >= 0)) throw new TypeError('fault.retryAfterSeconds must be a number ≥ 0');
-  if (delayMs !== undefined && !(typeof delayMs === 'number' && delayMs >= 0)) throw new TypeError('fault.delayMs must be a number ≥ 0');
+  if (status !== undefined && !(Number.isInteger(status) && status >= 200 && status <= 599))
+    throw new TypeError(`fault.status must be an HTTP status, got ${JSON.stringify(status)}`);
+  if (!(Number.isInteger(times) && times >= 1))
+    throw new TypeError(`fault.times must be a positive integer, got ${JSON.stringify(times)}`);
+  if (retryAfterSeconds !== undefined && !(typeof retryAfterSeconds === 'number' && retryAfterSeconds >= 0))
+    throw new TypeError('fault.retryAfterSeconds must be a number ≥ 0');
+  if (delayMs !== undefined && !(typeof delayMs === 'number' && delayMs >= 0))
+    throw new TypeError('fault.delayMs must be a number ≥ 0');
   if (drop !== undefined && typeof drop !== 'boolean') throw new TypeError('fault.drop must be a boolean');
   if (body !== undefined && !isObject(body)) throw new TypeError('fault.body must be an object');
   if (throttled !== undefined && !isObject(throttled)) throw new TypeError('fault.throttled must be an object');
-  if (status === undefined && !drop && delayMs === undefined) throw new TypeError('a fault needs a status, drop or delayMs');
+  if (status === undefined && !drop && delayMs === undefined)
+    throw new TypeError('a fault needs a status, drop or delayMs');
   return { .../** @type {Fault} */ (fault), times };
 };
 
@@ -92,12 +97,18 @@ export const throttleBody = ({ throttled, events, epsThreshold }) => {
     devices = {};
     for (const event of list) {
       if (typeof event[FIELD.userId] === 'string') users[event[FIELD.userId]] = (users[event[FIELD.userId]] || 0) + 1;
-      if (typeof event[FIELD.deviceId] === 'string') devices[event[FIELD.deviceId]] = (devices[event[FIELD.deviceId]] || 0) + 1;
+      if (typeof event[FIELD.deviceId] === 'string')
+        devices[event[FIELD.deviceId]] = (devices[event[FIELD.deviceId]] || 0) + 1;
     }
   }
   const throttledEvents = [];
   list.forEach((event, index) => {
-    if (!throttled || Object.hasOwn(users, String(event[FIELD.userId])) || Object.hasOwn(devices, String(event[FIELD.deviceId]))) throttledEvents.push(index);
+    if (
+      !throttled ||
+      Object.hasOwn(users, String(event[FIELD.userId])) ||
+      Object.hasOwn(devices, String(event[FIELD.deviceId]))
+    )
+      throttledEvents.push(index);
   });
   return tooManyRequestsBody({ throttledUsers: users, throttledDevices: devices, throttledEvents, epsThreshold });
 };
@@ -110,9 +121,15 @@ export const throttleBody = ({ throttled, events, epsThreshold }) => {
 export const faultAnswer = ({ fault, events, epsThreshold }) => {
   const status = /** @type {number} */ (fault.status);
   /** @type {Record<string, string>} */
-  const headers = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(Math.ceil(fault.retryAfterSeconds)) } : {};
+  const headers =
+    fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(Math.ceil(fault.retryAfterSeconds)) } : {};
   if (fault.body) return { status, headers, body: fault.body };
-  if (status === 429) return { status, headers, body: throttleBody({ throttled: fault.throttled, events, epsThreshold }) };
+  if (status === 429)
+    return { status, headers, body: throttleBody({ throttled: fault.throttled, events, epsThreshold }) };
   if (status === 413) return { status, headers, body: payloadTooLargeBody() };
-  return { status, headers, body: errorBody({ code: status, error: status === 400 ? 'Scripted fault: bad request' : undefined }) };
+  return {
+    status,
+    headers,
+    body: errorBody({ code: status, error: status === 400 ? 'Scripted fault: bad request' : undefined }),
+  };
 };

@@ -55,14 +55,22 @@ export const startCollector = async (options = {}) => {
         return void response.end();
       }
       if (method === 'POST') return handleIngest({ request, response, path, state, limits, log });
-      return sendJson(response, { status: 405, body: errorBody({ code: 405, error: ERROR_MESSAGE.methodNotAllowed }), headers: { Allow: 'POST, OPTIONS', ...preflightHeaders() } });
+      return sendJson(response, {
+        status: 405,
+        body: errorBody({ code: 405, error: ERROR_MESSAGE.methodNotAllowed }),
+        headers: { Allow: 'POST, OPTIONS', ...preflightHeaders() },
+      });
     }
     if (path.startsWith(PATH.controlPrefix)) return handleControl({ request, response, path, state });
-    if (method === 'GET' && path === PATH.stream) return stream.connect(request, response, { events: state.events(), stats: state.stats() });
+    if (method === 'GET' && path === PATH.stream)
+      return stream.connect(request, response, { events: state.events(), stats: state.stats() });
     if (method === 'GET' && isInspectorAsset(path)) return serveInspectorAsset({ response, path });
     // Browsers ask for it; an empty answer keeps the inspector's console clean.
     if (path === PATH.favicon) return void response.writeHead(204).end();
-    return sendJson(response, { status: 404, body: errorBody({ code: 404, error: `${ERROR_MESSAGE.notFound}: ${method} ${path}` }) });
+    return sendJson(response, {
+      status: 404,
+      body: errorBody({ code: 404, error: `${ERROR_MESSAGE.notFound}: ${method} ${path}` }),
+    });
   };
 
   const server = createServer((request, response) => {
@@ -75,11 +83,18 @@ export const startCollector = async (options = {}) => {
       // Never crash on bad input: answer with a JSON error, keep serving.
       warn(`error handling ${request.method} ${request.url}: ${error && error.stack ? error.stack : error}`);
       if (response.headersSent) return void response.destroy();
-      sendJson(response, { status: 500, body: errorBody({ code: 500, error: ERROR_MESSAGE.internal }), headers: { 'Access-Control-Allow-Origin': '*' } });
+      sendJson(response, {
+        status: 500,
+        body: errorBody({ code: 500, error: ERROR_MESSAGE.internal }),
+        headers: { 'Access-Control-Allow-Origin': '*' },
+      });
     });
   });
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"code":400,"error":"Malformed HTTP request"}');
+    if (socket.writable)
+      socket.end(
+        'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"code":400,"error":"Malformed HTTP request"}',
+      );
     else socket.destroy();
   });
 

@@ -32,10 +32,21 @@ export const handleIngest = async ({ request, response, path, state, limits, log
   const fault = state.faults.next();
   const contentEncoding = request.headers['content-encoding'];
   const gzip = encodingOf(contentEncoding) === 'gzip';
-  const { raw, overflow } = await readRawBody(request, { limitBytes: rawLimitFor({ gzip, maxBodyBytes: limits.maxBodyBytes }) });
+  const { raw, overflow } = await readRawBody(request, {
+    limitBytes: rawLimitFor({ gzip, maxBodyBytes: limits.maxBodyBytes }),
+  });
   const decoded = await decodeBody({ raw, overflow, contentEncoding, maxBodyBytes: limits.maxBodyBytes });
   const body = decoded.ok ? decoded.body : decoded.decoded;
-  const record = { method: request.method || 'POST', path, headers: request.headers, body, rawBody: raw, bodyText: body.toString('utf8'), status: 0, time };
+  const record = {
+    method: request.method || 'POST',
+    path,
+    headers: request.headers,
+    body,
+    rawBody: raw,
+    bodyText: body.toString('utf8'),
+    status: 0,
+    time,
+  };
   state.recordRequest(record);
 
   /** @param {{ status: number, body: Record<string, unknown>, headers?: Record<string, string> }} answer @param {number} refused */
@@ -75,6 +86,9 @@ export const handleIngest = async ({ request, response, path, state, limits, log
   const now = Date.now();
   const { stored, duplicates } = state.accept({ events: verdict.events, now });
   // Duplicates are acknowledged like any event and silently not stored again (as documented).
-  answer({ status: 200, body: successBody({ eventsIngested: verdict.events.length, payloadSizeBytes: body.length, now }) });
+  answer({
+    status: 200,
+    body: successBody({ eventsIngested: verdict.events.length, payloadSizeBytes: body.length, now }),
+  });
   if (duplicates) log(`  ${stored} stored, ${duplicates} duplicate insert_ids dropped`);
 };

@@ -46,7 +46,9 @@ export const encodingOf = (header) => {
 };
 
 const gunzipAtMost = (raw, maxOutputLength) =>
-  new Promise((resolve, reject) => gunzip(raw, { maxOutputLength }, (error, result) => (error ? reject(error) : resolve(result))));
+  new Promise((resolve, reject) =>
+    gunzip(raw, { maxOutputLength }, (error, result) => (error ? reject(error) : resolve(result))),
+  );
 
 /**
  * @param {{ raw: Buffer, overflow: boolean, contentEncoding?: string, maxBodyBytes: number }} input
@@ -54,17 +56,34 @@ const gunzipAtMost = (raw, maxOutputLength) =>
  */
 export const decodeBody = async ({ raw, overflow, contentEncoding, maxBodyBytes }) => {
   const encoding = encodingOf(contentEncoding);
-  if (!encoding) return { ok: false, status: 400, body: badRequestBody(`${ERROR_MESSAGE.unsupportedEncoding}: ${contentEncoding}`), decoded: Buffer.alloc(0) };
-  if (overflow) return { ok: false, status: 413, body: payloadTooLargeBody(), decoded: encoding === 'identity' ? raw : Buffer.alloc(0) };
+  if (!encoding)
+    return {
+      ok: false,
+      status: 400,
+      body: badRequestBody(`${ERROR_MESSAGE.unsupportedEncoding}: ${contentEncoding}`),
+      decoded: Buffer.alloc(0),
+    };
+  if (overflow)
+    return {
+      ok: false,
+      status: 413,
+      body: payloadTooLargeBody(),
+      decoded: encoding === 'identity' ? raw : Buffer.alloc(0),
+    };
   if (encoding === 'identity') {
-    return raw.length > maxBodyBytes ? { ok: false, status: 413, body: payloadTooLargeBody(), decoded: raw } : { ok: true, body: raw };
+    return raw.length > maxBodyBytes
+      ? { ok: false, status: 413, body: payloadTooLargeBody(), decoded: raw }
+      : { ok: true, body: raw };
   }
   try {
     // One byte over the limit is enough to know it is too large; never inflate a gzip bomb.
     const body = await gunzipAtMost(raw, maxBodyBytes + 1);
-    return body.length > maxBodyBytes ? { ok: false, status: 413, body: payloadTooLargeBody(), decoded: body } : { ok: true, body };
+    return body.length > maxBodyBytes
+      ? { ok: false, status: 413, body: payloadTooLargeBody(), decoded: body }
+      : { ok: true, body };
   } catch (error) {
-    if (/** @type {NodeJS.ErrnoException | undefined} */ (error)?.code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, status: 413, body: payloadTooLargeBody(), decoded: Buffer.alloc(0) };
+    if (/** @type {NodeJS.ErrnoException | undefined} */ (error)?.code === 'ERR_BUFFER_TOO_LARGE')
+      return { ok: false, status: 413, body: payloadTooLargeBody(), decoded: Buffer.alloc(0) };
     return { ok: false, status: 400, body: badRequestBody(ERROR_MESSAGE.invalidGzip), decoded: Buffer.alloc(0) };
   }
 };

@@ -29,7 +29,10 @@ export const payloadTooLargeBody = () => ({ [RESPONSE.code]: 413, [RESPONSE.erro
 /**
  * @param {{ code: number, error?: string }} input
  */
-export const errorBody = ({ code, error }) => ({ [RESPONSE.code]: code, [RESPONSE.error]: error || STATUS_CODES[code] || 'Error' });
+export const errorBody = ({ code, error }) => ({
+  [RESPONSE.code]: code,
+  [RESPONSE.error]: error || STATUS_CODES[code] || 'Error',
+});
 
 /**
  * The documented 429 body. Each throttled map is id → events per second observed.

@@ -61,9 +61,11 @@ const inspectEvent = ({ event, index, minIdLength, invalid, missing, idLengths }
 export const validateUpload = (payload, { maxEventsPerRequest = DEFAULTS.maxEventsPerRequest } = {}) => {
   if (!isObject(payload)) return { ok: false, status: 400, body: invalidJsonBody() };
   const apiKey = payload[BODY.apiKey];
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') return { ok: false, status: 400, body: missingFieldBody(BODY.apiKey) };
+  if (typeof apiKey !== 'string' || apiKey.trim() === '')
+    return { ok: false, status: 400, body: missingFieldBody(BODY.apiKey) };
   const events = payload[BODY.events];
-  if (!Array.isArray(events) || events.length === 0) return { ok: false, status: 400, body: missingFieldBody(BODY.events) };
+  if (!Array.isArray(events) || events.length === 0)
+    return { ok: false, status: 400, body: missingFieldBody(BODY.events) };
   if (events.length > maxEventsPerRequest) return { ok: false, status: 413, body: payloadTooLargeBody() };
 
   const minIdLength = minIdLengthOf(payload[BODY.options]);
@@ -74,7 +76,11 @@ export const validateUpload = (payload, { maxEventsPerRequest = DEFAULTS.maxEven
 
   const count = (map) => Object.keys(map).length;
   if (!count(invalid) && !count(missing) && !count(idLengths)) return { ok: true, events };
-  const error = count(missing) ? ERROR_MESSAGE.missingField : count(invalid) ? ERROR_MESSAGE.invalidFields : ERROR_MESSAGE.invalidIdLength;
+  const error = count(missing)
+    ? ERROR_MESSAGE.missingField
+    : count(invalid)
+      ? ERROR_MESSAGE.invalidFields
+      : ERROR_MESSAGE.invalidIdLength;
   return {
     ok: false,
     status: 400,

@@ -37,8 +37,16 @@ const event = (extra: Json = {}): Json => ({
   ...extra,
 });
 
-const post = async (url: string, body: unknown, headers: Record<string, string> = { 'Content-Type': 'application/json' }) => {
-  const response = await fetch(url, { method: 'POST', headers, body: (typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)) as BodyInit });
+const post = async (
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: (typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)) as BodyInit,
+  });
   const text = await response.text();
   let json: Json | undefined;
   try {
@@ -49,17 +57,26 @@ const post = async (url: string, body: unknown, headers: Record<string, string> 
   return { status: response.status, headers: response.headers, json, text };
 };
 
-const upload = (collector: Collector, events: unknown[], extra: Json = {}) => post(collector.ingestUrl, { api_key: API_KEY, events, ...extra });
+const upload = (collector: Collector, events: unknown[], extra: Json = {}) =>
+  post(collector.ingestUrl, { api_key: API_KEY, events, ...extra });
 
 describe('200', () => {
   it('answers the documented body and stores the events exactly as sent', async () => {
     const collector = await start();
-    const events = [event({ event_properties: { plan: 'pro', nested: { a: [1, 2] } } }), event({ user_id: 'user-12345', device_id: undefined })];
+    const events = [
+      event({ event_properties: { plan: 'pro', nested: { a: [1, 2] } } }),
+      event({ user_id: 'user-12345', device_id: undefined }),
+    ];
     const before = Date.now();
     const { status, json, headers } = await upload(collector, events);
     expect(status).toBe(200);
     expect(headers.get('access-control-allow-origin')).toBe('*');
-    expect(json).toEqual({ code: 200, events_ingested: 2, payload_size_bytes: expect.any(Number), server_upload_time: expect.any(Number) });
+    expect(json).toEqual({
+      code: 200,
+      events_ingested: 2,
+      payload_size_bytes: expect.any(Number),
+      server_upload_time: expect.any(Number),
+    });
     expect(json!.server_upload_time).toBeGreaterThanOrEqual(before);
     expect(json!.payload_size_bytes).toBe(Buffer.byteLength(JSON.stringify({ api_key: API_KEY, events })));
     expect(collector.events()).toEqual(JSON.parse(JSON.stringify(events)));
@@ -73,7 +90,11 @@ describe('200', () => {
       expect(status).toBe(200);
     }
     expect(collector.events()).toHaveLength(3);
-    expect(collector.requests().map((request: Json) => request.path)).toEqual(['/batch', '/proxy/2/httpapi', '/eu/batch']);
+    expect(collector.requests().map((request: Json) => request.path)).toEqual([
+      '/batch',
+      '/proxy/2/httpapi',
+      '/eu/batch',
+    ]);
   });
 
   it('keeps arrival order across requests', async () => {
@@ -86,9 +107,21 @@ describe('200', () => {
 
 describe('400 with the documented field names', () => {
   it.each([
-    ['missing api_key', { events: [{ event_type: 'x', device_id: 'device-1' }] }, { code: 400, error: 'Request missing required field', missing_field: 'api_key' }],
-    ['missing events', { api_key: API_KEY }, { code: 400, error: 'Request missing required field', missing_field: 'events' }],
-    ['events not a list', { api_key: API_KEY, events: 'x' }, { code: 400, error: 'Request missing required field', missing_field: 'events' }],
+    [
+      'missing api_key',
+      { events: [{ event_type: 'x', device_id: 'device-1' }] },
+      { code: 400, error: 'Request missing required field', missing_field: 'api_key' },
+    ],
+    [
+      'missing events',
+      { api_key: API_KEY },
+      { code: 400, error: 'Request missing required field', missing_field: 'events' },
+    ],
+    [
+      'events not a list',
+      { api_key: API_KEY, events: 'x' },
+      { code: 400, error: 'Request missing required field', missing_field: 'events' },
+    ],
     ['a body that is a list', [{ event_type: 'x' }], { code: 400, error: 'Invalid JSON request body' }],
   ])('%s', async (_name, body, expected) => {
     const collector = await start();
@@ -108,7 +141,13 @@ describe('400 with the documented field names', () => {
 
   it('names bad events by index and ingests nothing from that request; the rest go through on resend', async () => {
     const collector = await start();
-    const events = [event(), event({ event_type: undefined }), event({ device_id: 'ab' }), event({ device_id: undefined }), event()];
+    const events = [
+      event(),
+      event({ event_type: undefined }),
+      event({ device_id: 'ab' }),
+      event({ device_id: undefined }),
+      event(),
+    ];
     const first = await upload(collector, events);
     expect(first.status).toBe(400);
     expect(first.json).toEqual({
@@ -123,7 +162,10 @@ describe('400 with the documented field names', () => {
 
     const resend = await upload(collector, [events[0], events[4]]);
     expect(resend.json).toMatchObject({ code: 200, events_ingested: 2 });
-    expect(collector.events().map((stored: Json) => stored.insert_id)).toEqual([events[0].insert_id, events[4].insert_id]);
+    expect(collector.events().map((stored: Json) => stored.insert_id)).toEqual([
+      events[0].insert_id,
+      events[4].insert_id,
+    ]);
   });
 
   it('honours options.min_id_length from the body', async () => {
@@ -145,9 +187,14 @@ describe('413 (documented 1 MB / 2,000 events limits)', () => {
 
   it('a gzip body that inflates past maxBodyBytes (measured decoded)', async () => {
     const collector = await start({ maxBodyBytes: 2000 });
-    const body = gzipSync(JSON.stringify({ api_key: API_KEY, events: [event({ event_properties: { text: 'x'.repeat(5000) } })] }));
+    const body = gzipSync(
+      JSON.stringify({ api_key: API_KEY, events: [event({ event_properties: { text: 'x'.repeat(5000) } })] }),
+    );
     expect(body.length).toBeLessThan(2000);
-    const response = await post(collector.ingestUrl, body, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const response = await post(collector.ingestUrl, body, {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expect(response.status).toBe(413);
   });
 
@@ -171,7 +218,10 @@ describe('bodies: gzip and text/plain', () => {
     const collector = await start();
     const payload = JSON.stringify({ api_key: API_KEY, events: [event({ event_type: 'Zipped' })] });
     const raw = gzipSync(payload);
-    const response = await post(collector.ingestUrl, raw, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const response = await post(collector.ingestUrl, raw, {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expect(response.status).toBe(200);
     expect(response.json!.payload_size_bytes).toBe(Buffer.byteLength(payload));
     expect(collector.events()[0].event_type).toBe('Zipped');
@@ -185,9 +235,13 @@ describe('bodies: gzip and text/plain', () => {
 
   it('parses a text/plain body (sendBeacon) as JSON', async () => {
     const collector = await start();
-    const response = await post(collector.ingestUrl, JSON.stringify({ api_key: API_KEY, events: [event({ event_type: 'Beaconed' })] }), {
-      'Content-Type': 'text/plain;charset=UTF-8',
-    });
+    const response = await post(
+      collector.ingestUrl,
+      JSON.stringify({ api_key: API_KEY, events: [event({ event_type: 'Beaconed' })] }),
+      {
+        'Content-Type': 'text/plain;charset=UTF-8',
+      },
+    );
     expect(response.status).toBe(200);
     expect(collector.events()[0].event_type).toBe('Beaconed');
   });
@@ -197,7 +251,10 @@ describe('bodies: gzip and text/plain', () => {
     ['an encoding it cannot read', { 'Content-Encoding': 'br' }, 'Unsupported Content-Encoding: br'],
   ])('400 for %s', async (_name, headers, error) => {
     const collector = await start();
-    const response = await post(collector.ingestUrl, JSON.stringify({ api_key: API_KEY, events: [event()] }), { 'Content-Type': 'application/json', ...headers });
+    const response = await post(collector.ingestUrl, JSON.stringify({ api_key: API_KEY, events: [event()] }), {
+      'Content-Type': 'application/json',
+      ...headers,
+    });
     expect(response.status).toBe(400);
     expect(response.json).toEqual({ code: 400, error });
   });
@@ -231,7 +288,10 @@ describe('insert_id dedupe (7 days)', () => {
 
     const files = readdirSync(dataDir).filter((name) => name.endsWith('.ndjson') && name.startsWith('events-'));
     expect(files).toEqual([`events-${new Date().toISOString().slice(0, 10)}.ndjson`]);
-    const lines = readFileSync(join(dataDir, files[0]), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(join(dataDir, files[0]), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toEqual(a);
 
@@ -305,7 +365,11 @@ describe('scripted faults', () => {
     const collector = await start();
     collector.script({ status: 429, throttled: { users: ['user-hot-1'] } });
     const response = await upload(collector, [event(), event({ user_id: 'user-hot-1' })]);
-    expect(response.json).toMatchObject({ throttled_events: [1], throttled_users: { 'user-hot-1': 31 }, throttled_devices: {} });
+    expect(response.json).toMatchObject({
+      throttled_events: [1],
+      throttled_users: { 'user-hot-1': 31 },
+      throttled_devices: {},
+    });
     expect(response.headers.get('retry-after')).toBeNull();
   });
 
@@ -320,9 +384,18 @@ describe('scripted faults', () => {
 
   it('a body override is answered as given', async () => {
     const collector = await start();
-    collector.script([{ status: 400, body: { code: 400, error: 'Invalid field values on some events', events_with_invalid_fields: { time: [0] } } }]);
+    collector.script([
+      {
+        status: 400,
+        body: { code: 400, error: 'Invalid field values on some events', events_with_invalid_fields: { time: [0] } },
+      },
+    ]);
     const response = await upload(collector, [event(), event()]);
-    expect(response.json).toEqual({ code: 400, error: 'Invalid field values on some events', events_with_invalid_fields: { time: [0] } });
+    expect(response.json).toEqual({
+      code: 400,
+      error: 'Invalid field values on some events',
+      events_with_invalid_fields: { time: [0] },
+    });
   });
 
   it('drop destroys the connection without an answer, once', async () => {
@@ -381,7 +454,11 @@ describe('CORS', () => {
     const collector = await start();
     const response = await fetch(collector.ingestUrl, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://app.test', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,content-encoding,x-custom' },
+      headers: {
+        Origin: 'http://app.test',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,content-encoding,x-custom',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
@@ -411,18 +488,27 @@ describe('CORS', () => {
 });
 
 describe('control API over HTTP', () => {
-  const control = (collector: Collector, path: string, init: RequestInit = {}) => fetch(`${collector.url}/_control/${path}`, init);
+  const control = (collector: Collector, path: string, init: RequestInit = {}) =>
+    fetch(`${collector.url}/_control/${path}`, init);
 
   it('script, stats, events, down, up, reset', async () => {
     const collector = await start();
-    const scripted = await control(collector, 'script', { method: 'POST', body: JSON.stringify([{ status: 503, times: 2 }]) });
+    const scripted = await control(collector, 'script', {
+      method: 'POST',
+      body: JSON.stringify([{ status: 503, times: 2 }]),
+    });
     expect(await scripted.json()).toEqual({ ok: true, queued: 1, pending: 2 });
     expect((await upload(collector, [event()])).status).toBe(503);
     expect((await upload(collector, [event()])).status).toBe(503);
     const a = event();
     expect((await upload(collector, [a])).status).toBe(200);
 
-    expect(await (await control(collector, 'stats')).json()).toEqual({ requests: 3, accepted: 1, duplicates: 0, rejected: 2 });
+    expect(await (await control(collector, 'stats')).json()).toEqual({
+      requests: 3,
+      accepted: 1,
+      duplicates: 0,
+      rejected: 2,
+    });
     expect(await (await control(collector, 'events')).json()).toEqual([a]);
 
     expect(await (await control(collector, 'down', { method: 'POST' })).json()).toEqual({ ok: true, down: true });
@@ -556,7 +642,9 @@ describe('never crashes on bad input', () => {
     const { port } = new URL(collector.url);
     await new Promise<void>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write('POST /2/httpapi HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"api_key":');
+        socket.write(
+          'POST /2/httpapi HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"api_key":',
+        );
         setTimeout(() => {
           socket.destroy();
           resolve();
@@ -575,7 +663,9 @@ describe('never crashes on bad input', () => {
 
   it('starting on a busy port rejects instead of crashing', async () => {
     const collector = await start();
-    await expect(startCollector({ port: Number(new URL(collector.url).port), dataDir: freshDir(), quiet: true })).rejects.toThrow(/EADDRINUSE/);
+    await expect(
+      startCollector({ port: Number(new URL(collector.url).port), dataDir: freshDir(), quiet: true }),
+    ).rejects.toThrow(/EADDRINUSE/);
   });
 
   it('close() is idempotent', async () => {

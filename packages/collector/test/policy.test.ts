@@ -41,7 +41,11 @@ describe('validateUpload: request fields', () => {
   });
 
   it('accepts a valid upload and returns its events untouched', () => {
-    const events = [ok(), ok({ user_id: 'user-1', device_id: undefined }), ok({ time: 1_700_000_000_000, insert_id: 'abc' })];
+    const events = [
+      ok(),
+      ok({ user_id: 'user-1', device_id: undefined }),
+      ok({ time: 1_700_000_000_000, insert_id: 'abc' }),
+    ];
     expect(validateUpload(upload(events))).toEqual({ ok: true, events });
   });
 
@@ -79,12 +83,22 @@ describe('validateUpload: per-event fields', () => {
     const body = fieldsOf([ok(), bad, ok()]);
     expect(body.code).toBe(400);
     expect(body[field]).toEqual(expected);
-    const others = ['events_with_missing_fields', 'events_with_invalid_fields', 'events_with_invalid_id_lengths'].filter((name) => name !== field);
+    const others = [
+      'events_with_missing_fields',
+      'events_with_invalid_fields',
+      'events_with_invalid_id_lengths',
+    ].filter((name) => name !== field);
     for (const other of others) expect(body[other]).toEqual({});
   });
 
   it('names every bad event by index, across all three maps, with the most important error message', () => {
-    const body = fieldsOf([ok({ device_id: 'ab' }), ok(), ok({ event_type: undefined }), ok({ device_id: 'xy', user_id: 'u' }), ok({ time: -1 })]);
+    const body = fieldsOf([
+      ok({ device_id: 'ab' }),
+      ok(),
+      ok({ event_type: undefined }),
+      ok({ device_id: 'xy', user_id: 'u' }),
+      ok({ time: -1 }),
+    ]);
     expect(body).toEqual({
       code: 400,
       error: 'Request missing required field',
@@ -103,7 +117,9 @@ describe('validateUpload: per-event fields', () => {
 
   it('options.min_id_length lowers or raises the id length rule', () => {
     expect(validateUpload(upload([ok({ device_id: 'ab' })], { options: { min_id_length: 2 } })).ok).toBe(true);
-    expect(fieldsOf([ok({ device_id: 'abcdef' })], { options: { min_id_length: 10 } }).events_with_invalid_id_lengths).toEqual({ device_id: [0] });
+    expect(
+      fieldsOf([ok({ device_id: 'abcdef' })], { options: { min_id_length: 10 } }).events_with_invalid_id_lengths,
+    ).toEqual({ device_id: [0] });
   });
 
   it.each([
@@ -135,7 +151,10 @@ describe('parseJson', () => {
 describe('scripted faults', () => {
   it.each([
     [{ status: 500 }, { status: 500, times: 1 }],
-    [{ status: 429, times: 3, retryAfterSeconds: 2 }, { status: 429, times: 3, retryAfterSeconds: 2 }],
+    [
+      { status: 429, times: 3, retryAfterSeconds: 2 },
+      { status: 429, times: 3, retryAfterSeconds: 2 },
+    ],
     [{ drop: true }, { drop: true, times: 1 }],
     [{ delayMs: 50 }, { delayMs: 50, times: 1 }],
   ])('normaliseFault(%j)', (fault, expected) => {
@@ -163,7 +182,12 @@ describe('scripted faults', () => {
     const script = createFaultScript();
     expect(script.push([{ status: 500, times: 2 }, { status: 429 }])).toBe(2);
     expect(script.pending()).toBe(3);
-    expect([script.next()?.status, script.next()?.status, script.next()?.status, script.next()]).toEqual([500, 500, 429, undefined]);
+    expect([script.next()?.status, script.next()?.status, script.next()?.status, script.next()]).toEqual([
+      500,
+      500,
+      429,
+      undefined,
+    ]);
     expect(script.pending()).toBe(0);
   });
 
@@ -281,8 +305,16 @@ describe('paths, CORS and encodings', () => {
     ['plain, under the limit', { raw: json, overflow: false, maxBodyBytes: 100 }, 'ok'],
     ['plain, over the limit', { raw: json, overflow: false, maxBodyBytes: 3 }, 413],
     ['plain, overflowed while reading', { raw: json, overflow: true, maxBodyBytes: 100 }, 413],
-    ['gzip, under the limit', { raw: gzipSync(json), overflow: false, contentEncoding: 'gzip', maxBodyBytes: 100 }, 'ok'],
-    ['gzip that inflates past the limit', { raw: gzipSync(Buffer.alloc(50_000)), overflow: false, contentEncoding: 'gzip', maxBodyBytes: 1000 }, 413],
+    [
+      'gzip, under the limit',
+      { raw: gzipSync(json), overflow: false, contentEncoding: 'gzip', maxBodyBytes: 100 },
+      'ok',
+    ],
+    [
+      'gzip that inflates past the limit',
+      { raw: gzipSync(Buffer.alloc(50_000)), overflow: false, contentEncoding: 'gzip', maxBodyBytes: 1000 },
+      413,
+    ],
     ['gzip header but plain bytes', { raw: json, overflow: false, contentEncoding: 'gzip', maxBodyBytes: 100 }, 400],
     ['an unknown encoding', { raw: json, overflow: false, contentEncoding: 'br', maxBodyBytes: 100 }, 400],
   ])('decodeBody: %s', async (_name, input, expected) => {
@@ -321,7 +353,9 @@ describe('persistence formats', () => {
   });
 
   it('SSE frames carry one JSON data line', () => {
-    expect(sseFrame('events', { events: [{ a: 'line\nbreak' }] })).toBe('event: events\ndata: {"events":[{"a":"line\\nbreak"}]}\n\n');
+    expect(sseFrame('events', { events: [{ a: 'line\nbreak' }] })).toBe(
+      'event: events\ndata: {"events":[{"a":"line\\nbreak"}]}\n\n',
+    );
   });
 
   it.each([

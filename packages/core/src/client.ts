@@ -16,7 +16,18 @@ import { isPromise, Pipeline } from './pipeline.js';
 import type { Revenue } from './revenue.js';
 import { copyIfFlat, sanitizeAny, sanitizeWalk, type SanitizeResult } from './sanitize.js';
 import { decideSession, endOf, isSessionActive } from './session.js';
-import type { Config, Event, EventOptions, Logger, Plugin, Properties, Result, ResultPromise, TransportType, TransportConfig } from './types.js';
+import type {
+  Config,
+  Event,
+  EventOptions,
+  Logger,
+  Plugin,
+  Properties,
+  Result,
+  ResultPromise,
+  TransportType,
+  TransportConfig,
+} from './types.js';
 import { describe } from './describe.js';
 import { tryOr } from './try-or.js';
 import { uuid } from './uuid.js';
@@ -34,14 +45,17 @@ export interface ClientPlatform {
   now?(): number;
 }
 
-
 /** Longest stretch the pipeline works through a burst before letting the page run. */
 const DRAIN_SLICE_MS = 8;
 /** More events than this waiting at once is a burst. */
 const DRAIN_BURST = 64;
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-const answer = (eventType: string, message: string): Result => ({ event: { event_type: eventType }, code: ResultCode.SUCCESS, message });
+const answer = (eventType: string, message: string): Result => ({
+  event: { event_type: eventType },
+  code: ResultCode.SUCCESS,
+  message,
+});
 
 const settled = (event: Event, code: number, message: string): ResultPromise => ({
   promise: Promise.resolve({ event, code, message }),
@@ -86,7 +100,11 @@ export class CoreClient {
 
   // ---------------------------------------------------------------- init
 
-  init(apiKey?: string, userIdOrOptions?: string | null | { [key: string]: unknown }, maybeOptions?: { [key: string]: unknown }): ResultPromise {
+  init(
+    apiKey?: string,
+    userIdOrOptions?: string | null | { [key: string]: unknown },
+    maybeOptions?: { [key: string]: unknown },
+  ): ResultPromise {
     try {
       return this.initUnsafe(apiKey, userIdOrOptions, maybeOptions);
     } catch (error) {
@@ -107,7 +125,8 @@ export class CoreClient {
     let userId: string | undefined;
     let options: { [key: string]: unknown } = {};
     if (typeof userIdOrOptions === 'string') userId = userIdOrOptions;
-    else if (userIdOrOptions && typeof userIdOrOptions === 'object') options = userIdOrOptions as { [key: string]: unknown };
+    else if (userIdOrOptions && typeof userIdOrOptions === 'object')
+      options = userIdOrOptions as { [key: string]: unknown };
     if (maybeOptions && typeof maybeOptions === 'object') options = maybeOptions as { [key: string]: unknown };
 
     if (this.ready || this.initializing) {
@@ -155,7 +174,9 @@ export class CoreClient {
     const setup = (async () => {
       for (const plugin of plugins) {
         // One plugin that cannot be set up must not leave the client initialising forever.
-        const failure = await this.pipeline.add(plugin, config, this).catch((error: unknown) => this.pluginFailure(error));
+        const failure = await this.pipeline
+          .add(plugin, config, this)
+          .catch((error: unknown) => this.pluginFailure(error));
         if (failure) this.logger.error(failure.message);
       }
     })();
@@ -212,22 +233,35 @@ export class CoreClient {
       }
       let event: Event;
       if (typeof eventInput === 'string' && eventInput.length > 0) {
-        const properties = eventProperties === undefined ? undefined : this.clean(eventProperties, 'event_properties', eventInput);
+        const properties =
+          eventProperties === undefined ? undefined : this.clean(eventProperties, 'event_properties', eventInput);
         if (eventOptions === undefined) event = shapedEvent(eventInput, properties);
         else {
           event = this.cleanFields({ ...eventOptions, event_type: eventInput });
           if (properties !== undefined) event.event_properties = properties;
         }
-      } else if (eventInput && typeof eventInput === 'object' && typeof eventInput.event_type === 'string' && eventInput.event_type) {
+      } else if (
+        eventInput &&
+        typeof eventInput === 'object' &&
+        typeof eventInput.event_type === 'string' &&
+        eventInput.event_type
+      ) {
         event = this.cleanFields({ ...eventInput, ...eventOptions });
       } else {
-        const message = this.rejectArgument('track needs a non-empty string event type (or an event object with one)', eventInput);
+        const message = this.rejectArgument(
+          'track needs a non-empty string event type (or an event object with one)',
+          eventInput,
+        );
         return settled({ event_type: eventTypeOf(eventInput) }, ResultCode.INVALID_INPUT, message);
       }
       return this.dispatch(event);
     } catch (error) {
       this.logger.error('track failed:', error);
-      return settled({ event_type: eventTypeOf(eventInput) }, ResultCode.PLUGIN_ERROR, `track failed: ${errorText(error)}`);
+      return settled(
+        { event_type: eventTypeOf(eventInput) },
+        ResultCode.PLUGIN_ERROR,
+        `track failed: ${errorText(error)}`,
+      );
     }
   }
 
@@ -245,11 +279,20 @@ export class CoreClient {
     );
   }
 
-  groupIdentify(groupType: string, groupName: string | string[], identify: Identify, eventOptions?: EventOptions): ResultPromise {
+  groupIdentify(
+    groupType: string,
+    groupName: string | string[],
+    identify: Identify,
+    eventOptions?: EventOptions,
+  ): ResultPromise {
     return this.sendBuilt(
       'groupIdentify',
       () => groupProblem('groupIdentify', groupType, groupName) || this.identifyProblem('groupIdentify', identify),
-      () => ({ event_type: EVENT_GROUP_IDENTIFY, groups: { [groupType]: groupName }, group_properties: identify.getUserProperties() }),
+      () => ({
+        event_type: EVENT_GROUP_IDENTIFY,
+        groups: { [groupType]: groupName },
+        group_properties: identify.getUserProperties(),
+      }),
       eventOptions,
     );
   }
@@ -271,7 +314,10 @@ export class CoreClient {
     return this.sendBuilt(
       'revenue',
       // Checked by shape, not instanceof, so apps that never build a Revenue do not bundle the class.
-      () => (revenue && typeof (revenue as Revenue).getEventProperties === 'function' ? revenue.validate() : 'revenue needs a Revenue object'),
+      () =>
+        revenue && typeof (revenue as Revenue).getEventProperties === 'function'
+          ? revenue.validate()
+          : 'revenue needs a Revenue object',
       () => ({ event_type: EVENT_REVENUE, event_properties: revenue.getEventProperties() }),
       eventOptions,
     );
@@ -283,7 +329,12 @@ export class CoreClient {
    * What they throw (an object that only looks like an Identify or a Revenue, a Proxy) is logged
    * and answered with a code.
    */
-  private sendBuilt(name: string, problem: () => string | undefined, build: () => Event, eventOptions: EventOptions | undefined): ResultPromise {
+  private sendBuilt(
+    name: string,
+    problem: () => string | undefined,
+    build: () => Event,
+    eventOptions: EventOptions | undefined,
+  ): ResultPromise {
     try {
       const refused = problem();
       if (refused) return this.invalid(refused);
@@ -303,7 +354,11 @@ export class CoreClient {
   }
 
   private pluginFailure(error: unknown): Result {
-    return { event: { event_type: 'plugin' }, code: ResultCode.PLUGIN_ERROR, message: `Plugin could not be set up: ${errorText(error)}` };
+    return {
+      event: { event_type: 'plugin' },
+      code: ResultCode.PLUGIN_ERROR,
+      message: `Plugin could not be set up: ${errorText(error)}`,
+    };
   }
 
   private invalid(message: string): ResultPromise {
@@ -335,7 +390,13 @@ export class CoreClient {
       const value = event[field];
       if (value === undefined) continue;
       if (PROPERTY_FIELDS.indexOf(field) >= 0) event[field] = this.clean(value, field, event.event_type);
-      else if (value !== null && (typeof value === 'object' || typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function')) {
+      else if (
+        value !== null &&
+        (typeof value === 'object' ||
+          typeof value === 'bigint' ||
+          typeof value === 'symbol' ||
+          typeof value === 'function')
+      ) {
         event[field] = this.cleaned(sanitizeAny(value, field), event.event_type);
       }
     }
@@ -356,7 +417,9 @@ export class CoreClient {
    */
   private explicitTime(time: unknown, eventType: unknown): number | undefined {
     if (time === undefined || (typeof time === 'number' && time > 0 && time <= MAX_DATE_MS)) return time;
-    this.logger.warn(`Event ${describe(eventType)}: time must be a ms epoch number, got ${describe(time)}; using the time of the call`);
+    this.logger.warn(
+      `Event ${describe(eventType)}: time must be a ms epoch number, got ${describe(time)}; using the time of the call`,
+    );
     return undefined;
   }
 
@@ -428,7 +491,11 @@ export class CoreClient {
           }
         } catch (error) {
           this.logger.error('Pipeline failed:', error);
-          item.settle({ event: item.event, code: ResultCode.PLUGIN_ERROR, message: `Pipeline failed: ${String(error)}` });
+          item.settle({
+            event: item.event,
+            code: ResultCode.PLUGIN_ERROR,
+            message: `Pipeline failed: ${String(error)}`,
+          });
         }
       }
     } finally {
@@ -474,9 +541,14 @@ export class CoreClient {
     const identity = this.identity as IdentityStore;
     const end = endOf(identity.state);
     const sameSession = end && end.sessionId === sessionId;
-    identity.updateNow({ sessionId, lastEventTime: Math.max(time, sessionId), pageCounter: sameSession ? identity.state.pageCounter : 0 });
+    identity.updateNow({
+      sessionId,
+      lastEventTime: Math.max(time, sessionId),
+      pageCounter: sameSession ? identity.state.pageCounter : 0,
+    });
     if (sameSession || !this.sessionsEnabled() || identity.state.optOut) return;
-    if (end) this.enqueue(this.identityFields({ event_type: EVENT_SESSION_END, session_id: end.sessionId, time: end.time }));
+    if (end)
+      this.enqueue(this.identityFields({ event_type: EVENT_SESSION_END, session_id: end.sessionId, time: end.time }));
     this.sendInitIdentify({ session_id: sessionId, time: sessionId });
     this.enqueue(this.identityFields({ event_type: EVENT_SESSION_START, session_id: sessionId, time: sessionId }));
   }
@@ -612,13 +684,12 @@ export class CoreClient {
   }
 
   remove(pluginName: string): ResultPromise {
-    if (typeof pluginName !== 'string') return this.invalid(`remove needs a plugin name string, got ${describe(pluginName)}`);
+    if (typeof pluginName !== 'string')
+      return this.invalid(`remove needs a plugin name string, got ${describe(pluginName)}`);
     const index = this.pendingPlugins.findIndex((plugin) => plugin.name === pluginName);
     if (index >= 0) this.pendingPlugins.splice(index, 1);
     return {
-      promise: this.pipeline
-        .remove(pluginName)
-        .then(() => answer('plugin', `Plugin ${pluginName} removed`)),
+      promise: this.pipeline.remove(pluginName).then(() => answer('plugin', `Plugin ${pluginName} removed`)),
     };
   }
 
@@ -627,9 +698,7 @@ export class CoreClient {
     if (!this.ready) return this.defer(() => this.flush());
     // Events tracked just before flush() are still on their way through the plugins: wait for them.
     return {
-      promise: this.drained
-        .then(() => this.pipeline.flush())
-        .then(() => answer('flush', 'Flushed')),
+      promise: this.drained.then(() => this.pipeline.flush()).then(() => answer('flush', 'Flushed')),
     };
   }
 
@@ -683,7 +752,10 @@ const MAX_DATE_MS = 8.64e15;
 
 /** A plugin must hand on an event: an object with a non-empty string event_type. */
 const isEventValue = (value: unknown): value is Event =>
-  !!value && typeof value === 'object' && typeof (value as Event).event_type === 'string' && (value as Event).event_type !== '';
+  !!value &&
+  typeof value === 'object' &&
+  typeof (value as Event).event_type === 'string' &&
+  (value as Event).event_type !== '';
 
 const isResultValue = (value: Event | Result): value is Result =>
   typeof (value as Result).code === 'number' && typeof (value as Result).message === 'string' && 'event' in value;

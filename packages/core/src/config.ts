@@ -28,10 +28,18 @@ type Check = (value: unknown) => boolean;
 
 const isString: Check = (v) => typeof v === 'string' && v.length > 0;
 const isBoolean: Check = (v) => typeof v === 'boolean';
-const isInteger = (min: number, max = Infinity): Check => (v) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-const isNumberAtLeast = (min: number): Check => (v) => typeof v === 'number' && Number.isFinite(v) && v >= min;
-const isOneOf = (...allowed: unknown[]): Check => (v) => allowed.indexOf(v) >= 0;
+const isInteger =
+  (min: number, max = Infinity): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isNumberAtLeast =
+  (min: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min;
+const isOneOf =
+  (...allowed: unknown[]): Check =>
+  (v) =>
+    allowed.indexOf(v) >= 0;
 const isObject: Check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const LOGGER_METHODS = ['log', 'warn', 'error', 'debug', 'enable', 'disable'] as const;
 const isLogger: Check = (v) => isObject(v) && LOGGER_METHODS.every((m) => typeof (v as never)[m] === 'function');
@@ -136,10 +144,12 @@ export const resolveConfig = ({ apiKey, options }: ResolveConfigInput): { config
     // A value that throws when checked (a revoked Proxy) is as invalid as a wrong type: the default, not a failed init.
     if (given !== undefined && tryOr(() => valid(given), false)) continue;
     const value = typeof fallback === 'function' ? fallback() : fallback;
-    if (given !== undefined) problems.push(`Option ${name} must be ${expected}, got ${describe(given)}; using ${describe(value)}`);
+    if (given !== undefined)
+      problems.push(`Option ${name} must be ${expected}, got ${describe(given)}; using ${describe(value)}`);
     config[name] = value;
   }
-  if (!(config.loggerProvider instanceof ConsoleLogger)) config.loggerProvider = guardLogger(config.loggerProvider as Logger);
+  if (!(config.loggerProvider instanceof ConsoleLogger))
+    config.loggerProvider = guardLogger(config.loggerProvider as Logger);
   config.cookieOptions = resolveCookieOptions(options.cookieOptions, problems);
   config.trackingOptions = resolveFlags('trackingOptions', DEFAULT_TRACKING_OPTIONS, options.trackingOptions, problems);
   return { config: config as Config, problems };
@@ -154,7 +164,9 @@ const resolveCookieOptions = (given: unknown, problems: string[]): CookieOptions
   }
   for (const [name, value] of Object.entries(given as object)) {
     // Own rules only: `constructor` or `toString` as a key must not find Object.prototype's.
-    const rule = Object.prototype.hasOwnProperty.call(COOKIE_OPTION_RULES, name) ? COOKIE_OPTION_RULES[name] : undefined;
+    const rule = Object.prototype.hasOwnProperty.call(COOKIE_OPTION_RULES, name)
+      ? COOKIE_OPTION_RULES[name]
+      : undefined;
     if (!rule || value === undefined) continue;
     if (rule[0](value)) (resolved as unknown as { [key: string]: unknown })[name] = value;
     else problems.push(`Option cookieOptions.${name} must be ${rule[1]}, got ${describe(value)}; using the default`);

@@ -8,17 +8,12 @@ type Scope = typeof globalThis & Partial<Window>;
 export const getGlobalScope = (): Scope | undefined =>
   typeof globalThis !== 'undefined' ? (globalThis as Scope) : undefined;
 
-export const getWindow = (): Window | undefined =>
-  typeof window !== 'undefined' ? window : undefined;
+export const getWindow = (): Window | undefined => (typeof window !== 'undefined' ? window : undefined);
 
-export const getDocument = (): Document | undefined =>
-  typeof document !== 'undefined' ? document : undefined;
+export const getDocument = (): Document | undefined => (typeof document !== 'undefined' ? document : undefined);
 
-export const getNavigator = (): Navigator | undefined =>
-  typeof navigator !== 'undefined' ? navigator : undefined;
+export const getNavigator = (): Navigator | undefined => (typeof navigator !== 'undefined' ? navigator : undefined);
 
-export const getLocation = (): Location | undefined =>
-  typeof location !== 'undefined' ? location : undefined;
+export const getLocation = (): Location | undefined => (typeof location !== 'undefined' ? location : undefined);
 
-export const getCrypto = (): Crypto | undefined =>
-  typeof crypto !== 'undefined' ? crypto : undefined;
+export const getCrypto = (): Crypto | undefined => (typeof crypto !== 'undefined' ? crypto : undefined);

@@ -43,7 +43,9 @@ export class Identify {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       // Named by type, not printed: String() throws for a Symbol key or an object without toString.
       const name = typeof key === 'string' ? `"${key}"` : `a ${typeof key} key`;
-      this.problems.push(`Identify.add(${name}) needs a finite number, got ${typeof value === 'number' ? value : `a ${typeof value}`}`);
+      this.problems.push(
+        `Identify.add(${name}) needs a finite number, got ${typeof value === 'number' ? value : `a ${typeof value}`}`,
+      );
       return this;
     }
     return this.addOperation(IdentifyOperation.ADD, key, value);

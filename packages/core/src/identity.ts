@@ -49,7 +49,10 @@ export class IdentityStore {
   private writeScheduled = false;
   private touchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly storage: IdentityStorage, initial: IdentitySnapshot) {
+  constructor(
+    private readonly storage: IdentityStorage,
+    initial: IdentitySnapshot,
+  ) {
     this.base = { ...initial };
     this.state = { ...initial };
   }

@@ -13,7 +13,9 @@ export class PendingResult implements ResultPromise {
 
   get promise(): Promise<Result> {
     if (!this.created) {
-      this.created = this.result ? Promise.resolve(this.result) : new Promise<Result>((resolve) => (this.settleRead = resolve));
+      this.created = this.result
+        ? Promise.resolve(this.result)
+        : new Promise<Result>((resolve) => (this.settleRead = resolve));
     }
     return this.created;
   }

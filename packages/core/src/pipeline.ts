@@ -34,7 +34,11 @@ export class Pipeline {
       if (named.setup) await named.setup(config, client);
     } catch (error) {
       this.logger().error(`Plugin ${named.name} failed in setup and was not added:`, error);
-      return { event: { event_type: 'plugin' }, code: ResultCode.PLUGIN_ERROR, message: `Plugin ${named.name} setup failed: ${String(error)}` };
+      return {
+        event: { event_type: 'plugin' },
+        code: ResultCode.PLUGIN_ERROR,
+        message: `Plugin ${named.name} setup failed: ${String(error)}`,
+      };
     }
     this.plugins.push(named);
     // Stable sort: before plugins first, then enrichment, then destinations, each in the order added.
@@ -106,7 +110,10 @@ export class Pipeline {
       }
       if (isPromise<Event | null>(output)) {
         return output.then(
-          (resolved) => (resolved === null || resolved === undefined ? this.dropped(plugin, event) : this.enrichFrom(resolved, i + 1)),
+          (resolved) =>
+            resolved === null || resolved === undefined
+              ? this.dropped(plugin, event)
+              : this.enrichFrom(resolved, i + 1),
           (error) => {
             this.logSkip(plugin, event, error);
             return this.enrichFrom(event, i + 1);

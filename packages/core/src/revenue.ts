@@ -52,7 +52,8 @@ export class Revenue {
 
   /** Why this revenue can't be sent, or undefined when it can (price is required). */
   validate(): string | undefined {
-    if (typeof this.price !== 'number' || !Number.isFinite(this.price)) return 'Revenue needs a finite price (setPrice)';
+    if (typeof this.price !== 'number' || !Number.isFinite(this.price))
+      return 'Revenue needs a finite price (setPrice)';
     return undefined;
   }
 

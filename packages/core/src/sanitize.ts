@@ -112,7 +112,13 @@ const sanitizeValue = (
   }
 };
 
-const sanitizeObject = (object: object, path: string, ancestors: object[], depth: number, problems: string[]): unknown => {
+const sanitizeObject = (
+  object: object,
+  path: string,
+  ancestors: object[],
+  depth: number,
+  problems: string[],
+): unknown => {
   if (object instanceof Date) {
     return Number.isNaN(object.getTime()) ? undefined : object.toISOString();
   }

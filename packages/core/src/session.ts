@@ -18,9 +18,7 @@ export interface SessionEnd {
   time: number;
 }
 
-export type SessionDecision =
-  | { kind: 'continue' }
-  | { kind: 'start'; sessionId: number; end?: SessionEnd };
+export type SessionDecision = { kind: 'continue' } | { kind: 'start'; sessionId: number; end?: SessionEnd };
 
 /** Shared: continuing is the answer for almost every event, so it allocates nothing. */
 const CONTINUE: SessionDecision = Object.freeze({ kind: 'continue' });

@@ -1,6 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CoreClient, Identify, MAX_STRING_LENGTH, createMemoryIdentityStorage, sanitizeProperties, type Plugin, type ResultPromise } from '../src/index.js';
+import {
+  CoreClient,
+  Identify,
+  MAX_STRING_LENGTH,
+  createMemoryIdentityStorage,
+  sanitizeProperties,
+  type Plugin,
+  type ResultPromise,
+} from '../src/index.js';
 import { describe as describeValue } from '../src/describe.js';
 import { createTestClient, recordingDestination, settle, silentLogger, types } from './helpers.js';
 
@@ -21,7 +29,9 @@ describe('bad input never throws, is logged, answers non-200, and other events f
     const { client, destination, logger } = await ready();
     let result: { code: number; message: string } | undefined;
     expect(() => {
-      const call = (client.track as (...a: unknown[]) => { promise: Promise<{ code: number; message: string }> })(...args);
+      const call = (client.track as (...a: unknown[]) => { promise: Promise<{ code: number; message: string }> })(
+        ...args,
+      );
       void call.promise.then((r) => (result = r));
     }).not.toThrow();
     await client.track('fine').promise;
@@ -34,12 +44,31 @@ describe('bad input never throws, is logged, answers non-200, and other events f
   it.each([
     ['non-object properties', 'just a string', {}, /must be an object/],
     ['array properties', [1, 2], {}, /must be an object/],
-    ['circular properties', (() => { const o: Record<string, unknown> = { a: 1 }; o.self = o; return o; })(), { a: 1 }, /circular/],
+    [
+      'circular properties',
+      (() => {
+        const o: Record<string, unknown> = { a: 1 };
+        o.self = o;
+        return o;
+      })(),
+      { a: 1 },
+      /circular/,
+    ],
     ['functions', { a: 1, f: () => 1 }, { a: 1 }, /function; dropped/],
     ['BigInt', { big: BigInt(10) }, { big: '10' }, /BigInt/],
     ['NaN', { n: NaN, i: Infinity, ok: 2 }, { ok: 2 }, /NaN/],
     ['huge strings', { s: 'x'.repeat(100_000) }, { s: 'x'.repeat(MAX_STRING_LENGTH) }, /cut to/],
-    ['a throwing getter', Object.defineProperty({ ok: 1 }, 'boom', { enumerable: true, get() { throw new Error('no'); } }), { ok: 1 }, /threw/],
+    [
+      'a throwing getter',
+      Object.defineProperty({ ok: 1 }, 'boom', {
+        enumerable: true,
+        get() {
+          throw new Error('no');
+        },
+      }),
+      { ok: 1 },
+      /threw/,
+    ],
     ['symbols', { s: Symbol('x'), ok: true }, { ok: true }, /symbol/],
   ])('track with %s sends a clean event and logs what changed', async (_name, properties, expected, message) => {
     const { client, destination, logger } = await ready();
@@ -52,7 +81,12 @@ describe('bad input never throws, is logged, answers non-200, and other events f
 
   it('a plugin whose setup throws is not added; add() answers non-200; events flow', async () => {
     const { client, destination, logger } = await ready();
-    const result = await client.add({ name: 'broken', setup: () => { throw new Error('boom'); } }).promise;
+    const result = await client.add({
+      name: 'broken',
+      setup: () => {
+        throw new Error('boom');
+      },
+    }).promise;
     expect(result.code).not.toBe(200);
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('broken'), expect.any(Error));
     await client.track('still flows').promise;
@@ -60,8 +94,18 @@ describe('bad input never throws, is logged, answers non-200, and other events f
   });
 
   it('a plugin whose execute throws is skipped for that event, logged, and the event is still delivered', async () => {
-    const broken: Plugin = { name: 'flaky', execute: () => { throw new Error('boom'); } };
-    const async: Plugin = { name: 'flaky-async', execute: async () => { throw new Error('async boom'); } };
+    const broken: Plugin = {
+      name: 'flaky',
+      execute: () => {
+        throw new Error('boom');
+      },
+    };
+    const async: Plugin = {
+      name: 'flaky-async',
+      execute: async () => {
+        throw new Error('async boom');
+      },
+    };
     const { client, destination, logger } = await ready([broken, async]);
     const result = await client.track('survives').promise;
     expect(result.code).toBe(200);
@@ -71,7 +115,15 @@ describe('bad input never throws, is logged, answers non-200, and other events f
   });
 
   it("a second destination that throws is logged and does not change the first one's result", async () => {
-    const { client, logger } = await ready([{ name: 'bad-dest', type: 'destination', execute: () => { throw new Error('down'); } }]);
+    const { client, logger } = await ready([
+      {
+        name: 'bad-dest',
+        type: 'destination',
+        execute: () => {
+          throw new Error('down');
+        },
+      },
+    ]);
     const result = await client.track('x').promise;
     expect(result.code).toBe(200); // the first destination answers
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('bad-dest'), expect.any(Error));
@@ -108,17 +160,35 @@ type Client = ReturnType<typeof createTestClient>['client'];
 
 describe('hostile values found by the public API fuzz never throw and never stop other events', () => {
   it.each([
-    ['revenue(an object whose getEventProperties throws)', (c: Client) => c.revenue({ validate: () => undefined, getEventProperties: boom } as never)],
+    [
+      'revenue(an object whose getEventProperties throws)',
+      (c: Client) => c.revenue({ validate: () => undefined, getEventProperties: boom } as never),
+    ],
     ['revenue(a throwing Proxy)', (c: Client) => c.revenue(throwingProxy() as never)],
-    ['identify(an object whose getUserProperties throws)', (c: Client) => c.identify({ getUserProperties: boom } as never)],
-    ['groupIdentify with a group name array whose items throw', (c: Client) => c.groupIdentify('org', throwingProxy([]) as never, new Identify())],
-    ['setGroup with a group name array whose items throw', (c: Client) => c.setGroup('org', throwingProxy([]) as never)],
+    [
+      'identify(an object whose getUserProperties throws)',
+      (c: Client) => c.identify({ getUserProperties: boom } as never),
+    ],
+    [
+      'groupIdentify with a group name array whose items throw',
+      (c: Client) => c.groupIdentify('org', throwingProxy([]) as never, new Identify()),
+    ],
+    [
+      'setGroup with a group name array whose items throw',
+      (c: Client) => c.setGroup('org', throwingProxy([]) as never),
+    ],
     ['track(a null-prototype object), which String() cannot print', (c: Client) => c.track(Object.create(null))],
     ['track(a throwing Proxy)', (c: Client) => c.track(throwingProxy() as never)],
     ['remove(a Symbol), which a log line cannot print', (c: Client) => c.remove(Symbol('plugin') as never)],
-    ['add(a plugin whose execute getter throws)', (c: Client) => c.add(Object.defineProperty({ name: 'getter' }, 'execute', { get: boom, enumerable: true }))],
+    [
+      'add(a plugin whose execute getter throws)',
+      (c: Client) => c.add(Object.defineProperty({ name: 'getter' }, 'execute', { get: boom, enumerable: true })),
+    ],
     ['setTransport(a throwing Proxy)', (c: Client) => c.setTransport(throwingProxy() as never)],
-    ['setUserId(a revoked Proxy), which describe() cannot inspect', (c: Client) => c.setUserId(revokedProxy() as never)],
+    [
+      'setUserId(a revoked Proxy), which describe() cannot inspect',
+      (c: Client) => c.setUserId(revokedProxy() as never),
+    ],
   ])('%s: logged, answered with a code, and the next event flows', async (_name, call) => {
     const { client, destination, logger } = await ready();
     let returned: unknown;
@@ -146,7 +216,10 @@ describe('hostile values found by the public API fuzz never throw and never stop
   });
 
   it('a plugin that hands on something other than an event drops that event with a code; nothing malformed reaches the destination', async () => {
-    const garbage: Plugin = { name: 'garbage', execute: (event) => (event.event_type === 'bad' ? ({ event_type: 42 } as never) : event) };
+    const garbage: Plugin = {
+      name: 'garbage',
+      execute: (event) => (event.event_type === 'bad' ? ({ event_type: 42 } as never) : event),
+    };
     const { client, destination, logger } = await ready([garbage]);
     const bad = await client.track('bad').promise;
     await client.track('fine').promise;
@@ -159,10 +232,22 @@ describe('hostile values found by the public API fuzz never throw and never stop
     const circular: Record<string, unknown> = { a: 1 };
     circular.self = circular;
     const { client, destination, logger } = await ready();
-    await client.track('with options', { ok: 1 }, { extra: BigInt(7), groups: { org: 'acme', loop: circular } } as never).promise;
-    await client.track({ event_type: 'as object', user_properties: { $set: { k: 1 } }, custom: { toJSON: boom }, s: Symbol('s') } as never).promise;
+    await client.track('with options', { ok: 1 }, {
+      extra: BigInt(7),
+      groups: { org: 'acme', loop: circular },
+    } as never).promise;
+    await client.track({
+      event_type: 'as object',
+      user_properties: { $set: { k: 1 } },
+      custom: { toJSON: boom },
+      s: Symbol('s'),
+    } as never).promise;
     expect(() => JSON.stringify(destination.events)).not.toThrow();
-    expect(destination.events[0]).toMatchObject({ event_properties: { ok: 1 }, extra: '7', groups: { org: 'acme', loop: { a: 1 } } });
+    expect(destination.events[0]).toMatchObject({
+      event_properties: { ok: 1 },
+      extra: '7',
+      groups: { org: 'acme', loop: { a: 1 } },
+    });
     expect(destination.events[1]).toMatchObject({ user_properties: { $set: { k: 1 } }, custom: {} });
     expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/BigInt/));
   });
@@ -189,8 +274,12 @@ describe('hostile values found by the public API fuzz never throw and never stop
       },
     });
     const logger = loopBreakingLogger();
-    expect((await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise).code).toBe(500);
-    expect((await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise).code).toBe(200);
+    expect((await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise).code).toBe(
+      500,
+    );
+    expect((await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise).code).toBe(
+      200,
+    );
     await client.track('after').promise;
     expect(types(destination.events)).toEqual(['after']);
   });
@@ -221,7 +310,9 @@ describe('hostile values found by the public API fuzz never throw and never stop
     const { client, destination, logger } = createTestClient();
     expect((await client.add(throwingProxy() as never).promise).code).toBe(400);
     expect((await client.add(revokedProxy() as never).promise).code).toBe(400);
-    expect((await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise).code).toBe(200);
+    expect((await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise).code).toBe(
+      200,
+    );
     await client.track('after').promise;
     expect(types(destination.events)).toEqual(['after']);
   });
@@ -245,8 +336,23 @@ describe('sanitizeProperties', () => {
 
   it.each([
     ['a value that needs cleaning', { ok: 1, bad: Number.NaN }, { ok: 1 }, /NaN/],
-    ['a string over the limit', { ok: 1, long: 'x'.repeat(MAX_STRING_LENGTH + 1) }, { ok: 1, long: 'x'.repeat(MAX_STRING_LENGTH) }, /cut to/],
-    ['a getter that throws', Object.defineProperty({ ok: 1 }, 'boom', { enumerable: true, get: () => { throw new Error('no'); } }), { ok: 1 }, /threw when read/],
+    [
+      'a string over the limit',
+      { ok: 1, long: 'x'.repeat(MAX_STRING_LENGTH + 1) },
+      { ok: 1, long: 'x'.repeat(MAX_STRING_LENGTH) },
+      /cut to/,
+    ],
+    [
+      'a getter that throws',
+      Object.defineProperty({ ok: 1 }, 'boom', {
+        enumerable: true,
+        get: () => {
+          throw new Error('no');
+        },
+      }),
+      { ok: 1 },
+      /threw when read/,
+    ],
   ])('a flat object with %s still takes the full walk and reports it', (_name, input, expected, problem) => {
     const { value, problems } = sanitizeProperties(input, 'p');
     expect(value).toEqual(expected);
@@ -254,7 +360,10 @@ describe('sanitizeProperties', () => {
   });
 
   it('a Proxy whose traps throw, or a revoked one, is dropped and reported, not thrown (public API fuzz)', () => {
-    const { value, problems } = sanitizeProperties({ ok: 1, proxy: throwingProxy(), nested: { revoked: revokedProxy(), kept: true } }, 'p');
+    const { value, problems } = sanitizeProperties(
+      { ok: 1, proxy: throwingProxy(), nested: { revoked: revokedProxy(), kept: true } },
+      'p',
+    );
     expect(value).toEqual({ ok: 1, nested: { kept: true } });
     expect(problems.join()).toMatch(/p\.proxy threw when read/);
     expect(sanitizeProperties(throwingProxy(), 'p').value).toEqual({});

@@ -60,37 +60,61 @@ describe('track / logEvent', () => {
     ['no user, no properties', undefined, undefined],
     ['no user, properties', undefined, { plan: 'pro', seats: 3 }],
     ['a user, properties', 'user-12345', { plan: 'pro' }],
-  ])('track(name, properties) and track({ event_type, event_properties }) send the same fields: %s', async (_case, userId, properties) => {
-    const { client, destination } = await initClient({}, userId);
-    await client.track('Named Form', properties).promise;
-    await client.track({ event_type: 'Object Form', event_properties: properties }).promise;
-    const [named, object] = destination.events.slice(-2).map((event) => JSON.parse(JSON.stringify(event)));
-    const shape = (event: Event) => Object.keys(event).sort();
-    expect(shape(named)).toEqual(shape(object));
-    const { event_type: _a, insert_id: _b, event_id: namedId, time: _c, ...namedRest } = named;
-    const { event_type: _d, insert_id: _e, event_id: objectId, time: _f, ...objectRest } = object;
-    expect(namedRest).toEqual(objectRest);
-    expect(objectId).toBe(namedId + 1);
-    expect('user_id' in named).toBe(userId !== undefined);
-  });
+  ])(
+    'track(name, properties) and track({ event_type, event_properties }) send the same fields: %s',
+    async (_case, userId, properties) => {
+      const { client, destination } = await initClient({}, userId);
+      await client.track('Named Form', properties).promise;
+      await client.track({ event_type: 'Object Form', event_properties: properties }).promise;
+      const [named, object] = destination.events.slice(-2).map((event) => JSON.parse(JSON.stringify(event)));
+      const shape = (event: Event) => Object.keys(event).sort();
+      expect(shape(named)).toEqual(shape(object));
+      const { event_type: _a, insert_id: _b, event_id: namedId, time: _c, ...namedRest } = named;
+      const { event_type: _d, insert_id: _e, event_id: objectId, time: _f, ...objectRest } = object;
+      expect(namedRest).toEqual(objectRest);
+      expect(objectId).toBe(namedId + 1);
+      expect('user_id' in named).toBe(userId !== undefined);
+    },
+  );
 
   it('accepts an event object with event-level groups', async () => {
     const { client, destination } = await initClient();
     await client.track({ event_type: 'Org Event', groups: { org: 'acme' }, event_properties: { a: 1 } }).promise;
-    expect(destination.events.at(-1)).toMatchObject({ event_type: 'Org Event', groups: { org: 'acme' }, event_properties: { a: 1 } });
+    expect(destination.events.at(-1)).toMatchObject({
+      event_type: 'Org Event',
+      groups: { org: 'acme' },
+      event_properties: { a: 1 },
+    });
   });
 
   it('logEvent is an alias of track', async () => {
     const { client, destination } = await initClient();
     const result = await client.logEvent('Experiment Viewed', { flag_key: 'f' }).promise;
     expect(result.code).toBe(200);
-    expect(destination.events.at(-1)).toMatchObject({ event_type: 'Experiment Viewed', event_properties: { flag_key: 'f' } });
+    expect(destination.events.at(-1)).toMatchObject({
+      event_type: 'Experiment Viewed',
+      event_properties: { flag_key: 'f' },
+    });
   });
 
   it('an event that breaks the pipeline itself is answered 500 and logged; the events after it still go out', async () => {
     // A plugin returning a value that throws when read escapes the per-plugin error handling.
-    const hostile = new Proxy({}, { get: () => { throw new Error('hostile value'); }, has: () => { throw new Error('hostile value'); } });
-    const plugin: Plugin = { name: 'hostile', type: 'enrichment', execute: (event) => (event.event_type === 'boom' ? (hostile as Event) : event) };
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('hostile value');
+        },
+        has: () => {
+          throw new Error('hostile value');
+        },
+      },
+    );
+    const plugin: Plugin = {
+      name: 'hostile',
+      type: 'enrichment',
+      execute: (event) => (event.event_type === 'boom' ? (hostile as Event) : event),
+    };
     const { client, destination, logger } = await initClient({ autocapture: false, plugins: [] });
     await client.add(plugin).promise;
     const boom = client.track('boom');
@@ -176,17 +200,32 @@ describe('Identify, groups and revenue events', () => {
 
   it('revenue sends revenue_amount with $-prefixed fields', async () => {
     const { client, destination } = await initClient();
-    const revenue = new Revenue().setProductId('sku-1').setPrice(9.5).setQuantity(2).setRevenueType('purchase').setCurrency('EUR');
+    const revenue = new Revenue()
+      .setProductId('sku-1')
+      .setPrice(9.5)
+      .setQuantity(2)
+      .setRevenueType('purchase')
+      .setCurrency('EUR');
     await client.revenue(revenue).promise;
     expect(destination.events.at(-1)).toMatchObject({
       event_type: 'revenue_amount',
-      event_properties: { $productId: 'sku-1', $price: 9.5, $quantity: 2, $revenue: 19, $revenueType: 'purchase', $currency: 'EUR' },
+      event_properties: {
+        $productId: 'sku-1',
+        $price: 9.5,
+        $quantity: 2,
+        $revenue: 19,
+        $revenueType: 'purchase',
+        $currency: 'EUR',
+      },
     });
   });
 
   it.each([
     ['identify with a non-Identify', (c: ReturnType<typeof createTestClient>['client']) => c.identify({} as Identify)],
-    ['groupIdentify without a name', (c: ReturnType<typeof createTestClient>['client']) => c.groupIdentify('org', 5 as never, new Identify())],
+    [
+      'groupIdentify without a name',
+      (c: ReturnType<typeof createTestClient>['client']) => c.groupIdentify('org', 5 as never, new Identify()),
+    ],
     ['setGroup with an empty type', (c: ReturnType<typeof createTestClient>['client']) => c.setGroup('', 'x')],
     ['revenue without a price', (c: ReturnType<typeof createTestClient>['client']) => c.revenue(new Revenue())],
     ['revenue with a non-Revenue', (c: ReturnType<typeof createTestClient>['client']) => c.revenue({} as Revenue)],
@@ -276,7 +315,10 @@ describe('opt-out', () => {
 describe('plugins', () => {
   it('runs before -> enrichment -> destination, in that order whatever the order added', async () => {
     const order: string[] = [];
-    const enrichment: Plugin = { name: 'enrich', execute: (event) => (order.push('enrichment'), { ...event, enriched: true }) };
+    const enrichment: Plugin = {
+      name: 'enrich',
+      execute: (event) => (order.push('enrichment'), { ...event, enriched: true }),
+    };
     const before: Plugin = { name: 'before', type: 'before', execute: (event) => (order.push('before'), event) };
     const { client, destination, logger } = createTestClient();
     client.add(enrichment);
@@ -310,7 +352,10 @@ describe('plugins', () => {
 
   it('an async enrichment plugin keeps event order', async () => {
     const { client, destination } = await initClient({ autocapture: false });
-    await client.add({ name: 'slow', execute: (event) => new Promise((r) => setTimeout(() => r(event), event.event_type === 'a' ? 20 : 0)) }).promise;
+    await client.add({
+      name: 'slow',
+      execute: (event) => new Promise((r) => setTimeout(() => r(event), event.event_type === 'a' ? 20 : 0)),
+    }).promise;
     client.track('a');
     client.track('b');
     await new Promise((r) => setTimeout(r, 60));
@@ -363,7 +408,11 @@ describe('plugins', () => {
 
   it('capture hooks run inside the tracking call; a throwing one is logged and the event still flows', async () => {
     const seenDuringCall: string[] = [];
-    const capturing: Plugin = { name: 'capturing', type: 'enrichment', capture: (event) => void seenDuringCall.push(event.event_type) };
+    const capturing: Plugin = {
+      name: 'capturing',
+      type: 'enrichment',
+      capture: (event) => void seenDuringCall.push(event.event_type),
+    };
     const broken: Plugin = {
       name: 'broken-capture',
       type: 'enrichment',
@@ -396,7 +445,12 @@ describe('plugins', () => {
   it('setTransport() reaches the destination and validates its input', async () => {
     const setTransport = vi.fn();
     const { client, logger } = await initClient();
-    await client.add({ name: 'dest2', type: 'destination', execute: async (event) => ({ event, code: 200, message: '' }), setTransport } as Plugin).promise;
+    await client.add({
+      name: 'dest2',
+      type: 'destination',
+      execute: async (event) => ({ event, code: 200, message: '' }),
+      setTransport,
+    } as Plugin).promise;
     client.setTransport('beacon');
     expect(setTransport).toHaveBeenCalledWith('beacon');
     client.setTransport('carrier-pigeon' as never);

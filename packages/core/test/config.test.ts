@@ -36,7 +36,13 @@ describe('documented defaults', () => {
 
   it('loggerProvider is the console logger', () => expect(config.loggerProvider).toBeInstanceOf(ConsoleLogger));
   it('cookieOptions', () =>
-    expect(config.cookieOptions).toEqual({ domain: undefined, expiration: 365, sameSite: 'Lax', secure: false, upgrade: true }));
+    expect(config.cookieOptions).toEqual({
+      domain: undefined,
+      expiration: 365,
+      sameSite: 'Lax',
+      secure: false,
+      upgrade: true,
+    }));
   it('trackingOptions all on', () =>
     expect(config.trackingOptions).toMatchObject({ ipAddress: true, language: true, platform: true }));
   it('reports no problems for no options', () => expect(problems).toEqual([]));
@@ -93,13 +99,28 @@ describe('invalid option values are logged and the default used', () => {
     const { config, problems } = resolveConfig({ apiKey: 'k', options: { loggerProvider: proxy, transport: proxy } });
     expect(config.loggerProvider).toBeInstanceOf(ConsoleLogger);
     expect(config.transport).toBe('fetch');
-    expect(problems).toEqual([expect.stringContaining('Option loggerProvider must be'), expect.stringContaining('Option transport must be')]);
+    expect(problems).toEqual([
+      expect.stringContaining('Option loggerProvider must be'),
+      expect.stringContaining('Option transport must be'),
+    ]);
   });
 
   it('keeps valid values and unknown options', () => {
     const identify = new Identify();
-    const { config, problems } = resolve({ flushQueueSize: 5, transport: { type: 'xhr', headers: { a: 'b' } }, offline: null, identify, myPluginOption: 1 });
-    expect(config).toMatchObject({ flushQueueSize: 5, transport: { type: 'xhr', headers: { a: 'b' } }, offline: null, identify, myPluginOption: 1 });
+    const { config, problems } = resolve({
+      flushQueueSize: 5,
+      transport: { type: 'xhr', headers: { a: 'b' } },
+      offline: null,
+      identify,
+      myPluginOption: 1,
+    });
+    expect(config).toMatchObject({
+      flushQueueSize: 5,
+      transport: { type: 'xhr', headers: { a: 'b' } },
+      offline: null,
+      identify,
+      myPluginOption: 1,
+    });
     expect(problems).toEqual([]);
   });
 
@@ -108,7 +129,14 @@ describe('invalid option values are logged and the default used', () => {
     const throwing = () => {
       throw new Error('the app logger failed');
     };
-    const logger = { log: throwing, warn: (...args: unknown[]) => (calls.push(args), throwing()), error: throwing, debug: throwing, enable: throwing, disable: throwing };
+    const logger = {
+      log: throwing,
+      warn: (...args: unknown[]) => (calls.push(args), throwing()),
+      error: throwing,
+      debug: throwing,
+      enable: throwing,
+      disable: throwing,
+    };
     const { config } = resolve({ loggerProvider: logger });
     expect(() => {
       config.loggerProvider.enable(2);

@@ -50,7 +50,9 @@ describe('batching', () => {
     const body = JSON.parse(h.transport.send.mock.calls[0][0].body);
     expect(body.api_key).toBe('test-api-key');
     expect(body.options).toEqual({ min_id_length: 3 });
-    expect(body.client_upload_time).toBe(new Date(Date.now() - 100).toISOString().slice(0, 19) + body.client_upload_time.slice(19));
+    expect(body.client_upload_time).toBe(
+      new Date(Date.now() - 100).toISOString().slice(0, 19) + body.client_upload_time.slice(19),
+    );
   });
 });
 
@@ -58,7 +60,10 @@ describe('write-ahead persistence', () => {
   it('writes an event to the store before sending it and removes it only on acknowledgement', async () => {
     let release!: () => void;
     const memory = createMemoryEventStore();
-    const slowStore: EventStore = { ...memory, put: (records) => new Promise<void>((resolve) => (release = () => void memory.put(records).then(resolve))) };
+    const slowStore: EventStore = {
+      ...memory,
+      put: (records) => new Promise<void>((resolve) => (release = () => void memory.put(records).then(resolve))),
+    };
     const h = harness({ store: slowStore });
     h.track();
     await vi.advanceTimersByTimeAsync(1000);
@@ -80,7 +85,9 @@ describe('write-ahead persistence', () => {
 
   it('sends events left by an earlier page life at start, without waiting for a new event', async () => {
     const store = createMemoryEventStore();
-    await store.put([{ id: 'old-1', event: { event_type: 'Old', insert_id: 'old-1', time: Date.now() - 1000 }, attempts: 2 }]);
+    await store.put([
+      { id: 'old-1', event: { event_type: 'Old', insert_id: 'old-1', time: Date.now() - 1000 }, attempts: 2 },
+    ]);
     const h = harness({ store });
     await vi.advanceTimersByTimeAsync(10);
     expect(h.sentIds()).toEqual(['old-1']);
@@ -89,7 +96,13 @@ describe('write-ahead persistence', () => {
 
   it('drops stored events older than 7 days and counts them as too_old', async () => {
     const store = createMemoryEventStore();
-    await store.put([{ id: 'ancient', event: { event_type: 'Old', insert_id: 'ancient', time: Date.now() - MAX_EVENT_AGE_MS - 1 }, attempts: 0 }]);
+    await store.put([
+      {
+        id: 'ancient',
+        event: { event_type: 'Old', insert_id: 'ancient', time: Date.now() - MAX_EVENT_AGE_MS - 1 },
+        attempts: 0,
+      },
+    ]);
     const h = harness({ store });
     await vi.advanceTimersByTimeAsync(10);
     expect(h.sent).toHaveLength(0);
@@ -133,7 +146,13 @@ describe('write-ahead persistence', () => {
 
   it('after a reload, store_full drops the stored (older) events before those this page just tracked', async () => {
     const store = createMemoryEventStore();
-    await store.put(['old-0', 'old-1', 'old-2'].map((id) => ({ id, event: { event_type: 'Old', insert_id: id, time: Date.now() }, attempts: 1 })));
+    await store.put(
+      ['old-0', 'old-1', 'old-2'].map((id) => ({
+        id,
+        event: { event_type: 'Old', insert_id: id, time: Date.now() },
+        attempts: 1,
+      })),
+    );
     const h = harness({ store, options: { maxStoredEvents: 3 } });
     const dropped: string[] = [];
     h.plugin.onDelivery((report) => report.reason && dropped.push(report.event.insert_id as string));
@@ -173,7 +192,10 @@ describe('response handling', () => {
   it('after flushMaxRetries the promise resolves with the last code but the event stays stored, then goes when the network returns', async () => {
     let online = true;
     let notify!: (online: boolean) => void;
-    const connectivity: Connectivity = { isOnline: () => online, subscribe: (listener) => ((notify = listener), () => undefined) };
+    const connectivity: Connectivity = {
+      isOnline: () => online,
+      subscribe: (listener) => ((notify = listener), () => undefined),
+    };
     const h = harness({ options: { flushMaxRetries: 2 }, environment: { connectivity } });
     h.answers.push({ status: 502, body: null }, { status: 502, body: null });
     const result = h.track();
@@ -208,7 +230,10 @@ describe('response handling', () => {
     h.answers.push({ status: 400, body: { code: 400, events_with_invalid_id_lengths: { user_id: [1] } } });
     const results = h.trackMany(3);
     await vi.advanceTimersByTimeAsync(10);
-    expect(h.sent.map((batch) => batch.map((event) => event.insert_id))).toEqual([['id-0', 'id-1', 'id-2'], ['id-0', 'id-2']]);
+    expect(h.sent.map((batch) => batch.map((event) => event.insert_id))).toEqual([
+      ['id-0', 'id-1', 'id-2'],
+      ['id-0', 'id-2'],
+    ]);
     expect((await Promise.all(results)).map((result) => result.code)).toEqual([200, 400, 200]);
     expect(h.plugin.getDeliveryStats()).toMatchObject({ sent: 2, dropped: { invalid: 1 }, retried: 0 });
   });
@@ -254,19 +279,32 @@ describe('response handling', () => {
         return OK;
       },
     };
-    const h = harness({ options: { flushQueueSize: 4, maxStoredEvents: 4 }, environment: { createTransport: () => transport } });
+    const h = harness({
+      options: { flushQueueSize: 4, maxStoredEvents: 4 },
+      environment: { createTransport: () => transport },
+    });
     const outcomes: { [id: string]: string } = {};
     h.plugin.onDelivery((report) => (outcomes[report.event.insert_id as string] = report.reason || 'sent'));
     h.trackMany(4);
     await vi.advanceTimersByTimeAsync(200);
-    expect(sent).toEqual([['id-0', 'id-1', 'id-2', 'id-3'], ['id-0', 'id-1']]);
+    expect(sent).toEqual([
+      ['id-0', 'id-1', 'id-2', 'id-3'],
+      ['id-0', 'id-1'],
+    ]);
     h.trackMany(2); // 6 > maxStoredEvents: two must go, but id-2 and id-3 are on their way
     pending.shift()!();
     await vi.advanceTimersByTimeAsync(0);
     pending.shift()!();
     await vi.advanceTimersByTimeAsync(0);
     expect(sent[2]).toEqual(['id-2', 'id-3']);
-    expect(outcomes).toEqual({ 'id-0': 'sent', 'id-1': 'sent', 'id-2': 'sent', 'id-3': 'sent', 'id-4': 'store_full', 'id-5': 'store_full' });
+    expect(outcomes).toEqual({
+      'id-0': 'sent',
+      'id-1': 'sent',
+      'id-2': 'sent',
+      'id-3': 'sent',
+      'id-4': 'store_full',
+      'id-5': 'store_full',
+    });
   });
 
   it('several flush() calls during an upload make one follow-up upload, not one immediate resend each', async () => {
@@ -315,7 +353,10 @@ describe('offline', () => {
     };
     let online = false;
     let notify!: (online: boolean) => void;
-    const connectivity: Connectivity = { isOnline: () => online, subscribe: (listener) => ((notify = listener), () => undefined) };
+    const connectivity: Connectivity = {
+      isOnline: () => online,
+      subscribe: (listener) => ((notify = listener), () => undefined),
+    };
     const h = harness({ environment: { connectivity, clock } });
     h.track();
     await vi.advanceTimersByTimeAsync(10_000);
@@ -331,7 +372,10 @@ describe('offline', () => {
 describe('page exit', () => {
   it('on hide, sends everything unsent through the exit transport in chunks under 64 KB, keeping it stored', async () => {
     const page = lifecycle();
-    const h = harness({ options: { flushIntervalMillis: 60_000, flushQueueSize: 10_000 }, environment: { lifecycle: page.value } });
+    const h = harness({
+      options: { flushIntervalMillis: 60_000, flushQueueSize: 10_000 },
+      environment: { lifecycle: page.value },
+    });
     for (let n = 0; n < 300; n++) h.track({ event_properties: { padding: 'x'.repeat(500) } });
     await vi.advanceTimersByTimeAsync(10);
     page.hide();
@@ -339,7 +383,9 @@ describe('page exit', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(h.exitRequests.length).toBeGreaterThan(2);
     for (const request of h.exitRequests) expect(new TextEncoder().encode(request.body).length).toBeLessThan(64 * 1024);
-    const ids = ([] as Event[]).concat(...h.exitRequests.map((request) => JSON.parse(request.body).events)).map((event) => event.insert_id);
+    const ids = ([] as Event[])
+      .concat(...h.exitRequests.map((request) => JSON.parse(request.body).events))
+      .map((event) => event.insert_id);
     expect(new Set(ids).size).toBe(300);
     expect(ids).toHaveLength(300);
     expect(await storedIds(h.store)).toHaveLength(300);
@@ -386,7 +432,9 @@ describe('cross-tab', () => {
 
   it('does not resend what another tab already sent (the store is checked before each batch)', async () => {
     const store = createMemoryEventStore();
-    await store.put([{ id: 'left-over', event: { event_type: 'Old', insert_id: 'left-over', time: Date.now() }, attempts: 0 }]);
+    await store.put([
+      { id: 'left-over', event: { event_type: 'Old', insert_id: 'left-over', time: Date.now() }, attempts: 0 },
+    ]);
     const lock = createInPageLock();
     const tabA = harness({ store, environment: { lock }, options: { offline: true } });
     const tabB = harness({ store, environment: { lock } });
@@ -399,7 +447,10 @@ describe('cross-tab', () => {
 
   it('settles a promise when another tab reports the outcome on the channel', async () => {
     let deliver!: (outcome: SharedOutcome) => void;
-    const channel: OutcomeChannel = { publish: vi.fn(), subscribe: (listener) => ((deliver = listener), () => undefined) };
+    const channel: OutcomeChannel = {
+      publish: vi.fn(),
+      subscribe: (listener) => ((deliver = listener), () => undefined),
+    };
     const h = harness({ options: { offline: true }, environment: { channel } });
     const result = h.track();
     deliver({ ids: ['id-0'], code: 200, message: 'Sent by another tab' });
@@ -417,7 +468,13 @@ describe('cross-tab', () => {
 
   it('an engine torn down while it waits for the flush lock leaves the store to the next page life', async () => {
     const store = createMemoryEventStore();
-    await store.put(['left-1', 'left-2'].map((id) => ({ id, event: { event_type: 'Old', insert_id: id, time: Date.now() }, attempts: 0 })));
+    await store.put(
+      ['left-1', 'left-2'].map((id) => ({
+        id,
+        event: { event_type: 'Old', insert_id: id, time: Date.now() },
+        attempts: 0,
+      })),
+    );
     const lock = createInPageLock();
     let release!: () => void;
     void lock.run(() => new Promise<void>((resolve) => (release = resolve))); // the last page's upload still holds it
@@ -449,7 +506,11 @@ describe('cross-tab', () => {
 
   it('an upload still out at teardown answers for its events; what it leaves unsent is handed over when it lands', async () => {
     let land!: (response: UploadResponse) => void;
-    const h = harness({ environment: { createTransport: () => ({ send: () => new Promise<UploadResponse>((resolve) => (land = resolve)) }) } });
+    const h = harness({
+      environment: {
+        createTransport: () => ({ send: () => new Promise<UploadResponse>((resolve) => (land = resolve)) }),
+      },
+    });
     let result: Result | undefined;
     void h.track().then((settled) => (result = settled));
     await vi.advanceTimersByTimeAsync(200);
@@ -462,14 +523,17 @@ describe('cross-tab', () => {
     expect(await storedIds(h.store)).toEqual(['id-0']);
   });
 
-  it('a second event with the insert_id of one still waiting is not sent; it settles with the first one\'s outcome', async () => {
+  it("a second event with the insert_id of one still waiting is not sent; it settles with the first one's outcome", async () => {
     const h = harness();
     const results: Result[] = [];
     void h.track({ event_type: 'First', insert_id: 'same' }).then((result) => results.push(result));
     void h.track({ event_type: 'Second', insert_id: 'same' }).then((result) => results.push(result));
     await vi.advanceTimersByTimeAsync(200);
     expect(h.sent).toEqual([[expect.objectContaining({ event_type: 'First', insert_id: 'same' })]]);
-    expect(results.map((result) => [result.event.event_type, result.code])).toEqual([['First', 200], ['First', 200]]);
+    expect(results.map((result) => [result.event.event_type, result.code])).toEqual([
+      ['First', 200],
+      ['First', 200],
+    ]);
     expect(h.plugin.getDeliveryStats()).toMatchObject({ sent: 1, pending: 0 });
     expect(await storedIds(h.store)).toEqual([]);
     expect(h.logger.warn).toHaveBeenCalledWith(expect.stringMatching(/insert_id "same" is already waiting/));
@@ -511,7 +575,10 @@ describe('delivery report', () => {
     h.track();
     await vi.advanceTimersByTimeAsync(200);
     expect(heard).toEqual(['sent']);
-    expect(h.logger.error).toHaveBeenCalledWith(expect.stringMatching(/onDelivery listener rejected/), expect.any(Error));
+    expect(h.logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/onDelivery listener rejected/),
+      expect.any(Error),
+    );
   });
 
   it('an event a plugin made unencodable (BigInt, cycle) is dropped as unencodable and logged; the rest of its batch is sent', async () => {
@@ -521,13 +588,22 @@ describe('delivery report', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     const codes: number[] = [];
-    for (const fields of [{}, { event_properties: { n: BigInt(1) } }, { event_properties: circular }]) void h.track(fields).then((result) => codes.push(result.code));
+    for (const fields of [{}, { event_properties: { n: BigInt(1) } }, { event_properties: circular }])
+      void h.track(fields).then((result) => codes.push(result.code));
     await vi.advanceTimersByTimeAsync(10);
     expect(h.sentIds()).toEqual(['id-0']);
     expect(codes.sort()).toEqual([200, 400, 400]);
     expect(heard.sort()).toEqual(['id-0:sent:', 'id-1:dropped:unencodable', 'id-2:dropped:unencodable']);
-    expect(h.plugin.getDeliveryStats()).toEqual({ sent: 1, retried: 0, dropped: { [DropReason.UNENCODABLE]: 2 }, pending: 0 });
-    expect(h.logger.error).toHaveBeenCalledWith(expect.stringMatching(/cannot be encoded as JSON/), expect.any(TypeError));
+    expect(h.plugin.getDeliveryStats()).toEqual({
+      sent: 1,
+      retried: 0,
+      dropped: { [DropReason.UNENCODABLE]: 2 },
+      pending: 0,
+    });
+    expect(h.logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/cannot be encoded as JSON/),
+      expect.any(TypeError),
+    );
     expect(await storedIds(h.store)).toEqual([]);
   });
 
@@ -538,7 +614,9 @@ describe('delivery report', () => {
     h.track({ event_properties: { n: BigInt(1) } });
     await vi.advanceTimersByTimeAsync(0);
     expect(() => page.hide()).not.toThrow();
-    expect(h.exitRequests.map((request) => JSON.parse(request.body).events.map((event: Event) => event.insert_id))).toEqual([['id-0']]);
+    expect(
+      h.exitRequests.map((request) => JSON.parse(request.body).events.map((event: Event) => event.insert_id)),
+    ).toEqual([['id-0']]);
     expect(h.plugin.getDeliveryStats().dropped).toEqual({ [DropReason.UNENCODABLE]: 1 });
   });
 });

@@ -37,14 +37,36 @@ export const harness = ({ options = {}, environment = {}, store = createMemoryEv
   const exitTransport = { send: vi.fn(async (request: UploadRequest) => (exitRequests.push(request), OK)) };
   const logger = silentLogger();
   const plugin = createDeliveryPlugin({ store, createTransport: () => transport, exitTransport, ...environment });
-  const { config } = resolveConfig({ apiKey: 'test-api-key', options: { loggerProvider: logger, flushIntervalMillis: 100, ...options } });
+  const { config } = resolveConfig({
+    apiKey: 'test-api-key',
+    options: { loggerProvider: logger, flushIntervalMillis: 100, ...options },
+  });
   plugin.setup!(config, undefined);
   let counter = 0;
   const track = (fields: Partial<Event> = {}): Promise<Result> =>
-    plugin.execute!({ event_type: 'Numbered', insert_id: `id-${counter++}`, device_id: 'device-12345', time: Date.now(), ...fields }) as Promise<Result>;
+    plugin.execute!({
+      event_type: 'Numbered',
+      insert_id: `id-${counter++}`,
+      device_id: 'device-12345',
+      time: Date.now(),
+      ...fields,
+    }) as Promise<Result>;
   const trackMany = (count: number) => Array.from({ length: count }, () => track());
   const sentIds = () => ([] as Event[]).concat(...sent).map((event) => event.insert_id);
-  return { plugin, store, transport, exitTransport, exitRequests, sent, sentIds, answers, logger, config, track, trackMany };
+  return {
+    plugin,
+    store,
+    transport,
+    exitTransport,
+    exitRequests,
+    sent,
+    sentIds,
+    answers,
+    logger,
+    config,
+    track,
+    trackMany,
+  };
 };
 
 export const storedIds = async (store: EventStore) => (await store.getAll()).map((record) => record.id).sort();
@@ -54,5 +76,9 @@ export const lifecycle = () => {
   let hidden = false;
   let listener!: { onHidden(): void; onVisible(): void };
   const value: PageLifecycle = { isHidden: () => hidden, subscribe: (l) => ((listener = l), () => undefined) };
-  return { value, hide: () => ((hidden = true), listener.onHidden()), show: () => ((hidden = false), listener.onVisible()) };
+  return {
+    value,
+    hide: () => ((hidden = true), listener.onHidden()),
+    show: () => ((hidden = false), listener.onVisible()),
+  };
 };

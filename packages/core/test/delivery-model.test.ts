@@ -82,7 +82,12 @@ type Random = ReturnType<typeof createRandom>;
 
 // ------------------------------------------------------------------ events
 
-const PADDING = { normal: [20, 200], large: [3_000, 8_000], oversized: [31_000, 40_000], huge: [66_000, 70_000] } as const;
+const PADDING = {
+  normal: [20, 200],
+  large: [3_000, 8_000],
+  oversized: [31_000, 40_000],
+  huge: [66_000, 70_000],
+} as const;
 
 /** Mostly small events; some large (batches of them get 413 and split), a few too large alone, rarely over 64 KB. */
 const makeEvent = (random: Random, id: string): Event => {
@@ -155,7 +160,8 @@ const createScriptedServer = (random: Random) => {
       const user = event.user_id as string;
       const device = event.device_id as string;
       if (quotaUsers.includes(user) || quotaDevices.includes(device)) result.permits.set(index, DropReason.QUOTA);
-      else if (throttledUsers.includes(user) || throttledDevices.includes(device)) result.failures.set(index, retryAfterMs ?? THROTTLE_WAIT_MS);
+      else if (throttledUsers.includes(user) || throttledDevices.includes(device))
+        result.failures.set(index, retryAfterMs ?? THROTTLE_WAIT_MS);
       else result.failures.set(index, retryAfterMs ?? BACKOFF_FLOOR_MS);
     });
     return result;
@@ -164,7 +170,12 @@ const createScriptedServer = (random: Random) => {
   const invalidEvents = (count: number): Verdict => {
     const named = random.subset(range(count), 0.25);
     if (!named.length) named.push(random.int(0, count - 1));
-    const fields = { invalid: [] as number[], missing: [] as number[], idLength: [] as number[], silenced: [] as number[] };
+    const fields = {
+      invalid: [] as number[],
+      missing: [] as number[],
+      idLength: [] as number[],
+      silenced: [] as number[],
+    };
     for (const index of named) fields[random.pick(['invalid', 'missing', 'idLength', 'silenced'] as const)].push(index);
     const body = {
       code: 400,
@@ -190,7 +201,10 @@ const createScriptedServer = (random: Random) => {
         ? { code: 400, error: 'Request missing required field', missing_field: 'api_key' }
         : { code: 400, error: 'Invalid API key: test-api-key' };
     const droppable = dropsAll || count === 1 ? range(count) : [];
-    return verdict({ status: 400, body }, { permits: indexMap(droppable, DropReason.INVALID as DropReason), splits: !dropsAll && count > 1 });
+    return verdict(
+      { status: 400, body },
+      { permits: indexMap(droppable, DropReason.INVALID as DropReason), splits: !dropsAll && count > 1 },
+    );
   };
 
   const tooLarge = (count: number): Verdict =>
@@ -203,19 +217,36 @@ const createScriptedServer = (random: Random) => {
     if (bytes > SERVER_BODY_LIMIT) return tooLarge(events.length);
     const kind = alwaysOk
       ? 'ok'
-      : random.weighted({ ok: 40, serverError: 10, timeout: 3, networkError: 6, rateLimited: 8, invalidEvents: 6, dropAll: 1, unnamed400: 2, tooLarge: 2 });
+      : random.weighted({
+          ok: 40,
+          serverError: 10,
+          timeout: 3,
+          networkError: 6,
+          rateLimited: 8,
+          invalidEvents: 6,
+          dropAll: 1,
+          unnamed400: 2,
+          tooLarge: 2,
+        });
     switch (kind) {
       case 'ok':
         return verdict(OK, { acknowledged: true });
       case 'serverError': {
         const status = random.pick([500, 502, 503]);
         const retryAfterMs = status === 503 && random.chance(0.3) ? random.int(1000, 5000) : undefined;
-        return retryAll(events.length, { status, body: random.chance(0.5) ? null : { code: status, error: 'Internal error' }, retryAfterMs });
+        return retryAll(events.length, {
+          status,
+          body: random.chance(0.5) ? null : { code: status, error: 'Internal error' },
+          retryAfterMs,
+        });
       }
       case 'timeout':
         return retryAll(events.length, { status: 408, body: null });
       case 'networkError':
-        return retryAll(events.length, random.chance(0.5) ? new TypeError('Failed to fetch') : { status: 0, body: null });
+        return retryAll(
+          events.length,
+          random.chance(0.5) ? new TypeError('Failed to fetch') : { status: 0, body: null },
+        );
       case 'rateLimited':
         return rateLimited(events);
       case 'invalidEvents':
@@ -317,7 +348,8 @@ const createLedger = (settings: Settings) => {
   };
   const isFinal = (fate: Fate) => fate.reports.length > 0;
   const inFlightOn = (page: number, id: string) =>
-    held.get(id) === page || [...inFlight.values()].some((request) => request.page === page && request.ids.includes(id));
+    held.get(id) === page ||
+    [...inFlight.values()].some((request) => request.page === page && request.ids.includes(id));
 
   const onTrack = (page: Page, event: Event): void => {
     const id = event.insert_id as string;
@@ -329,12 +361,14 @@ const createLedger = (settings: Settings) => {
   const onRequest = (page: Page, events: Event[], session: Session): number => {
     const now = Date.now();
     const ids = events.map((event) => event.insert_id as string);
-    if (events.length > settings.flushQueueSize) violation(`4: a batch of ${events.length} events exceeds flushQueueSize ${settings.flushQueueSize}`);
+    if (events.length > settings.flushQueueSize)
+      violation(`4: a batch of ${events.length} events exceeds flushQueueSize ${settings.flushQueueSize}`);
     if (new Set(ids).size !== ids.length) violation(`3: one request carries an insert_id twice: ${ids.join(',')}`);
     for (const id of ids) {
       const fate = fateOf(id);
       if (isFinal(fate)) violation(`3: ${id} sent again after its final outcome (${fate.reports[0].outcome})`);
-      if ([...inFlight.values()].some((request) => request.ids.includes(id))) violation(`3: ${id} sent while already in flight`);
+      if ([...inFlight.values()].some((request) => request.ids.includes(id)))
+        violation(`3: ${id} sent while already in flight`);
       // Within one session it is the same upload (the rest of a 400, halves of a 413). flush(), setOffline() and a
       // returning network may skip the wait, once: in the session that follows the one they met.
       const sameUpload = session.id === fate.lastSession.id;
@@ -367,17 +401,22 @@ const createLedger = (settings: Settings) => {
       const budget = `${page.index}:${onlineEpoch}`;
       const failures = (fate.failures.get(budget) || 0) + 1;
       fate.failures.set(budget, failures);
-      if (failures > settings.flushMaxRetries) violation(`6: ${event.insert_id} failed ${failures} times in one page life, flushMaxRetries ${settings.flushMaxRetries}`);
+      if (failures > settings.flushMaxRetries)
+        violation(
+          `6: ${event.insert_id} failed ${failures} times in one page life, flushMaxRetries ${settings.flushMaxRetries}`,
+        );
     });
   };
 
   const onExitRequest = (body: string): void => {
     const events = JSON.parse(body).events as Event[];
     const bytes = byteLength(body);
-    if (bytes >= EXIT_BODY_LIMIT && events.length > 1) violation(`4: an exit chunk of ${events.length} events is ${bytes} bytes (limit 64 KB)`);
+    if (bytes >= EXIT_BODY_LIMIT && events.length > 1)
+      violation(`4: an exit chunk of ${events.length} events is ${bytes} bytes (limit 64 KB)`);
     for (const event of events) {
       const fate = fateOf(event.insert_id as string);
-      if (isFinal(fate)) violation(`3: ${event.insert_id} sent on page exit after its final outcome (${fate.reports[0].outcome})`);
+      if (isFinal(fate))
+        violation(`3: ${event.insert_id} sent on page exit after its final outcome (${fate.reports[0].outcome})`);
     }
   };
 
@@ -386,7 +425,10 @@ const createLedger = (settings: Settings) => {
     const id = report.event.insert_id as string;
     const fate = fateOf(id);
     fate.reports.push(report);
-    if (fate.reports.length > 1) violation(`1: ${id} has ${fate.reports.length} final outcomes: ${fate.reports.map((r) => r.reason || r.outcome).join(', ')}`);
+    if (fate.reports.length > 1)
+      violation(
+        `1: ${id} has ${fate.reports.length} final outcomes: ${fate.reports.map((r) => r.reason || r.outcome).join(', ')}`,
+      );
     if (report.outcome === 'sent') {
       if (!fate.acknowledged) violation(`1: ${id} reported sent, but the server never answered 200 for it`);
       return;
@@ -398,26 +440,35 @@ const createLedger = (settings: Settings) => {
       if (!(age > MAX_EVENT_AGE_MS)) violation(`1: ${id} dropped as too_old at age ${age} ms`);
       return;
     }
-    if (!fate.permitted.has(reason)) violation(`1: ${id} dropped as ${reason}, but no server answer allowed that (allowed: ${[...fate.permitted].join(',') || 'none'})`);
+    if (!fate.permitted.has(reason))
+      violation(
+        `1: ${id} dropped as ${reason}, but no server answer allowed that (allowed: ${[...fate.permitted].join(',') || 'none'})`,
+      );
   };
 
   /** store_full: only past maxStoredEvents, and oldest first (events in flight excepted). */
   const checkStoreFull = (page: Page, id: string, fate: Fate): void => {
     const pending = page.h.plugin.getDeliveryStats().pending;
-    if (pending < settings.maxStoredEvents) violation(`1: ${id} dropped as store_full with ${pending} pending (max ${settings.maxStoredEvents})`);
+    if (pending < settings.maxStoredEvents)
+      violation(`1: ${id} dropped as store_full with ${pending} pending (max ${settings.maxStoredEvents})`);
     const older = [...page.known].filter((other) => {
       const candidate = fateOf(other);
-      return candidate.order < fate.order && !isFinal(candidate) && !candidate.lostWithPage && !inFlightOn(page.index, other);
+      return (
+        candidate.order < fate.order && !isFinal(candidate) && !candidate.lostWithPage && !inFlightOn(page.index, other)
+      );
     });
-    if (older.length) violation(`1: ${id} dropped as store_full while ${older.length} older event(s) stay, e.g. ${older[0]}`);
+    if (older.length)
+      violation(`1: ${id} dropped as store_full while ${older.length} older event(s) stay, e.g. ${older[0]}`);
   };
 
   const onResult = (id: string, result: Result): void => {
-    if (result.code === 200 && !fateOf(id).acknowledged) violation(`1: track() for ${id} resolved 200 (${result.message}), but the server never acknowledged it`);
+    if (result.code === 200 && !fateOf(id).acknowledged)
+      violation(`1: track() for ${id} resolved 200 (${result.message}), but the server never acknowledged it`);
   };
 
   const onRemove = (ids: string[]): void => {
-    for (const id of ids) if (!isFinal(fateOf(id))) violation(`1: ${id} removed from the store without a final outcome`);
+    for (const id of ids)
+      if (!isFinal(fateOf(id))) violation(`1: ${id} removed from the store without a final outcome`);
   };
 
   const onWriteFailed = (ids: string[]): void => ids.forEach((id) => (fateOf(id).writeFailed = true));
@@ -500,7 +551,14 @@ const settleMicrotasks = async (): Promise<void> => {
 
 // ------------------------------------------------------------------ one seed
 
-const coverage = { tracked: 0, reloads: 0, exitRequests: 0, writeFailures: 0, lostWithPage: 0, outcomes: {} as Record<string, number> };
+const coverage = {
+  tracked: 0,
+  reloads: 0,
+  exitRequests: 0,
+  writeFailures: 0,
+  lostWithPage: 0,
+  outcomes: {} as Record<string, number>,
+};
 
 const runSeed = async (seed: number) => {
   const random = createRandom(seed);
@@ -568,7 +626,13 @@ const runSeed = async (seed: number) => {
   };
 
   const openPage = (): Page => {
-    const page = { index: pages.length, screen: lifecycle(), known: new Set<string>(), forcedAt: -Infinity, timersArmed: 0 } as Page;
+    const page = {
+      index: pages.length,
+      screen: lifecycle(),
+      known: new Set<string>(),
+      forcedAt: -Infinity,
+      timersArmed: 0,
+    } as Page;
     const clock: Clock = {
       now: () => Date.now(),
       setTimeout: (callback, ms) => (page.timersArmed++, setTimeout(callback, ms)),
@@ -578,7 +642,14 @@ const runSeed = async (seed: number) => {
     page.h = harness({
       store: store.forPage(page),
       options: { ...settings, offline: false },
-      environment: { createTransport: () => transportFor(page), exitTransport, lock, connectivity: network.value, lifecycle: page.screen.value, clock },
+      environment: {
+        createTransport: () => transportFor(page),
+        exitTransport,
+        lock,
+        connectivity: network.value,
+        lifecycle: page.screen.value,
+        clock,
+      },
     });
     call('onDelivery', () => page.h.plugin.onDelivery((report) => ledger.onReport(page, report)));
     pages.push(page);
@@ -596,7 +667,10 @@ const runSeed = async (seed: number) => {
         const event = makeEvent(random, `s${seed}-${nextId++}`);
         ledger.onTrack(page, event);
         const id = event.insert_id as string;
-        call('track', () => page.h.track(event))?.then((result) => ledger.onResult(id, result), () => undefined);
+        call('track', () => page.h.track(event))?.then(
+          (result) => ledger.onResult(id, result),
+          () => undefined,
+        );
       }
       return `track ${count}`;
     },
@@ -640,7 +714,10 @@ const runSeed = async (seed: number) => {
       return pagehide ? 'pagehide + reload' : 'reload';
     },
     failNextWrite: () => (store.failNextWrite(), coverage.writeFailures++, 'next store write fails'),
-    setTransport: () => (call('setTransport', () => page.h.plugin.setTransport(random.pick(['fetch', 'xhr'] as const))), 'setTransport'),
+    setTransport: () => (
+      call('setTransport', () => page.h.plugin.setTransport(random.pick(['fetch', 'xhr'] as const))),
+      'setTransport'
+    ),
   };
   const weights: Record<keyof typeof actions, number> = {
     track: 28,
@@ -663,7 +740,8 @@ const runSeed = async (seed: number) => {
     const before = page.timersArmed;
     await vi.advanceTimersByTimeAsync(ms);
     const armed = page.timersArmed - before;
-    if (idle && armed > IDLE_TIMER_ALLOWANCE) ledger.violation(`6: the engine armed ${armed} timers in ${ms} ms while it could not send (polling)`);
+    if (idle && armed > IDLE_TIMER_ALLOWANCE)
+      ledger.violation(`6: the engine armed ${armed} timers in ${ms} ms while it could not send (polling)`);
   };
 
   for (let step = 0; step < STEPS_PER_SEED; step++) {
@@ -686,7 +764,8 @@ const runSeed = async (seed: number) => {
   call('offline event', () => network.set(false));
   ledger.onOnline();
   call('online event', () => network.set(true));
-  const drained = () => page.h.plugin.getDeliveryStats().pending === 0 && !ledger.hasInFlight() && store.memory.records.size === 0;
+  const drained = () =>
+    page.h.plugin.getDeliveryStats().pending === 0 && !ledger.hasInFlight() && store.memory.records.size === 0;
   for (let round = 0; round < 40 && !drained(); round++) await vi.advanceTimersByTimeAsync(15_000);
 
   // Invariant 1: every event has exactly one final outcome, and nothing stays stored.
@@ -697,8 +776,12 @@ const runSeed = async (seed: number) => {
     }
     if (!fate.reports.length) ledger.violation(`1: ${id} has no final outcome (silently missing)`);
   }
-  if (store.memory.records.size) ledger.violation(`1: ${store.memory.records.size} event(s) still stored after the drain, e.g. ${[...store.memory.records.keys()][0]}`);
-  if (page.h.plugin.getDeliveryStats().pending) ledger.violation(`1: ${page.h.plugin.getDeliveryStats().pending} event(s) still pending after the drain`);
+  if (store.memory.records.size)
+    ledger.violation(
+      `1: ${store.memory.records.size} event(s) still stored after the drain, e.g. ${[...store.memory.records.keys()][0]}`,
+    );
+  if (page.h.plugin.getDeliveryStats().pending)
+    ledger.violation(`1: ${page.h.plugin.getDeliveryStats().pending} event(s) still pending after the drain`);
 
   // Invariant 2: the delivery report counts exactly the outcomes the events had.
   const reported: Record<string, number> = {};
@@ -709,15 +792,18 @@ const runSeed = async (seed: number) => {
   for (const { h } of pages) {
     const stats = h.plugin.getDeliveryStats();
     counted.sent = (counted.sent || 0) + stats.sent;
-    for (const [reason, count] of Object.entries(stats.dropped)) counted[reason] = (counted[reason] || 0) + (count || 0);
+    for (const [reason, count] of Object.entries(stats.dropped))
+      counted[reason] = (counted[reason] || 0) + (count || 0);
   }
   for (const key of new Set([...Object.keys(reported), ...Object.keys(counted)])) {
-    if ((reported[key] || 0) !== (counted[key] || 0)) ledger.violation(`2: delivery stats count ${counted[key] || 0} ${key}, the events say ${reported[key] || 0}`);
+    if ((reported[key] || 0) !== (counted[key] || 0))
+      ledger.violation(`2: delivery stats count ${counted[key] || 0} ${key}, the events say ${reported[key] || 0}`);
   }
 
   // Invariant 5: nothing failed inside the engine either.
   for (const { h } of pages) {
-    for (const [message] of h.logger.error.mock.calls) if (/unexpectedly|listener threw/.test(String(message))) ledger.violation(`5: ${String(message)}`);
+    for (const [message] of h.logger.error.mock.calls)
+      if (/unexpectedly|listener threw/.test(String(message))) ledger.violation(`5: ${String(message)}`);
   }
 
   coverage.tracked += ledger.fates.size;
@@ -742,7 +828,15 @@ describe('delivery engine model (docs/architecture.md, "Nothing is lost")', () =
   });
 
   it('the seeds reach every drop reason, reloads, page exits and failed writes', () => {
-    for (const reason of ['sent', DropReason.INVALID, DropReason.SILENCED, DropReason.TOO_LARGE, DropReason.QUOTA, DropReason.STORE_FULL, DropReason.TOO_OLD]) {
+    for (const reason of [
+      'sent',
+      DropReason.INVALID,
+      DropReason.SILENCED,
+      DropReason.TOO_LARGE,
+      DropReason.QUOTA,
+      DropReason.STORE_FULL,
+      DropReason.TOO_OLD,
+    ]) {
       expect(coverage.outcomes[reason] || 0, `outcome ${reason}`).toBeGreaterThan(0);
     }
     expect(coverage.reloads).toBeGreaterThan(20);

@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, BACKOFF_CAP_MS, BACKOFF_FLOOR_MS, chunkBySize, decideResponse, DropReason, encodeBatch, endpointFor, isDefaultEndpoint, ServerUrl, THROTTLE_WAIT_MS, type Event } from '../src/index.js';
+import {
+  backoffDelay,
+  BACKOFF_CAP_MS,
+  BACKOFF_FLOOR_MS,
+  chunkBySize,
+  decideResponse,
+  DropReason,
+  encodeBatch,
+  endpointFor,
+  isDefaultEndpoint,
+  ServerUrl,
+  THROTTLE_WAIT_MS,
+  type Event,
+} from '../src/index.js';
 
 const batch = (count: number, ids: Partial<Event>[] = []): Event[] =>
-  Array.from({ length: count }, (_, n) => ({ event_type: `e${n}`, device_id: `device-${n}`, insert_id: `id-${n}`, ...(ids[n] || {}) }));
+  Array.from({ length: count }, (_, n) => ({
+    event_type: `e${n}`,
+    device_id: `device-${n}`,
+    insert_id: `id-${n}`,
+    ...(ids[n] || {}),
+  }));
 
 describe('decideResponse', () => {
   it('200 acknowledges every event', () => {
@@ -48,13 +66,26 @@ describe('decideResponse', () => {
   });
 
   it('400 naming no event splits a batch to isolate the bad one, and drops a single event', () => {
-    expect(decideResponse({ status: 400, body: { code: 400, error: 'bad' } }, batch(4))).toMatchObject({ resend: [0, 1, 2, 3], split: true, dropped: [] });
-    expect(decideResponse({ status: 400, body: null }, batch(1))).toMatchObject({ resend: [], dropped: [{ index: 0, reason: DropReason.INVALID }] });
+    expect(decideResponse({ status: 400, body: { code: 400, error: 'bad' } }, batch(4))).toMatchObject({
+      resend: [0, 1, 2, 3],
+      split: true,
+      dropped: [],
+    });
+    expect(decideResponse({ status: 400, body: null }, batch(1))).toMatchObject({
+      resend: [],
+      dropped: [{ index: 0, reason: DropReason.INVALID }],
+    });
   });
 
   it('413 splits a batch and drops a single event as too large', () => {
-    expect(decideResponse({ status: 413, body: null }, batch(5))).toMatchObject({ resend: [0, 1, 2, 3, 4], split: true });
-    expect(decideResponse({ status: 413, body: null }, batch(1))).toMatchObject({ dropped: [{ index: 0, reason: DropReason.TOO_LARGE }], resend: [] });
+    expect(decideResponse({ status: 413, body: null }, batch(5))).toMatchObject({
+      resend: [0, 1, 2, 3, 4],
+      split: true,
+    });
+    expect(decideResponse({ status: 413, body: null }, batch(1))).toMatchObject({
+      dropped: [{ index: 0, reason: DropReason.TOO_LARGE }],
+      resend: [],
+    });
   });
 
   it('429 drops daily-quota users and devices, holds throttled ones and retries the rest', () => {
@@ -87,13 +118,16 @@ describe('decideResponse', () => {
     expect(plan.throttleMs).toBe(1000);
   });
 
-  it.each([[500], [502], [503], [504], [408], [0], [404], [401]])('%i retries the whole batch (never drops)', (status) => {
-    const plan = decideResponse({ status, body: null }, batch(3));
-    expect(plan.retry).toEqual([0, 1, 2]);
-    expect(plan.dropped).toEqual([]);
-    expect(plan.delivered).toEqual([]);
-    expect(plan.code).toBe(status);
-  });
+  it.each([[500], [502], [503], [504], [408], [0], [404], [401]])(
+    '%i retries the whole batch (never drops)',
+    (status) => {
+      const plan = decideResponse({ status, body: null }, batch(3));
+      expect(plan.retry).toEqual([0, 1, 2]);
+      expect(plan.dropped).toEqual([]);
+      expect(plan.delivered).toEqual([]);
+      expect(plan.code).toBe(status);
+    },
+  );
 
   it('a network error says so', () => {
     expect(decideResponse({ status: 0, body: null }, batch(1)).message).toMatch(/network/i);
@@ -133,20 +167,37 @@ describe('HTTP V2 codec', () => {
 
   it('encodes the body with options.min_id_length only when set and an ISO upload time', () => {
     const events = batch(1);
-    expect(JSON.parse(encodeBatch({ apiKey: 'k', events, uploadTime: 0 }))).toEqual({ api_key: 'k', events, client_upload_time: '1970-01-01T00:00:00.000Z' });
-    expect(JSON.parse(encodeBatch({ apiKey: 'k', events, minIdLength: 3, uploadTime: 0 })).options).toEqual({ min_id_length: 3 });
+    expect(JSON.parse(encodeBatch({ apiKey: 'k', events, uploadTime: 0 }))).toEqual({
+      api_key: 'k',
+      events,
+      client_upload_time: '1970-01-01T00:00:00.000Z',
+    });
+    expect(JSON.parse(encodeBatch({ apiKey: 'k', events, minIdLength: 3, uploadTime: 0 })).options).toEqual({
+      min_id_length: 3,
+    });
   });
 
   it('chunks events so every encoded request stays under the limit, keeping order', () => {
-    const events = Array.from({ length: 50 }, (_, n) => ({ event_type: 'x'.repeat(900), insert_id: String(n), device_id: 'ü'.repeat(50) }));
+    const events = Array.from({ length: 50 }, (_, n) => ({
+      event_type: 'x'.repeat(900),
+      insert_id: String(n),
+      device_id: 'ü'.repeat(50),
+    }));
     const chunks = chunkBySize({ events, maxBytes: 10_000, envelopeBytes: 100 });
     expect(chunks.length).toBeGreaterThan(4);
     expect(([] as Event[]).concat(...chunks).map((e) => e.insert_id)).toEqual(events.map((e) => e.insert_id));
-    for (const chunk of chunks) expect(new TextEncoder().encode(encodeBatch({ apiKey: 'k', events: chunk, uploadTime: 0 })).length).toBeLessThan(10_000);
+    for (const chunk of chunks)
+      expect(new TextEncoder().encode(encodeBatch({ apiKey: 'k', events: chunk, uploadTime: 0 })).length).toBeLessThan(
+        10_000,
+      );
   });
 
   it('gives an oversized event a chunk of its own instead of skipping it', () => {
-    const chunks = chunkBySize({ events: [{ event_type: 'a' }, { event_type: 'b'.repeat(500) }, { event_type: 'c' }], maxBytes: 200, envelopeBytes: 50 });
+    const chunks = chunkBySize({
+      events: [{ event_type: 'a' }, { event_type: 'b'.repeat(500) }, { event_type: 'c' }],
+      maxBytes: 200,
+      envelopeBytes: 50,
+    });
     expect(chunks.map((chunk) => chunk.map((e) => e.event_type[0]))).toEqual([['a'], ['b'], ['c']]);
   });
 });

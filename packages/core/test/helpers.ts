@@ -1,5 +1,12 @@
 import { vi } from 'vitest';
-import { CoreClient, createMemoryIdentityStorage, type Event, type IdentityStorage, type Logger, type Plugin } from '../src/index.js';
+import {
+  CoreClient,
+  createMemoryIdentityStorage,
+  type Event,
+  type IdentityStorage,
+  type Logger,
+  type Plugin,
+} from '../src/index.js';
 
 /** A destination that records what reaches it and acknowledges with 200. */
 export const recordingDestination = () => {

@@ -14,7 +14,11 @@ describe('Identify operations', () => {
     ['postInsert', (i: Identify) => i.postInsert('k', 'a'), { $postInsert: { k: 'a' } }],
     ['remove', (i: Identify) => i.remove('k', 'a'), { $remove: { k: 'a' } }],
     ['clearAll supersedes everything', (i: Identify) => i.set('k', 'v').clearAll(), { $clearAll: '-' }],
-    ['chaining', (i: Identify) => i.set('membership', 'paid').set('payment', 'bank'), { $set: { membership: 'paid', payment: 'bank' } }],
+    [
+      'chaining',
+      (i: Identify) => i.set('membership', 'paid').set('payment', 'bank'),
+      { $set: { membership: 'paid', payment: 'bank' } },
+    ],
     ['object values', (i: Identify) => i.set('o', { a: [1] }), { $set: { o: { a: [1] } } }],
   ])('%s', (_name, build, wire) => {
     const identify = new Identify();
@@ -41,11 +45,12 @@ describe('Identify operations', () => {
     const { proxy: revoked, revoke } = Proxy.revocable({}, {});
     revoke();
     const identify = new Identify();
-    expect(() =>
-      identify
-        .add('a', Object.create(null)) // String() of it throws
-        .add(Symbol('key') as never, 'x' as never) // a template string of a Symbol throws
-        .append('b', revoked), // Array.isArray of a revoked Proxy throws
+    expect(
+      () =>
+        identify
+          .add('a', Object.create(null)) // String() of it throws
+          .add(Symbol('key') as never, 'x' as never) // a template string of a Symbol throws
+          .append('b', revoked), // Array.isArray of a revoked Proxy throws
     ).not.toThrow();
     expect(identify.getUserProperties()).toEqual({});
     expect(identify.problems).toHaveLength(3);
@@ -60,7 +65,12 @@ describe('Identify operations', () => {
 
 describe('Revenue fields', () => {
   it('documented defaults: productId "", quantity 1, no optional fields', () => {
-    expect(new Revenue().setPrice(3).getEventProperties()).toEqual({ $productId: '', $quantity: 1, $price: 3, $revenue: 3 });
+    expect(new Revenue().setPrice(3).getEventProperties()).toEqual({
+      $productId: '',
+      $quantity: 1,
+      $price: 3,
+      $revenue: 3,
+    });
   });
 
   it('every field on the wire, revenue = quantity × price, negative price allowed', () => {

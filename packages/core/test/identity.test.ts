@@ -66,8 +66,22 @@ describe('IdentityStore (tabs share identity and sessions)', () => {
   });
 
   it('survives a storage that throws', () => {
-    const store = new IdentityStore({ read: () => { throw new Error('blocked'); }, write: () => { throw new Error('full'); } }, { deviceId: 'd' });
-    expect(() => { store.sync(); store.writeNow(); store.takeEventId(); }).not.toThrow();
+    const store = new IdentityStore(
+      {
+        read: () => {
+          throw new Error('blocked');
+        },
+        write: () => {
+          throw new Error('full');
+        },
+      },
+      { deviceId: 'd' },
+    );
+    expect(() => {
+      store.sync();
+      store.writeNow();
+      store.takeEventId();
+    }).not.toThrow();
   });
 });
 

@@ -9,11 +9,31 @@ const T = 1_700_000_000_000;
 describe('session policy', () => {
   it.each([
     ['no session yet', {}, T, { kind: 'start', sessionId: T, end: undefined }],
-    ['out-of-session marker (-1)', { sessionId: -1, lastEventTime: T }, T + 1, { kind: 'start', sessionId: T + 1, end: undefined }],
+    [
+      'out-of-session marker (-1)',
+      { sessionId: -1, lastEventTime: T },
+      T + 1,
+      { kind: 'start', sessionId: T + 1, end: undefined },
+    ],
     ['within the timeout', { sessionId: T, lastEventTime: T + 1000 }, T + 1000 + TIMEOUT - 1, { kind: 'continue' }],
-    ['exactly at the timeout', { sessionId: T, lastEventTime: T + 1000 }, T + 1000 + TIMEOUT, { kind: 'start', sessionId: T + 1000 + TIMEOUT, end: { sessionId: T, time: T + 1001 } }],
-    ['long after', { sessionId: T, lastEventTime: T + 5 }, T + 10 * TIMEOUT, { kind: 'start', sessionId: T + 10 * TIMEOUT, end: { sessionId: T, time: T + 6 } }],
-    ['session without last event time', { sessionId: T }, T + 1, { kind: 'start', sessionId: T + 1, end: { sessionId: T, time: T + 1 } }],
+    [
+      'exactly at the timeout',
+      { sessionId: T, lastEventTime: T + 1000 },
+      T + 1000 + TIMEOUT,
+      { kind: 'start', sessionId: T + 1000 + TIMEOUT, end: { sessionId: T, time: T + 1001 } },
+    ],
+    [
+      'long after',
+      { sessionId: T, lastEventTime: T + 5 },
+      T + 10 * TIMEOUT,
+      { kind: 'start', sessionId: T + 10 * TIMEOUT, end: { sessionId: T, time: T + 6 } },
+    ],
+    [
+      'session without last event time',
+      { sessionId: T },
+      T + 1,
+      { kind: 'start', sessionId: T + 1, end: { sessionId: T, time: T + 1 } },
+    ],
     ['an event older than the last one', { sessionId: T, lastEventTime: T + 5000 }, T + 10, { kind: 'continue' }],
   ])('%s', (_name, clock, time, expected) => {
     expect(decideSession(clock, time, TIMEOUT)).toEqual(expected);
@@ -45,7 +65,7 @@ describe('session events in the client', () => {
 
   it('after the timeout: session_end (previous ids, last event + 1) before session_start, then the event', async () => {
     const { client, destination, clock, logger } = createTestClient();
-    await client.init('key-1234567890', { loggerProvider: logger, sessionTimeout: 1000 }, ).promise;
+    await client.init('key-1234567890', { loggerProvider: logger, sessionTimeout: 1000 }).promise;
     const firstSession = client.getSessionId() as number;
     clock.now += 500;
     await client.track('in first').promise;
@@ -53,7 +73,13 @@ describe('session events in the client', () => {
     clock.now += 1000;
     await client.track('in second').promise;
     await settle();
-    expect(types(destination.events)).toEqual(['session_start', 'in first', 'session_end', 'session_start', 'in second']);
+    expect(types(destination.events)).toEqual([
+      'session_start',
+      'in first',
+      'session_end',
+      'session_start',
+      'in second',
+    ]);
     const [, , end, start, event] = destination.events;
     expect(end).toMatchObject({ session_id: firstSession, time: lastTime + 1, device_id: client.getDeviceId() });
     expect(start).toMatchObject({ session_id: clock.now, time: clock.now });
@@ -63,7 +89,11 @@ describe('session events in the client', () => {
 
   it('autocapture.sessions: false keeps session ids but sends no session events', async () => {
     const { client, destination, clock, logger } = createTestClient();
-    await client.init('key-1234567890', { loggerProvider: logger, sessionTimeout: 1000, autocapture: { sessions: false } }).promise;
+    await client.init('key-1234567890', {
+      loggerProvider: logger,
+      sessionTimeout: 1000,
+      autocapture: { sessions: false },
+    }).promise;
     clock.now += 2000;
     await client.track('x').promise;
     expect(types(destination.events)).toEqual(['x']);

@@ -31,7 +31,16 @@ export const SENSITIVE_ELEMENT_ATTRIBUTE_ALLOWLIST: readonly string[] = ['type']
 export const UNMASKABLE_ATTRIBUTES: readonly string[] = ['id', 'class'];
 
 /** Attributes holding URLs: captured through the URL scrubber. */
-export const URL_ATTRIBUTES: readonly string[] = ['href', 'src', 'action', 'formaction', 'cite', 'poster', 'data', 'srcset'];
+export const URL_ATTRIBUTES: readonly string[] = [
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'cite',
+  'poster',
+  'data',
+  'srcset',
+];
 
 /** Attributes holding human-readable text: withheld under `privacyLevel: 'conservative'`. */
 export const TEXT_ATTRIBUTES: readonly string[] = [

@@ -50,7 +50,10 @@ export function describeHierarchyNode(element: Element, options: ElementPrivacyO
 }
 
 /** Never throws; `[]` without an element. */
-export function getElementHierarchy(element: Element | null | undefined, options: HierarchyOptions = {}): HierarchyNode[] {
+export function getElementHierarchy(
+  element: Element | null | undefined,
+  options: HierarchyOptions = {},
+): HierarchyNode[] {
   const hierarchy: HierarchyNode[] = [];
   try {
     const maxLength = options.maxLength ?? MAX_HIERARCHY_LENGTH;

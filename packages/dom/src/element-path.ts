@@ -84,7 +84,7 @@ export function getElementPath(element: Element | null | undefined): string {
   try {
     if (!element || element.nodeType !== ELEMENT_NODE) return '';
     const steps: string[] = [];
-    for (let current: Node | null = element; current && current.nodeType === ELEMENT_NODE; ) {
+    for (let current: Node | null = element; current && current.nodeType === ELEMENT_NODE;) {
       const name = nodeName(current as Element);
       const id = (current as Element).getAttribute('id');
       const parent: Node | null = current.parentNode;

@@ -19,7 +19,11 @@ export function readPageTitle(document: Document | undefined | null, options: Te
  * `title` (read earlier, e.g. inside a tracking call where only the cheap `document.title`
  * getter may run) as it may be reported: the masking rules of `readPageTitle`. Never throws.
  */
-export function maskPageTitle(document: Document | undefined | null, title: string, options: TextMaskingOptions = {}): string {
+export function maskPageTitle(
+  document: Document | undefined | null,
+  title: string,
+  options: TextMaskingOptions = {},
+): string {
   try {
     const titleElement = document ? document.querySelector('title') : null;
     if (titleElement && titleElement.hasAttribute(MASK_ATTRIBUTE)) return MASK;

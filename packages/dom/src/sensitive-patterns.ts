@@ -18,7 +18,8 @@ const SSN = /(^|\D)\d{3}([- ])\d{2}\2\d{4}(?!\d)/g;
  * Deliberately generous (unicode local parts and domains): over-masking is the safe side.
  * Parts are bounded (RFC lengths) so a long token cannot make the match quadratic.
  */
-const EMAIL = /[^\s@<>()[\]\\,;:"'`/?#&=]{1,64}@[^\s@<>()[\]\\,;:"'`/?#&=]{1,253}\.[^\s@<>()[\]\\,;:"'`/?#&=\d]{2,63}/gu;
+const EMAIL =
+  /[^\s@<>()[\]\\,;:"'`/?#&=]{1,64}@[^\s@<>()[\]\\,;:"'`/?#&=]{1,253}\.[^\s@<>()[\]\\,;:"'`/?#&=\d]{2,63}/gu;
 
 export function passesLuhn(digits: string): boolean {
   let sum = 0;

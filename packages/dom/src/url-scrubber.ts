@@ -27,8 +27,12 @@ function safeDecode(text: string): string {
 }
 
 export function isSecretParameterName(name: string): boolean {
-  const normalized = safeDecode(name).toLowerCase().replace(/[-_.\s]/g, '');
-  return SECRET_PARAMETER_NAMES.includes(normalized) || SECRET_NAME_SUFFIXES.some((suffix) => normalized.endsWith(suffix));
+  const normalized = safeDecode(name)
+    .toLowerCase()
+    .replace(/[-_.\s]/g, '');
+  return (
+    SECRET_PARAMETER_NAMES.includes(normalized) || SECRET_NAME_SUFFIXES.some((suffix) => normalized.endsWith(suffix))
+  );
 }
 
 function looksSensitive(raw: string): boolean {

@@ -31,8 +31,16 @@ describe('readElementAttributes', () => {
     ['<input type="hidden" name="csrf" value="t" data-target>', {}, {}],
     ['<input type="text" hidden name="x" data-target>', {}, {}],
     // data-amp-mask-attributes on the element and ancestors
-    ['<a data-amp-mask-attributes="title" title="John" data-target>x</a>', {}, { 'data-amp-mask-attributes': 'title', title: MASK }],
-    ['<div data-amp-mask-attributes="href,name"><a href="/u/1" name="n" rel="x" data-target>x</a></div>', {}, { href: MASK, name: MASK, rel: 'x' }],
+    [
+      '<a data-amp-mask-attributes="title" title="John" data-target>x</a>',
+      {},
+      { 'data-amp-mask-attributes': 'title', title: MASK },
+    ],
+    [
+      '<div data-amp-mask-attributes="href,name"><a href="/u/1" name="n" rel="x" data-target>x</a></div>',
+      {},
+      { href: MASK, name: MASK, rel: 'x' },
+    ],
     ['<div data-amp-mask-attributes="id,class"><a id="i" class="c" data-target>x</a></div>', {}, {}],
     // Patterns in values, URLs through the scrubber, 128 cut
     ['<a title="Mail bob@example.com" data-target>x</a>', {}, { title: `Mail ${MASK}` }],
@@ -41,7 +49,11 @@ describe('readElementAttributes', () => {
     ['<a title="Acct 1234" data-target>x</a>', { maskTextRegex: ['Acct \\d+'] }, { title: MASK }],
     [`<a title="${'t'.repeat(300)}" data-target>x</a>`, {}, { title: 't'.repeat(128) }],
     // conservative withholds human-readable attributes
-    ['<a title="Home" aria-label="Go home" rel="nofollow" data-target>x</a>', { privacyLevel: 'conservative' }, { title: MASK, 'aria-label': MASK, rel: 'nofollow' }],
+    [
+      '<a title="Home" aria-label="Go home" rel="nofollow" data-target>x</a>',
+      { privacyLevel: 'conservative' },
+      { title: MASK, 'aria-label': MASK, rel: 'nofollow' },
+    ],
   ])('%s %o', (html, options, expected) => {
     expect(readElementAttributes(target(html), options)).toEqual(expected);
   });
@@ -86,17 +98,34 @@ describe('readAttributeValue', () => {
 });
 
 describe('readDataAttributes', () => {
-  it.each<[string, DataAttributePrefix | DataAttributePrefix[] | undefined, ElementPrivacyOptions, Record<string, string>]>([
-    ['<button data-amp-track-id="feature-start" data-amp-track-plan="pro" data-other="x" data-target></button>', undefined, {}, { id: 'feature-start', plan: 'pro' }],
+  it.each<
+    [string, DataAttributePrefix | DataAttributePrefix[] | undefined, ElementPrivacyOptions, Record<string, string>]
+  >([
+    [
+      '<button data-amp-track-id="feature-start" data-amp-track-plan="pro" data-other="x" data-target></button>',
+      undefined,
+      {},
+      { id: 'feature-start', plan: 'pro' },
+    ],
     ['<button data-amp-track-id="a" data-track-b="b" data-target></button>', 'data-track-', {}, { b: 'b' }],
-    ['<button data-amp-track-id="a" data-track-b="b" data-target></button>', ['data-track-', 'data-amp-track-'], {}, { id: 'a', b: 'b' }],
+    [
+      '<button data-amp-track-id="a" data-track-b="b" data-target></button>',
+      ['data-track-', 'data-amp-track-'],
+      {},
+      { id: 'a', b: 'b' },
+    ],
     ['<button data-x-one="1" data-y-two="2" data-target></button>', /^data-[xy]-/, {}, { one: '1', two: '2' }],
     ['<button data-x-one="1" data-target></button>', /^data-x-/g, {}, { one: '1' }],
     ['<button data-amp-track-id="a" data-target></button>', '', {}, {}],
     // Passes through even on a sensitive field, but masking rules still apply
     ['<input type="text" data-amp-track-step="2" data-target>', undefined, {}, { step: '2' }],
     ['<button data-amp-track-user="bob@example.com" data-target></button>', undefined, {}, { user: MASK }],
-    ['<div data-amp-mask-attributes="data-amp-track-user"><button data-amp-track-user="Bob" data-target></button></div>', undefined, {}, { user: MASK }],
+    [
+      '<div data-amp-mask-attributes="data-amp-track-user"><button data-amp-track-user="Bob" data-target></button></div>',
+      undefined,
+      {},
+      { user: MASK },
+    ],
     ['<button data-amp-track-="empty key" data-target></button>', undefined, {}, {}],
   ])('%s %s', (html, prefix, options, expected) => {
     expect(readDataAttributes(target(html), prefix, options)).toEqual(expected);

@@ -61,7 +61,10 @@ describe('element rules', () => {
 
   it.each([
     ['<a data-amp-mask-attributes="name, SSN" data-target></a>', ['name', 'ssn']],
-    ['<div data-amp-mask-attributes="title"><a data-amp-mask-attributes="href" data-target></a></div>', ['href', 'title']],
+    [
+      '<div data-amp-mask-attributes="title"><a data-amp-mask-attributes="href" data-target></a></div>',
+      ['href', 'title'],
+    ],
     ['<a data-amp-mask-attributes="id,class,aria-label" data-target></a>', ['aria-label']],
     ['<a data-amp-mask-attributes="" data-target></a>', []],
     ['<a data-target></a>', []],
@@ -107,7 +110,11 @@ describe('readElementText', () => {
     // Visible text only — CSS-hidden text is never captured
     ['<button data-target>Go<span style="display:none">secret tip</span></button>', {}, 'Go'],
     ['<button data-target>Go<span style="visibility:hidden">secret tip</span></button>', {}, 'Go'],
-    ['<button data-target>Go<span style="visibility:hidden">x<b style="visibility:visible">shown</b></span></button>', {}, 'Goshown'],
+    [
+      '<button data-target>Go<span style="visibility:hidden">x<b style="visibility:visible">shown</b></span></button>',
+      {},
+      'Goshown',
+    ],
     // Patterns, every occurrence, split numbers
     ['<button data-target>Card 4111 1111 1111 1111</button>', {}, `Card ${MASK}`],
     ['<p data-target>4111<b>-1111-</b>1111-1111 and 5500 0000 0000 0004</p>', {}, `${MASK} and ${MASK}`],

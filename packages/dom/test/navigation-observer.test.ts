@@ -59,14 +59,35 @@ describe('observeNavigation (one shared navigation observer)', () => {
     { name: 'replaceState to a new path', steps: [{ replace: '/b' }], expected: [['replaceState', '/', '/b']] },
     { name: 'replaceState to the same URL reports nothing', steps: [{ replace: '/' }], expected: [] },
     { name: 'pushState to the same URL reports nothing', steps: [{ push: '/' }], expected: [] },
-    { name: 'pushState of a hash change is one change (no hashchange follows in browsers)', steps: [{ push: '/#x' }], expected: [['pushState', '/', '/#x']] },
-    { name: 'popstate (back button) to another URL', steps: [{ push: '/a' }, { popstateTo: '/' }], expected: [['pushState', '/', '/a'], ['popstate', '/a', '/']] },
+    {
+      name: 'pushState of a hash change is one change (no hashchange follows in browsers)',
+      steps: [{ push: '/#x' }],
+      expected: [['pushState', '/', '/#x']],
+    },
+    {
+      name: 'popstate (back button) to another URL',
+      steps: [{ push: '/a' }, { popstateTo: '/' }],
+      expected: [
+        ['pushState', '/', '/a'],
+        ['popstate', '/a', '/'],
+      ],
+    },
     { name: 'popstate without a URL change reports nothing', steps: [{ popstateTo: '/' }], expected: [] },
     { name: 'hashchange alone', steps: [{ hashchangeTo: '/#h' }], expected: [['hashchange', '/', '/#h']] },
-    { name: 'location.hash assignment fires popstate and hashchange: reported once', steps: [{ browserHashAssign: '/#k' }], expected: [['popstate', '/', '/#k']] },
+    {
+      name: 'location.hash assignment fires popstate and hashchange: reported once',
+      steps: [{ browserHashAssign: '/#k' }],
+      expected: [['popstate', '/', '/#k']],
+    },
     {
       name: 'a sequence of navigations, each once',
-      steps: [{ push: '/a?x=1' }, { replace: '/a?x=2' }, { browserHashAssign: '/a?x=2#s' }, { push: '/a?x=2#s' }, { popstateTo: '/a?x=1' }],
+      steps: [
+        { push: '/a?x=1' },
+        { replace: '/a?x=2' },
+        { browserHashAssign: '/a?x=2#s' },
+        { push: '/a?x=2#s' },
+        { popstateTo: '/a?x=1' },
+      ],
       expected: [
         ['pushState', '/', '/a?x=1'],
         ['replaceState', '/a?x=1', '/a?x=2'],
@@ -81,7 +102,13 @@ describe('observeNavigation (one shared navigation observer)', () => {
       const changes: NavigationChange[] = [];
       observe((change) => changes.push(change));
       for (const step of steps) await run(step);
-      expect(changes.map((change) => [change.trigger, change.previousUrl.slice(ORIGIN.length), change.url.slice(ORIGIN.length)])).toEqual(expected);
+      expect(
+        changes.map((change) => [
+          change.trigger,
+          change.previousUrl.slice(ORIGIN.length),
+          change.url.slice(ORIGIN.length),
+        ]),
+      ).toEqual(expected);
     });
   }
 

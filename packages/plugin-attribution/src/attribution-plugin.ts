@@ -27,7 +27,12 @@ import { buildCampaignIdentify } from './campaign-identify.js';
 import { decideCampaign, type ExcludeReferrer } from './campaign-policy.js';
 import { createCampaignStore, type CampaignStore } from './campaign-store.js';
 import { CAMPAIGN_KEYS, EVENT_ATTRIBUTION, PLUGIN_NAME } from './constants.js';
-import { defaultExcludeReferrers, resolveAttributionOptions, type AttributionOptions, type ResolvedAttributionOptions } from './options.js';
+import {
+  defaultExcludeReferrers,
+  resolveAttributionOptions,
+  type AttributionOptions,
+  type ResolvedAttributionOptions,
+} from './options.js';
 import { findSiteDomain, withoutLeadingDot } from './site-domain.js';
 
 /** What the plugin needs from the client (CoreClient has all of it). */
@@ -55,7 +60,11 @@ const sessionContinues = (client: AttributionClient, timeout: number): boolean =
   const last = client.getLastEventTime && client.getLastEventTime();
   // Without the last event time, the session start is a safe lower bound for it.
   // isSessionActive answers false for a missing or negative (none) session id.
-  return isSessionActive({ sessionId, lastEventTime: typeof last === 'number' ? last : sessionId }, Date.now(), timeout);
+  return isSessionActive(
+    { sessionId, lastEventTime: typeof last === 'number' ? last : sessionId },
+    Date.now(),
+    timeout,
+  );
 };
 
 export const attributionPlugin = (options: AttributionOptions = {}): Plugin<AttributionClient> => {
@@ -82,7 +91,8 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
       excludeReferrers,
       excludeInternalReferrers: resolved.excludeInternalReferrers,
     });
-    if (logger) logger.debug(`attribution: ${decision.track ? 'tracking' : 'not tracking'} the campaign (${decision.reason})`);
+    if (logger)
+      logger.debug(`attribution: ${decision.track ? 'tracking' : 'not tracking'} the campaign (${decision.reason})`);
     if (!decision.track || !client) return;
     // The new session is queued before the campaign's $identify, so the identify lands in it.
     if (resetSession) client.setSessionId(Date.now());
@@ -116,7 +126,8 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
       const document = getDocument();
       if (!win || !document) return; // SSR / worker: nothing to attribute
       hostname = win.location.hostname;
-      excludeReferrers = resolved.excludeReferrers || defaultExcludeReferrers(siteDomainFor(config, resolved, hostname));
+      excludeReferrers =
+        resolved.excludeReferrers || defaultExcludeReferrers(siteDomainFor(config, resolved, hostname));
       landing = parseCampaign({ url: win.location.href, referrer: document.referrer });
       current = landing;
 

@@ -35,7 +35,10 @@ export const domainWithoutSubdomain = (domain: string): string => {
 };
 
 /** A string matches the referring domain exactly, a RegExp is tested against it. */
-export const isExcludedReferrer = (referringDomain: string | undefined, excludeReferrers: readonly ExcludeReferrer[]): boolean => {
+export const isExcludedReferrer = (
+  referringDomain: string | undefined,
+  excludeReferrers: readonly ExcludeReferrer[],
+): boolean => {
   if (!referringDomain) return false;
   return excludeReferrers.some((rule) => {
     if (typeof rule === 'string') return rule === referringDomain;
@@ -69,8 +72,10 @@ export const decideCampaign = (input: CampaignDecisionInput): CampaignDecision =
   const decide = (track: boolean, reason: string): CampaignDecision => ({ track, campaign, reason });
 
   if (excludeInternalReferrers && isInternalReferrer(referringDomain, hostname)) {
-    if (excludeInternalReferrers === 'always') return decide(false, 'internal referrer (excludeInternalReferrers: always)');
-    if (!hasParameters) return decide(false, 'internal referrer with an empty campaign (excludeInternalReferrers: ifEmptyCampaign)');
+    if (excludeInternalReferrers === 'always')
+      return decide(false, 'internal referrer (excludeInternalReferrers: always)');
+    if (!hasParameters)
+      return decide(false, 'internal referrer with an empty campaign (excludeInternalReferrers: ifEmptyCampaign)');
   }
 
   if (isExcludedReferrer(referringDomain, excludeReferrers)) {
@@ -83,6 +88,7 @@ export const decideCampaign = (input: CampaignDecisionInput): CampaignDecision =
 
   const changed =
     !sameParameters(campaign, previous) ||
-    domainWithoutSubdomain(campaign[REFERRING_DOMAIN] || '') !== domainWithoutSubdomain(previous[REFERRING_DOMAIN] || '');
+    domainWithoutSubdomain(campaign[REFERRING_DOMAIN] || '') !==
+      domainWithoutSubdomain(previous[REFERRING_DOMAIN] || '');
   return decide(changed, changed ? 'new campaign' : 'campaign unchanged');
 };

@@ -7,7 +7,14 @@ export {
   type ResolvedAttributionOptions,
   type TrackingMethod,
 } from './options.js';
-export { parseCampaign, hasCampaignParameters, isDirectTraffic, hostnameOf, type Campaign, type CampaignSource } from '@sightline/dom';
+export {
+  parseCampaign,
+  hasCampaignParameters,
+  isDirectTraffic,
+  hostnameOf,
+  type Campaign,
+  type CampaignSource,
+} from '@sightline/dom';
 export {
   decideCampaign,
   isExcludedReferrer,

@@ -51,9 +51,15 @@ const isTrackingMethod = (value: unknown): value is TrackingMethod =>
   value === TRACKING_METHOD_USER_PROPERTY || value === TRACKING_METHOD_EVENT_PROPERTY;
 
 /** Applies the documented defaults; bad values are reported and replaced by the default. */
-export const resolveAttributionOptions = (options: AttributionOptions = {}, logger?: Logger): ResolvedAttributionOptions => {
+export const resolveAttributionOptions = (
+  options: AttributionOptions = {},
+  logger?: Logger,
+): ResolvedAttributionOptions => {
   const warn = (message: string) => logger && logger.warn(`attribution: ${message}`);
-  const raw = options.trackingMethod === undefined ? [TRACKING_METHOD_USER_PROPERTY] : ([] as unknown[]).concat(options.trackingMethod);
+  const raw =
+    options.trackingMethod === undefined
+      ? [TRACKING_METHOD_USER_PROPERTY]
+      : ([] as unknown[]).concat(options.trackingMethod);
   let methods = raw.filter(isTrackingMethod);
   if (methods.length !== raw.length || methods.length === 0) {
     warn(`trackingMethod must be 'userProperty', 'eventProperty' or both; got ${shown(options.trackingMethod)}`);
@@ -64,7 +70,8 @@ export const resolveAttributionOptions = (options: AttributionOptions = {}, logg
   if (options.excludeReferrers !== undefined) {
     if (Array.isArray(options.excludeReferrers)) {
       excludeReferrers = options.excludeReferrers.filter((rule) => typeof rule === 'string' || rule instanceof RegExp);
-      if (excludeReferrers.length !== options.excludeReferrers.length) warn('excludeReferrers entries must be strings or RegExps; others are ignored');
+      if (excludeReferrers.length !== options.excludeReferrers.length)
+        warn('excludeReferrers entries must be strings or RegExps; others are ignored');
     } else warn('excludeReferrers must be an array; using the default');
   }
 
@@ -72,9 +79,11 @@ export const resolveAttributionOptions = (options: AttributionOptions = {}, logg
   const internal = options.excludeInternalReferrers;
   if (internal === true) excludeInternalReferrers = EXCLUDE_INTERNAL_ALWAYS;
   else if (internal && typeof internal === 'object') {
-    if (internal.condition === EXCLUDE_INTERNAL_ALWAYS || internal.condition === EXCLUDE_INTERNAL_IF_EMPTY_CAMPAIGN) excludeInternalReferrers = internal.condition;
+    if (internal.condition === EXCLUDE_INTERNAL_ALWAYS || internal.condition === EXCLUDE_INTERNAL_IF_EMPTY_CAMPAIGN)
+      excludeInternalReferrers = internal.condition;
     else warn(`excludeInternalReferrers.condition must be 'always' or 'ifEmptyCampaign'; ignored`);
-  } else if (internal !== undefined && internal !== false) warn('excludeInternalReferrers must be a boolean or { condition }; ignored');
+  } else if (internal !== undefined && internal !== false)
+    warn('excludeInternalReferrers must be a boolean or { condition }; ignored');
 
   let initialEmptyValue = DEFAULT_INITIAL_EMPTY_VALUE;
   if (typeof options.initialEmptyValue === 'string') initialEmptyValue = options.initialEmptyValue;
@@ -88,7 +97,8 @@ export const resolveAttributionOptions = (options: AttributionOptions = {}, logg
     excludeInternalReferrers,
     initialEmptyValue,
     resetSessionOnNewCampaign: options.resetSessionOnNewCampaign === true,
-    siteDomain: typeof options.siteDomain === 'string' && options.siteDomain ? withoutLeadingDot(options.siteDomain) : undefined,
+    siteDomain:
+      typeof options.siteDomain === 'string' && options.siteDomain ? withoutLeadingDot(options.siteDomain) : undefined,
   };
 };
 

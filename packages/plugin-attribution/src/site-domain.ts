@@ -10,4 +10,5 @@ const PROBE_COOKIE = 'sl_domain_probe';
 /** `.example.com` -> `example.com`: cookie-style domains name the same site without the dot. */
 export const withoutLeadingDot = (domain: string): string => domain.replace(/^\./, '');
 
-export const findSiteDomain = (): string | undefined => withoutLeadingDot(findWidestCookieDomain(PROBE_COOKIE)) || undefined;
+export const findSiteDomain = (): string | undefined =>
+  withoutLeadingDot(findWidestCookieDomain(PROBE_COOKIE)) || undefined;

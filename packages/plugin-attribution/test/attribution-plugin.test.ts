@@ -19,7 +19,11 @@ const visit = (path: string, referrer = '') => {
 };
 
 /** One page load: a fresh client on the shared identity storage, like a reload. */
-const load = async (options: AttributionOptions = {}, storage: IdentityStorage = createMemoryIdentityStorage(), init: Record<string, unknown> = {}) => {
+const load = async (
+  options: AttributionOptions = {},
+  storage: IdentityStorage = createMemoryIdentityStorage(),
+  init: Record<string, unknown> = {},
+) => {
   const setup = createTestClient({ storage, now: () => Date.now(), plugins: [attributionPlugin(options)] });
   await setup.client.init(KEY, { loggerProvider: setup.logger, ...init }).promise;
   await settle();
@@ -55,9 +59,29 @@ describe('attributionPlugin', () => {
       initial_fbclid: 'EMPTY',
     });
     expect(Object.keys(props.$setOnce)).toHaveLength(18);
-    expect(props.$set).toEqual({ utm_source: 'news', utm_medium: 'email', gclid: 'G-1', referrer: 'https://www.google.com/search', referring_domain: 'www.google.com' });
+    expect(props.$set).toEqual({
+      utm_source: 'news',
+      utm_medium: 'email',
+      gclid: 'G-1',
+      referrer: 'https://www.google.com/search',
+      referring_domain: 'www.google.com',
+    });
     expect(Object.keys(props.$unset).sort()).toEqual(
-      ['utm_campaign', 'utm_term', 'utm_content', 'fbclid', 'dclid', 'gbraid', 'wbraid', 'ko_click_id', 'li_fat_id', 'msclkid', 'rdt_cid', 'ttclid', 'twclid'].sort(),
+      [
+        'utm_campaign',
+        'utm_term',
+        'utm_content',
+        'fbclid',
+        'dclid',
+        'gbraid',
+        'wbraid',
+        'ko_click_id',
+        'li_fat_id',
+        'msclkid',
+        'rdt_cid',
+        'ttclid',
+        'twclid',
+      ].sort(),
     );
     // The identify follows session_start and carries the session.
     expect(destination.events.map((event) => event.event_type)).toEqual(['session_start', '$identify']);
@@ -103,7 +127,11 @@ describe('attributionPlugin', () => {
     const props = userProps(next.identifies()[0]);
     expect(props.$set).toBeUndefined();
     expect(Object.keys(props.$unset)).toHaveLength(18);
-    expect(next.destination.events.map((event) => event.event_type)).toEqual(['session_end', 'session_start', '$identify']);
+    expect(next.destination.events.map((event) => event.event_type)).toEqual([
+      'session_end',
+      'session_start',
+      '$identify',
+    ]);
   });
 
   it('a new session during the page life re-checks the campaign', async () => {
@@ -120,7 +148,12 @@ describe('attributionPlugin', () => {
     expect(page.identifies()).toHaveLength(1);
     expect(Object.keys(userProps(page.identifies()[0]).$unset)).toHaveLength(18);
     // The campaign's $identify lands before the event that began the session, in its session.
-    expect(page.destination.events.map((event) => event.event_type)).toEqual(['session_end', 'session_start', '$identify', 'after a break']);
+    expect(page.destination.events.map((event) => event.event_type)).toEqual([
+      'session_end',
+      'session_start',
+      '$identify',
+      'after a break',
+    ]);
     const [, start, identify, event] = page.destination.events;
     expect(identify.session_id).toBe(start.session_id);
     expect(event.session_id).toBe(start.session_id);
@@ -169,7 +202,11 @@ describe('attributionPlugin', () => {
     vi.setSystemTime(Date.now() + 60_000);
     visit('/?utm_source=b');
     const second = await load({ resetSessionOnNewCampaign: true }, storage);
-    expect(second.destination.events.map((event) => event.event_type)).toEqual(['session_end', 'session_start', '$identify']);
+    expect(second.destination.events.map((event) => event.event_type)).toEqual([
+      'session_end',
+      'session_start',
+      '$identify',
+    ]);
     expect(second.client.getSessionId()).not.toBe(firstSession);
     expect(second.identifies()[0].session_id).toBe(second.client.getSessionId());
   });
@@ -192,7 +229,12 @@ describe('attributionPlugin', () => {
     await settle();
     expect(identifies()).toHaveLength(0);
     const clicked = destination.events.find((event) => event.event_type === 'Clicked') as Event;
-    expect(clicked.event_properties).toEqual({ utm_source: 'own value', fbclid: 'F', referrer: 'https://www.google.com/', referring_domain: 'www.google.com' });
+    expect(clicked.event_properties).toEqual({
+      utm_source: 'own value',
+      fbclid: 'F',
+      referrer: 'https://www.google.com/',
+      referring_domain: 'www.google.com',
+    });
     expect(destination.events[0].event_properties).toMatchObject({ utm_source: 'ev' }); // session_start too
   });
 
@@ -202,7 +244,9 @@ describe('attributionPlugin', () => {
     history.pushState({}, '', '/next?utm_source=second');
     client.track('After');
     await settle();
-    expect((destination.events.find((event) => event.event_type === 'After') as Event).event_properties).toEqual({ utm_source: 'second' });
+    expect((destination.events.find((event) => event.event_type === 'After') as Event).event_properties).toEqual({
+      utm_source: 'second',
+    });
   });
 
   it('both methods send the identify and enrich events', async () => {
@@ -212,7 +256,9 @@ describe('attributionPlugin', () => {
     await settle();
     expect(identifies()).toHaveLength(1);
     expect(identifies()[0].event_properties).toBeUndefined();
-    expect((destination.events.find((event) => event.event_type === 'X') as Event).event_properties).toEqual({ utm_source: 'both' });
+    expect((destination.events.find((event) => event.event_type === 'X') as Event).event_properties).toEqual({
+      utm_source: 'both',
+    });
   });
 
   it('fallbackAttributionEvent fires [Amplitude] Attribution on load and on each navigation', async () => {
@@ -236,13 +282,23 @@ describe('attributionPlugin', () => {
   });
 
   it('keeps working when storage throws, and logs', async () => {
-    const throwing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
+    const throwing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
     const spy = vi.spyOn(window, 'localStorage', 'get').mockReturnValue(throwing as unknown as Storage);
     try {
       visit('/?utm_source=s');
       const { identifies, logger } = await load();
       expect(identifies()).toHaveLength(1);
-      expect(logger.warn).toHaveBeenCalledWith('attribution: stored campaign unreadable; starting fresh', expect.any(Error));
+      expect(logger.warn).toHaveBeenCalledWith(
+        'attribution: stored campaign unreadable; starting fresh',
+        expect.any(Error),
+      );
       expect(logger.warn).toHaveBeenCalledWith('attribution: could not store the campaign', expect.any(Error));
       spy.mockImplementation(() => {
         throw new Error('SecurityError');
@@ -312,7 +368,13 @@ describe('options', () => {
       },
       logger,
     );
-    expect(resolved).toMatchObject({ userProperty: true, eventProperty: false, excludeReferrers: undefined, excludeInternalReferrers: undefined, initialEmptyValue: 'EMPTY' });
+    expect(resolved).toMatchObject({
+      userProperty: true,
+      eventProperty: false,
+      excludeReferrers: undefined,
+      excludeInternalReferrers: undefined,
+      initialEmptyValue: 'EMPTY',
+    });
     expect(logger.warn).toHaveBeenCalledTimes(4);
   });
 
@@ -321,14 +383,19 @@ describe('options', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     for (const trackingMethod of [BigInt(1), circular]) {
-      expect(resolveAttributionOptions({ trackingMethod: trackingMethod as never }, logger)).toMatchObject({ userProperty: true, eventProperty: false });
+      expect(resolveAttributionOptions({ trackingMethod: trackingMethod as never }, logger)).toMatchObject({
+        userProperty: true,
+        eventProperty: false,
+      });
     }
     expect(logger.warn).toHaveBeenCalledTimes(2);
   });
 
   it('keeps valid excludeReferrers entries and drops the rest', () => {
     const logger = silentLogger();
-    expect(resolveAttributionOptions({ excludeReferrers: ['a.com', /b/, 3 as never] }, logger).excludeReferrers).toEqual(['a.com', /b/]);
+    expect(
+      resolveAttributionOptions({ excludeReferrers: ['a.com', /b/, 3 as never] }, logger).excludeReferrers,
+    ).toEqual(['a.com', /b/]);
     expect(logger.warn).toHaveBeenCalledTimes(1);
   });
 });

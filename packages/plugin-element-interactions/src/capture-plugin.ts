@@ -64,10 +64,13 @@ export function capturePlugin<O extends PrivacyAndPageOptions>(
         win,
         options: safeOptions,
         onError,
-        selectorList: (value, fallback, optionName) => compileSelectorList({ value, fallback, optionName, document, logger }),
+        selectorList: (value, fallback, optionName) =>
+          compileSelectorList({ value, fallback, optionName, document, logger }),
         targetOf(event) {
           const target = eventTargetElement(event);
-          return target && isPageUrlAllowed(currentPageUrl(), resolved.pageUrlAllowlist, resolved.pageUrlExcludelist) ? target : null;
+          return target && isPageUrlAllowed(currentPageUrl(), resolved.pageUrlAllowlist, resolved.pageUrlExcludelist)
+            ? target
+            : null;
         },
         report(eventType, record, kind, extra) {
           try {

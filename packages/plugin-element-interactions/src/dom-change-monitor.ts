@@ -54,7 +54,9 @@ function startSharedMonitor(root: Node, options: MonitorOptions): SharedMonitor 
 
   const isAmbient = (node: Node, since: number, at: number): boolean => {
     const streak = streaks.get(node);
-    return !!streak && streak.second !== undefined && streak.second < since && at - streak.last <= AMBIENT_MUTATION_WINDOW_MS;
+    return (
+      !!streak && streak.second !== undefined && streak.second < since && at - streak.last <= AMBIENT_MUTATION_WINDOW_MS
+    );
   };
 
   const remember = (node: Node, at: number): void => {

@@ -24,9 +24,18 @@ import { closestMatching } from './selector-list.js';
 export function elementInteractionsPlugin(options: ElementInteractionsOptions = {}): Plugin<TrackingClient> {
   return capturePlugin(PLUGIN_NAME_ELEMENT_INTERACTIONS, options, (setup) => {
     const { logger, document, win, options: safeOptions, onError, targetOf, report, listen, atTeardown } = setup;
-    const allowlistSelector = setup.selectorList(safeOptions.cssSelectorAllowlist, DEFAULT_CSS_SELECTOR_ALLOWLIST, 'cssSelectorAllowlist');
-    const actionSelector = setup.selectorList(safeOptions.actionClickAllowlist, DEFAULT_ACTION_CLICK_ALLOWLIST, 'actionClickAllowlist');
-    const resolver = typeof safeOptions.shouldTrackEventResolver === 'function' ? safeOptions.shouldTrackEventResolver : undefined;
+    const allowlistSelector = setup.selectorList(
+      safeOptions.cssSelectorAllowlist,
+      DEFAULT_CSS_SELECTOR_ALLOWLIST,
+      'cssSelectorAllowlist',
+    );
+    const actionSelector = setup.selectorList(
+      safeOptions.actionClickAllowlist,
+      DEFAULT_ACTION_CLICK_ALLOWLIST,
+      'actionClickAllowlist',
+    );
+    const resolver =
+      typeof safeOptions.shouldTrackEventResolver === 'function' ? safeOptions.shouldTrackEventResolver : undefined;
     const work = deferredWork(onError);
     const monitor = actionSelector ? acquireDomChangeMonitor(document) : undefined;
     const actionClicks = pageChangeWatches(monitor);

@@ -56,7 +56,8 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   properties[Property.ELEMENT_TAG] = tag;
   if (context.kind === 'click') {
     setIfPresent(properties, Property.ELEMENT_TEXT, readElementText(element, privacy));
-    if (tag === 'a') setIfPresent(properties, Property.ELEMENT_HREF, readAttributeValue(element, 'href', attributeOptions));
+    if (tag === 'a')
+      setIfPresent(properties, Property.ELEMENT_HREF, readAttributeValue(element, 'href', attributeOptions));
   }
   let left = 0;
   let top = 0;

@@ -24,7 +24,11 @@ const textOf = (value: unknown): string => {
 };
 
 /** The error a thrown or rejected value, or the arguments of a console call, describe. Pure. */
-export function describeError(kind: ErrorKind, values: readonly unknown[], location: Partial<BrowserError> = {}): BrowserError {
+export function describeError(
+  kind: ErrorKind,
+  values: readonly unknown[],
+  location: Partial<BrowserError> = {},
+): BrowserError {
   const error = values.find((value) => value instanceof Error) as Error | undefined;
   const message = values.map(textOf).filter(Boolean).join(' ');
   return { kind, message, stack: error && typeof error.stack === 'string' ? error.stack : undefined, ...location };
@@ -43,13 +47,16 @@ export function errorClickProperties(error: BrowserError): Properties {
   return properties;
 }
 
-
 /**
  * Calls `onError` for each browser error from now on; returns the stop. `console.error` is
  * wrapped (and restored at stop, unless someone wrapped it after us); the SDK's own log lines
  * are not the page's errors and are left out.
  */
-export function watchErrors(win: Window, listen: CaptureSetup<unknown>['listen'], onError: (error: BrowserError) => void): () => void {
+export function watchErrors(
+  win: Window,
+  listen: CaptureSetup<unknown>['listen'],
+  onError: (error: BrowserError) => void,
+): () => void {
   listen(win, 'error', (event) => {
     // Resource load failures reach a capture listener as plain Events: only script errors count.
     const errorEvent = event as ErrorEvent;

@@ -54,7 +54,10 @@ export function rageClickProperties(burst: ClickBurst): Properties {
  * One passive mousemove listener feeding the O(1) detector; the element under the cursor
  * when the thrash completes gets the event, with its begin and end times and the position.
  */
-function watchThrashedCursor({ document, targetOf, report, listen }: CaptureSetup<FrustrationInteractionsOptions>, thresholds: ThrashedCursorThresholds): void {
+function watchThrashedCursor(
+  { document, targetOf, report, listen }: CaptureSetup<FrustrationInteractionsOptions>,
+  thresholds: ThrashedCursorThresholds,
+): void {
   const detector = createThrashedCursorDetector(thresholds);
   listen(document, 'mousemove', (event) => {
     const mouse = event as MouseEvent;
@@ -75,15 +78,25 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
     const rage = featureSwitch(safeOptions.rageClicks);
     const dead = featureSwitch(safeOptions.deadClicks);
     // Error clicks are off unless asked for.
-    const errors = safeOptions.errorClicks ? featureSwitch(safeOptions.errorClicks) : { enabled: false, allowlist: undefined };
+    const errors = safeOptions.errorClicks
+      ? featureSwitch(safeOptions.errorClicks)
+      : { enabled: false, allowlist: undefined };
     const thrashThresholds = thrashedCursorThresholds(safeOptions.thrashedCursor, logger);
     if (thrashThresholds) watchThrashedCursor(setup, thrashThresholds);
     if (!rage.enabled && !dead.enabled && !errors.enabled) return;
 
     // Rage: any element (grouped by its interactive ancestor), or the configured list.
-    const rageSelector = setup.selectorList(rage.allowlist, DEFAULT_CSS_SELECTOR_ALLOWLIST, 'rageClicks.cssSelectorAllowlist');
+    const rageSelector = setup.selectorList(
+      rage.allowlist,
+      DEFAULT_CSS_SELECTOR_ALLOWLIST,
+      'rageClicks.cssSelectorAllowlist',
+    );
     const rageListGiven = rage.allowlist !== undefined;
-    const deadSelector = setup.selectorList(dead.allowlist, DEFAULT_DEAD_CLICK_ALLOWLIST, 'deadClicks.cssSelectorAllowlist');
+    const deadSelector = setup.selectorList(
+      dead.allowlist,
+      DEFAULT_DEAD_CLICK_ALLOWLIST,
+      'deadClicks.cssSelectorAllowlist',
+    );
     const detector = new RageClickDetector();
     let rageTimer: ReturnType<typeof setTimeout> | undefined;
     let monitor = dead.enabled && deadSelector ? acquireDomChangeMonitor(document) : undefined;
@@ -98,7 +111,12 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
     const reportBurst = (burst: ClickBurst | undefined) => {
       if (!burst || !detector.isRage(burst)) return;
       const first = burst.clicks[0];
-      report(EVENT_RAGE_CLICK, recordInteraction(burst.element, first.time, first.pageUrl), 'click', rageClickProperties(burst));
+      report(
+        EVENT_RAGE_CLICK,
+        recordInteraction(burst.element, first.time, first.pageUrl),
+        'click',
+        rageClickProperties(burst),
+      );
     };
     const endBurst = () => {
       clearTimeout(rageTimer);
@@ -127,7 +145,9 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
     };
 
     // Error clicks: the last allowlisted click, until an error within the window reports it once.
-    const errorSelector = errors.enabled ? setup.selectorList(errors.allowlist, DEFAULT_CSS_SELECTOR_ALLOWLIST, 'errorClicks.cssSelectorAllowlist') : undefined;
+    const errorSelector = errors.enabled
+      ? setup.selectorList(errors.allowlist, DEFAULT_CSS_SELECTOR_ALLOWLIST, 'errorClicks.cssSelectorAllowlist')
+      : undefined;
     let lastClick: InteractionRecord | undefined;
     let reportingError = false;
     const onErrorClickCandidate = (target: Element, time: number) => {

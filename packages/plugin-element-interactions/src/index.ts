@@ -10,7 +10,12 @@ export type {
   SelectorOption,
 } from './options.js';
 export { isPageUrlAllowed, matchesUrlPattern, type UrlPattern } from './page-url-filter.js';
-export { createThrashedCursorDetector, DEFAULT_THRASHED_CURSOR_THRESHOLDS, type Thrash, type ThrashedCursorThresholds } from './thrashed-cursor-detector.js';
+export {
+  createThrashedCursorDetector,
+  DEFAULT_THRASHED_CURSOR_THRESHOLDS,
+  type Thrash,
+  type ThrashedCursorThresholds,
+} from './thrashed-cursor-detector.js';
 export { thrashedCursorThresholds } from './options.js';
 export { RageClickDetector, isRageBurst, DEFAULT_RAGE_CLICK_THRESHOLDS } from './rage-click-detector.js';
 export type { ClickBurst, ClickSample, RageClickThresholds } from './rage-click-detector.js';

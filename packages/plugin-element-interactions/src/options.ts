@@ -123,7 +123,10 @@ export function thrashedCursorThresholds(value: unknown, logger?: Logger): Thras
     const candidate = given[name];
     if (candidate === undefined) return DEFAULT_THRASHED_CURSOR_THRESHOLDS[name];
     if (typeof candidate === 'number' && valid(candidate)) return candidate;
-    logger?.warn(`thrashedCursor.${name} must be a positive ${name === 'directionChanges' ? 'integer' : 'number of ms'}; using the default`, candidate);
+    logger?.warn(
+      `thrashedCursor.${name} must be a positive ${name === 'directionChanges' ? 'integer' : 'number of ms'}; using the default`,
+      candidate,
+    );
     return DEFAULT_THRASHED_CURSOR_THRESHOLDS[name];
   };
   return {

@@ -45,7 +45,10 @@ export const DEFAULT_RAGE_CLICK_THRESHOLDS: RageClickThresholds = {
 };
 
 /** True when some `minCount` consecutive clicks of the burst fall within `windowMs`. */
-export function isRageBurst(burst: ClickBurst, thresholds: RageClickThresholds = DEFAULT_RAGE_CLICK_THRESHOLDS): boolean {
+export function isRageBurst(
+  burst: ClickBurst,
+  thresholds: RageClickThresholds = DEFAULT_RAGE_CLICK_THRESHOLDS,
+): boolean {
   if (burst.rage !== undefined) return burst.rage;
   const { clicks } = burst;
   for (let first = 0; first + thresholds.minCount - 1 < clicks.length; first += 1) {
@@ -88,7 +91,12 @@ function startBurst(click: ClickSample, minCount: number): OpenBurst {
   };
 }
 
-function extend(open: OpenBurst, click: ClickSample, { minCount, windowMs }: RageClickThresholds, maxRecorded: number): void {
+function extend(
+  open: OpenBurst,
+  click: ClickSample,
+  { minCount, windowMs }: RageClickThresholds,
+  maxRecorded: number,
+): void {
   const { burst, recent } = open;
   burst.count += 1;
   burst.last = click;

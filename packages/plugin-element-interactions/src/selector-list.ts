@@ -22,7 +22,13 @@ function isValidSelector(selector: string, document: Document): boolean {
 }
 
 /** The joined selector, or `undefined` when the list is empty (nothing matches). */
-export function compileSelectorList({ value, fallback, optionName, document, logger }: SelectorListInput): string | undefined {
+export function compileSelectorList({
+  value,
+  fallback,
+  optionName,
+  document,
+  logger,
+}: SelectorListInput): string | undefined {
   let list: readonly unknown[] = fallback;
   if (value !== undefined) {
     if (Array.isArray(value)) list = value;

@@ -38,7 +38,12 @@ interface AxisTrack {
 const newAxis = (): AxisTrack => ({ changes: [], count: 0, position: undefined, direction: 0 });
 
 /** The begin time of a thrash this move completes on the axis, if it does. */
-function moveAxis(axis: AxisTrack, position: number, time: number, { directionChanges, threshold }: ThrashedCursorThresholds): number | undefined {
+function moveAxis(
+  axis: AxisTrack,
+  position: number,
+  time: number,
+  { directionChanges, threshold }: ThrashedCursorThresholds,
+): number | undefined {
   const previous = axis.position;
   axis.position = position;
   if (previous === undefined || position === previous) return undefined;
@@ -54,7 +59,9 @@ function moveAxis(axis: AxisTrack, position: number, time: number, { directionCh
   return time - oldest <= threshold ? oldest : undefined;
 }
 
-export function createThrashedCursorDetector(thresholds: ThrashedCursorThresholds = DEFAULT_THRASHED_CURSOR_THRESHOLDS) {
+export function createThrashedCursorDetector(
+  thresholds: ThrashedCursorThresholds = DEFAULT_THRASHED_CURSOR_THRESHOLDS,
+) {
   let x = newAxis();
   let y = newAxis();
   return {

@@ -11,7 +11,8 @@ const now = () => clock;
 
 beforeEach(() => {
   clock = 100_000;
-  document.body.innerHTML = '<div id="clock">0</div><div id="app"><button id="b">Go</button><div id="panel"></div></div>';
+  document.body.innerHTML =
+    '<div id="clock">0</div><div id="app"><button id="b">Go</button><div id="panel"></div></div>';
 });
 
 afterEach(() => {
@@ -115,7 +116,13 @@ describe('DOM change monitor', () => {
   it('a throwing watcher does not stop the others', async () => {
     const monitor = acquireDomChangeMonitor(document, { now });
     const ok = vi.fn();
-    monitor.watch({ element: byId('b'), since: clock, onChange: () => { throw new Error('boom'); } });
+    monitor.watch({
+      element: byId('b'),
+      since: clock,
+      onChange: () => {
+        throw new Error('boom');
+      },
+    });
     monitor.watch({ element: byId('b'), since: clock, onChange: ok });
     byId('panel').textContent = 'z';
     await flushMutations();

@@ -242,7 +242,8 @@ describe('Element Changed', () => {
     await afterPaint();
     expect(tracked.map((event) => event.eventType)).toEqual(Array(4).fill(EVENT_ELEMENT_CHANGED));
     const body = JSON.stringify(tracked);
-    for (const secret of ['secret-person', 'hunter2', '4111 1111', '4111111111111111', 'Free', 'you@example.com']) expect(body).not.toContain(secret);
+    for (const secret of ['secret-person', 'hunter2', '4111 1111', '4111111111111111', 'Free', 'you@example.com'])
+      expect(body).not.toContain(secret);
     for (const event of tracked) {
       expect(event.properties).not.toHaveProperty(Property.ELEMENT_TEXT);
       expect(event.properties).not.toHaveProperty(Property.ELEMENT_HREF);

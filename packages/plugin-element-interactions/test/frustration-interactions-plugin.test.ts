@@ -45,7 +45,12 @@ afterEach(async () => {
   document.body.innerHTML = '';
 });
 
-async function clicks(element: Element, count: number, gapMs: number, at: (index: number) => [number, number] = () => [10, 20]) {
+async function clicks(
+  element: Element,
+  count: number,
+  gapMs: number,
+  at: (index: number) => [number, number] = () => [10, 20],
+) {
   for (let index = 0; index < count; index++) {
     const [clientX, clientY] = at(index);
     click(element, { clientX, clientY });
@@ -209,11 +214,14 @@ describe('Dead Click', () => {
 
   it.each([
     ['window blur (a native dialog or another window)', () => window.dispatchEvent(new Event('blur'))],
-    ['page hidden', () => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-      delete (document as { visibilityState?: string }).visibilityState;
-    }],
+    [
+      'page hidden',
+      () => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+        delete (document as { visibilityState?: string }).visibilityState;
+      },
+    ],
     ['pagehide', () => window.dispatchEvent(new Event('pagehide'))],
   ])('%s cancels the candidate', async (_name, happen) => {
     const { tracked } = start({ rageClicks: false });
@@ -290,7 +298,9 @@ describe('frustration options and lifecycle', () => {
   ])('no Thrashed Cursor: %s', async (_case, options) => {
     const { tracked } = start({ rageClicks: false, deadClicks: false, ...options });
     for (let n = 0; n < 12; n++) {
-      byId('plain').dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: n % 2 ? 140 : 100, clientY: 50 }));
+      byId('plain').dispatchEvent(
+        new MouseEvent('mousemove', { bubbles: true, clientX: n % 2 ? 140 : 100, clientY: 50 }),
+      );
       await vi.advanceTimersByTimeAsync(100);
     }
     expect(ofType(tracked, EVENT_THRASHED_CURSOR)).toEqual([]);
@@ -355,7 +365,13 @@ describe('Error Click', () => {
   it('an uncaught exception carries its file, line and column; the file URL is scrubbed', async () => {
     const { tracked } = start({ ...errorsOnly, errorClicks: true });
     click(byId('noop'));
-    uncaught({ message: 'Uncaught TypeError: x is undefined', error: new TypeError('x is undefined'), filename: 'https://shop.example/app.js?token=s3cr3t', lineno: 12, colno: 7 });
+    uncaught({
+      message: 'Uncaught TypeError: x is undefined',
+      error: new TypeError('x is undefined'),
+      filename: 'https://shop.example/app.js?token=s3cr3t',
+      lineno: 12,
+      colno: 7,
+    });
     const [event] = errorClicks(tracked);
     expect(event.properties).toMatchObject({
       [Property.KIND]: ErrorKind.UNCAUGHT_EXCEPTION,
@@ -371,7 +387,10 @@ describe('Error Click', () => {
     const { tracked } = start({ ...errorsOnly, errorClicks: true });
     click(byId('noop'));
     rejection('request timed out');
-    expect(errorClicks(tracked)[0].properties).toMatchObject({ [Property.KIND]: ErrorKind.UNHANDLED_REJECTION, [Property.MESSAGE]: 'request timed out' });
+    expect(errorClicks(tracked)[0].properties).toMatchObject({
+      [Property.KIND]: ErrorKind.UNHANDLED_REJECTION,
+      [Property.MESSAGE]: 'request timed out',
+    });
   });
 
   it('an email or a card number in the message or the stack is masked', async () => {
@@ -384,26 +403,41 @@ describe('Error Click', () => {
   });
 
   it.each([
-    ['an error more than 2 s after the click', async () => {
-      click(byId('noop'));
-      await vi.advanceTimersByTimeAsync(2001);
-      console.error('late');
-    }],
-    ['an error with no click before it', async () => {
-      console.error('no click');
-    }],
-    ['a click outside the allowlist', async () => {
-      click(byId('plain'));
-      console.error('after a plain div');
-    }],
-    ["the SDK's own log line", async () => {
-      click(byId('noop'));
-      console.error('Sightline:', 'Pipeline failed');
-    }],
-    ['a resource that failed to load (a plain error Event)', async () => {
-      click(byId('noop'));
-      window.dispatchEvent(new Event('error'));
-    }],
+    [
+      'an error more than 2 s after the click',
+      async () => {
+        click(byId('noop'));
+        await vi.advanceTimersByTimeAsync(2001);
+        console.error('late');
+      },
+    ],
+    [
+      'an error with no click before it',
+      async () => {
+        console.error('no click');
+      },
+    ],
+    [
+      'a click outside the allowlist',
+      async () => {
+        click(byId('plain'));
+        console.error('after a plain div');
+      },
+    ],
+    [
+      "the SDK's own log line",
+      async () => {
+        click(byId('noop'));
+        console.error('Sightline:', 'Pipeline failed');
+      },
+    ],
+    [
+      'a resource that failed to load (a plain error Event)',
+      async () => {
+        click(byId('noop'));
+        window.dispatchEvent(new Event('error'));
+      },
+    ],
   ])('no Error Click for %s', async (_case, act) => {
     const { tracked } = start({ ...errorsOnly, errorClicks: true });
     await act();

@@ -24,7 +24,9 @@ export function setUpPlugin(plugin: Plugin<TrackingClient>) {
 }
 
 export function click(element: Element, init: MouseEventInit = {}): void {
-  element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: 10, clientY: 20, button: 0, ...init }));
+  element.dispatchEvent(
+    new MouseEvent('click', { bubbles: true, cancelable: true, clientX: 10, clientY: 20, button: 0, ...init }),
+  );
 }
 
 export function change(element: Element): void {

@@ -40,7 +40,7 @@ describe('resolvePrivacyAndPage', () => {
   });
 
   it('keeps valid entries of mixed lists', () => {
-    const resolved = resolvePrivacyAndPage({ pageUrlExcludelist: ['a', 3 as never, /b/], maskTextRegex: ['x', '(' ] });
+    const resolved = resolvePrivacyAndPage({ pageUrlExcludelist: ['a', 3 as never, /b/], maskTextRegex: ['x', '('] });
     expect(resolved.pageUrlExcludelist).toEqual(['a', /b/]);
     expect(resolved.privacy.maskTextRegex?.map((pattern) => (pattern as RegExp).source)).toEqual(['x']);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createThrashedCursorDetector, thrashedCursorThresholds, DEFAULT_THRASHED_CURSOR_THRESHOLDS } from '@sightline/plugin-element-interactions';
+import {
+  createThrashedCursorDetector,
+  thrashedCursorThresholds,
+  DEFAULT_THRASHED_CURSOR_THRESHOLDS,
+} from '@sightline/plugin-element-interactions';
 
 /** Feeds moves `[x, y, time]`; returns the index and answer of each thrash. */
 const run = (moves: [number, number, number][], thresholds = DEFAULT_THRASHED_CURSOR_THRESHOLDS) => {
@@ -23,10 +27,18 @@ describe('thrashed cursor', () => {
   // n moves back and forth make n - 2 direction changes (the first move sets no direction).
   it.each([
     ['10 X reversals within 2 s: a thrash at the 10th', shake('x', 12, 100), [[11, { beginTime: 200, endTime: 1100 }]]],
-    ['10 Y reversals within 2 s: a thrash (axes counted the same way)', shake('y', 12, 100), [[11, { beginTime: 200, endTime: 1100 }]]],
+    [
+      '10 Y reversals within 2 s: a thrash (axes counted the same way)',
+      shake('y', 12, 100),
+      [[11, { beginTime: 200, endTime: 1100 }]],
+    ],
     ['9 reversals: nothing', shake('x', 11, 100), []],
     ['10 reversals over more than 2 s: nothing', shake('x', 12, 250), []],
-    ['exactly 2000 ms between the first and the 10th change: a thrash', shake('x', 12, 2000 / 9), [[11, { beginTime: 2000 / 9 * 2, endTime: 2000 / 9 * 11 }]]],
+    [
+      'exactly 2000 ms between the first and the 10th change: a thrash',
+      shake('x', 12, 2000 / 9),
+      [[11, { beginTime: (2000 / 9) * 2, endTime: (2000 / 9) * 11 }]],
+    ],
   ])('%s', (_case, moves, expected) => {
     expect(run(moves)).toEqual(expected);
   });
@@ -40,7 +52,11 @@ describe('thrashed cursor', () => {
   });
 
   it('X and Y changes are counted separately: 5 of each is not a thrash', () => {
-    const diagonal: [number, number, number][] = Array.from({ length: 7 }, (_, n) => [n % 2 ? 140 : 100, n % 2 ? 140 : 100, n * 100]);
+    const diagonal: [number, number, number][] = Array.from({ length: 7 }, (_, n) => [
+      n % 2 ? 140 : 100,
+      n % 2 ? 140 : 100,
+      n * 100,
+    ]);
     expect(run(diagonal)).toEqual([]);
   });
 
@@ -57,7 +73,9 @@ describe('thrashed cursor', () => {
   });
 
   it('directionChanges and threshold are honoured', () => {
-    expect(run(shake('x', 5, 100), { directionChanges: 3, threshold: 500 })).toEqual([[4, { beginTime: 200, endTime: 400 }]]);
+    expect(run(shake('x', 5, 100), { directionChanges: 3, threshold: 500 })).toEqual([
+      [4, { beginTime: 200, endTime: 400 }],
+    ]);
     expect(run(shake('x', 5, 300), { directionChanges: 3, threshold: 500 })).toEqual([]);
   });
 });
@@ -68,7 +86,10 @@ describe('thrashedCursorThresholds', () => {
     [false, undefined],
     [true, { directionChanges: 10, threshold: 2000 }],
     [{}, { directionChanges: 10, threshold: 2000 }],
-    [{ directionChanges: 4, threshold: 800 }, { directionChanges: 4, threshold: 800 }],
+    [
+      { directionChanges: 4, threshold: 800 },
+      { directionChanges: 4, threshold: 800 },
+    ],
   ])('%j → %j', (value, expected) => {
     expect(thrashedCursorThresholds(value)).toEqual(expected);
   });

@@ -14,7 +14,9 @@ import { flagKeyProblem, variantProblem } from './validate.js';
 const UNSET_VALUE = '-';
 
 const readVariant = (assigned: AssignedVariant): { variant: unknown; details?: unknown } =>
-  assigned !== null && typeof assigned === 'object' ? { variant: assigned.variant, details: assigned.details } : { variant: assigned };
+  assigned !== null && typeof assigned === 'object'
+    ? { variant: assigned.variant, details: assigned.details }
+    : { variant: assigned };
 
 /**
  * `[Experiment] Assignment` for apps that evaluate flags themselves: one
@@ -25,11 +27,18 @@ const readVariant = (assigned: AssignedVariant): { variant: unknown; details?: u
 export const buildAssignmentEvent = (assignment: Assignment, strictVariantFormat = true): Built<Event> => {
   const flags = assignment && typeof assignment === 'object' ? assignment.flags : undefined;
   if (!flags || typeof flags !== 'object' || Array.isArray(flags) || Object.keys(flags).length === 0) {
-    return { ok: false, problem: 'trackAssignment: needs { flags: { <flag_key>: <variant | "off" | null> } } with at least one flag; nothing sent' };
+    return {
+      ok: false,
+      problem:
+        'trackAssignment: needs { flags: { <flag_key>: <variant | "off" | null> } } with at least one flag; nothing sent',
+    };
   }
   const { environmentName } = assignment;
   if (environmentName !== undefined && (typeof environmentName !== 'string' || environmentName === '')) {
-    return { ok: false, problem: 'trackAssignment: environmentName must be a non-empty string when given; nothing sent' };
+    return {
+      ok: false,
+      problem: 'trackAssignment: environmentName must be a non-empty string when given; nothing sent',
+    };
   }
   const properties: { [name: string]: unknown } = {};
   const set: { [name: string]: string } = {};
@@ -37,7 +46,8 @@ export const buildAssignmentEvent = (assignment: Assignment, strictVariantFormat
   for (const flagKey of Object.keys(flags)) {
     const { variant, details } = readVariant(flags[flagKey]);
     const problem = flagKeyProblem(flagKey) || variantProblem(variant, strictVariantFormat);
-    if (problem) return { ok: false, problem: `trackAssignment: flag ${JSON.stringify(flagKey)}: ${problem}; nothing sent` };
+    if (problem)
+      return { ok: false, problem: `trackAssignment: flag ${JSON.stringify(flagKey)}: ${problem}; nothing sent` };
     const assigned = typeof variant === 'string' && variant !== VARIANT_OFF ? variant : undefined;
     properties[`${experimentUserProperty(flagKey)}${ASSIGNMENT_VARIANT_SUFFIX}`] = assigned || VARIANT_OFF;
     if (details !== undefined) properties[`${experimentUserProperty(flagKey)}${ASSIGNMENT_DETAILS_SUFFIX}`] = details;
@@ -48,5 +58,8 @@ export const buildAssignmentEvent = (assignment: Assignment, strictVariantFormat
   const userProperties: { [operation: string]: { [name: string]: string } } = {};
   if (Object.keys(set).length) userProperties[IdentifyOperation.SET] = set;
   if (Object.keys(unset).length) userProperties[IdentifyOperation.UNSET] = unset;
-  return { ok: true, value: { event_type: ASSIGNMENT_EVENT, event_properties: properties, user_properties: userProperties } };
+  return {
+    ok: true,
+    value: { event_type: ASSIGNMENT_EVENT, event_properties: properties, user_properties: userProperties },
+  };
 };

@@ -1,4 +1,12 @@
-import { ConsoleLogger, LogLevel, ResultCode, type Event, type Logger, type Result, type ResultPromise } from '@sightline/core';
+import {
+  ConsoleLogger,
+  LogLevel,
+  ResultCode,
+  type Event,
+  type Logger,
+  type Result,
+  type ResultPromise,
+} from '@sightline/core';
 import type { ExperimentClient } from './types.js';
 
 /** A `{ promise }` that is already settled — how a rejected call answers without throwing (house rule). */

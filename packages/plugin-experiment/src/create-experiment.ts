@@ -29,16 +29,23 @@ export const createExperiment = (client: ExperimentClient, options: ExperimentOp
   const logger = loggerResolver(client, settings.loggerProvider);
   const strict = settings.strictVariantFormat !== false;
   const usable = isClient(client);
-  if (!usable) logger().error('createExperiment needs a client with track() and identify() (the sightline module or a createInstance() client)');
+  if (!usable)
+    logger().error(
+      'createExperiment needs a client with track() and identify() (the sightline module or a createInstance() client)',
+    );
   const attached = new WeakMap<object, () => void>();
 
   const reject = (eventType: string, message: string): ResultPromise => {
     logger().error(message);
     return settledResult({ event_type: eventType }, ResultCode.INVALID_INPUT, message);
   };
-  const noClient = (eventType: string): ResultPromise => reject(eventType, `${eventType} not sent: createExperiment was given no usable client`);
+  const noClient = (eventType: string): ResultPromise =>
+    reject(eventType, `${eventType} not sent: createExperiment was given no usable client`);
 
-  const setExperimentUserProperty = (input: ExperimentUserPropertyInput, eventOptions?: EventOptions): ResultPromise => {
+  const setExperimentUserProperty = (
+    input: ExperimentUserPropertyInput,
+    eventOptions?: EventOptions,
+  ): ResultPromise => {
     if (!usable) return noClient(EVENT_IDENTIFY);
     const built = buildExperimentIdentify(input, strict);
     if (!built.ok) return reject(EVENT_IDENTIFY, built.problem);
@@ -52,7 +59,11 @@ export const createExperiment = (client: ExperimentClient, options: ExperimentOp
     // The identify goes first so that, on backends without the exposure transformation, the
     // user property is already in place for the exposure and everything after it.
     // Its own insert_id: sharing the exposure's would make the server drop one of the two as a duplicate.
-    if (settings.setUserProperty) setExperimentUserProperty({ flagKey: exposure.flagKey, variant: exposure.variant }, withoutInsertId(eventOptions));
+    if (settings.setUserProperty)
+      setExperimentUserProperty(
+        { flagKey: exposure.flagKey, variant: exposure.variant },
+        withoutInsertId(eventOptions),
+      );
     const event = { ...eventOptions, ...built.value };
     return callClient(logger, event, () => client.track(event));
   };
@@ -65,7 +76,10 @@ export const createExperiment = (client: ExperimentClient, options: ExperimentOp
     return callClient(logger, event, () => client.track(event));
   };
 
-  const attachOptimizely = (optimizelyClient: OptimizelyClientLike, bridgeOptions?: OptimizelyBridgeOptions): (() => void) => {
+  const attachOptimizely = (
+    optimizelyClient: OptimizelyClientLike,
+    bridgeOptions?: OptimizelyBridgeOptions,
+  ): (() => void) => {
     if (!usable) {
       logger().error('attachOptimizely: createExperiment was given no usable client; nothing attached');
       return noop;
@@ -73,7 +87,9 @@ export const createExperiment = (client: ExperimentClient, options: ExperimentOp
     const key = typeof optimizelyClient === 'object' && optimizelyClient !== null ? optimizelyClient : undefined;
     const existing = key && attached.get(key);
     if (existing) {
-      logger().warn('attachOptimizely: this Optimizely client is already attached; not attaching twice (each decision would be sent twice)');
+      logger().warn(
+        'attachOptimizely: this Optimizely client is already attached; not attaching twice (each decision would be sent twice)',
+      );
       return existing;
     }
     const detach = attachOptimizelyBridge({ client, logger }, optimizelyClient, bridgeOptions);

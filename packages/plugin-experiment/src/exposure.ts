@@ -8,9 +8,11 @@ import { experimentKeyProblem, flagKeyProblem, variantProblem } from './validate
  * properties: the ingestion API then unsets the experiment user property.
  */
 export const buildExposureEvent = (exposure: Exposure, strictVariantFormat = true): Built<Event> => {
-  if (!exposure || typeof exposure !== 'object') return { ok: false, problem: 'trackExposure: needs an object { flagKey, variant?, experimentKey? }; nothing sent' };
+  if (!exposure || typeof exposure !== 'object')
+    return { ok: false, problem: 'trackExposure: needs an object { flagKey, variant?, experimentKey? }; nothing sent' };
   const { flagKey, variant, experimentKey } = exposure;
-  const problem = flagKeyProblem(flagKey) || variantProblem(variant, strictVariantFormat) || experimentKeyProblem(experimentKey);
+  const problem =
+    flagKeyProblem(flagKey) || variantProblem(variant, strictVariantFormat) || experimentKeyProblem(experimentKey);
   if (problem) return { ok: false, problem: `trackExposure: ${problem}; nothing sent` };
   const properties: { [name: string]: string } = { [ExposureProperty.FLAG_KEY]: flagKey };
   if (typeof variant === 'string') properties[ExposureProperty.VARIANT] = variant;

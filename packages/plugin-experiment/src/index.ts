@@ -6,7 +6,12 @@ export { createExperiment } from './create-experiment.js';
 export type { Experiment } from './create-experiment.js';
 export type { OptimizelyBridgeOptions } from './optimizely-bridge.js';
 export type { AssignedVariant, Assignment, Built, ExperimentClient, ExperimentOptions, Exposure } from './types.js';
-export type { OptimizelyClientLike, OptimizelyDecisionLike, OptimizelyDecisionNotification, OptimizelyNotificationCenterLike } from './optimizely-types.js';
+export type {
+  OptimizelyClientLike,
+  OptimizelyDecisionLike,
+  OptimizelyDecisionNotification,
+  OptimizelyNotificationCenterLike,
+} from './optimizely-types.js';
 
 // Pure builders, for apps and plugins that send through their own path.
 export { buildExposureEvent } from './exposure.js';

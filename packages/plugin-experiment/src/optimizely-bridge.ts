@@ -32,8 +32,13 @@ export interface BridgeContext {
 }
 
 const hasNotificationCenter = (value: unknown): value is OptimizelyClientLike => {
-  const center = typeof value === 'object' && value !== null ? (value as OptimizelyClientLike).notificationCenter : undefined;
-  return !!center && typeof center.addNotificationListener === 'function' && typeof center.removeNotificationListener === 'function';
+  const center =
+    typeof value === 'object' && value !== null ? (value as OptimizelyClientLike).notificationCenter : undefined;
+  return (
+    !!center &&
+    typeof center.addNotificationListener === 'function' &&
+    typeof center.removeNotificationListener === 'function'
+  );
 };
 
 /**
@@ -49,7 +54,9 @@ export const attachOptimizelyBridge = (
   const { client, logger } = context;
   const options: OptimizelyBridgeOptions = bridgeOptions && typeof bridgeOptions === 'object' ? bridgeOptions : {};
   if (!hasNotificationCenter(optimizely)) {
-    logger().error('attachOptimizely needs an Optimizely client (from createInstance) with notificationCenter; nothing attached');
+    logger().error(
+      'attachOptimizely needs an Optimizely client (from createInstance) with notificationCenter; nothing attached',
+    );
     return undefined;
   }
   const seen = new Set<string>();
@@ -98,13 +105,18 @@ export const attachOptimizelyBridge = (
 
   let listenerId: number;
   try {
-    listenerId = optimizely.notificationCenter.addNotificationListener(options.notificationType || OPTIMIZELY_DECISION_NOTIFICATION, listener);
+    listenerId = optimizely.notificationCenter.addNotificationListener(
+      options.notificationType || OPTIMIZELY_DECISION_NOTIFICATION,
+      listener,
+    );
   } catch (error) {
     logger().error('attachOptimizely: the Optimizely notification center refused the listener:', error);
     return undefined;
   }
   if (typeof listenerId !== 'number' || listenerId < 0) {
-    logger().error(`attachOptimizely: the Optimizely notification center refused the listener (id ${String(listenerId)}); is notificationType right?`);
+    logger().error(
+      `attachOptimizely: the Optimizely notification center refused the listener (id ${String(listenerId)}); is notificationType right?`,
+    );
     return undefined;
   }
 

@@ -58,7 +58,8 @@ export const readDecideResult = (decision: unknown): FlagDecision | undefined =>
 };
 
 /** One key per user, flag and variation. */
-export const decisionKey = (decision: FlagDecision): string => `${decision.userId}:${decision.flagKey}:${decision.variationKey}`;
+export const decisionKey = (decision: FlagDecision): string =>
+  `${decision.userId}:${decision.flagKey}:${decision.variationKey}`;
 
 /** `[Optimizely] <flagKey>` = variation key, or `off` when the flag is not enabled (or has no variation). */
 export const optimizelyUserProperty = (decision: FlagDecision): { name: string; value: string } => ({

@@ -19,10 +19,18 @@ describe('buildExposureEvent', () => {
   });
 
   it.each<[string, Exposure, { [name: string]: string }]>([
-    ['with an experiment key', { flagKey: 'f', variant: 'on', experimentKey: 'run-2' }, { flag_key: 'f', variant: 'on', experiment_key: 'run-2' }],
+    [
+      'with an experiment key',
+      { flagKey: 'f', variant: 'on', experimentKey: 'run-2' },
+      { flag_key: 'f', variant: 'on', experiment_key: 'run-2' },
+    ],
     ['variant missing: left out so the property is unset', { flagKey: 'f' }, { flag_key: 'f' }],
     ['variant null: left out so the property is unset', { flagKey: 'f', variant: null }, { flag_key: 'f' }],
-    ['experiment key null: left out', { flagKey: 'f', variant: 'on', experimentKey: null }, { flag_key: 'f', variant: 'on' }],
+    [
+      'experiment key null: left out',
+      { flagKey: 'f', variant: 'on', experimentKey: null },
+      { flag_key: 'f', variant: 'on' },
+    ],
   ])('%s', (_name, exposure, properties) => {
     const built = buildExposureEvent(exposure);
     expect(built).toEqual({ ok: true, value: { event_type: EXPOSURE_EVENT, event_properties: properties } });
@@ -58,7 +66,11 @@ describe('buildExperimentIdentify', () => {
     expect(experimentUserProperty('my-experiment')).toBe('[Experiment] my-experiment');
   });
   it.each<[string, { flagKey: string; variant?: string | null }, object]>([
-    ['sets the variant', { flagKey: 'my-experiment', variant: 'treatment' }, { $set: { '[Experiment] my-experiment': 'treatment' } }],
+    [
+      'sets the variant',
+      { flagKey: 'my-experiment', variant: 'treatment' },
+      { $set: { '[Experiment] my-experiment': 'treatment' } },
+    ],
     ['unsets on null', { flagKey: 'my-flag', variant: null }, { $unset: { '[Experiment] my-flag': '-' } }],
     ['unsets when missing', { flagKey: 'my-flag' }, { $unset: { '[Experiment] my-flag': '-' } }],
   ])('%s', (_name, input, userProperties) => {
@@ -88,7 +100,10 @@ describe('buildAssignmentEvent', () => {
       value: {
         event_type: '[Experiment] Assignment',
         event_properties: { '[Experiment] my-flag.variant': 'off', '[Experiment] my-experiment.variant': 'treatment' },
-        user_properties: { $set: { '[Experiment] my-experiment': 'treatment' }, $unset: { '[Experiment] my-flag': '-' } },
+        user_properties: {
+          $set: { '[Experiment] my-experiment': 'treatment' },
+          $unset: { '[Experiment] my-flag': '-' },
+        },
       },
     });
   });
@@ -108,7 +123,10 @@ describe('buildAssignmentEvent', () => {
     ],
     [
       'details and environment name',
-      { flags: { a: { variant: 'treatment', details: 'v3 rule:allocation' }, b: { variant: null } }, environmentName: 'production' },
+      {
+        flags: { a: { variant: 'treatment', details: 'v3 rule:allocation' }, b: { variant: null } },
+        environmentName: 'production',
+      },
       {
         '[Experiment] a.variant': 'treatment',
         '[Experiment] a.details': 'v3 rule:allocation',
@@ -129,7 +147,11 @@ describe('buildAssignmentEvent', () => {
     ['no flags', { flags: {} }, /at least one flag/],
     ['flags as an array', { flags: ['a'] }, /at least one flag/],
     ['an empty flag key', { flags: { '': 'on' } }, /flag "": flag key is required/],
-    ['one bad variant among good ones', { flags: { good: 'on', bad: 'Bad Variant' } }, /flag "bad": variant "Bad Variant" must be lowercase/],
+    [
+      'one bad variant among good ones',
+      { flags: { good: 'on', bad: 'Bad Variant' } },
+      /flag "bad": variant "Bad Variant" must be lowercase/,
+    ],
     ['a numeric variant', { flags: { a: 7 } }, /flag "a": variant must be a non-empty string/],
     ['an empty environment name', { flags: { a: 'on' }, environmentName: '' }, /environmentName/],
   ])('rejects %s as a whole (nothing half-recorded)', (_name, input, message) => {

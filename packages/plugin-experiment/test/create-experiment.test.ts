@@ -28,7 +28,8 @@ afterEach(() => vi.restoreAllMocks());
 describe('trackExposure on a client', () => {
   it('sends the documented $exposure with the user id and resolves 200', async () => {
     const { client, destination } = await ready('123456789');
-    const result = await createExperiment(client).trackExposure({ flagKey: 'my-experiment', variant: 'treatment' }).promise;
+    const result = await createExperiment(client).trackExposure({ flagKey: 'my-experiment', variant: 'treatment' })
+      .promise;
     expect(result.code).toBe(200);
     expect(destination.events).toHaveLength(1);
     expect(destination.events[0]).toMatchObject({
@@ -41,14 +42,22 @@ describe('trackExposure on a client', () => {
 
   it('an unset variant sends $exposure without a variant (the user leaves the experiment)', async () => {
     const { client, destination } = await ready();
-    await createExperiment(client).trackExposure({ flagKey: 'my-experiment', variant: null, experimentKey: 'run-2' }).promise;
+    await createExperiment(client).trackExposure({ flagKey: 'my-experiment', variant: null, experimentKey: 'run-2' })
+      .promise;
     expect(destination.events[0].event_properties).toEqual({ flag_key: 'my-experiment', experiment_key: 'run-2' });
   });
 
   it('passes event options through (time, insert_id)', async () => {
     const { client, destination } = await ready();
-    await createExperiment(client).trackExposure({ flagKey: 'f', variant: 'on' }, { time: 1_600_000_000_000, insert_id: 'fixed-insert-id' }).promise;
-    expect(destination.events[0]).toMatchObject({ time: 1_600_000_000_000, insert_id: 'fixed-insert-id', event_type: '$exposure' });
+    await createExperiment(client).trackExposure(
+      { flagKey: 'f', variant: 'on' },
+      { time: 1_600_000_000_000, insert_id: 'fixed-insert-id' },
+    ).promise;
+    expect(destination.events[0]).toMatchObject({
+      time: 1_600_000_000_000,
+      insert_id: 'fixed-insert-id',
+      event_type: '$exposure',
+    });
   });
 
   it('works before init: the exposure is queued with its call time and sent after init', async () => {
@@ -63,7 +72,11 @@ describe('trackExposure on a client', () => {
     const result = await pending;
     expect(result.code).toBe(200);
     const [exposure] = sent(destination.events, '$exposure');
-    expect(exposure).toMatchObject({ time: calledAt, user_id: 'user-123456', event_properties: { flag_key: 'early-flag', variant: 'control' } });
+    expect(exposure).toMatchObject({
+      time: calledAt,
+      user_id: 'user-123456',
+      event_properties: { flag_key: 'early-flag', variant: 'control' },
+    });
   });
 
   it('works with the default instance shape (bound functions) and named instances, each to its own destination', async () => {
@@ -72,8 +85,12 @@ describe('trackExposure on a client', () => {
     createExperiment(boundFunctions(first.client)).trackExposure({ flagKey: 'a', variant: 'on' });
     createExperiment(second.client).trackExposure({ flagKey: 'b', variant: 'off' });
     await settle();
-    expect(first.destination.events.map((e) => [e.user_id, e.event_properties])).toEqual([['user-first', { flag_key: 'a', variant: 'on' }]]);
-    expect(second.destination.events.map((e) => [e.user_id, e.event_properties])).toEqual([['user-second', { flag_key: 'b', variant: 'off' }]]);
+    expect(first.destination.events.map((e) => [e.user_id, e.event_properties])).toEqual([
+      ['user-first', { flag_key: 'a', variant: 'on' }],
+    ]);
+    expect(second.destination.events.map((e) => [e.user_id, e.event_properties])).toEqual([
+      ['user-second', { flag_key: 'b', variant: 'off' }],
+    ]);
   });
 });
 
@@ -100,7 +117,10 @@ describe('validation errors: logged, nothing sent, non-200 result, never thrown'
 
   it('strictVariantFormat: false lets any non-empty variant through', async () => {
     const { client, destination } = await ready();
-    const result = await createExperiment(client, { strictVariantFormat: false }).trackExposure({ flagKey: 'f', variant: 'Variant B' }).promise;
+    const result = await createExperiment(client, { strictVariantFormat: false }).trackExposure({
+      flagKey: 'f',
+      variant: 'Variant B',
+    }).promise;
     expect(result.code).toBe(200);
     expect(destination.events[0].event_properties).toEqual({ flag_key: 'f', variant: 'Variant B' });
   });
@@ -124,7 +144,10 @@ describe('validation errors: logged, nothing sent, non-200 result, never thrown'
 describe('experiment user properties', () => {
   it('setUserProperty option: $identify $set goes out before $exposure', async () => {
     const { client, destination } = await ready();
-    await createExperiment(client, { setUserProperty: true }).trackExposure({ flagKey: 'my-experiment', variant: 'treatment' }).promise;
+    await createExperiment(client, { setUserProperty: true }).trackExposure({
+      flagKey: 'my-experiment',
+      variant: 'treatment',
+    }).promise;
     expect(types(destination.events)).toEqual(['$identify', '$exposure']);
     expect(destination.events[0].user_properties).toEqual({ $set: { '[Experiment] my-experiment': 'treatment' } });
   });
@@ -143,7 +166,11 @@ describe('experiment user properties', () => {
       { insert_id: 'exposure-insert-id', time: 1_600_000_000_000 },
     ).promise;
     const [identify, exposure] = destination.events;
-    expect(exposure).toMatchObject({ event_type: '$exposure', insert_id: 'exposure-insert-id', time: 1_600_000_000_000 });
+    expect(exposure).toMatchObject({
+      event_type: '$exposure',
+      insert_id: 'exposure-insert-id',
+      time: 1_600_000_000_000,
+    });
     expect(identify).toMatchObject({ event_type: '$identify', time: 1_600_000_000_000 });
     expect(identify.insert_id).not.toBe('exposure-insert-id');
   });
@@ -163,9 +190,12 @@ describe('experiment user properties', () => {
 
   it('setExperimentUserProperty sends one $identify', async () => {
     const { client, destination } = await ready();
-    const result = await createExperiment(client).setExperimentUserProperty({ flagKey: 'f', variant: 'variant-b' }).promise;
+    const result = await createExperiment(client).setExperimentUserProperty({ flagKey: 'f', variant: 'variant-b' })
+      .promise;
     expect(result.code).toBe(200);
-    expect(destination.events.map((e) => [e.event_type, e.user_properties])).toEqual([['$identify', { $set: { '[Experiment] f': 'variant-b' } }]]);
+    expect(destination.events.map((e) => [e.event_type, e.user_properties])).toEqual([
+      ['$identify', { $set: { '[Experiment] f': 'variant-b' } }],
+    ]);
   });
 
   it('setExperimentUserProperty rejects a missing flag key with 400', async () => {
@@ -181,7 +211,9 @@ describe('experiment user properties', () => {
 describe('trackAssignment', () => {
   it('sends [Experiment] Assignment with .variant properties and $set/$unset user properties', async () => {
     const { client, destination } = await ready('123456789');
-    const result = await createExperiment(client).trackAssignment({ flags: { 'my-flag': 'off', 'my-experiment': 'treatment' } }).promise;
+    const result = await createExperiment(client).trackAssignment({
+      flags: { 'my-flag': 'off', 'my-experiment': 'treatment' },
+    }).promise;
     expect(result.code).toBe(200);
     expect(destination.events[0]).toMatchObject({
       user_id: '123456789',
@@ -202,11 +234,16 @@ describe('trackAssignment', () => {
 });
 
 describe('clients that misbehave (never throw into the page)', () => {
-  const stub = (track: () => unknown): ExperimentClient => ({ track, identify: track } as unknown as ExperimentClient);
+  const stub = (track: () => unknown): ExperimentClient => ({ track, identify: track }) as unknown as ExperimentClient;
 
   it('a client that throws: 500 result, logged', async () => {
     const logger = silentLogger();
-    const experiment = createExperiment(stub(() => { throw new Error('boom'); }), { loggerProvider: logger });
+    const experiment = createExperiment(
+      stub(() => {
+        throw new Error('boom');
+      }),
+      { loggerProvider: logger },
+    );
     const result = await experiment.trackExposure({ flagKey: 'f', variant: 'on' }).promise;
     expect(result).toMatchObject({ code: 500, message: expect.stringMatching(/boom/) });
     expect(logger.error).toHaveBeenCalled();
@@ -214,14 +251,19 @@ describe('clients that misbehave (never throw into the page)', () => {
 
   it('a client whose promise rejects: 500 result, logged', async () => {
     const logger = silentLogger();
-    const experiment = createExperiment(stub(() => ({ promise: Promise.reject(new Error('offline')) })), { loggerProvider: logger });
+    const experiment = createExperiment(
+      stub(() => ({ promise: Promise.reject(new Error('offline')) })),
+      { loggerProvider: logger },
+    );
     const result = await experiment.trackAssignment({ flags: { f: 'on' } }).promise;
     expect(result).toMatchObject({ code: 500, message: expect.stringMatching(/offline/) });
   });
 
   it('a client that returns nothing (a foreign SDK): the call is made and reported as handed over', async () => {
     const track = vi.fn(() => undefined);
-    const result = await createExperiment(stub(track), { loggerProvider: silentLogger() }).trackExposure({ flagKey: 'f' }).promise;
+    const result = await createExperiment(stub(track), { loggerProvider: silentLogger() }).trackExposure({
+      flagKey: 'f',
+    }).promise;
     expect(track).toHaveBeenCalledWith({ event_type: '$exposure', event_properties: { flag_key: 'f' } });
     expect(result.code).toBe(200);
   });
@@ -230,18 +272,25 @@ describe('clients that misbehave (never throw into the page)', () => {
     ['undefined', undefined],
     ['an empty object', {}],
     ['an object without identify', { track: () => undefined }],
-  ])('no usable client (%s): logged, every helper answers 400, attachOptimizely a no-op detach', async (_name, client) => {
-    const logger = silentLogger();
-    const experiment = createExperiment(client as ExperimentClient, { loggerProvider: logger });
-    expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/needs a client with track\(\) and identify\(\)/));
-    for (const answer of [
-      experiment.trackExposure({ flagKey: 'f' }),
-      experiment.setExperimentUserProperty({ flagKey: 'f' }),
-      experiment.trackAssignment({ flags: { f: 'on' } }),
-    ]) {
-      expect((await answer.promise).code).toBe(400);
-    }
-    const detach = experiment.attachOptimizely({ notificationCenter: { addNotificationListener: vi.fn(), removeNotificationListener: vi.fn() } });
-    expect(() => detach()).not.toThrow();
-  });
+  ])(
+    'no usable client (%s): logged, every helper answers 400, attachOptimizely a no-op detach',
+    async (_name, client) => {
+      const logger = silentLogger();
+      const experiment = createExperiment(client as ExperimentClient, { loggerProvider: logger });
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringMatching(/needs a client with track\(\) and identify\(\)/),
+      );
+      for (const answer of [
+        experiment.trackExposure({ flagKey: 'f' }),
+        experiment.setExperimentUserProperty({ flagKey: 'f' }),
+        experiment.trackAssignment({ flags: { f: 'on' } }),
+      ]) {
+        expect((await answer.promise).code).toBe(400);
+      }
+      const detach = experiment.attachOptimizely({
+        notificationCenter: { addNotificationListener: vi.fn(), removeNotificationListener: vi.fn() },
+      });
+      expect(() => detach()).not.toThrow();
+    },
+  );
 });

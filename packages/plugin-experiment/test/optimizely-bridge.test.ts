@@ -25,7 +25,16 @@ const fakeOptimizely = () => {
       type: decisionType,
       userId,
       attributes: {},
-      decisionInfo: { flagKey, enabled: true, variationKey: 'variation_a', ruleKey: 'exp_rule', variables: {}, reasons: [], decisionEventDispatched: true, ...info },
+      decisionInfo: {
+        flagKey,
+        enabled: true,
+        variationKey: 'variation_a',
+        ruleKey: 'exp_rule',
+        variables: {},
+        reasons: [],
+        decisionEventDispatched: true,
+        ...info,
+      },
     });
   return { notificationCenter, listeners, emit, decide };
 };
@@ -39,14 +48,21 @@ const ready = async (userId = 'user-123456') => {
 };
 
 const summary = (events: Event[]) =>
-  events.map((event) => (event.event_type === '$identify' ? ['$identify', event.user_properties] : [event.event_type, event.event_properties]));
+  events.map((event) =>
+    event.event_type === '$identify'
+      ? ['$identify', event.user_properties]
+      : [event.event_type, event.event_properties],
+  );
 
 describe('attachOptimizely', () => {
   it('registers one DECISION listener', async () => {
     const { client } = await ready();
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
-    expect(optimizely.notificationCenter.addNotificationListener).toHaveBeenCalledWith('DECISION', expect.any(Function));
+    expect(optimizely.notificationCenter.addNotificationListener).toHaveBeenCalledWith(
+      'DECISION',
+      expect.any(Function),
+    );
   });
 
   it('sends the identify, then Experiment Viewed, for a flag decision', async () => {
@@ -57,7 +73,16 @@ describe('attachOptimizely', () => {
     await settle();
     expect(summary(destination.events)).toEqual([
       ['$identify', { $set: { '[Optimizely] checkout_redesign': 'variation_a' } }],
-      ['Experiment Viewed', { flag_key: 'checkout_redesign', variation_key: 'variation_a', rule_key: 'exp_rule', enabled: true, user_id: 'user-123456' }],
+      [
+        'Experiment Viewed',
+        {
+          flag_key: 'checkout_redesign',
+          variation_key: 'variation_a',
+          rule_key: 'exp_rule',
+          enabled: true,
+          user_id: 'user-123456',
+        },
+      ],
     ]);
   });
 
@@ -69,7 +94,10 @@ describe('attachOptimizely', () => {
     await settle();
     expect(summary(destination.events)).toEqual([
       ['$identify', { $set: { '[Optimizely] dark_mode': 'off' } }],
-      ['Experiment Viewed', { flag_key: 'dark_mode', variation_key: '', rule_key: '', enabled: false, user_id: 'user-123456' }],
+      [
+        'Experiment Viewed',
+        { flag_key: 'dark_mode', variation_key: '', rule_key: '', enabled: false, user_id: 'user-123456' },
+      ],
     ]);
   });
 
@@ -82,14 +110,17 @@ describe('attachOptimizely', () => {
     expect(destination.events).toHaveLength(2);
   });
 
-  it.each([['ab-test'], ['feature'], ['feature-test'], ['feature-variable'], ['all-feature-variables']])('ignores %s decisions', async (type) => {
-    const { client, destination } = await ready();
-    const optimizely = fakeOptimizely();
-    createExperiment(client).attachOptimizely(optimizely);
-    optimizely.decide('f', {}, 'user-123456', type);
-    await settle();
-    expect(destination.events).toEqual([]);
-  });
+  it.each([['ab-test'], ['feature'], ['feature-test'], ['feature-variable'], ['all-feature-variables']])(
+    'ignores %s decisions',
+    async (type) => {
+      const { client, destination } = await ready();
+      const optimizely = fakeOptimizely();
+      createExperiment(client).attachOptimizely(optimizely);
+      optimizely.decide('f', {}, 'user-123456', type);
+      await settle();
+      expect(destination.events).toEqual([]);
+    },
+  );
 
   it('without dedupe every decide() is sent', async () => {
     const { client, destination } = await ready();
@@ -111,7 +142,9 @@ describe('attachOptimizely', () => {
     optimizely.decide('f', {}, 'user-other');
     optimizely.decide('g');
     await settle();
-    const viewed = destination.events.filter((e) => e.event_type === 'Experiment Viewed').map((e) => e.event_properties);
+    const viewed = destination.events
+      .filter((e) => e.event_type === 'Experiment Viewed')
+      .map((e) => e.event_properties);
     expect(viewed.map((p) => [p?.user_id, p?.flag_key, p?.variation_key])).toEqual([
       ['user-123456', 'f', 'variation_a'],
       ['user-123456', 'f', 'control'],
@@ -178,7 +211,9 @@ describe('attachOptimizely', () => {
   it('decisionsMadeBefore logs a clear warning', async () => {
     const { client, logger } = await ready();
     createExperiment(client).attachOptimizely(fakeOptimizely(), { decisionsMadeBefore: true });
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/decide\(\) already ran before the bridge was attached.*does not replay/));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/decide\(\) already ran before the bridge was attached.*does not replay/),
+    );
   });
 
   it('no warning when attached in time', async () => {
@@ -190,13 +225,25 @@ describe('attachOptimizely', () => {
   it('replayDecisions sends earlier decide() results, honouring dedupe; bad entries are skipped with a warning', async () => {
     const { client, destination, logger } = await ready();
     const optimizely = fakeOptimizely();
-    const decision = { flagKey: 'early', enabled: true, variationKey: 'on', ruleKey: 'r', userContext: { getUserId: () => 'user-123456' } };
-    createExperiment(client).attachOptimizely(optimizely, { dedupe: true, replayDecisions: [decision, decision, { nope: true } as never] });
+    const decision = {
+      flagKey: 'early',
+      enabled: true,
+      variationKey: 'on',
+      ruleKey: 'r',
+      userContext: { getUserId: () => 'user-123456' },
+    };
+    createExperiment(client).attachOptimizely(optimizely, {
+      dedupe: true,
+      replayDecisions: [decision, decision, { nope: true } as never],
+    });
     optimizely.decide('early', { variationKey: 'on', ruleKey: 'r' });
     await settle();
     expect(summary(destination.events)).toEqual([
       ['$identify', { $set: { '[Optimizely] early': 'on' } }],
-      ['Experiment Viewed', { flag_key: 'early', variation_key: 'on', rule_key: 'r', enabled: true, user_id: 'user-123456' }],
+      [
+        'Experiment Viewed',
+        { flag_key: 'early', variation_key: 'on', rule_key: 'r', enabled: true, user_id: 'user-123456' },
+      ],
     ]);
     expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/not a decide\(\) result/));
   });
@@ -216,12 +263,16 @@ describe('attachOptimizely', () => {
     const optimizely = fakeOptimizely();
     const legacy = 'DECISION:type, userId, attributes, decisionInfo';
     createExperiment(client).attachOptimizely(optimizely, { notificationType: legacy });
-    optimizely.emit(legacy, { type: 'flag', userId: 'user-123456', decisionInfo: { flagKey: 'f', enabled: true, variationKey: 'on', ruleKey: 'r' } });
+    optimizely.emit(legacy, {
+      type: 'flag',
+      userId: 'user-123456',
+      decisionInfo: { flagKey: 'f', enabled: true, variationKey: 'on', ruleKey: 'r' },
+    });
     await settle();
     expect(destination.events).toHaveLength(2);
   });
 
-  it('warns once when the Optimizely user id differs from Sightline\'s (and not when it is the device id)', async () => {
+  it("warns once when the Optimizely user id differs from Sightline's (and not when it is the device id)", async () => {
     const { client, logger } = await ready('user-123456');
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
@@ -231,14 +282,22 @@ describe('attachOptimizely', () => {
     optimizely.decide('f', {}, 'someone-else');
     optimizely.decide('g', {}, 'someone-else');
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/"someone-else".*"user-123456".*same id in both SDKs/));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/"someone-else".*"user-123456".*same id in both SDKs/),
+    );
   });
 
   it('a client whose getUserId throws still gets the decision', async () => {
     const logger = silentLogger();
     const optimizely = fakeOptimizely();
     const track = vi.fn(() => ({ promise: Promise.resolve({ event: { event_type: 'x' }, code: 200, message: 'ok' }) }));
-    const client = { track, identify: track, getUserId: () => { throw new Error('broken getter'); } };
+    const client = {
+      track,
+      identify: track,
+      getUserId: () => {
+        throw new Error('broken getter');
+      },
+    };
     createExperiment(client as never, { loggerProvider: logger }).attachOptimizely(optimizely);
     optimizely.decide('f');
     expect(track).toHaveBeenCalledTimes(2);
@@ -277,7 +336,14 @@ describe('attachOptimizely', () => {
   it('a client that throws inside the listener is logged; Optimizely never sees an exception', async () => {
     const logger = silentLogger();
     const optimizely = fakeOptimizely();
-    const broken = { track: () => { throw new Error('boom'); }, identify: () => { throw new Error('boom'); } };
+    const broken = {
+      track: () => {
+        throw new Error('boom');
+      },
+      identify: () => {
+        throw new Error('boom');
+      },
+    };
     createExperiment(broken as never, { loggerProvider: logger }).attachOptimizely(optimizely);
     expect(() => optimizely.decide('f')).not.toThrow();
     await settle();
@@ -294,6 +360,9 @@ describe('attachOptimizely', () => {
     expect(destination.events).toEqual([]);
     await client.init(KEY, 'user-123456', { loggerProvider: logger }).promise;
     await settle();
-    expect(destination.events.map((e) => e.event_type).filter((t) => t !== 'session_start')).toEqual(['$identify', 'Experiment Viewed']);
+    expect(destination.events.map((e) => e.event_type).filter((t) => t !== 'session_start')).toEqual([
+      '$identify',
+      'Experiment Viewed',
+    ]);
   });
 });

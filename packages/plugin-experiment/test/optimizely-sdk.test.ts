@@ -8,11 +8,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createInstance, createStaticProjectConfigManager, NOTIFICATION_TYPES, type Client } from '@optimizely/optimizely-sdk';
+import {
+  createInstance,
+  createStaticProjectConfigManager,
+  NOTIFICATION_TYPES,
+  type Client,
+} from '@optimizely/optimizely-sdk';
 import type { Event, Plugin } from '@sightline/core';
 // Tests may use the local collector (docs/architecture.md: only tests, examples and the demo import it).
 import { startCollector } from '../../collector/src/index.mjs';
-import { OPTIMIZELY_DECISION_NOTIFICATION, createExperiment, type ExperimentClient } from '@sightline/plugin-experiment';
+import {
+  OPTIMIZELY_DECISION_NOTIFICATION,
+  createExperiment,
+  type ExperimentClient,
+} from '@sightline/plugin-experiment';
 import { createTestClient, settle } from '../../core/test/helpers.js';
 
 const KEY = 'api-key-0123456789';
@@ -47,7 +56,12 @@ const DATAFILE = {
   events: [],
   groups: [],
   integrations: [],
-  experiments: [rule('3001', 'checkout_experiment', '4001', [variation('5001', 'variation_a', true), variation('5002', 'control', true)])],
+  experiments: [
+    rule('3001', 'checkout_experiment', '4001', [
+      variation('5001', 'variation_a', true),
+      variation('5002', 'control', true),
+    ]),
+  ],
   featureFlags: [
     { id: '6001', key: 'checkout_redesign', experimentIds: ['3001'], rolloutId: '7001', variables: [] },
     { id: '6002', key: 'dark_mode', experimentIds: [], rolloutId: '7002', variables: [] },
@@ -59,9 +73,21 @@ const DATAFILE = {
 };
 
 const ENABLED_IDENTIFY = ['$identify', { $set: { '[Optimizely] checkout_redesign': 'variation_a' } }];
-const ENABLED_VIEWED = ['Experiment Viewed', { flag_key: 'checkout_redesign', variation_key: 'variation_a', rule_key: 'checkout_experiment', enabled: true, user_id: USER }];
+const ENABLED_VIEWED = [
+  'Experiment Viewed',
+  {
+    flag_key: 'checkout_redesign',
+    variation_key: 'variation_a',
+    rule_key: 'checkout_experiment',
+    enabled: true,
+    user_id: USER,
+  },
+];
 const DISABLED_IDENTIFY = ['$identify', { $set: { '[Optimizely] dark_mode': 'off' } }];
-const DISABLED_VIEWED = ['Experiment Viewed', { flag_key: 'dark_mode', variation_key: 'off', rule_key: 'default-rollout-7002', enabled: false, user_id: USER }];
+const DISABLED_VIEWED = [
+  'Experiment Viewed',
+  { flag_key: 'dark_mode', variation_key: 'off', rule_key: 'default-rollout-7002', enabled: false, user_id: USER },
+];
 
 let dir: string;
 let datafilePath: string;
@@ -86,7 +112,9 @@ afterAll(() => {
 });
 
 const optimizelyFromDatafile = (): Client => {
-  const client = createInstance({ projectConfigManager: createStaticProjectConfigManager({ datafile: readFileSync(datafilePath, 'utf8') }) });
+  const client = createInstance({
+    projectConfigManager: createStaticProjectConfigManager({ datafile: readFileSync(datafilePath, 'utf8') }),
+  });
   clients.push(client);
   return client;
 };
@@ -100,10 +128,13 @@ const sightline = async () => {
 };
 
 const summary = (events: Event[]) =>
-  events.map((event) => [event.event_type, event.event_type === '$identify' ? event.user_properties : event.event_properties]);
+  events.map((event) => [
+    event.event_type,
+    event.event_type === '$identify' ? event.user_properties : event.event_properties,
+  ]);
 
 describe('the bridge with the real Optimizely SDK v6', () => {
-  it('our DECISION constant is the SDK\'s', () => {
+  it("our DECISION constant is the SDK's", () => {
     expect(NOTIFICATION_TYPES.DECISION).toBe(OPTIMIZELY_DECISION_NOTIFICATION);
   });
 
@@ -118,7 +149,14 @@ describe('the bridge with the real Optimizely SDK v6', () => {
     expect(user.decide('dark_mode')).toMatchObject({ enabled: false, variationKey: 'off' });
     user.decide('checkout_redesign');
     await settle();
-    expect(summary(destination.events)).toEqual([ENABLED_IDENTIFY, ENABLED_VIEWED, DISABLED_IDENTIFY, DISABLED_VIEWED, ENABLED_IDENTIFY, ENABLED_VIEWED]);
+    expect(summary(destination.events)).toEqual([
+      ENABLED_IDENTIFY,
+      ENABLED_VIEWED,
+      DISABLED_IDENTIFY,
+      DISABLED_VIEWED,
+      ENABLED_IDENTIFY,
+      ENABLED_VIEWED,
+    ]);
     expect(destination.events.every((event) => event.user_id === USER)).toBe(true);
   });
 
@@ -165,7 +203,10 @@ describe('the bridge with the real Optimizely SDK v6', () => {
 
   it('works with the default-instance shape before init: decisions queue until init', async () => {
     const { client, destination, logger } = createTestClient();
-    const defaultInstance: ExperimentClient = { track: client.track.bind(client), identify: client.identify.bind(client) };
+    const defaultInstance: ExperimentClient = {
+      track: client.track.bind(client),
+      identify: client.identify.bind(client),
+    };
     const optimizely = optimizelyFromDatafile();
     createExperiment(defaultInstance).attachOptimizely(optimizely);
     await optimizely.onReady({ timeout: 2000 });
@@ -174,7 +215,10 @@ describe('the bridge with the real Optimizely SDK v6', () => {
     expect(destination.events).toEqual([]);
     await client.init(KEY, USER, { loggerProvider: logger }).promise;
     await settle();
-    expect(summary(destination.events.filter((event) => event.event_type !== 'session_start'))).toEqual([DISABLED_IDENTIFY, DISABLED_VIEWED]);
+    expect(summary(destination.events.filter((event) => event.event_type !== 'session_start'))).toEqual([
+      DISABLED_IDENTIFY,
+      DISABLED_VIEWED,
+    ]);
   });
 });
 
@@ -210,7 +254,16 @@ describe('events arriving at the local collector', () => {
     [
       'without dedupe: on every decide()',
       false,
-      [ENABLED_IDENTIFY, ENABLED_VIEWED, DISABLED_IDENTIFY, DISABLED_VIEWED, ENABLED_IDENTIFY, ENABLED_VIEWED, DISABLED_IDENTIFY, DISABLED_VIEWED],
+      [
+        ENABLED_IDENTIFY,
+        ENABLED_VIEWED,
+        DISABLED_IDENTIFY,
+        DISABLED_VIEWED,
+        ENABLED_IDENTIFY,
+        ENABLED_VIEWED,
+        DISABLED_IDENTIFY,
+        DISABLED_VIEWED,
+      ],
     ],
   ])('%s', async (_name, dedupe, expected) => {
     const collector = await startCollector({ port: 0, dataDir: join(dir, `collector-${String(dedupe)}`), quiet: true });

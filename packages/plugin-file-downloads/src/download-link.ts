@@ -13,9 +13,17 @@ export interface DownloadTarget {
 const DOWNLOAD_PROTOCOL = /^(https?|file):$/;
 
 export const normalizeExtensions = (extensions: readonly unknown[]): Set<string> =>
-  new Set(extensions.filter((extension): extension is string => typeof extension === 'string' && extension !== '').map((extension) => extension.replace(/^\./, '').toLowerCase()));
+  new Set(
+    extensions
+      .filter((extension): extension is string => typeof extension === 'string' && extension !== '')
+      .map((extension) => extension.replace(/^\./, '').toLowerCase()),
+  );
 
-export const downloadTargetOf = (href: string, base: string, extensions: ReadonlySet<string>): DownloadTarget | undefined => {
+export const downloadTargetOf = (
+  href: string,
+  base: string,
+  extensions: ReadonlySet<string>,
+): DownloadTarget | undefined => {
   let url: URL;
   try {
     url = new URL(href, base || undefined);

@@ -3,9 +3,25 @@
  * document covers every link, including links added or changed after load. The link URL and
  * file name are scrubbed; the link text is masked like any element text.
  */
-import { getDocument, type Config, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
+import {
+  getDocument,
+  type Config,
+  type Logger,
+  type Plugin,
+  type Properties,
+  type ResultPromise,
+} from '@sightline/core';
 import { readElementText, scrubUrl } from '@sightline/dom';
-import { DEFAULT_FILE_EXTENSIONS, EVENT_FILE_DOWNLOADED, FILE_EXTENSION, FILE_NAME, LINK_ID, LINK_TEXT, LINK_URL, PLUGIN_NAME } from './constants.js';
+import {
+  DEFAULT_FILE_EXTENSIONS,
+  EVENT_FILE_DOWNLOADED,
+  FILE_EXTENSION,
+  FILE_NAME,
+  LINK_ID,
+  LINK_TEXT,
+  LINK_URL,
+  PLUGIN_NAME,
+} from './constants.js';
 import { downloadTargetOf, normalizeExtensions } from './download-link.js';
 
 export interface FileDownloadsOptions {
@@ -62,7 +78,10 @@ export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<
       if ((replace !== undefined && !Array.isArray(replace)) || (extra !== undefined && !Array.isArray(extra))) {
         logger.warn('file downloads: fileExtensions / additionalFileExtensions must be arrays of strings; ignored');
       }
-      extensions = normalizeExtensions([...(Array.isArray(replace) ? replace : DEFAULT_FILE_EXTENSIONS), ...(Array.isArray(extra) ? extra : [])]);
+      extensions = normalizeExtensions([
+        ...(Array.isArray(replace) ? replace : DEFAULT_FILE_EXTENSIONS),
+        ...(Array.isArray(extra) ? extra : []),
+      ]);
       const document = getDocument();
       if (!document) return; // SSR / worker
       // Capture phase: a click handler that stops propagation must not hide the download.

@@ -1,3 +1,8 @@
-export { fileDownloadsPlugin, fileDownloadsOptionsFrom, type FileDownloadsOptions, type FileDownloadsClient } from './file-downloads-plugin.js';
+export {
+  fileDownloadsPlugin,
+  fileDownloadsOptionsFrom,
+  type FileDownloadsOptions,
+  type FileDownloadsClient,
+} from './file-downloads-plugin.js';
 export { downloadTargetOf, normalizeExtensions, type DownloadTarget } from './download-link.js';
 export * from './constants.js';

@@ -32,10 +32,40 @@ const link = (html: string) => {
 
 describe('downloadTargetOf', () => {
   it.each([
-    'pdf', 'xls', 'xlsx', 'doc', 'docx', 'txt', 'rtf', 'csv', 'exe', 'key', 'pps', 'ppt', 'pptx', '7z', 'pkg', 'rar',
-    'gz', 'zip', 'avi', 'mov', 'mp4', 'mpg', 'mpeg', 'wmv', 'mid', 'midi', 'mp3', 'wav', 'wma',
+    'pdf',
+    'xls',
+    'xlsx',
+    'doc',
+    'docx',
+    'txt',
+    'rtf',
+    'csv',
+    'exe',
+    'key',
+    'pps',
+    'ppt',
+    'pptx',
+    '7z',
+    'pkg',
+    'rar',
+    'gz',
+    'zip',
+    'avi',
+    'mov',
+    'mp4',
+    'mpg',
+    'mpeg',
+    'wmv',
+    'mid',
+    'midi',
+    'mp3',
+    'wav',
+    'wma',
   ])('.%s is a download', (extension) => {
-    expect(downloadTargetOf(`/f/file.${extension}`, ORIGIN, DEFAULTS)).toEqual({ extension, pathname: `/f/file.${extension}` });
+    expect(downloadTargetOf(`/f/file.${extension}`, ORIGIN, DEFAULTS)).toEqual({
+      extension,
+      pathname: `/f/file.${extension}`,
+    });
   });
 
   it.each([
@@ -111,9 +141,13 @@ describe('fileDownloadsPlugin', () => {
 
   it('link URL and file name are scrubbed, link text masked', async () => {
     const { sent, destination } = await start();
-    link('<a href="https://u:pw@files.example/a@b.co/statement.pdf?token=Tk9secret&email=a@b.co">Mail a@b.co</a>').click();
+    link(
+      '<a href="https://u:pw@files.example/a@b.co/statement.pdf?token=Tk9secret&email=a@b.co">Mail a@b.co</a>',
+    ).click();
     const [properties] = await sent();
-    expect(properties['[Amplitude] Link URL']).toBe('https://files.example/*****/statement.pdf?token=*****&email=*****');
+    expect(properties['[Amplitude] Link URL']).toBe(
+      'https://files.example/*****/statement.pdf?token=*****&email=*****',
+    );
     expect(properties['[Amplitude] File Name']).toBe('/*****/statement.pdf');
     expect(properties['[Amplitude] Link Text']).toBe('Mail *****');
     const wire = JSON.stringify(destination.events);
@@ -136,7 +170,10 @@ describe('fileDownloadsPlugin', () => {
     const extended = await start({ additionalFileExtensions: ['apk'] });
     link('<a href="/app.APK">android</a><a id="p" href="/doc.pdf">pdf</a>').click();
     (document.getElementById('p') as HTMLElement).click();
-    expect((await extended.sent()).map((properties) => properties['[Amplitude] File Extension'])).toEqual(['apk', 'pdf']);
+    expect((await extended.sent()).map((properties) => properties['[Amplitude] File Extension'])).toEqual([
+      'apk',
+      'pdf',
+    ]);
   });
 
   it('bad extension options are warned about and the documented list is used', async () => {

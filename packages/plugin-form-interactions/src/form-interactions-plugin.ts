@@ -3,7 +3,14 @@
  * Submitted` on submit. One capturing, passive listener per event kind
  * on the document covers every form, including forms added later; no per-form listeners.
  */
-import { getDocument, type Config, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
+import {
+  getDocument,
+  type Config,
+  type Logger,
+  type Plugin,
+  type Properties,
+  type ResultPromise,
+} from '@sightline/core';
 import { EVENT_FORM_STARTED, EVENT_FORM_SUBMITTED, PLUGIN_NAME } from './constants.js';
 import { readFormProperties } from './form-properties.js';
 

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formInteractionsOptionsFrom, formInteractionsPlugin, readFormProperties, type FormInteractionsOptions } from '@sightline/plugin-form-interactions';
+import {
+  formInteractionsOptionsFrom,
+  formInteractionsPlugin,
+  readFormProperties,
+  type FormInteractionsOptions,
+} from '@sightline/plugin-form-interactions';
 import { createTestClient, settle } from '../../core/test/helpers.js';
 
 const KEY = 'api-key-0123456789';
@@ -69,7 +74,10 @@ describe('formInteractionsPlugin', () => {
 
   it('a form added after load is covered', async () => {
     const { sent } = await start();
-    document.body.insertAdjacentHTML('beforeend', '<form id="late" action="https://other.example/post"><textarea></textarea></form>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<form id="late" action="https://other.example/post"><textarea></textarea></form>',
+    );
     const late = document.getElementById('late') as HTMLFormElement;
     change(late.querySelector('textarea') as Element);
     submit(late);
@@ -123,7 +131,8 @@ describe('formInteractionsPlugin', () => {
       ['[Amplitude] Form Submitted', props('f', 'n', `${ORIGIN}/go`)],
     ]);
     const wire = JSON.stringify(destination.events);
-    for (const value of ['secret-one', 'secret-two', 'secret-three', '4111 1111', '4111111111111111']) expect(wire).not.toContain(value);
+    for (const value of ['secret-one', 'secret-two', 'secret-three', '4111 1111', '4111111111111111'])
+      expect(wire).not.toContain(value);
   });
 
   it('a form without id, name or action reports empty strings and the page URL', () => {
@@ -133,7 +142,9 @@ describe('formInteractionsPlugin', () => {
 
   it('the destination is scrubbed', () => {
     document.body.innerHTML = '<form action="https://u:p@x.example/s?token=abc&next=1"></form>';
-    expect(readFormProperties(document.querySelector('form') as Element)['[Amplitude] Form Destination']).toBe('https://x.example/s?token=*****&next=1');
+    expect(readFormProperties(document.querySelector('form') as Element)['[Amplitude] Form Destination']).toBe(
+      'https://x.example/s?token=*****&next=1',
+    );
   });
 
   it('shouldTrackSubmit false skips the submit (and its Form Started); true tracks it', async () => {
@@ -142,7 +153,9 @@ describe('formInteractionsPlugin', () => {
     submit(form());
     document.body.insertAdjacentHTML('beforeend', '<form id="ok"></form>');
     submit(document.getElementById('ok') as Element);
-    expect((await sent()).map(([type, properties]) => [type, (properties as Record<string, string>)['[Amplitude] Form ID']])).toEqual([
+    expect(
+      (await sent()).map(([type, properties]) => [type, (properties as Record<string, string>)['[Amplitude] Form ID']]),
+    ).toEqual([
       ['[Amplitude] Form Started', 'ok'],
       ['[Amplitude] Form Submitted', 'ok'],
     ]);

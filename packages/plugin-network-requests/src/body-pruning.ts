@@ -52,7 +52,13 @@ const isContainer = (value: unknown): value is Container => typeof value === 'ob
 const childKeys = (value: Container): string[] => Object.keys(value);
 
 const childAt = (value: Container, key: string): Json | undefined =>
-  Array.isArray(value) ? (/^\d+$/.test(key) ? value[Number(key)] : undefined) : Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  Array.isArray(value)
+    ? /^\d+$/.test(key)
+      ? value[Number(key)]
+      : undefined
+    : Object.prototype.hasOwnProperty.call(value, key)
+      ? value[key]
+      : undefined;
 
 interface Walk {
   visits: number;
@@ -72,7 +78,8 @@ function collect(value: Json, pattern: Path, index: number, path: Path, walk: Wa
   if (segment === '**') {
     collect(value, pattern, index + 1, path, walk); // zero levels
     if (index === pattern.length - 1) return; // a trailing `**` already took the whole subtree
-    if (isContainer(value)) for (const key of childKeys(value)) collect(childAt(value, key) as Json, pattern, index, [...path, key], walk);
+    if (isContainer(value))
+      for (const key of childKeys(value)) collect(childAt(value, key) as Json, pattern, index, [...path, key], walk);
     return;
   }
   if (!isContainer(value)) return;
@@ -96,7 +103,8 @@ function copyScrubbed(value: Json, depth: number): Json | undefined {
   if (typeof value === 'string') return maskSensitivePatterns(value);
   if (!isContainer(value)) return value;
   if (depth > MAX_BODY_DEPTH) return undefined;
-  if (Array.isArray(value)) return value.map((item) => copyScrubbed(item, depth + 1)).filter((item): item is Json => item !== undefined);
+  if (Array.isArray(value))
+    return value.map((item) => copyScrubbed(item, depth + 1)).filter((item): item is Json => item !== undefined);
   const copy: { [key: string]: Json } = {};
   for (const key of Object.keys(value)) {
     const item = copyScrubbed(value[key], depth + 1);

@@ -27,9 +27,11 @@ export function bodySize(body: unknown): number | undefined {
   try {
     if (body === undefined || body === null) return undefined;
     if (typeof body === 'string') return utf8ByteLength(body);
-    if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) return utf8ByteLength(body.toString());
+    if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams)
+      return utf8ByteLength(body.toString());
     if (typeof Blob !== 'undefined' && body instanceof Blob) return body.size;
-    if (typeof ArrayBuffer !== 'undefined' && (body instanceof ArrayBuffer || ArrayBuffer.isView(body))) return (body as ArrayBuffer).byteLength;
+    if (typeof ArrayBuffer !== 'undefined' && (body instanceof ArrayBuffer || ArrayBuffer.isView(body)))
+      return (body as ArrayBuffer).byteLength;
     return undefined;
   } catch {
     return undefined;

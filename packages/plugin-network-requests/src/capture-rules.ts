@@ -59,7 +59,9 @@ function compileMethods(methods: unknown, report: (problem: string) => void): st
     report('captureRules[].methods must be an array of strings; all methods match');
     return undefined;
   }
-  const upper = methods.filter((method): method is string => typeof method === 'string').map((method) => method.trim().toUpperCase());
+  const upper = methods
+    .filter((method): method is string => typeof method === 'string')
+    .map((method) => method.trim().toUpperCase());
   return upper.indexOf('*') >= 0 ? undefined : upper;
 }
 
@@ -68,12 +70,17 @@ function compileRule(rule: NetworkCaptureRule, report: (problem: string) => void
   let { ranges, invalid } = parseStatusCodeRange(rangeSpec);
   if (invalid.length) report(`captureRules[].statusCodeRange ${describe(rangeSpec)}: ignored ${invalid.join(', ')}`);
   if (ranges.length === 0) {
-    report(`captureRules[].statusCodeRange ${describe(rangeSpec)} has no valid code; using "${DEFAULT_STATUS_CODE_RANGE}"`);
+    report(
+      `captureRules[].statusCodeRange ${describe(rangeSpec)} has no valid code; using "${DEFAULT_STATUS_CODE_RANGE}"`,
+    );
     ranges = parseStatusCodeRange(DEFAULT_STATUS_CODE_RANGE).ranges;
   }
   return {
     urls: compileUrls(rule.urls, report),
-    hosts: rule.hosts === undefined ? undefined : compileHostPatterns(rule.hosts, (bad) => report(`captureRules[].hosts: ${describe(bad)} ignored`)),
+    hosts:
+      rule.hosts === undefined
+        ? undefined
+        : compileHostPatterns(rule.hosts, (bad) => report(`captureRules[].hosts: ${describe(bad)} ignored`)),
     methods: compileMethods(rule.methods, report),
     statusRanges: ranges,
     requestHeaders: compileHeaderRule(rule.requestHeaders),
@@ -98,7 +105,8 @@ export function compileCaptureRules(rules: unknown, report: (problem: string) =>
 function urlMatches(rule: CompiledCaptureRule, target: RequestTarget): boolean {
   if (rule.urls === undefined) return true;
   for (const url of rule.urls) {
-    if (typeof url === 'string' ? url === target.url || url === target.urlWithoutQuery : url.test(target.url)) return true;
+    if (typeof url === 'string' ? url === target.url || url === target.urlWithoutQuery : url.test(target.url))
+      return true;
   }
   return false;
 }
@@ -111,13 +119,20 @@ export function ruleApplies(rule: CompiledCaptureRule, target: RequestTarget): b
 }
 
 /** The deciding rule: the last one that applies (specific rules go at the bottom). */
-export function findRule(rules: readonly CompiledCaptureRule[], target: RequestTarget): CompiledCaptureRule | undefined {
+export function findRule(
+  rules: readonly CompiledCaptureRule[],
+  target: RequestTarget,
+): CompiledCaptureRule | undefined {
   for (let i = rules.length - 1; i >= 0; i--) if (ruleApplies(rules[i], target)) return rules[i];
   return undefined;
 }
 
 /** The rule under which a finished request is captured, or `undefined` when it is not. */
-export function decideCapture(rules: readonly CompiledCaptureRule[], target: RequestTarget, status: number): CompiledCaptureRule | undefined {
+export function decideCapture(
+  rules: readonly CompiledCaptureRule[],
+  target: RequestTarget,
+  status: number,
+): CompiledCaptureRule | undefined {
   const rule = findRule(rules, target);
   return rule && isStatusInRanges(status, rule.statusRanges) ? rule : undefined;
 }

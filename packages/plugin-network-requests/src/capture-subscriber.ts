@@ -48,7 +48,9 @@ export function createCaptureSubscriber(options: CaptureSubscriberOptions): Netw
         // Known now that the body was read, when no Content-Length said it.
         setIfDefined(properties, NetworkProperty.RESPONSE_BODY_SIZE, request.responseBodySize());
       })
-      .catch((error: unknown) => logger.warn('Network request body capture failed; the event is sent without it:', error))
+      .catch((error: unknown) =>
+        logger.warn('Network request body capture failed; the event is sent without it:', error),
+      )
       .then(() => track(properties));
   };
 

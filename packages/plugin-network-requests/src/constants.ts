@@ -36,7 +36,13 @@ export const AMPLITUDE_DOMAIN = 'amplitude.com';
 export { SDK_REQUEST_MARKER } from '@sightline/core';
 
 /** Credentials: never captured, even when a rule names them. */
-export const NEVER_CAPTURED_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'set-cookie2'];
+export const NEVER_CAPTURED_HEADERS: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'set-cookie2',
+];
 
 /** `requestHeaders: true` / `responseHeaders: true` capture only these (48 names). */
 export const SAFE_HEADERS: readonly string[] = (

@@ -22,7 +22,10 @@ function headerEntries(init: HeadersInit | undefined): Array<[string, string]> {
     init.forEach((value, name) => entries.push([name, value]));
     return entries;
   }
-  if (Array.isArray(init)) return init.filter((pair) => Array.isArray(pair) && pair.length === 2).map(([name, value]) => [String(name), String(value)]);
+  if (Array.isArray(init))
+    return init
+      .filter((pair) => Array.isArray(pair) && pair.length === 2)
+      .map(([name, value]) => [String(name), String(value)]);
   return Object.keys(init).map((name) => [name, String((init as Record<string, string>)[name])]);
 }
 
@@ -109,7 +112,10 @@ function observe(pending: PendingFetch, outcome: FetchOutcome): ObservedRequest 
 
 function describeError(error: unknown): { code: string; message: string } {
   const { name, message } = (error && typeof error === 'object' ? error : {}) as { name?: unknown; message?: unknown };
-  return { code: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : String(error) };
+  return {
+    code: typeof name === 'string' ? name : 'Error',
+    message: typeof message === 'string' ? message : String(error),
+  };
 }
 
 function start(state: SharedNetworkState, input: unknown, init: RequestInit | undefined): PendingFetch | undefined {

@@ -10,12 +10,16 @@ export type HeaderEntries = Iterable<readonly [string, string]>;
 export function compileHeaderRule(rule: unknown): readonly string[] {
   let names: readonly string[] = [];
   if (rule === true) names = SAFE_HEADERS;
-  else if (Array.isArray(rule)) names = rule.filter((name): name is string => typeof name === 'string').map((name) => name.trim().toLowerCase());
+  else if (Array.isArray(rule))
+    names = rule.filter((name): name is string => typeof name === 'string').map((name) => name.trim().toLowerCase());
   return names.filter((name) => name !== '' && NEVER_CAPTURED_HEADERS.indexOf(name) < 0);
 }
 
 /** Keeps only allowed headers, names lower-cased; repeated headers are joined with `, `. `undefined` when none is kept. */
-export function pruneHeaders(headers: HeaderEntries, allowed: readonly string[]): { [name: string]: string } | undefined {
+export function pruneHeaders(
+  headers: HeaderEntries,
+  allowed: readonly string[],
+): { [name: string]: string } | undefined {
   if (allowed.length === 0) return undefined;
   let kept: { [name: string]: string } | undefined;
   for (const [rawName, value] of headers) {

@@ -33,7 +33,15 @@ export function buildNetworkRequestProperties(request: ObservedRequest, rule: Co
   }
   setIfDefined(properties, NetworkProperty.REQUEST_BODY_SIZE, request.requestBodySize());
   setIfDefined(properties, NetworkProperty.RESPONSE_BODY_SIZE, request.responseBodySize());
-  setIfDefined(properties, NetworkProperty.REQUEST_HEADERS, pruneHeaders(request.requestHeaders(), rule.requestHeaders));
-  setIfDefined(properties, NetworkProperty.RESPONSE_HEADERS, pruneHeaders(request.responseHeaders(), rule.responseHeaders));
+  setIfDefined(
+    properties,
+    NetworkProperty.REQUEST_HEADERS,
+    pruneHeaders(request.requestHeaders(), rule.requestHeaders),
+  );
+  setIfDefined(
+    properties,
+    NetworkProperty.RESPONSE_HEADERS,
+    pruneHeaders(request.responseHeaders(), rule.responseHeaders),
+  );
   return properties;
 }

@@ -14,7 +14,11 @@ type Scope = { fetch?: typeof fetch; XMLHttpRequest?: typeof XMLHttpRequest };
 type XhrMethods = XhrPatch['wrappers'];
 
 /** The prototype methods the XHR half wraps, as found on `source`. */
-const xhrMethods = (source: XhrMethods): XhrMethods => ({ open: source.open, send: source.send, setRequestHeader: source.setRequestHeader });
+const xhrMethods = (source: XhrMethods): XhrMethods => ({
+  open: source.open,
+  send: source.send,
+  setRequestHeader: source.setRequestHeader,
+});
 
 function installFetch(state: SharedNetworkState, scope: Scope): void {
   if (state.fetch || typeof scope.fetch !== 'function') return;
@@ -42,7 +46,9 @@ function uninstall(state: SharedNetworkState, scope: Scope): void {
   if (xhr && typeof scope.XMLHttpRequest === 'function') {
     const prototype = scope.XMLHttpRequest.prototype;
     const current = xhrMethods(prototype);
-    const stillOurs = (Object.keys(current) as Array<keyof XhrMethods>).every((name) => current[name] === xhr.wrappers[name]);
+    const stillOurs = (Object.keys(current) as Array<keyof XhrMethods>).every(
+      (name) => current[name] === xhr.wrappers[name],
+    );
     if (stillOurs) {
       Object.assign(prototype, xhrMethods(xhr));
       state.xhr = undefined;

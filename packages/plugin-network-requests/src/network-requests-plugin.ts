@@ -33,7 +33,9 @@ export function networkRequestsPlugin(options?: NetworkTrackingOptions): Plugin 
       const logger = config.loggerProvider;
       const report = (problem: string) => logger.warn(`networkTracking: ${problem}`);
       const ignore: IgnorePolicy = {
-        ignoreHosts: compileHostPatterns(settings.ignoreHosts, (bad) => report(`ignoreHosts: ${describe(bad)} ignored`)),
+        ignoreHosts: compileHostPatterns(settings.ignoreHosts, (bad) =>
+          report(`ignoreHosts: ${describe(bad)} ignored`),
+        ),
         ignoreAmplitudeRequests: settings.ignoreAmplitudeRequests !== false,
         sdkUrlPrefixes: sdkUrlPrefixes(config),
       };

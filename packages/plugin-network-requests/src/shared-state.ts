@@ -40,7 +40,9 @@ export function sharedState(): SharedNetworkState | undefined {
 
 /** True for the SDK's own uploads, marked on the fetch init, the Request or the XHR. */
 export function isMarkedSdkRequest(target: unknown): boolean {
-  return !!target && typeof target === 'object' && (target as SymbolKeyed<unknown>)[Symbol.for(SDK_REQUEST_MARKER)] === true;
+  return (
+    !!target && typeof target === 'object' && (target as SymbolKeyed<unknown>)[Symbol.for(SDK_REQUEST_MARKER)] === true
+  );
 }
 
 /** Marks a fetch init object or an XMLHttpRequest as the SDK's own request; returns it. */

@@ -43,7 +43,13 @@ function safe<T>(read: () => T): T | undefined {
   }
 }
 
-function observe(xhr: XMLHttpRequest, record: XhrRecord, body: unknown, startTime: number, failure: string | undefined): ObservedRequest {
+function observe(
+  xhr: XMLHttpRequest,
+  record: XhrRecord,
+  body: unknown,
+  startTime: number,
+  failure: string | undefined,
+): ObservedRequest {
   const status = failure ? 0 : xhr.status;
   return {
     type: 'xhr',
@@ -52,7 +58,10 @@ function observe(xhr: XMLHttpRequest, record: XhrRecord, body: unknown, startTim
     startTime,
     endTime: Date.now(),
     status,
-    error: status === 0 ? { code: failure || 'error', message: `XMLHttpRequest ${failure || 'failed'} without a status` } : undefined,
+    error:
+      status === 0
+        ? { code: failure || 'error', message: `XMLHttpRequest ${failure || 'failed'} without a status` }
+        : undefined,
     requestBodySize: () => bodySize(body),
     responseBodySize: () => (status === 0 ? undefined : safe(() => responseSize(xhr))),
     requestHeaders: () => record.headers,
@@ -63,7 +72,10 @@ function observe(xhr: XMLHttpRequest, record: XhrRecord, body: unknown, startTim
 }
 
 /** Builds the three prototype wrappers around the originals; inert while nobody subscribes. */
-export function createXhrWrappers(state: SharedNetworkState, originals: Omit<XhrPatch, 'wrappers'>): XhrPatch['wrappers'] {
+export function createXhrWrappers(
+  state: SharedNetworkState,
+  originals: Omit<XhrPatch, 'wrappers'>,
+): XhrPatch['wrappers'] {
   const records = new WeakMap<XMLHttpRequest, XhrRecord>();
 
   function open(this: XMLHttpRequest, ...args: unknown[]): void {

@@ -3,7 +3,8 @@ import { compileBodyRule, parseBodyPath, parseJsonBody, pruneBody } from '../src
 import { MAX_CAPTURED_BODY_BYTES } from '../src/constants.js';
 
 const body = { a: 'A', b: { c: 'C', d: { e: 'E', f: 'F' } }, g: 'G' };
-const prune = (value: unknown, allowlist?: string[], excludelist?: string[]) => pruneBody(value, compileBodyRule({ allowlist, excludelist }));
+const prune = (value: unknown, allowlist?: string[], excludelist?: string[]) =>
+  pruneBody(value, compileBodyRule({ allowlist, excludelist }));
 
 describe('documented body capture examples', () => {
   it.each([
@@ -43,7 +44,13 @@ describe('body capture rules', () => {
   });
 
   it('arrays keep their structure; * and indexes select elements', () => {
-    const list = { items: [{ id: 1, name: 'x' }, { id: 2, name: 'y' }], total: 2 };
+    const list = {
+      items: [
+        { id: 1, name: 'x' },
+        { id: 2, name: 'y' },
+      ],
+      total: 2,
+    };
     expect(prune(list, ['items/*/id'])).toEqual({ items: [{ id: 1 }, { id: 2 }] });
     expect(prune(list, ['items/1/name'])).toEqual({ items: [{ name: 'y' }] });
     expect(prune(list, ['items/**'], ['items/0'])).toEqual({ items: [{ id: 2, name: 'y' }] });
@@ -56,7 +63,9 @@ describe('body capture rules', () => {
   });
 
   it('card numbers, SSNs and emails inside captured strings are masked', () => {
-    expect(prune({ user: { email: 'jane@example.com', note: 'card 4111 1111 1111 1111', id: 7 } }, ['user/**'])).toEqual({
+    expect(
+      prune({ user: { email: 'jane@example.com', note: 'card 4111 1111 1111 1111', id: 7 } }, ['user/**']),
+    ).toEqual({
       user: { email: '*****', note: 'card *****', id: 7 },
     });
   });

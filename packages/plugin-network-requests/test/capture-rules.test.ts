@@ -34,10 +34,24 @@ describe('default capture: status 0 and 500–599', () => {
 describe('rule matching', () => {
   const cases: Array<[string, NetworkCaptureRule[], string, string, number, boolean]> = [
     ['statusCodeRange 400-599 captures a 404', [{ statusCodeRange: '400-599' }], 'https://a.com/x', 'GET', 404, true],
-    ['statusCodeRange 400-599 leaves out network failures', [{ statusCodeRange: '400-599' }], 'https://a.com/x', 'GET', 0, false],
+    [
+      'statusCodeRange 400-599 leaves out network failures',
+      [{ statusCodeRange: '400-599' }],
+      'https://a.com/x',
+      'GET',
+      0,
+      false,
+    ],
     ['statusCodeRange 200 captures success', [{ statusCodeRange: '200' }], 'https://a.com/x', 'GET', 200, true],
     ['urls: exact string', [{ urls: ['https://a.com/api/status'] }], 'https://a.com/api/status', 'GET', 500, true],
-    ['urls: exact string ignores query and fragment', [{ urls: ['https://a.com/api/status'] }], 'https://a.com/api/status?x=1#y', 'GET', 500, true],
+    [
+      'urls: exact string ignores query and fragment',
+      [{ urls: ['https://a.com/api/status'] }],
+      'https://a.com/api/status?x=1#y',
+      'GET',
+      500,
+      true,
+    ],
     ['urls: a different URL', [{ urls: ['https://a.com/api/status'] }], 'https://a.com/api/other', 'GET', 500, false],
     ['urls: RegExp', [{ urls: [/https:\/\/a\.com\/api\/.*/] }], 'https://a.com/api/v1/x', 'GET', 500, true],
     ['urls: RegExp not matching', [{ urls: [/https:\/\/b\.com\//] }], 'https://a.com/api/v1/x', 'GET', 500, false],
@@ -47,7 +61,14 @@ describe('rule matching', () => {
     ['methods: listed', [{ methods: ['post', 'PUT'] }], 'https://a.com/x', 'POST', 500, true],
     ['methods: not listed', [{ methods: ['POST'] }], 'https://a.com/x', 'GET', 500, false],
     ['methods: *', [{ methods: ['*'] }], 'https://a.com/x', 'DELETE', 500, true],
-    ['urls and methods both must hold', [{ urls: [/a\.com/], methods: ['POST'] }], 'https://a.com/x', 'GET', 500, false],
+    [
+      'urls and methods both must hold',
+      [{ urls: [/a\.com/], methods: ['POST'] }],
+      'https://a.com/x',
+      'GET',
+      500,
+      false,
+    ],
     [
       'the last applicable rule decides (specific rules at the bottom)',
       [{ statusCodeRange: '500-599' }, { hosts: ['api.a.com'], statusCodeRange: '400-499' }],
@@ -100,7 +121,11 @@ describe('bad options are reported, never thrown', () => {
 
   it('values that cannot be printed (no toString, a throwing one) are reported, not thrown (public API fuzz)', () => {
     const unprintable = Object.create(null);
-    const throwing = { toString: () => { throw new Error('no'); } };
+    const throwing = {
+      toString: () => {
+        throw new Error('no');
+      },
+    };
     const rules = [unprintable, { urls: [unprintable], hosts: [throwing], statusCodeRange: unprintable }];
     const report = vi.fn();
     expect(() => compileCaptureRules(rules, report)).not.toThrow();
@@ -108,6 +133,9 @@ describe('bad options are reported, never thrown', () => {
   });
 
   it('valid options report nothing', () => {
-    expect(decide([{ urls: [/x/], hosts: ['a.com'], methods: ['GET'], statusCodeRange: '0,500-599' }], 'https://a.com/x', 0).report).not.toHaveBeenCalled();
+    expect(
+      decide([{ urls: [/x/], hosts: ['a.com'], methods: ['GET'], statusCodeRange: '0,500-599' }], 'https://a.com/x', 0)
+        .report,
+    ).not.toHaveBeenCalled();
   });
 });

@@ -78,7 +78,11 @@ describe('fetch wrapper transparency', () => {
   });
 
   it('the page reads the body normally after a body rule cloned it', async () => {
-    installFakeFetch(() => Promise.resolve(new Response('{"id":7,"secret":"s"}', { status: 500, headers: { 'content-type': 'application/json' } })));
+    installFakeFetch(() =>
+      Promise.resolve(
+        new Response('{"id":7,"secret":"s"}', { status: 500, headers: { 'content-type': 'application/json' } }),
+      ),
+    );
     const { properties } = await start({ captureRules: [{ responseBody: { allowlist: ['id'] } }] });
     const response = await fetch('https://api.example.com/a');
     expect(await response.json()).toEqual({ id: 7, secret: 's' });
@@ -142,8 +146,12 @@ describe('fetch event properties', () => {
   });
 
   it('resolves relative URLs against the page and takes method and headers from a Request', async () => {
-    installFakeFetch(() => Promise.resolve(new Response('', { status: 502, headers: { etag: '"1"', 'set-cookie': 'a=b' } })));
-    const { properties } = await start({ captureRules: [{ requestHeaders: ['x-trace', 'authorization'], responseHeaders: true }] });
+    installFakeFetch(() =>
+      Promise.resolve(new Response('', { status: 502, headers: { etag: '"1"', 'set-cookie': 'a=b' } })),
+    );
+    const { properties } = await start({
+      captureRules: [{ requestHeaders: ['x-trace', 'authorization'], responseHeaders: true }],
+    });
     await fetch(new Request('/api/items', { method: 'PUT', headers: { 'X-Trace': 't1', Authorization: 'Bearer s' } }));
     await settle();
     expect(properties()[0]).toMatchObject({
@@ -171,7 +179,9 @@ describe('fetch event properties', () => {
 
   it('a body that is not JSON is simply not captured', async () => {
     installFakeFetch(() => Promise.resolve(new Response('<html>', { status: 500 })));
-    const { properties } = await start({ captureRules: [{ responseBody: { allowlist: ['**'] }, requestBody: { allowlist: ['**'] } }] });
+    const { properties } = await start({
+      captureRules: [{ responseBody: { allowlist: ['**'] }, requestBody: { allowlist: ['**'] } }],
+    });
     await fetch('https://api.example.com/a', { method: 'POST', body: new URLSearchParams({ a: '1' }) });
     await settle();
     expect(properties()).toHaveLength(1);
@@ -201,10 +211,25 @@ describe('fetch event properties', () => {
 
 describe('no feedback loop: the SDK’s own uploads are never captured', () => {
   it.each([
-    ['serverUrl answering 500', { serverUrl: 'http://localhost:8123/2/httpapi' }, 'http://localhost:8123/2/httpapi', {}],
+    [
+      'serverUrl answering 500',
+      { serverUrl: 'http://localhost:8123/2/httpapi' },
+      'http://localhost:8123/2/httpapi',
+      {},
+    ],
     ['the default endpoint with ignoreAmplitudeRequests: false', {}, 'https://api2.amplitude.com/2/httpapi', {}],
-    ['a request marked as the SDK’s own', {}, 'https://collector.example.com/upload', markSdkRequest({ method: 'POST' })],
-    ['a marker set by hand with Symbol.for', {}, 'https://collector.example.com/upload', { [Symbol.for(SDK_REQUEST_MARKER)]: true }],
+    [
+      'a request marked as the SDK’s own',
+      {},
+      'https://collector.example.com/upload',
+      markSdkRequest({ method: 'POST' }),
+    ],
+    [
+      'a marker set by hand with Symbol.for',
+      {},
+      'https://collector.example.com/upload',
+      { [Symbol.for(SDK_REQUEST_MARKER)]: true },
+    ],
   ])('%s', async (_label, init, url, requestInit) => {
     installFakeFetch(() => Promise.resolve(new Response('', { status: 500 })));
     const { requests } = await start({ ignoreAmplitudeRequests: false }, init);

@@ -2,7 +2,12 @@
 import { vi } from 'vitest';
 import type { Event } from '@sightline/core';
 import { createTestClient, settle } from '../../core/test/helpers.js';
-import { EVENT_NETWORK_REQUEST, NETWORK_REQUESTS_PLUGIN_NAME, networkRequestsPlugin, type NetworkTrackingOptions } from '../src/index.js';
+import {
+  EVENT_NETWORK_REQUEST,
+  NETWORK_REQUESTS_PLUGIN_NAME,
+  networkRequestsPlugin,
+  type NetworkTrackingOptions,
+} from '../src/index.js';
 
 export const KEY = 'api-key-0123456789';
 
@@ -10,7 +15,8 @@ export const startClient = async (options?: NetworkTrackingOptions, init: Record
   const setup = createTestClient();
   await setup.client.init(KEY, null, { loggerProvider: setup.logger, ...init }).promise;
   await setup.client.add(networkRequestsPlugin(options)).promise;
-  const requests = (): Event[] => setup.destination.events.filter((event) => event.event_type === EVENT_NETWORK_REQUEST);
+  const requests = (): Event[] =>
+    setup.destination.events.filter((event) => event.event_type === EVENT_NETWORK_REQUEST);
   const properties = () => requests().map((event) => event.event_properties as Record<string, unknown>);
   const stop = () => setup.client.remove(NETWORK_REQUESTS_PLUGIN_NAME).promise;
   return { ...setup, requests, properties, stop };

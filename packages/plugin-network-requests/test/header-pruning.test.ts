@@ -25,7 +25,11 @@ describe('header capture', () => {
     ['undefined', undefined, undefined],
     ['true (safe list)', true, { 'content-type': 'application/json', etag: '"v1"', vary: 'Accept, Origin' }],
     ['named list', ['X-Request-Id', 'content-type'], { 'x-request-id': 'abc', 'content-type': 'application/json' }],
-    ['credentials named explicitly are still never captured', ['authorization', 'Cookie', 'set-cookie', 'proxy-authorization'], undefined],
+    [
+      'credentials named explicitly are still never captured',
+      ['authorization', 'Cookie', 'set-cookie', 'proxy-authorization'],
+      undefined,
+    ],
     ['names that are absent', ['x-missing'], undefined],
     ['non-string entries in the list', [3, null, 'etag'], { etag: '"v1"' }],
     ['a string instead of a list', 'content-type', undefined],

@@ -33,6 +33,8 @@ describe('shared URL helpers (fetch, XHR and serverUrl resolution)', () => {
     stops.push(client.stop);
     await fetch(new URL('https://api.example.com/a?page=2'));
     await settle();
-    expect(client.properties()).toEqual([expect.objectContaining({ [P.URL]: 'https://api.example.com/a', [P.URL_QUERY]: 'page=2' })]);
+    expect(client.properties()).toEqual([
+      expect.objectContaining({ [P.URL]: 'https://api.example.com/a', [P.URL_QUERY]: 'page=2' }),
+    ]);
   });
 });

@@ -48,12 +48,18 @@ interface Run {
 }
 
 /** Sends one XHR and records every readyState and event the page can see. */
-const send = (method: string, url: string, prepare: (xhr: XMLHttpRequest) => void = () => undefined, body?: string): Promise<Run> =>
+const send = (
+  method: string,
+  url: string,
+  prepare: (xhr: XMLHttpRequest) => void = () => undefined,
+  body?: string,
+): Promise<Run> =>
   new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     const trace: string[] = [];
     xhr.onreadystatechange = () => trace.push(`readyState ${xhr.readyState}`);
-    for (const type of ['loadstart', 'progress', 'load', 'error', 'timeout', 'abort', 'loadend']) xhr.addEventListener(type, () => trace.push(type));
+    for (const type of ['loadstart', 'progress', 'load', 'error', 'timeout', 'abort', 'loadend'])
+      xhr.addEventListener(type, () => trace.push(type));
     xhr.onloadend = () => resolve({ trace, status: xhr.status, text: xhr.responseText });
     xhr.open(method, url);
     prepare(xhr);
@@ -135,7 +141,9 @@ describe('XHR event properties', () => {
     const { properties } = await start();
     await send('GET', 'http://127.0.0.1:1/unreachable');
     await settle();
-    expect(properties()).toEqual([expect.objectContaining({ [P.STATUS_CODE]: 0, [P.ERROR_CODE]: 'error', [P.REQUEST_TYPE]: 'xhr' })]);
+    expect(properties()).toEqual([
+      expect.objectContaining({ [P.STATUS_CODE]: 0, [P.ERROR_CODE]: 'error', [P.REQUEST_TYPE]: 'xhr' }),
+    ]);
   });
 
   it('a 200 gives none by default; a 404 is captured with statusCodeRange "400-599"', async () => {
@@ -143,7 +151,9 @@ describe('XHR event properties', () => {
     await send('GET', `${base}/?status=200`);
     await send('GET', `${base}/?status=404`);
     await settle();
-    expect(requests().map((event) => (event.event_properties as Record<string, unknown>)[P.STATUS_CODE])).toEqual([404]);
+    expect(requests().map((event) => (event.event_properties as Record<string, unknown>)[P.STATUS_CODE])).toEqual([
+      404,
+    ]);
   });
 
   it('captures allowed headers and JSON body fields, never credentials', async () => {

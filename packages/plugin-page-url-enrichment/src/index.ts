@@ -1,4 +1,8 @@
-export { pageUrlEnrichmentPlugin, pageUrlEnrichmentOptionsFrom, type PageUrlEnrichmentOptions } from './page-url-enrichment-plugin.js';
+export {
+  pageUrlEnrichmentPlugin,
+  pageUrlEnrichmentOptionsFrom,
+  type PageUrlEnrichmentOptions,
+} from './page-url-enrichment-plugin.js';
 export { readPageProperties, readableUrl, pageUrlOf, type PageProperties } from '@sightline/dom';
 export {
   classifyPreviousPage,

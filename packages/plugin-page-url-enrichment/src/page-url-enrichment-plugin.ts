@@ -4,9 +4,29 @@
  * never overwritten.
  */
 import { getDocument, getLocation, type Config, type Event, type Plugin, type Properties } from '@sightline/core';
-import { observeNavigation, readPageProperties, readableUrl, scrubUrl, snapshotPage, type PageAtTrack } from '@sightline/dom';
-import { PAGE_LOCATION, PLUGIN_NAME, PREVIOUS_PAGE_LOCATION, PREVIOUS_PAGE_TYPE, UNENRICHED_EVENT_TYPES } from './constants.js';
-import { classifyPreviousPage, rememberUrlInfo, urlInfoAfterNavigation, urlInfoForLocation, urlInfoOnLoad, type UrlInfo } from './previous-page.js';
+import {
+  observeNavigation,
+  readPageProperties,
+  readableUrl,
+  scrubUrl,
+  snapshotPage,
+  type PageAtTrack,
+} from '@sightline/dom';
+import {
+  PAGE_LOCATION,
+  PLUGIN_NAME,
+  PREVIOUS_PAGE_LOCATION,
+  PREVIOUS_PAGE_TYPE,
+  UNENRICHED_EVENT_TYPES,
+} from './constants.js';
+import {
+  classifyPreviousPage,
+  rememberUrlInfo,
+  urlInfoAfterNavigation,
+  urlInfoForLocation,
+  urlInfoOnLoad,
+  type UrlInfo,
+} from './previous-page.js';
 import { createUrlInfoStore, type UrlInfoStore } from './url-info-store.js';
 
 /** Where `capture` leaves the page for `execute`: a symbol, so it never reaches the wire. */
@@ -19,7 +39,9 @@ export interface PageUrlEnrichmentOptions {
 }
 
 export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}): Plugin => {
-  const internalDomains = Array.isArray(options.internalDomains) ? options.internalDomains.filter((domain) => typeof domain === 'string') : [];
+  const internalDomains = Array.isArray(options.internalDomains)
+    ? options.internalDomains.filter((domain) => typeof domain === 'string')
+    : [];
   let info: UrlInfo | undefined;
   /** This page's recent states, newest last, so a queued event finds the page it was tracked on. */
   let visited: UrlInfo[] = [];
@@ -45,7 +67,8 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
 
     setup(config: Config) {
       const logger = config.loggerProvider;
-      if (!Array.isArray(options.internalDomains) && options.internalDomains !== undefined) logger.warn('page URL enrichment: internalDomains must be an array of host names; ignored');
+      if (!Array.isArray(options.internalDomains) && options.internalDomains !== undefined)
+        logger.warn('page URL enrichment: internalDomains must be an array of host names; ignored');
       const location = getLocation();
       const document = getDocument();
       if (!location || !document) return; // SSR / worker
@@ -79,7 +102,11 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       const state = current && urlInfoForLocation(visited, current, trackedAt, readableUrl);
       if (state) {
         additions[PREVIOUS_PAGE_LOCATION] = state.previousUrl;
-        additions[PREVIOUS_PAGE_TYPE] = classifyPreviousPage({ previousUrl: state.previousUrl, hostname: location.hostname, internalDomains });
+        additions[PREVIOUS_PAGE_TYPE] = classifyPreviousPage({
+          previousUrl: state.previousUrl,
+          hostname: location.hostname,
+          internalDomains,
+        });
       }
       for (const key of Object.keys(additions)) {
         if (properties[key] === undefined) properties[key] = additions[key];

@@ -20,13 +20,15 @@ export const urlInfoOnLoad = (stored: UrlInfo | undefined, url: string, referrer
 };
 
 /** The state after an SPA navigation to `url`. */
-export const urlInfoAfterNavigation = (info: UrlInfo, url: string): UrlInfo => (info.url === url ? info : { url, previousUrl: info.url });
+export const urlInfoAfterNavigation = (info: UrlInfo, url: string): UrlInfo =>
+  info.url === url ? info : { url, previousUrl: info.url };
 
 /** How many of this page's URL states are remembered: events queued across a burst of navigations are few. */
 export const MAX_REMEMBERED_PAGES = 16;
 
 /** `visited` plus `info` (newest last), at most MAX_REMEMBERED_PAGES long. */
-export const rememberUrlInfo = (visited: readonly UrlInfo[], info: UrlInfo): UrlInfo[] => visited.concat(info).slice(-MAX_REMEMBERED_PAGES);
+export const rememberUrlInfo = (visited: readonly UrlInfo[], info: UrlInfo): UrlInfo[] =>
+  visited.concat(info).slice(-MAX_REMEMBERED_PAGES);
 
 /**
  * The state of the page an event was tracked on. Events run through the pipeline after the

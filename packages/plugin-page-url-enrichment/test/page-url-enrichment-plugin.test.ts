@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Identify, Revenue, type Event } from '@sightline/core';
-import { pageUrlEnrichmentOptionsFrom, pageUrlEnrichmentPlugin, readPageProperties, type PageUrlEnrichmentOptions } from '@sightline/plugin-page-url-enrichment';
+import {
+  pageUrlEnrichmentOptionsFrom,
+  pageUrlEnrichmentPlugin,
+  readPageProperties,
+  type PageUrlEnrichmentOptions,
+} from '@sightline/plugin-page-url-enrichment';
 import { createTestClient, settle } from '../../core/test/helpers.js';
 
 const KEY = 'api-key-0123456789';
@@ -70,7 +75,10 @@ describe('pageUrlEnrichmentPlugin', () => {
 
   it('direct when there is no referrer', async () => {
     const { last } = await start();
-    expect((await last('A')).event_properties).toMatchObject({ '[Amplitude] Previous Page Location': '', '[Amplitude] Previous Page Type': 'direct' });
+    expect((await last('A')).event_properties).toMatchObject({
+      '[Amplitude] Previous Page Location': '',
+      '[Amplitude] Previous Page Type': 'direct',
+    });
   });
 
   it('an SPA navigation makes the old page the previous one (internal)', async () => {
@@ -92,7 +100,12 @@ describe('pageUrlEnrichmentPlugin', () => {
     history.replaceState({}, '', '/new');
     client.track('[Amplitude] Page Viewed', { '[Amplitude] Page Location': `${ORIGIN}/new` });
     await settle();
-    expect(destination.events.map((event) => [event.event_properties?.['[Amplitude] Page Location'], event.event_properties?.['[Amplitude] Previous Page Location']])).toEqual([
+    expect(
+      destination.events.map((event) => [
+        event.event_properties?.['[Amplitude] Page Location'],
+        event.event_properties?.['[Amplitude] Previous Page Location'],
+      ]),
+    ).toEqual([
       [`${ORIGIN}/old`, `${ORIGIN}/`],
       [`${ORIGIN}/new`, `${ORIGIN}/old`],
     ]);
@@ -101,7 +114,10 @@ describe('pageUrlEnrichmentPlugin', () => {
   it('catches up with a URL change made behind the observer', async () => {
     const { last } = await start();
     realReplaceState.call(history, null, '', '/hidden');
-    expect((await last('A')).event_properties).toMatchObject({ '[Amplitude] Page Path': '/hidden', '[Amplitude] Previous Page Location': `${ORIGIN}/` });
+    expect((await last('A')).event_properties).toMatchObject({
+      '[Amplitude] Page Path': '/hidden',
+      '[Amplitude] Previous Page Location': `${ORIGIN}/`,
+    });
   });
 
   it('the previous page survives a reload (sessionStorage AMP_URL_INFO)', async () => {
@@ -109,10 +125,18 @@ describe('pageUrlEnrichmentPlugin', () => {
     await start();
     visit('/b', `${ORIGIN}/a`);
     const second = await start();
-    expect((await second.last('A')).event_properties).toMatchObject({ '[Amplitude] Previous Page Location': `${ORIGIN}/a` });
+    expect((await second.last('A')).event_properties).toMatchObject({
+      '[Amplitude] Previous Page Location': `${ORIGIN}/a`,
+    });
     const refreshed = await start(); // refresh of /b
-    expect((await refreshed.last('A')).event_properties).toMatchObject({ '[Amplitude] Previous Page Location': `${ORIGIN}/a`, '[Amplitude] Previous Page Type': 'internal' });
-    expect(JSON.parse(sessionStorage.getItem('AMP_URL_INFO') as string)).toEqual({ url: `${ORIGIN}/b`, previousUrl: `${ORIGIN}/a` });
+    expect((await refreshed.last('A')).event_properties).toMatchObject({
+      '[Amplitude] Previous Page Location': `${ORIGIN}/a`,
+      '[Amplitude] Previous Page Type': 'internal',
+    });
+    expect(JSON.parse(sessionStorage.getItem('AMP_URL_INFO') as string)).toEqual({
+      url: `${ORIGIN}/b`,
+      previousUrl: `${ORIGIN}/a`,
+    });
   });
 
   it('internalDomains option makes a listed domain internal', async () => {
@@ -124,7 +148,11 @@ describe('pageUrlEnrichmentPlugin', () => {
   it('never overwrites a property the event already has', async () => {
     const { last } = await start();
     const event = await last('A', { '[Amplitude] Page Title': 'mine', '[Amplitude] Previous Page Type': 'custom' });
-    expect(event.event_properties).toMatchObject({ '[Amplitude] Page Title': 'mine', '[Amplitude] Previous Page Type': 'custom', '[Amplitude] Page Path': '/' });
+    expect(event.event_properties).toMatchObject({
+      '[Amplitude] Page Title': 'mine',
+      '[Amplitude] Previous Page Type': 'custom',
+      '[Amplitude] Page Path': '/',
+    });
   });
 
   it('$identify, $groupidentify and revenue_amount are left alone', async () => {
@@ -133,15 +161,23 @@ describe('pageUrlEnrichmentPlugin', () => {
     client.groupIdentify('org', 'acme', new Identify().set('b', 2));
     client.revenue(new Revenue().setPrice(1));
     await settle();
-    expect(destination.events.map((event) => event.event_type)).toEqual(['$identify', '$groupidentify', 'revenue_amount']);
-    for (const event of destination.events) expect(JSON.stringify(event.event_properties || {})).not.toContain('[Amplitude] Page');
+    expect(destination.events.map((event) => event.event_type)).toEqual([
+      '$identify',
+      '$groupidentify',
+      'revenue_amount',
+    ]);
+    for (const event of destination.events)
+      expect(JSON.stringify(event.event_properties || {})).not.toContain('[Amplitude] Page');
   });
 
   it('session events are enriched', async () => {
     const setup = createTestClient({ plugins: [pageUrlEnrichmentPlugin()] });
     await setup.client.init(KEY, { loggerProvider: setup.logger }).promise;
     await settle();
-    expect(setup.destination.events[0]).toMatchObject({ event_type: 'session_start', event_properties: { '[Amplitude] Page Path': '/' } });
+    expect(setup.destination.events[0]).toMatchObject({
+      event_type: 'session_start',
+      event_properties: { '[Amplitude] Page Path': '/' },
+    });
   });
 
   it('a masked title is sent as *****', async () => {
@@ -159,7 +195,9 @@ describe('pageUrlEnrichmentPlugin', () => {
     const event = await last('A');
     const wire = JSON.stringify(event);
     for (const secret of ['Tk9secret', 'a@b.co', 'xyz']) expect(wire).not.toContain(secret);
-    expect(event.event_properties).toMatchObject({ '[Amplitude] Page Location': `${ORIGIN}/account?token=*****&email=*****` });
+    expect(event.event_properties).toMatchObject({
+      '[Amplitude] Page Location': `${ORIGIN}/account?token=*****&email=*****`,
+    });
   });
 
   it('teardown stops following navigations', async () => {

@@ -27,7 +27,8 @@ export const resolvePageViewsOptions = (options: PageViewsOptions = {}, logger?:
   }
   let trackHistoryChanges: TrackHistoryChanges = HISTORY_ALL;
   if (options.trackHistoryChanges === HISTORY_PATH_ONLY) trackHistoryChanges = HISTORY_PATH_ONLY;
-  else if (options.trackHistoryChanges !== undefined && options.trackHistoryChanges !== HISTORY_ALL) warn(`trackHistoryChanges must be 'all' or 'pathOnly'; using 'all'`);
+  else if (options.trackHistoryChanges !== undefined && options.trackHistoryChanges !== HISTORY_ALL)
+    warn(`trackHistoryChanges must be 'all' or 'pathOnly'; using 'all'`);
   let eventType = DEFAULT_PAGE_VIEW_EVENT;
   if (typeof options.eventType === 'string' && options.eventType) eventType = options.eventType;
   else if (options.eventType !== undefined) warn('eventType must be a non-empty string; using the default');

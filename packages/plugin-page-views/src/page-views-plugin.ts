@@ -3,7 +3,18 @@
  * the shared navigation observer, with the page properties, the campaign of the URL and the
  * per-session `[Amplitude] Page Counter`.
  */
-import { getDocument, getLocation, uuid, type Config, type Event, type EventOptions, type Logger, type Plugin, type Properties, type ResultPromise } from '@sightline/core';
+import {
+  getDocument,
+  getLocation,
+  uuid,
+  type Config,
+  type Event,
+  type EventOptions,
+  type Logger,
+  type Plugin,
+  type Properties,
+  type ResultPromise,
+} from '@sightline/core';
 import { isCampaignIdentify, observeNavigation, parseCampaign, readPageProperties } from '@sightline/dom';
 import { PAGE_COUNTER, PLUGIN_NAME, TRACK_ON_ATTRIBUTION } from './constants.js';
 import { isPageChange } from './history-policy.js';

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryIdentityStorage, type Event } from '@sightline/core';
 import { attributionPlugin } from '@sightline/plugin-attribution';
-import { pageViewsOptionsFrom, pageViewsPlugin, resolvePageViewsOptions, type PageViewsOptions } from '@sightline/plugin-page-views';
+import {
+  pageViewsOptionsFrom,
+  pageViewsPlugin,
+  resolvePageViewsOptions,
+  type PageViewsOptions,
+} from '@sightline/plugin-page-views';
 import { createTestClient, settle, silentLogger } from '../../core/test/helpers.js';
 
 const KEY = 'api-key-0123456789';
@@ -17,7 +22,10 @@ const visit = (path: string, referrer = '', title = 'Home') => {
 
 const started: Array<{ remove(name: string): unknown }> = [];
 
-const start = async (options?: PageViewsOptions, extra: { storage?: ReturnType<typeof createMemoryIdentityStorage>; attribution?: boolean } = {}) => {
+const start = async (
+  options?: PageViewsOptions,
+  extra: { storage?: ReturnType<typeof createMemoryIdentityStorage>; attribution?: boolean } = {},
+) => {
   const plugins = [...(extra.attribution ? [attributionPlugin()] : []), pageViewsPlugin(options)];
   const setup = createTestClient({ plugins, storage: extra.storage, now: () => Date.now() });
   await setup.client.init(KEY, { loggerProvider: setup.logger }).promise;
@@ -145,7 +153,11 @@ describe('pageViewsPlugin', () => {
     const storage = createMemoryIdentityStorage();
     visit('/?utm_source=ad');
     const first = await start({ trackOn: 'attribution' }, { storage, attribution: true });
-    expect(first.destination.events.map((event) => event.event_type)).toEqual(['session_start', '$identify', PAGE_VIEWED]);
+    expect(first.destination.events.map((event) => event.event_type)).toEqual([
+      'session_start',
+      '$identify',
+      PAGE_VIEWED,
+    ]);
     await navigate(() => history.pushState({}, '', '/spa'));
     expect(first.pageViews()).toHaveLength(1);
     const second = await start({ trackOn: 'attribution' }, { storage, attribution: true }); // same campaign, same session
@@ -187,9 +199,17 @@ describe('pageViewsPlugin', () => {
     const track = vi.fn(() => ({ promise: Promise.resolve({ event: { event_type: 'x' }, code: 200, message: '' }) }));
     const plugin = pageViewsPlugin();
     await plugin.setup?.({ loggerProvider: silentLogger() } as never, { track });
-    const [type, properties, eventOptions] = track.mock.calls[0] as unknown as [string, Record<string, unknown>, { insert_id: string }];
+    const [type, properties, eventOptions] = track.mock.calls[0] as unknown as [
+      string,
+      Record<string, unknown>,
+      { insert_id: string },
+    ];
     expect(type).toBe(PAGE_VIEWED);
-    const event = plugin.execute?.({ event_type: type, event_properties: properties, insert_id: eventOptions.insert_id }) as Event;
+    const event = plugin.execute?.({
+      event_type: type,
+      event_properties: properties,
+      insert_id: eventOptions.insert_id,
+    }) as Event;
     expect(event.event_properties?.['[Amplitude] Page Counter']).toBe(1);
     await plugin.teardown?.();
   });
@@ -206,12 +226,21 @@ describe('options', () => {
   });
 
   it('documented defaults', () => {
-    expect(resolvePageViewsOptions()).toEqual({ trackOn: undefined, trackHistoryChanges: 'all', eventType: PAGE_VIEWED });
+    expect(resolvePageViewsOptions()).toEqual({
+      trackOn: undefined,
+      trackHistoryChanges: 'all',
+      eventType: PAGE_VIEWED,
+    });
   });
 
   it('bad values are warned about and replaced by defaults', () => {
     const logger = silentLogger();
-    expect(resolvePageViewsOptions({ trackOn: 'always' as never, trackHistoryChanges: 'hash' as never, eventType: '' }, logger)).toEqual({
+    expect(
+      resolvePageViewsOptions(
+        { trackOn: 'always' as never, trackHistoryChanges: 'hash' as never, eventType: '' },
+        logger,
+      ),
+    ).toEqual({
       trackOn: undefined,
       trackHistoryChanges: 'all',
       eventType: PAGE_VIEWED,

@@ -14,7 +14,8 @@ export interface MetricReport {
   navigationStart: number;
 }
 
-const finite = (value: unknown, fallback: number): number => (typeof value === 'number' && isFinite(value) ? value : fallback);
+const finite = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && isFinite(value) ? value : fallback;
 
 export function toMetricReport(metric: VitalMetric, timeOrigin: number): MetricReport {
   const value = finite(metric.value, 0);

@@ -31,7 +31,8 @@ export interface VitalsCollector {
 /** A page life: the load, each soft navigation, each bfcache restore (distinct start times). */
 const pageKey = (metric: VitalMetric): string => `${metric.navigationId || 0}@${metric.navigationStartTime || 0}`;
 
-const isMetricName = (name: unknown): name is MetricName => typeof name === 'string' && Object.prototype.hasOwnProperty.call(MetricProperty, name);
+const isMetricName = (name: unknown): name is MetricName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(MetricProperty, name);
 
 export function createVitalsCollector(options: VitalsCollectorOptions): VitalsCollector {
   const maxPages = options.maxPages || MAX_TRACKED_PAGES;
@@ -66,7 +67,8 @@ export function createVitalsCollector(options: VitalsCollectorOptions): VitalsCo
         if (!page.changed) continue;
         page.changed = false;
         const properties: Properties = { ...page.page };
-        for (const name of Object.keys(page.metrics) as MetricName[]) properties[MetricProperty[name]] = { ...page.metrics[name] };
+        for (const name of Object.keys(page.metrics) as MetricName[])
+          properties[MetricProperty[name]] = { ...page.metrics[name] };
         events.push(properties);
       }
       return events;

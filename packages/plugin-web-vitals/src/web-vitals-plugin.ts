@@ -3,7 +3,15 @@
  * Metrics come from `web-vitals`; the event is tracked when the page becomes hidden and
  * flushed right away so the delivery engine's page-exit path sends it in this page life.
  */
-import { getDocument, getGlobalScope, getLocation, getWindow, type Config, type Plugin, type Properties } from '@sightline/core';
+import {
+  getDocument,
+  getGlobalScope,
+  getLocation,
+  getWindow,
+  type Config,
+  type Plugin,
+  type Properties,
+} from '@sightline/core';
 import { readPageProperties } from '@sightline/dom';
 import { EVENT_WEB_VITALS, PLUGIN_NAME } from './constants.js';
 import type { MetricSource, VitalMetric } from './metric-source.js';
@@ -48,7 +56,9 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
         timeOrigin: readTimeOrigin(scope && scope.performance),
         describePage: (navigationURL) => {
           const location = getLocation();
-          return { ...readPageProperties({ href: navigationURL || (location ? location.href : ''), title: document.title }) };
+          return {
+            ...readPageProperties({ href: navigationURL || (location ? location.href : ''), title: document.title }),
+          };
         },
       });
       let active = true;

@@ -18,11 +18,26 @@ const metric = (overrides: Partial<VitalMetric>): VitalMetric => ({
 
 describe('metric objects { value, rating, delta, navigationType, id, timestamp, navigationStart }', () => {
   it.each([
-    ['LCP: the paint time', metric({ name: 'LCP', value: 1234.5, entries: [{ startTime: 1234.5 }] }), ORIGIN + 1235, ORIGIN],
+    [
+      'LCP: the paint time',
+      metric({ name: 'LCP', value: 1234.5, entries: [{ startTime: 1234.5 }] }),
+      ORIGIN + 1235,
+      ORIGIN,
+    ],
     ['FCP: the paint time', metric({ name: 'FCP', value: 800 }), ORIGIN + 800, ORIGIN],
     ['TTFB: the first byte', metric({ name: 'TTFB', value: 120.2, entries: [{ startTime: 0 }] }), ORIGIN + 120, ORIGIN],
-    ['INP: the interaction', metric({ name: 'INP', value: 200, entries: [{ startTime: 5000 }, { startTime: 5001 }] }), ORIGIN + 5001, ORIGIN],
-    ['CLS: the last shift', metric({ name: 'CLS', value: 0.12, entries: [{ startTime: 300 }, { startTime: 900.6 }] }), ORIGIN + 901, ORIGIN],
+    [
+      'INP: the interaction',
+      metric({ name: 'INP', value: 200, entries: [{ startTime: 5000 }, { startTime: 5001 }] }),
+      ORIGIN + 5001,
+      ORIGIN,
+    ],
+    [
+      'CLS: the last shift',
+      metric({ name: 'CLS', value: 0.12, entries: [{ startTime: 300 }, { startTime: 900.6 }] }),
+      ORIGIN + 901,
+      ORIGIN,
+    ],
     ['CLS without shifts: the navigation start', metric({ name: 'CLS', value: 0, entries: [] }), ORIGIN, ORIGIN],
     [
       'soft navigation: measured from its own start',
@@ -43,14 +58,21 @@ describe('metric objects { value, rating, delta, navigationType, id, timestamp, 
   });
 
   it('bad numbers from a broken source become 0, never NaN on the wire', () => {
-    const report = toMetricReport(metric({ value: NaN, delta: undefined as unknown as number, navigationStartTime: Infinity }), ORIGIN);
+    const report = toMetricReport(
+      metric({ value: NaN, delta: undefined as unknown as number, navigationStartTime: Infinity }),
+      ORIGIN,
+    );
     expect(report).toMatchObject({ value: 0, delta: 0, navigationStart: ORIGIN, timestamp: ORIGIN });
     expect(toMetricReport(metric({ name: 'INP', entries: undefined as unknown as [] }), ORIGIN).timestamp).toBe(ORIGIN);
   });
 
   it.each([
     ['timeOrigin', { timeOrigin: 5000, now: () => 1 } as unknown as Performance, 5000],
-    ['timing.navigationStart', { timeOrigin: 0, timing: { navigationStart: 4000 }, now: () => 1 } as unknown as Performance, 4000],
+    [
+      'timing.navigationStart',
+      { timeOrigin: 0, timing: { navigationStart: 4000 }, now: () => 1 } as unknown as Performance,
+      4000,
+    ],
     ['now() difference', { now: () => 250 } as unknown as Performance, 750],
     ['no performance', undefined, 1000],
   ])('readTimeOrigin from %s', (_label, performance, expected) => {

@@ -50,8 +50,25 @@ describe('which metrics are sent when', () => {
   it('soft navigations and bfcache restores are separate pages with their own page properties', () => {
     const { vitals, describePage } = collector();
     vitals.record(metric({ name: 'LCP', navigationId: 1, navigationURL: 'https://a.com/' }));
-    vitals.record(metric({ name: 'LCP', navigationId: 2, navigationStartTime: 5000, navigationType: 'soft-navigation', navigationURL: 'https://a.com/next', id: 'lcp-2' }));
-    vitals.record(metric({ name: 'FCP', navigationId: 1, navigationStartTime: 9000, navigationType: 'back-forward-cache', id: 'fcp-3' }));
+    vitals.record(
+      metric({
+        name: 'LCP',
+        navigationId: 2,
+        navigationStartTime: 5000,
+        navigationType: 'soft-navigation',
+        navigationURL: 'https://a.com/next',
+        id: 'lcp-2',
+      }),
+    );
+    vitals.record(
+      metric({
+        name: 'FCP',
+        navigationId: 1,
+        navigationStartTime: 9000,
+        navigationType: 'back-forward-cache',
+        id: 'fcp-3',
+      }),
+    );
     const events = vitals.takeChanged();
     expect(events.map((event) => event.page)).toEqual(['https://a.com/', 'https://a.com/next', 'current']);
     expect(describePage).toHaveBeenCalledTimes(3);
@@ -79,9 +96,12 @@ describe('which metrics are sent when', () => {
     expect(vitals.takeChanged()).toHaveLength(2);
   });
 
-  it.each([[undefined], [null], [{ name: 'FID', value: 1 }], [{ name: 'toString' }]])('ignores junk from a broken source: %j', (junk) => {
-    const { vitals } = collector();
-    vitals.record(junk as unknown as VitalMetric);
-    expect(vitals.takeChanged()).toEqual([]);
-  });
+  it.each([[undefined], [null], [{ name: 'FID', value: 1 }], [{ name: 'toString' }]])(
+    'ignores junk from a broken source: %j',
+    (junk) => {
+      const { vitals } = collector();
+      vitals.record(junk as unknown as VitalMetric);
+      expect(vitals.takeChanged()).toEqual([]);
+    },
+  );
 });

@@ -10,10 +10,11 @@ const KEY = 'api-key-0123456789';
 const fakeSource = () => {
   const listeners: { [name: string]: Array<(metric: VitalMetric) => void> } = {};
   const options: { [name: string]: MetricReportOptions | undefined } = {};
-  const subscription = (name: string) => (onReport: (metric: VitalMetric) => void, reportOptions?: MetricReportOptions) => {
-    (listeners[name] = listeners[name] || []).push(onReport);
-    options[name] = reportOptions;
-  };
+  const subscription =
+    (name: string) => (onReport: (metric: VitalMetric) => void, reportOptions?: MetricReportOptions) => {
+      (listeners[name] = listeners[name] || []).push(onReport);
+      options[name] = reportOptions;
+    };
   const source: MetricSource = {
     onLCP: subscription('LCP'),
     onFCP: subscription('FCP'),
@@ -22,7 +23,17 @@ const fakeSource = () => {
     onTTFB: subscription('TTFB'),
   };
   const emit = (name: VitalMetric['name'], overrides: Partial<VitalMetric> = {}) => {
-    const metric: VitalMetric = { name, value: 100, rating: 'good', delta: 100, id: `${name}-1`, navigationType: 'navigate', navigationId: 1, entries: [], ...overrides };
+    const metric: VitalMetric = {
+      name,
+      value: 100,
+      rating: 'good',
+      delta: 100,
+      id: `${name}-1`,
+      navigationType: 'navigate',
+      navigationId: 1,
+      entries: [],
+      ...overrides,
+    };
     for (const listener of listeners[name] || []) listener(metric);
   };
   return { source, emit, options };
@@ -128,7 +139,10 @@ describe('one [Amplitude] Web Vitals event when the page is first hidden', () =>
     setVisibility('hidden');
     await settle();
     expect(vitals()).toHaveLength(2);
-    expect((vitals()[1].event_properties as Record<string, unknown>)['[Amplitude] INP']).toMatchObject({ value: 320, delta: 280 });
+    expect((vitals()[1].event_properties as Record<string, unknown>)['[Amplitude] INP']).toMatchObject({
+      value: 320,
+      delta: 280,
+    });
   });
 
   it('a value web-vitals finalises just after the page hides goes in the same, single event', async () => {
@@ -140,7 +154,10 @@ describe('one [Amplitude] Web Vitals event when the page is first hidden', () =>
     window.dispatchEvent(new Event('pagehide'));
     await settle();
     expect(vitals()).toHaveLength(1);
-    expect(vitals()[0].event_properties).toMatchObject({ '[Amplitude] LCP': { value: 900 }, '[Amplitude] INP': { value: 64 } });
+    expect(vitals()[0].event_properties).toMatchObject({
+      '[Amplitude] LCP': { value: 900 },
+      '[Amplitude] INP': { value: 64 },
+    });
   });
 
   it('a value finalised at the visibilitychange that follows pagehide goes out at once, as a second event', async () => {
@@ -153,10 +170,9 @@ describe('one [Amplitude] Web Vitals event when the page is first hidden', () =>
     await Promise.resolve();
     await Promise.resolve();
     // Sent without waiting for a timer: the document is going away.
-    expect(vitals().map((event) => Object.keys(event.event_properties as object).filter((key) => /LCP|INP/.test(key)))).toEqual([
-      ['[Amplitude] LCP'],
-      ['[Amplitude] LCP', '[Amplitude] INP'],
-    ]);
+    expect(
+      vitals().map((event) => Object.keys(event.event_properties as object).filter((key) => /LCP|INP/.test(key))),
+    ).toEqual([['[Amplitude] LCP'], ['[Amplitude] LCP', '[Amplitude] INP']]);
   });
 
   it('pagehide alone (no visibilitychange) sends too', async () => {
@@ -186,10 +202,18 @@ describe('one [Amplitude] Web Vitals event when the page is first hidden', () =>
     const fake = fakeSource();
     const { vitals } = await startTracked({ source: fake.source });
     fake.emit('LCP', { navigationId: 1, navigationURL: 'https://shop.example.com/' });
-    fake.emit('LCP', { navigationId: 2, navigationStartTime: 4000, navigationType: 'soft-navigation', navigationURL: 'https://shop.example.com/item/7', id: 'soft' });
+    fake.emit('LCP', {
+      navigationId: 2,
+      navigationStartTime: 4000,
+      navigationType: 'soft-navigation',
+      navigationURL: 'https://shop.example.com/item/7',
+      id: 'soft',
+    });
     setVisibility('hidden');
     await settle();
-    expect(vitals().map((event) => (event.event_properties as Record<string, unknown>)['[Amplitude] Page Path'])).toEqual(['/', '/item/7']);
+    expect(
+      vitals().map((event) => (event.event_properties as Record<string, unknown>)['[Amplitude] Page Path']),
+    ).toEqual(['/', '/item/7']);
   });
 });
 

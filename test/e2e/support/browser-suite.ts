@@ -16,7 +16,13 @@ export interface BrowserSuite {
  * What the browser suites share: one collector, page server and Chromium per file, and per test a
  * reset collector and a fresh context. `addPages` runs once the collector and the server are up.
  */
-export const useBrowserSuite = ({ addPages, contextOptions }: { addPages: (suite: BrowserSuite) => void; contextOptions?: BrowserContextOptions }): BrowserSuite => {
+export const useBrowserSuite = ({
+  addPages,
+  contextOptions,
+}: {
+  addPages: (suite: BrowserSuite) => void;
+  contextOptions?: BrowserContextOptions;
+}): BrowserSuite => {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     suite.collector = await startTestCollector();

@@ -48,7 +48,11 @@ export const startStaticServer = async (options: StaticServerOptions): Promise<S
       if (!path.startsWith(prefix)) continue;
       const file = normalize(join(folder, path.slice(prefix.length)));
       if (!file.startsWith(normalize(folder)) || !existsSync(file) || !statSync(file).isFile()) continue;
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store', ...extra });
+      response.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        ...extra,
+      });
       response.end(readFileSync(file));
       return;
     }

@@ -1,5 +1,11 @@
 import { createDeliveryPlugin, uuid, type Config, type DeliveryPlugin, type EventStore } from '@sightline/core';
-import { FLUSH_LOCK_PREFIX, OUTCOME_CHANNEL_PREFIX, UNSENT_DATABASE_PREFIX, UNSENT_LOCAL_PREFIX, UNSENT_OBJECT_STORE } from '../constants.js';
+import {
+  FLUSH_LOCK_PREFIX,
+  OUTCOME_CHANNEL_PREFIX,
+  UNSENT_DATABASE_PREFIX,
+  UNSENT_LOCAL_PREFIX,
+  UNSENT_OBJECT_STORE,
+} from '../constants.js';
 import { createConnectivity } from './connectivity.js';
 import { createFlushLock } from './flush-lock.js';
 import { createIdbEventStore } from './idb-event-store.js';

@@ -1,7 +1,8 @@
 /** Bodies smaller than this go uncompressed: gzip would cost more than it saves. */
 export const COMPRESSION_THRESHOLD_BYTES = 2048;
 
-export const canCompress = (): boolean => typeof CompressionStream === 'function' && typeof Response === 'function' && typeof Blob === 'function';
+export const canCompress = (): boolean =>
+  typeof CompressionStream === 'function' && typeof Response === 'function' && typeof Blob === 'function';
 
 /** gzip with the platform's CompressionStream (off the main thread's JS). */
 export const gzip = (text: string): Promise<ArrayBuffer> =>

@@ -16,7 +16,10 @@ export const createIdbEventStore = (databaseName: string, storeName: string): Ev
   return {
     put: async (records: StoredEvent[]) => {
       for (let start = 0; start < records.length; start += WRITE_CHUNK) {
-        await setMany(records.slice(start, start + WRITE_CHUNK).map((record): [string, StoredEvent] => [record.id, record]), use());
+        await setMany(
+          records.slice(start, start + WRITE_CHUNK).map((record): [string, StoredEvent] => [record.id, record]),
+          use(),
+        );
       }
     },
     getAll: () => values<StoredEvent>(use()),

@@ -1,4 +1,11 @@
-import { SDK_REQUEST_MARKER, getNavigator, type Transport, type TransportChoice, type UploadRequest, type UploadResponse } from '@sightline/core';
+import {
+  SDK_REQUEST_MARKER,
+  getNavigator,
+  type Transport,
+  type TransportChoice,
+  type UploadRequest,
+  type UploadResponse,
+} from '@sightline/core';
 import { prepareBody, type PreparedBody } from './gzip.js';
 import { parseJsonBody, parseRetryAfter } from './retry-after.js';
 
@@ -16,7 +23,8 @@ const markOwn = <T extends object>(target: T): T => {
 
 // Captured when the delivery is created, before any plugin wraps fetch or XHR: the SDK's own
 // uploads never pass through the network-capture wrapper.
-const platformFetch = (): typeof fetch | undefined => (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
+const platformFetch = (): typeof fetch | undefined =>
+  typeof fetch === 'function' ? fetch.bind(globalThis) : undefined;
 
 interface TransportOptions {
   headers: { [name: string]: string };
@@ -61,7 +69,10 @@ const fetchTransport = ({ headers, compress }: TransportOptions, send = platform
   },
 });
 
-const xhrTransport = ({ headers, compress }: TransportOptions, Xhr = typeof XMLHttpRequest === 'function' ? XMLHttpRequest : undefined): Transport => ({
+const xhrTransport = (
+  { headers, compress }: TransportOptions,
+  Xhr = typeof XMLHttpRequest === 'function' ? XMLHttpRequest : undefined,
+): Transport => ({
   async send(request: UploadRequest): Promise<UploadResponse> {
     if (!Xhr) return NO_ANSWER;
     const prepared = await prepareBody(request.body, compress);
@@ -94,7 +105,8 @@ const beaconTransport = (send = platformFetch()): Transport => {
       const navigator = getNavigator();
       let queued = false;
       try {
-        queued = !!navigator && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(request.url, request.body);
+        queued =
+          !!navigator && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(request.url, request.body);
       } catch {
         // refused by throwing (some browsers, oversized bodies): not queued
       }

@@ -39,7 +39,13 @@
     const header = element('header');
     header.append(element('span', 'type', String(event.event_type ?? '(no event_type)')));
     const time = timeOf(event);
-    const stamp = element('time', '', time ? time.toLocaleTimeString(undefined, { hour12: false }) + `.${String(time.getMilliseconds()).padStart(3, '0')}` : '');
+    const stamp = element(
+      'time',
+      '',
+      time
+        ? time.toLocaleTimeString(undefined, { hour12: false }) + `.${String(time.getMilliseconds()).padStart(3, '0')}`
+        : '',
+    );
     if (time) stamp.dateTime = time.toISOString();
     header.append(stamp);
     article.append(header);
@@ -74,7 +80,10 @@
     for (const entry of shown) fragment.append(entry.node || (entry.node = card(entry)));
     list.replaceChildren(fragment);
     $('empty').hidden = entries.length > 0;
-    const showing = matching.length > shown.length ? `showing the newest ${shown.length} of ${matching.length} matching` : `${matching.length} shown`;
+    const showing =
+      matching.length > shown.length
+        ? `showing the newest ${shown.length} of ${matching.length} matching`
+        : `${matching.length} shown`;
     counts.textContent =
       `${stats.accepted} accepted · ${stats.duplicates} duplicates dropped · ${stats.rejected} refused · ${stats.requests} requests — ${showing}` +
       (needle ? ` (filter: “${filterBox.value.trim()}”)` : '');

@@ -13,7 +13,12 @@ export const BACKOFF_CAP_MS = 30_000;
 export const BACKOFF_FLOOR_MS = 100;
 
 /** Exponential backoff with full jitter: a random wait in [floor, min(cap, base·2^(attempt−1))). */
-export const backoffDelay = ({ attempt, random, baseMs = BACKOFF_BASE_MS, capMs = BACKOFF_CAP_MS }: BackoffOptions): number => {
+export const backoffDelay = ({
+  attempt,
+  random,
+  baseMs = BACKOFF_BASE_MS,
+  capMs = BACKOFF_CAP_MS,
+}: BackoffOptions): number => {
   const ceiling = Math.min(capMs, baseMs * Math.pow(2, Math.max(0, attempt - 1)));
   return Math.max(BACKOFF_FLOOR_MS, Math.floor(random * ceiling));
 };

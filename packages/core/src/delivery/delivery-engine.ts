@@ -1,5 +1,15 @@
 import { ResultCode } from '../constants.js';
-import type { Config, Event, Logger, Plugin, Result, StoredEvent, Transport, TransportConfig, TransportType } from '../types.js';
+import type {
+  Config,
+  Event,
+  Logger,
+  Plugin,
+  Result,
+  StoredEvent,
+  Transport,
+  TransportConfig,
+  TransportType,
+} from '../types.js';
 import { backoffDelay } from './backoff.js';
 import { DeliveryOutcome, type DeliveryListener, type DeliveryReport, type DeliveryStats } from './delivery-report.js';
 import { createInPageLock, systemClock, type DeliveryEnvironment, type SharedOutcome } from './environment.js';
@@ -69,7 +79,8 @@ const shareAnswer = (entry: Entry, resolve: (result: Result) => void): void => {
  * What the caller of an event this engine leaves unsent at teardown (re-init) hears. Not an
  * outcome (the event is neither sent nor dropped): code 0 as for any answer without a server's.
  */
-const HANDED_OVER = 'Not sent before the SDK was re-initialised: the event stays stored and the next engine on this store sends it';
+const HANDED_OVER =
+  'Not sent before the SDK was re-initialised: the event stays stored and the next engine on this store sends it';
 const LOST_AT_TEARDOWN = 'Not sent before the SDK was re-initialised, and the event store could not keep it';
 
 /**
@@ -152,7 +163,9 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
       const earlier = entries.get(id);
       if (earlier) {
         // The server keeps one event per insert_id and the store one record: the first one stands.
-        logger.warn(`An event with insert_id "${id}" is already waiting; this one is not sent and settles with its outcome`);
+        logger.warn(
+          `An event with insert_id "${id}" is already waiting; this one is not sent and settles with its outcome`,
+        );
         shareAnswer(earlier, resolve);
         return;
       }
@@ -189,7 +202,9 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
       excess--;
     }
     if (victims.length) {
-      logger.warn(`Event store full (maxStoredEvents ${config.maxStoredEvents}): dropped the ${victims.length} oldest event(s)`);
+      logger.warn(
+        `Event store full (maxStoredEvents ${config.maxStoredEvents}): dropped the ${victims.length} oldest event(s)`,
+      );
       finish(victims, { code: 0, message: 'Dropped: the event store is full', reason: DropReason.STORE_FULL });
     }
   };
@@ -286,11 +301,14 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     if (closed || time === Infinity || time >= timerAt) return;
     clearTimer();
     timerAt = time;
-    timer = clock.setTimeout(() => {
-      timer = undefined;
-      timerAt = Infinity;
-      void flush(false);
-    }, Math.max(0, time - clock.now()));
+    timer = clock.setTimeout(
+      () => {
+        timer = undefined;
+        timerAt = Infinity;
+        void flush(false);
+      },
+      Math.max(0, time - clock.now()),
+    );
   };
 
   const clearTimer = (): void => {
@@ -366,7 +384,16 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     entries.clear();
     for (const record of records) {
       if (!record || typeof record.id !== 'string' || !record.event || accepted.has(record.id)) continue;
-      const entry: Entry = { record, acceptedAt: 0, written: true, memoryOnly: false, inFlight: false, notBefore: 0, failures: 0, exitSent: false };
+      const entry: Entry = {
+        record,
+        acceptedAt: 0,
+        written: true,
+        memoryOnly: false,
+        inFlight: false,
+        notBefore: 0,
+        failures: 0,
+        exitSent: false,
+      };
       entries.set(record.id, entry);
       if (typeof record.event.time === 'number' && record.event.time < oldest) tooOld.push(entry);
     }
@@ -431,13 +458,18 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   };
 
   /** The plan for a batch that got no answer (the upload failed): retried with backoff. */
-  const noAnswer = (events: readonly Event[], message: string): ResponsePlan => ({ ...decideResponse({ status: 0, body: null }, events), message });
+  const noAnswer = (events: readonly Event[], message: string): ResponsePlan => ({
+    ...decideResponse({ status: 0, body: null }, events),
+    message,
+  });
 
   const apply = async (plan: ResponsePlan, batch: Entry[]): Promise<boolean> => {
     const pick = (indices: number[]) => indices.map((index) => batch[index]);
     if (plan.delivered.length) finish(pick(plan.delivered), { code: plan.code, message: plan.message });
     for (const { index, reason } of plan.dropped) {
-      logger.warn(`Server rejected "${batch[index].record.event.event_type}" for good (${plan.code} ${plan.message}); dropped`);
+      logger.warn(
+        `Server rejected "${batch[index].record.event.event_type}" for good (${plan.code} ${plan.message}); dropped`,
+      );
       finish([batch[index]], { code: plan.code, message: `Dropped by the server: ${plan.message}`, reason });
     }
     let keepGoing = true;
@@ -478,8 +510,15 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
         return true;
       } catch (error) {
         const type = entry.record.event.event_type;
-        logger.error(`Event "${typeof type === 'string' ? type : typeof type}" (insert_id ${entry.record.id}) cannot be encoded as JSON; dropped:`, error);
-        finish([entry], { code: ResultCode.INVALID_INPUT, message: `Dropped: cannot be encoded as JSON (${String(error)})`, reason: DropReason.UNENCODABLE });
+        logger.error(
+          `Event "${typeof type === 'string' ? type : typeof type}" (insert_id ${entry.record.id}) cannot be encoded as JSON; dropped:`,
+          error,
+        );
+        finish([entry], {
+          code: ResultCode.INVALID_INPUT,
+          message: `Dropped: cannot be encoded as JSON (${String(error)})`,
+          reason: DropReason.UNENCODABLE,
+        });
         return false;
       }
     });
@@ -550,7 +589,9 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
         const returned: unknown = listener(report);
         // An async listener's rejection is caught here too, not left to the page as unhandled.
         if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
-          (returned as PromiseLike<unknown>).then(undefined, (error: unknown) => logger.error('An onDelivery listener rejected:', error));
+          (returned as PromiseLike<unknown>).then(undefined, (error: unknown) =>
+            logger.error('An onDelivery listener rejected:', error),
+          );
         }
       } catch (error) {
         logger.error('An onDelivery listener threw:', error);
@@ -620,7 +661,12 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     if (!pending.length) return;
     const uploadTime = clock.now();
     const envelope = encode([], uploadTime).length;
-    const chunk = (waiting: Entry[]) => chunkBySize({ events: waiting.map((entry) => entry.record.event), maxBytes: EXIT_CHUNK_BYTES, envelopeBytes: envelope });
+    const chunk = (waiting: Entry[]) =>
+      chunkBySize({
+        events: waiting.map((entry) => entry.record.event),
+        maxBytes: EXIT_CHUNK_BYTES,
+        envelopeBytes: envelope,
+      });
     let chunks: Event[][];
     try {
       chunks = chunk(pending);
@@ -653,7 +699,12 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
       if (canSend()) void flush(true);
     },
     flushOnExit,
-    getDeliveryStats: () => ({ sent: counts.sent, retried: counts.retried, dropped: { ...counts.dropped }, pending: entries.size }),
+    getDeliveryStats: () => ({
+      sent: counts.sent,
+      retried: counts.retried,
+      dropped: { ...counts.dropped },
+      pending: entries.size,
+    }),
     onDelivery,
     countDropped,
   };

@@ -3,9 +3,25 @@ export type { DeliveryPlugin } from './delivery-engine.js';
 export { decideResponse, DropReason, THROTTLE_WAIT_MS } from './response-policy.js';
 export type { ResponsePlan, ServerAnswer } from './response-policy.js';
 export { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS, BACKOFF_FLOOR_MS } from './backoff.js';
-export { endpointFor, isDefaultEndpoint, encodeBatch, chunkBySize, byteLength, EXIT_CHUNK_BYTES } from './http-v2-codec.js';
+export {
+  endpointFor,
+  isDefaultEndpoint,
+  encodeBatch,
+  chunkBySize,
+  byteLength,
+  EXIT_CHUNK_BYTES,
+} from './http-v2-codec.js';
 export { DeliveryOutcome } from './delivery-report.js';
 export type { DeliveryListener, DeliveryReport, DeliveryStats } from './delivery-report.js';
 export { createInPageLock, systemClock } from './environment.js';
-export type { Clock, Connectivity, DeliveryEnvironment, FlushLock, OutcomeChannel, PageLifecycle, SharedOutcome, TransportChoice } from './environment.js';
+export type {
+  Clock,
+  Connectivity,
+  DeliveryEnvironment,
+  FlushLock,
+  OutcomeChannel,
+  PageLifecycle,
+  SharedOutcome,
+  TransportChoice,
+} from './environment.js';
 export { createMemoryEventStore } from './memory-event-store.js';

@@ -79,7 +79,10 @@ const splitOrDrop = (plan: ResponsePlan, count: number, reason: DropReason): Res
   return plan;
 };
 
-const onSuccess = (count: number): ResponsePlan => ({ ...emptyPlan(200, 'Event tracked successfully'), delivered: range(count) });
+const onSuccess = (count: number): ResponsePlan => ({
+  ...emptyPlan(200, 'Event tracked successfully'),
+  delivered: range(count),
+});
 
 const onBadRequest = (body: Body, count: number): ResponsePlan => {
   const plan = emptyPlan(400, errorText(body) || 'Invalid request');
@@ -94,7 +97,9 @@ const onBadRequest = (body: Body, count: number): ResponsePlan => {
       .concat(indicesIn(body.events_with_invalid_id_lengths))
       .filter((index) => index >= 0 && index < count),
   );
-  const silenced = new Set(indicesIn(body.silenced_events).filter((index) => index >= 0 && index < count && !invalid.has(index)));
+  const silenced = new Set(
+    indicesIn(body.silenced_events).filter((index) => index >= 0 && index < count && !invalid.has(index)),
+  );
   if (invalid.size === 0 && silenced.size === 0) {
     // A 400 that names no event: isolate the bad one by halving rather than dropping good events.
     return splitOrDrop(plan, count, DropReason.INVALID);
@@ -119,7 +124,11 @@ const onRateLimited = (body: Body, events: readonly Event[], retryAfterMs: numbe
     const device = event.device_id as string | undefined;
     if ((user && quotaUsers.has(user)) || (device && quotaDevices.has(device))) {
       plan.dropped.push({ index, reason: DropReason.QUOTA });
-    } else if (throttledEvents.has(index) || (user && throttledUsers.has(user)) || (device && throttledDevices.has(device))) {
+    } else if (
+      throttledEvents.has(index) ||
+      (user && throttledUsers.has(user)) ||
+      (device && throttledDevices.has(device))
+    ) {
       plan.throttled.push(index);
     } else {
       plan.retry.push(index);
