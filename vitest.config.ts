@@ -31,6 +31,13 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'docs',
+          include: ['test/docs/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'e2e',
