@@ -13,7 +13,7 @@ const CSS = `
 .box.action { border: 1px dashed #7e22ce; background: transparent; }
 .box.masked { border-color: #c2410c; background: repeating-linear-gradient(45deg, rgba(194, 65, 12, 0.14) 0 6px, transparent 6px 12px); }
 .box.secret { border-color: #b91c1c; background: rgba(185, 28, 28, 0.10); }
-.box.masked::after, .box.secret::after { position: absolute; top: -1.35em; left: -2px; padding: 0 4px; font-size: 11px; line-height: 1.3; color: #fff; border-radius: 2px; white-space: nowrap; }
+.box.masked::after, .box.secret::after { pointer-events: none; position: absolute; top: -1.35em; left: -2px; padding: 0 4px; font-size: 11px; line-height: 1.3; color: #fff; border-radius: 2px; white-space: nowrap; }
 .box.masked::after { content: "text masked"; background: #c2410c; }
 .box.secret::after { content: "nothing typed is captured"; background: #b91c1c; }
 .box:hover, .box.current { background-color: rgba(29, 78, 216, 0.18); }
