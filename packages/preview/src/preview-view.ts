@@ -67,9 +67,9 @@ export function createView(document: Document, nonce: string | undefined): Previ
     ]),
     summary,
     notices,
+    details,
     el(document, 'h3', {}, ['This page, as it is sent']),
     page,
-    details,
     el(document, 'div', { class: 'tools' }, [actionsToggle, dockToggle]),
   ]);
   const backdrop = el(document, 'div', { class: 'backdrop' });
