@@ -114,13 +114,18 @@ function start(options: PreviewOptions): PreviewHandle {
     guarded(() => options.onClose?.());
   };
 
-  wireControls(view, layer, close);
-  document.documentElement.appendChild(view.host);
-  scan();
-  renderNothing(view, HINT);
-  (layer.tabStop() || view.closeButton).focus({ preventScroll: true });
-  followThePage(win, document, rules, { reposition: () => layer.reposition(), rescan: () => guarded(scan) }, stops);
-  stops.push(listen(win, 'keydown', (event) => onKey(event as KeyboardEvent, view, layer, close)));
+  try {
+    wireControls(view, layer, close);
+    document.documentElement.appendChild(view.host);
+    scan();
+    renderNothing(view, HINT);
+    (layer.tabStop() || view.closeButton).focus({ preventScroll: true });
+    followThePage(win, document, rules, { reposition: () => layer.reposition(), rescan: () => guarded(scan) }, stops);
+    stops.push(listen(win, 'keydown', (event) => onKey(event as KeyboardEvent, view, layer, close)));
+  } catch (error) {
+    close(); // half open is not open: nothing may stay behind
+    throw error;
+  }
   return {
     close: () => guarded(close),
     get isOpen() {

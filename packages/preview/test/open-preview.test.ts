@@ -95,6 +95,24 @@ describe('openPreview', () => {
     expect(handle.isOpen).toBe(true);
   });
 
+  it('a page that breaks the scan leaves nothing behind: no host, no window listener, the focus back', () => {
+    const opener = document.getElementById('opener')!;
+    opener.focus();
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    // A page that patched layout reads badly: the scan throws once the host is in the page.
+    vi.spyOn(Element.prototype, 'getClientRects').mockImplementation(() => {
+      throw new Error('a hostile page');
+    });
+    const logger = silentLogger();
+    handle = openPreview({ logger });
+    expect(handle.isOpen).toBe(false);
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(host()).toBeNull();
+    expect(removed.mock.calls.length).toBe(added.mock.calls.length);
+    expect(document.activeElement).toBe(opener);
+  });
+
   it('options that throw when read are logged once and nothing is drawn, never thrown; the close button closes', () => {
     const logger = silentLogger();
     const hostile = new Proxy(
