@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { ON_DEMAND_SCRIPTS, embedOnDemandScripts, scriptVariants } from './scripts/lib/on-demand-scripts.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const packagesDir = `${root}packages/`;
@@ -72,10 +73,18 @@ const pluginGlobal = (name) =>
   `sightline${name.replace(/^plugin/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase())}`;
 
 /**
- * Script-tag bundles: `sightline.min.js` (every plugin, global `sightline`), the lean
- * `sightline-lite.min.js`, and one bundle per plugin for custom script builds.
+ * Script-tag bundles: the on-demand files (scripts/lib/on-demand-scripts.mjs), `sightline.min.js`
+ * (every plugin, global `sightline`), the lean `sightline-lite.min.js`, and one bundle per plugin
+ * for custom script builds.
  */
 const scriptBuilds = [
+  // On-demand files first: the main scripts embed their SRI hashes.
+  ...ON_DEMAND_SCRIPTS.map(({ pkg, file, global }) => ({
+    pkg: 'browser', // written next to the main scripts
+    input: `${packagesDir}${pkg}/src/index.ts`,
+    file: `${packagesDir}browser/dist/${file}`,
+    name: global,
+  })),
   {
     pkg: 'browser',
     input: `${packagesDir}browser/src/script.ts`,
@@ -100,7 +109,13 @@ const scriptBuilds = [
   .filter((build) => existsSync(build.input))
   .map(({ pkg, input, file, name }) => ({
     input,
-    plugins: [sightlineSources(), nodeResolve({ browser: true }), ts(`${packagesDir}${pkg}`)],
+    plugins: [
+      scriptVariants(),
+      embedOnDemandScripts(`${packagesDir}browser/src/on-demand/on-demand-scripts.ts`, `${packagesDir}browser/dist`),
+      sightlineSources(),
+      nodeResolve({ browser: true }),
+      ts(`${packagesDir}${pkg}`),
+    ],
     output: {
       file,
       format: 'iife',

@@ -72,7 +72,9 @@ const packageNames = () =>
 /** The build outputs the demo serves or the examples import. */
 const requiredOutputs = () => [
   ...packageNames().map((name) => join(root, 'packages', name, 'dist/index.mjs')),
-  ...['lite.mjs', 'sightline.min.js', 'snippet.min.js'].map((file) => join(root, 'packages/browser/dist', file)),
+  ...['lite.mjs', 'sightline.min.js', 'sightline-preview.min.js', 'snippet.min.js'].map((file) =>
+    join(root, 'packages/browser/dist', file),
+  ),
   join(root, 'packages/plugin-experiment/dist/sightline-plugin-experiment.min.js'),
 ];
 
@@ -106,7 +108,7 @@ const buildPackages = async () => {
   await run(process.execPath, ['scripts/build.mjs'], { cwd: root });
 };
 
-/** Bundles one example with its own rollup.config.mjs; returns the gzip size of its output. */
+/** Bundles one example with its own rollup.config.mjs; returns the gzip size of its entry file. */
 const bundleExample = async (name) => {
   const { rollup } = await import('rollup');
   const { default: config } = await import(new URL(`../examples/${name}/rollup.config.mjs`, import.meta.url).href);
@@ -114,7 +116,8 @@ const bundleExample = async (name) => {
   try {
     const outputs = [config.output].flat();
     for (const output of outputs) await bundle.write(output);
-    return gzipSync(readFileSync(outputs[0].file)).length;
+    const { file, dir, entryFileNames } = outputs[0];
+    return gzipSync(readFileSync(file || join(dir, entryFileNames))).length;
   } finally {
     await bundle.close();
   }
@@ -134,6 +137,8 @@ const TYPES = {
 const BUNDLES = {
   '/sightline.min.js': 'packages/browser/dist/sightline.min.js',
   '/sightline.min.js.map': 'packages/browser/dist/sightline.min.js.map',
+  // Loaded on demand by sightline.min.js, from its own folder.
+  '/sightline-preview.min.js': 'packages/browser/dist/sightline-preview.min.js',
   '/sightline-plugin-experiment.min.js': 'packages/plugin-experiment/dist/sightline-plugin-experiment.min.js',
   '/optimizely.browser.umd.min.js':
     'packages/plugin-experiment/node_modules/@optimizely/optimizely-sdk/dist/optimizely.browser.umd.min.js',

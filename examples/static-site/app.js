@@ -10,6 +10,8 @@ sightline
     serverUrl: SERVER_URL,
     flushIntervalMillis: 200,
     logLevel: 3, // Types.LogLevel.Verbose: the enum arrives with the bundle; the number works before
+    // The defaults plus clicks: "Preview what autocapture sends" shows what each click sends.
+    autocapture: { elementInteractions: true },
   })
   .promise.then(() => {
     document.getElementById('ids').textContent =
@@ -26,3 +28,6 @@ on('buy', () =>
 );
 on('identify', () => sightline.identify(new sightline.Identify().set('plan', 'pro').add('upgrades', 1)));
 on('flush', () => sightline.flush());
+// Outlines every element a click is recorded on and shows the event it sends; sends nothing
+// itself. Loaded on demand (sightline-preview.min.js, next to sightline.min.js). Escape closes it.
+on('preview', () => sightline.preview());

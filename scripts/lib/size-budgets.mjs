@@ -5,7 +5,12 @@ export const SIZE_BUDGETS = [
   // 39.5: Error Click and Thrashed Cursor added 1.1 KB to the 37.8 KB bundle.
   // 40.5 and 18.5: the fixes the delivery model test and the public API fuzz found (events lost,
   // promises left pending, hostile input thrown into the page) added 1.2 KB to both.
-  { file: 'packages/browser/dist/sightline.min.js', budgetKb: 40.5, goalKb: 20 },
+  // 41.5: preview() and the on-demand loader (base URL, SRI hash, nonce, one load per page) add
+  // 1.1 KB; the loader is what moves the opt-in plugins out of this file next.
+  { file: 'packages/browser/dist/sightline.min.js', budgetKb: 41.5, goalKb: 20 },
   { file: 'packages/browser/dist/sightline-lite.min.js', budgetKb: 18.5, goalKb: 8 },
   { file: 'packages/browser/dist/snippet.min.js', budgetKb: 0.6, goalKb: 0.6 },
+  // The capture preview, loaded on demand by sightline.min.js: 10.4 KB, of which the element
+  // properties and privacy code it shares with element interactions is most.
+  { file: 'packages/browser/dist/sightline-preview.min.js', budgetKb: 11, goalKb: 10 },
 ];

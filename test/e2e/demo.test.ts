@@ -126,6 +126,24 @@ describe('issue 4: the demo (npm start)', () => {
     await page.close();
   });
 
+  it('the static site\'s "Preview what autocapture sends" opens the capture preview, its file loaded from next to sightline.min.js', async () => {
+    const page = await openPage(urls['static-site']);
+    await deviceIdShownBy(page);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.click('#preview');
+    await expect.poll(() => page.locator('sightline-preview [role="option"]').count()).toBeGreaterThan(5);
+    expect(requested.filter((path) => path.endsWith('.js'))).toEqual(['/sightline-preview.min.js']);
+    await page.locator('sightline-preview [role="option"][aria-label^="a#pricing"]').hover();
+    expect(await page.locator('sightline-preview dd[data-property="[Amplitude] Element Href"]').textContent()).toBe(
+      '/?plan=pro&token=*****',
+    );
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('sightline-preview').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('the npm app (full entry, rollup) sends element clicks, a captured 4xx request and web vitals', async () => {
     const page = await openPage(urls['npm-app']);
     const deviceId = await deviceIdShownBy(page);

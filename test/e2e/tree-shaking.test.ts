@@ -28,6 +28,8 @@ const PLUGIN_MARKERS = {
   'plugin-form-interactions': ['[Amplitude] Form Started', '[Amplitude] Form Submitted'],
   'plugin-file-downloads': ['[Amplitude] File Downloaded'],
 };
+/** A string only the capture preview (@sightline/preview) has. */
+const PREVIEW_MARKER = 'Sightline capture preview';
 /** Strings of the `web-vitals` library itself (its rating and the entry types it observes). */
 const WEB_VITALS_LIBRARY_MARKERS = ['needs-improvement', 'layout-shift', 'largest-contentful-paint'];
 
@@ -67,6 +69,8 @@ interface Bundled {
   code: string;
   /** Files that kept code in the bundle, relative to the repository. */
   modules: string[];
+  /** The code of each chunk split off by a dynamic import. */
+  lazyChunks: string[];
 }
 
 const bundle = async (code: string, { minify = false } = {}): Promise<Bundled> => {
@@ -82,12 +86,13 @@ const bundle = async (code: string, { minify = false } = {}): Promise<Bundled> =
       format: 'es',
       plugins: minify ? [terser({ format: { comments: false } })] : [],
     });
-    const [chunk] = output;
-    if (chunk.type !== 'chunk') throw new Error('expected one chunk');
+    const [chunk, ...rest] = output;
+    if (chunk.type !== 'chunk') throw new Error('expected an entry chunk');
     const modules = Object.entries(chunk.modules)
       .filter(([id, info]) => id !== ENTRY && info.renderedLength > 0)
       .map(([id]) => id.slice(ROOT.length));
-    return { code: chunk.code, modules };
+    const lazyChunks = rest.flatMap((item) => (item.type === 'chunk' ? [item.code] : []));
+    return { code: chunk.code, modules, lazyChunks };
   } finally {
     await build.close();
   }
@@ -149,6 +154,15 @@ describe('issue 4: the lean entry tree-shakes (rollup + node-resolve on the buil
     }
     expect(webVitalsLibrary(modules).length).toBeGreaterThan(0);
     for (const marker of WEB_VITALS_LIBRARY_MARKERS) expect(code, marker).toContain(marker);
+  });
+
+  it('the full entry leaves the capture preview to a chunk of its own, which only preview() imports', async () => {
+    const full = await bundle(FULL_INIT_TRACK);
+    expect(full.code).not.toContain(PREVIEW_MARKER);
+    expect(full.code).toMatch(/import\(['"]\.\/[^'"]+\.js['"]\)/); // the split chunk, imported on demand
+    expect(full.lazyChunks).toHaveLength(1);
+    expect(full.lazyChunks[0]).toContain(PREVIEW_MARKER);
+    expect((await bundle(LEAN_INIT_TRACK)).lazyChunks).toEqual([]);
   });
 
   it('lite with init + track only carries no plugin package at all; sizes reported', async () => {

@@ -51,3 +51,7 @@ document.getElementById('newsletter').addEventListener('submit', (event) => {
   event.preventDefault();
   status.textContent = 'subscribed (the address itself is never captured)';
 });
+
+// The capture preview: outlines what element interactions record and shows the event a click
+// sends, sending nothing. Its code is a chunk of its own, fetched on this first call.
+document.getElementById('preview').addEventListener('click', () => sightline.preview());

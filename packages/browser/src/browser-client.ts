@@ -2,6 +2,7 @@ import {
   CoreClient,
   DELIVERY_PLUGIN_NAME,
   DropReason,
+  ResultCode,
   describe,
   type Config,
   type DeliveryListener,
@@ -11,6 +12,7 @@ import {
 } from '@sightline/core';
 import { contextPlugin } from './context-plugin.js';
 import { createIdentityStorage, readLegacyIdentity } from './identity-storage.js';
+import type { PreviewCall, PreviewContext } from './preview-call.js';
 import { readUrlHandoff } from './url-handoff.js';
 
 /** Builds the plugins an entry adds from the resolved `autocapture` option. */
@@ -21,10 +23,14 @@ export interface BrowserClientOptions {
   createDestination: (config: Config) => Plugin;
   /** The full entry wires the default plugins here; the lean entry passes none. */
   autocapture?: AutocaptureWiring;
+  /** The full entry opens the capture preview (loaded on demand); the lean entry has none. */
+  preview?: (context: PreviewContext) => PreviewCall;
 }
 
 /** A browser client: the core client on cookie / web-storage identity and the browser delivery. */
 export class BrowserClient extends CoreClient {
+  private readonly openPreview: BrowserClientOptions['preview'];
+
   constructor(options: BrowserClientOptions) {
     super({
       createIdentityStorage,
@@ -36,6 +42,21 @@ export class BrowserClient extends CoreClient {
         ...(options.autocapture ? options.autocapture(config) : []),
       ],
     });
+    this.openPreview = options.preview;
+  }
+
+  /**
+   * Outlines what autocapture records on this page and shows the event a click on each element
+   * sends, sending nothing (see @sightline/preview). `close()` closes it; so does Escape.
+   */
+  preview(): PreviewCall {
+    if (this.openPreview) return this.openPreview({ config: this.config, logger: this.log, plugins: this.plugins() });
+    const message = 'preview() needs the full build (or openPreview from @sightline/preview)';
+    this.log.warn(message);
+    return {
+      promise: Promise.resolve({ event: { event_type: 'preview' }, code: ResultCode.SKIPPED, message }),
+      close() {},
+    };
   }
 
   /** What happened to every event so far: sent, retried, and dropped by reason (issue: delivery report). */

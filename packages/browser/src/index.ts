@@ -6,10 +6,15 @@ import { wireAutocapture } from './autocapture.js';
 import { BrowserClient } from './browser-client.js';
 import { bindMethod } from './create-sdk.js';
 import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
+import { openPreviewFor } from './preview-call.js';
 
 /** A named instance: its own identity, queue and settings. */
 export const createInstance = (): BrowserClient =>
-  new BrowserClient({ createDestination: createBrowserDelivery, autocapture: wireAutocapture });
+  new BrowserClient({
+    createDestination: createBrowserDelivery,
+    autocapture: wireAutocapture,
+    preview: openPreviewFor,
+  });
 const client = createInstance();
 
 export const init = /*#__PURE__*/ bindMethod(client, 'init');
@@ -35,6 +40,7 @@ export const setTransport = /*#__PURE__*/ bindMethod(client, 'setTransport');
 export const getDeliveryStats = /*#__PURE__*/ bindMethod(client, 'getDeliveryStats');
 export const onDelivery = /*#__PURE__*/ bindMethod(client, 'onDelivery');
 export const setOffline = /*#__PURE__*/ bindMethod(client, 'setOffline');
+export const preview = /*#__PURE__*/ bindMethod(client, 'preview');
 export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
 export type { Config, Event, EventOptions, Plugin, Result, ResultPromise } from '@sightline/core';
 export { Types } from './create-sdk.js';

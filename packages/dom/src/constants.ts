@@ -4,6 +4,11 @@
 export const MASK_ATTRIBUTE = 'data-amp-mask';
 /** Comma-separated attribute names masked on the element and its descendants. */
 export const MASK_ATTRIBUTES_ATTRIBUTE = 'data-amp-mask-attributes';
+/**
+ * Marks Sightline's own on-page UI (the capture preview): autocapture never records an
+ * interaction with it, so looking at what would be captured captures nothing.
+ */
+export const SIGHTLINE_UI_ATTRIBUTE = 'data-sightline-ui';
 /** Default prefix of attributes captured as `[Amplitude] Element Attributes.<name>`. */
 export const DEFAULT_DATA_ATTRIBUTE_PREFIX = 'data-amp-track-';
 

@@ -2,7 +2,12 @@
  * Which elements are masked or sensitive. Pure predicates on a
  * DOM element; they read attributes only, never layout.
  */
-import { MASK_ATTRIBUTE, MASK_ATTRIBUTES_ATTRIBUTE, UNMASKABLE_ATTRIBUTES } from './constants.js';
+import {
+  MASK_ATTRIBUTE,
+  MASK_ATTRIBUTES_ATTRIBUTE,
+  SIGHTLINE_UI_ATTRIBUTE,
+  UNMASKABLE_ATTRIBUTES,
+} from './constants.js';
 import { FORM_FIELD_TAGS } from './element-shared.js';
 
 const SECRET_INPUT_TYPES = ['password', 'hidden'];
@@ -14,6 +19,18 @@ export function tagNameOf(element: Element): string {
 /** `data-amp-mask` on the element or any ancestor: its text is `*****`. */
 export function isTextMasked(element: Element): boolean {
   return element.closest(`[${MASK_ATTRIBUTE}]`) !== null;
+}
+
+/**
+ * Part of Sightline's own UI (`data-sightline-ui` on it or an ancestor, across shadow roots:
+ * the preview draws inside one): never captured.
+ */
+export function isSightlineUi(element: Element): boolean {
+  for (let current: Element | null = element; current;) {
+    if (current.closest(`[${SIGHTLINE_UI_ATTRIBUTE}]`)) return true;
+    current = (current.getRootNode() as Partial<ShadowRoot>).host || null;
+  }
+  return false;
 }
 
 /** Inside editable content (`contenteditable` other than "false", inherited like the browser does). */

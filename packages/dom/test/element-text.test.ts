@@ -4,6 +4,7 @@ import {
   isContentEditable,
   isSecretField,
   isSensitiveElement,
+  isSightlineUi,
   isTextMasked,
   maskedAttributeNames,
   readElementText,
@@ -57,6 +58,26 @@ describe('element rules', () => {
   ])('isTextMasked %s', (html, expected) => {
     mount(html);
     expect(isTextMasked(target())).toBe(expected);
+  });
+
+  it.each([
+    ['<sightline-preview data-sightline-ui data-target></sightline-preview>', true],
+    ['<div data-sightline-ui="preview"><p><button data-target>x</button></p></div>', true],
+    ['<div data-sightline="preview"><button data-target>x</button></div>', false],
+    ['<button data-target>x</button>', false],
+  ])('isSightlineUi %s', (html, expected) => {
+    mount(html);
+    expect(isSightlineUi(target())).toBe(expected);
+  });
+
+  it('isSightlineUi looks through shadow roots to their host', () => {
+    const host = mount('<sightline-preview data-sightline-ui></sightline-preview><div id="plain"></div>');
+    const inner = host.querySelector('sightline-preview')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<p><button>Close</button></p>';
+    expect(isSightlineUi(inner.querySelector('button')!)).toBe(true);
+    const other = host.querySelector('#plain')!.attachShadow({ mode: 'open' });
+    other.innerHTML = '<button>Page</button>';
+    expect(isSightlineUi(other.querySelector('button')!)).toBe(false);
   });
 
   it.each([

@@ -4,6 +4,7 @@
  */
 import type { Config, Logger, Plugin, Properties } from '@sightline/core';
 import { getDocument, getWindow } from '@sightline/core';
+import { isSightlineUi } from '@sightline/dom';
 import { buildElementProperties, type InteractionKind, type InteractionRecord } from './element-properties.js';
 import { currentPageUrl, type TrackingClient } from './interaction-context.js';
 import { resolvePrivacyAndPage, type PrivacyAndPageOptions } from './options.js';
@@ -21,7 +22,7 @@ export interface CaptureSetup<O> {
   onError: (error: unknown) => void;
   /** The option's selectors checked and joined (see compileSelectorList); `fallback` when not given. */
   selectorList(value: unknown, fallback: readonly string[], optionName: string): string | undefined;
-  /** The element the event happened on, or null when there is none or this page is not captured. */
+  /** The element the event happened on, or null when there is none, it is Sightline's own UI or this page is not captured. */
   targetOf(event: Event): Element | null;
   /** Builds the element properties of `record`, adds `extra` and tracks the event; errors are logged. */
   report(eventType: string, record: InteractionRecord, kind: InteractionKind, extra?: Properties): void;
@@ -68,7 +69,10 @@ export function capturePlugin<O extends PrivacyAndPageOptions>(
           compileSelectorList({ value, fallback, optionName, document, logger }),
         targetOf(event) {
           const target = eventTargetElement(event);
-          return target && isPageUrlAllowed(currentPageUrl(), resolved.pageUrlAllowlist, resolved.pageUrlExcludelist)
+          // Sightline's own UI (the capture preview) is never an interaction with the page.
+          return target &&
+            !isSightlineUi(target) &&
+            isPageUrlAllowed(currentPageUrl(), resolved.pageUrlAllowlist, resolved.pageUrlExcludelist)
             ? target
             : null;
         },

@@ -22,3 +22,7 @@ export type { ClickBurst, ClickSample, RageClickThresholds } from './rage-click-
 export { buildElementProperties } from './element-properties.js';
 export type { InteractionRecord, InteractionKind, ElementPropertiesContext } from './element-properties.js';
 export type { TrackingClient } from './interaction-context.js';
+// What the capture preview (@sightline/preview) needs to show the very event a click would send.
+export { resolvePrivacyAndPage, type ResolvedPrivacyAndPage } from './options.js';
+export { compileSelectorList, closestMatching } from './selector-list.js';
+export { recordInteraction } from './interaction-context.js';

@@ -110,6 +110,24 @@ describe('Element Clicked', () => {
     expect(tracked).toEqual([]);
   });
 
+  it("Sightline's own UI (data-sightline-ui, e.g. the capture preview in a shadow root) is never captured", async () => {
+    const { tracked } = start({ cssSelectorAllowlist: ['*'], actionClickAllowlist: ['*'] });
+    const host = document.createElement('sightline-preview');
+    host.setAttribute('data-sightline-ui', 'preview');
+    document.body.appendChild(host);
+    const inner = host.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<button id="inside">Close</button><div id="inside-div">Box</div>';
+    // A real click is composed: the document sees it, retargeted to the host.
+    click(inner.getElementById('inside')!, { composed: true });
+    click(inner.getElementById('inside-div')!, { composed: true });
+    click(host);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(tracked).toEqual([]);
+    click(byId('track-me')); // the same allowlist still captures the page
+    await afterPaint();
+    expect(tracked.map((event) => event.properties[Property.ELEMENT_TAG])).toEqual(['p']);
+  });
+
   it('cssSelectorAllowlist replaces the default', async () => {
     const { tracked } = start({ cssSelectorAllowlist: ['.track-me'] });
     click(byId('buy'));

@@ -153,6 +153,32 @@ describe('Rage Click', () => {
   });
 });
 
+describe("Sightline's own UI", () => {
+  it('clicks inside data-sightline-ui (the capture preview) make no rage, dead or error click', async () => {
+    const { tracked } = start({
+      errorClicks: { cssSelectorAllowlist: ['*'] },
+      deadClicks: { cssSelectorAllowlist: ['*'] },
+    });
+    const host = document.createElement('sightline-preview');
+    host.setAttribute('data-sightline-ui', 'preview');
+    document.body.appendChild(host);
+    const inner = host.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<button id="inside">Box</button>';
+    // A real click is composed: the document sees it, retargeted to the host.
+    const inside = inner.getElementById('inside')!;
+    for (let index = 0; index < 6; index++) {
+      click(inside, { composed: true });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    window.dispatchEvent(new ErrorEvent('error', { message: 'boom', error: new Error('boom') }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(tracked).toEqual([]);
+    await clicks(byId('noop'), 4, 100); // the page itself is still watched
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(tracked.map((event) => event.eventType)).toContain(EVENT_RAGE_CLICK);
+  });
+});
+
 describe('Dead Click', () => {
   it('a click with no effect gives a Dead Click after 3 s, with X and Y', async () => {
     const { tracked } = start({ rageClicks: false });
