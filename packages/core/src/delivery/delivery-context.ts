@@ -1,0 +1,19 @@
+import type { Config, Logger, Transport } from '../types.js';
+import type { Clock } from './environment.js';
+
+/**
+ * What the engine's parts share: the clock from the start; the config, logger, endpoint and
+ * transport from `setup()` (nothing reads them before: the engine accepts and sends nothing until
+ * set up); and whether the engine is torn down.
+ */
+export interface DeliveryContext {
+  readonly clock: Clock;
+  config: Config;
+  logger: Logger;
+  /** The ingestion endpoint for the config. */
+  url: string;
+  /** How uploads go (`setTransport()` may change it). */
+  transport: Transport;
+  /** Torn down (re-init): nothing more is sent from here; an upload still out lands. */
+  closed: boolean;
+}
