@@ -47,11 +47,7 @@ export const addEvent = (queue: EventQueue, record: StoredEvent, acceptedAt: num
  * events this page accepted (they are older, so capacity drops them first); ids it knows are
  * skipped. Returns the adopted ones past the insert_id window, for the caller to drop.
  */
-export const adoptRecords = (
-  queue: EventQueue,
-  records: readonly (StoredEvent | undefined)[],
-  now: number,
-): QueuedEvent[] => {
+export const adoptRecords = (queue: EventQueue, records: readonly unknown[], now: number): QueuedEvent[] => {
   const entries = table(queue);
   const accepted = new Map(entries);
   const tooOld: QueuedEvent[] = [];

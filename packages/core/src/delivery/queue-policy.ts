@@ -73,6 +73,8 @@ export const overflow = (entries: Iterable<QueuedEvent>, size: number, maxStored
 export const isTooOld = (record: StoredEvent, now: number): boolean =>
   typeof record.event.time === 'number' && record.event.time < now - MAX_EVENT_AGE_MS;
 
-/** A record the store returned that can be adopted (a store or another version may hold anything). */
-export const isAdoptable = (record: StoredEvent | undefined): record is StoredEvent =>
-  !!record && typeof record.id === 'string' && !!record.event;
+/** A record the store returned that can be adopted (a store, or another version of it, may hold anything). */
+export const isAdoptable = (record: unknown): record is StoredEvent => {
+  const candidate = record as Partial<StoredEvent> | undefined;
+  return !!candidate && typeof candidate.id === 'string' && !!candidate.event;
+};
