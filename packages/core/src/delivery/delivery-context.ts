@@ -3,8 +3,9 @@ import type { Clock } from './environment.js';
 
 /**
  * What the engine's parts share: the clock from the start; the config, logger, endpoint and
- * transport from `setup()` (nothing reads them before: the engine accepts and sends nothing until
- * set up); and whether the engine is torn down.
+ * transport from `setup()` (absent before it: the engine accepts and sends nothing until set up,
+ * and what may be called earlier, flush() or the exit path, checks `config` first); and whether
+ * the engine is torn down.
  */
 export interface DeliveryContext {
   readonly clock: Clock;

@@ -57,6 +57,7 @@ const LOST_AT_TEARDOWN = 'Not sent before the SDK was re-initialised, and the ev
 export const createDeliveryPlugin = (environment: DeliveryEnvironment): DeliveryPlugin => {
   const { store, connectivity, lifecycle, channel } = environment;
   const lock = environment.lock || createInPageLock();
+  // The rest of the context comes with setup().
   const context = { clock: environment.clock || systemClock, closed: false } as DeliveryContext;
   const { clock } = context;
   const queue = createEventQueue();

@@ -16,14 +16,18 @@ export const createEventQueue = (): EventQueue => new Map<string, QueuedEvent>()
 
 const table = (queue: EventQueue) => queue as Map<string, QueuedEvent>;
 
+/** The one place entries are written. */
+const update = (list: Iterable<Entry>, change: (entry: Entry) => void): void => {
+  for (const entry of list) change(entry);
+};
+
 /** Moves each listed entry in state `from` to `to`; `then` updates the moved ones. */
-const move = (list: readonly Entry[], from: EventState, to: EventState, then?: (entry: Entry) => void): void => {
-  for (const entry of list) {
-    if (entry.state !== from) continue;
+const move = (list: Iterable<Entry>, from: EventState, to: EventState, then?: (entry: Entry) => void): void =>
+  update(list, (entry) => {
+    if (entry.state !== from) return;
     entry.state = to;
     if (then) then(entry);
-  }
-};
+  });
 
 const create = (record: StoredEvent, acceptedAt: number, state: EventState): QueuedEvent => ({
   record,
@@ -87,9 +91,7 @@ export const retryAt = (list: readonly QueuedEvent[], time: number): void =>
   });
 
 /** The server asked for these again at once (rest of a 400, halves of a 413): not a failed attempt. */
-export const retractAttempt = (list: readonly QueuedEvent[]): void => {
-  for (const entry of list) entry.record.attempts--;
-};
+export const retractAttempt = (list: readonly QueuedEvent[]): void => update(list, (entry) => entry.record.attempts--);
 
 const leave = (queue: EventQueue, entry: Entry): boolean => {
   entry.state = 'finished';
@@ -108,16 +110,14 @@ export const settleEventElsewhere = (queue: EventQueue, entry: QueuedEvent): boo
   isQueued(queue, entry) && !isUploading(entry) && leave(queue, entry);
 
 /** Handed to the page-exit transport. */
-export const markExitSent = (list: readonly QueuedEvent[]): void => {
-  for (const entry of list) (entry as Entry).exitSent = true;
-};
+export const markExitSent = (list: readonly QueuedEvent[]): void => update(list, (entry) => (entry.exitSent = true));
 
 /** The page is visible again: what is still here goes out on the next page exit too. */
-export const rearmExit = (queue: EventQueue): void => queue.forEach((entry: Entry) => (entry.exitSent = false));
+export const rearmExit = (queue: EventQueue): void => update(queue.values(), (entry) => (entry.exitSent = false));
 
 /** The network returned: every event earns a fresh retry budget and waits no longer. */
 export const restartRetries = (queue: EventQueue): void =>
-  queue.forEach((entry: Entry) => {
+  update(queue.values(), (entry) => {
     entry.failures = 0;
     entry.notBefore = 0;
   });

@@ -34,5 +34,8 @@ export const isUploading = (entry: QueuedEvent): boolean => entry.state === 'in-
 export const isSendable = (entry: QueuedEvent, maxAttempts: number): boolean =>
   entry.state === 'waiting' && entry.failures < maxAttempts;
 
-/** Goes out with the page-exit transport when the page may be going away. */
+/**
+ * Goes out with the page-exit transport when the page may be going away: every event not handed
+ * to it since the page was last visible, whatever its state (one in flight too).
+ */
 export const isExitCandidate = (entry: QueuedEvent): boolean => !entry.exitSent;

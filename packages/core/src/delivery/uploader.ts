@@ -21,7 +21,6 @@ const noAnswer = (events: readonly Event[], message: string): ResponsePlan => ({
 export const createUploader = (context: DeliveryContext, reporter: DeliveryReporter, finish: Finish) => {
   const { clock } = context;
 
-  /** Sends one batch and applies the server's answer. Returns false when the session should pause. */
   const send = async (batch: QueuedEvent[]): Promise<boolean> => {
     const events = batch.map((entry) => entry.record.event);
     let body: string;
