@@ -1,4 +1,5 @@
-export { createDeliveryPlugin, DELIVERY_PLUGIN_NAME, MAX_EVENT_AGE_MS } from './delivery-engine.js';
+export { createDeliveryPlugin, DELIVERY_PLUGIN_NAME } from './delivery-engine.js';
+export { MAX_EVENT_AGE_MS } from './queue-policy.js';
 export type { DeliveryPlugin } from './delivery-engine.js';
 export { decideResponse, DropReason, THROTTLE_WAIT_MS } from './response-policy.js';
 export type { ResponsePlan, ServerAnswer } from './response-policy.js';

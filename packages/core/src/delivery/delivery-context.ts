@@ -1,0 +1,20 @@
+import type { Config, Logger, Transport } from '../types.js';
+import type { Clock } from './environment.js';
+
+/**
+ * What the engine's parts share: the clock from the start; the config, logger, endpoint and
+ * transport from `setup()` (absent before it: the engine accepts and sends nothing until set up,
+ * and what may be called earlier, flush() or the exit path, checks `config` first); and whether
+ * the engine is torn down.
+ */
+export interface DeliveryContext {
+  readonly clock: Clock;
+  config: Config;
+  logger: Logger;
+  /** The ingestion endpoint for the config. */
+  url: string;
+  /** How uploads go (`setTransport()` may change it). */
+  transport: Transport;
+  /** Torn down (re-init): nothing more is sent from here; an upload still out lands. */
+  closed: boolean;
+}
