@@ -7,8 +7,10 @@ export const SIZE_BUDGETS = [
   // promises left pending, hostile input thrown into the page) added 1.2 KB to both.
   // 41.5: preview() and the on-demand loader (base URL, SRI hash, nonce, one load per page) add
   // 1.1 KB; the loader is what moves the opt-in plugins out of this file next.
-  { file: 'packages/browser/dist/sightline.min.js', budgetKb: 41.5, goalKb: 20 },
-  { file: 'packages/browser/dist/sightline-lite.min.js', budgetKb: 18.5, goalKb: 8 },
+  // 42 and 19: the delivery engine split into modules (queue, store writer, scheduler, uploader,
+  // reporter, exit path) costs 0.46 KB in both — module boundaries, no new behaviour.
+  { file: 'packages/browser/dist/sightline.min.js', budgetKb: 42, goalKb: 20 },
+  { file: 'packages/browser/dist/sightline-lite.min.js', budgetKb: 19, goalKb: 8 },
   { file: 'packages/browser/dist/snippet.min.js', budgetKb: 0.6, goalKb: 0.6 },
   // The capture preview, loaded on demand by sightline.min.js: 10.4 KB, of which the element
   // properties and privacy code it shares with element interactions is most.
