@@ -2,7 +2,7 @@ import {
   CoreClient,
   DELIVERY_PLUGIN_NAME,
   DropReason,
-  describe,
+  describeValue,
   type Config,
   type DeliveryListener,
   type DeliveryPlugin,
@@ -68,7 +68,7 @@ export class BrowserClient extends CoreClient {
   /** `true` holds events (stored, unsent), `false` follows connectivity, `null` ignores it. */
   setOffline(offline: boolean | null): void {
     if (offline !== true && offline !== false && offline !== null) {
-      this.log.error(`setOffline needs true, false or OfflineDisabled (null), got ${describe(offline)}`);
+      this.log.error(`setOffline needs true, false or OfflineDisabled (null), got ${describeValue(offline)}`);
       return;
     }
     this.whenReady(() => {

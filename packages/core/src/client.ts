@@ -28,7 +28,7 @@ import type {
   TransportType,
   TransportConfig,
 } from './types.js';
-import { describe } from './describe.js';
+import { describeValue } from './describe-value.js';
 import { tryOr } from './try-or.js';
 import { uuid } from './uuid.js';
 
@@ -61,11 +61,11 @@ const settled = (event: Event, code: number, message: string): ResultPromise => 
   promise: Promise.resolve({ event, code, message }),
 });
 
-/** A thrown value as text: it can be anything, even an object that cannot be printed (describe never throws). */
-const errorText = (error: unknown): string => tryOr(() => String(error), describe(error));
+/** A thrown value as text: it can be anything, even an object that cannot be printed (describeValue never throws). */
+const errorText = (error: unknown): string => tryOr(() => String(error), describeValue(error));
 
 /** The event type a refused call is answered with: the input itself when it is a string. */
-const eventTypeOf = (input: unknown): string => (typeof input === 'string' ? input : describe(input));
+const eventTypeOf = (input: unknown): string => (typeof input === 'string' ? input : describeValue(input));
 
 /**
  * The analytics client. Never throws into the caller: every public method
@@ -407,7 +407,7 @@ export class CoreClient {
   private optionsObject(eventOptions: EventOptions | undefined): EventOptions | undefined {
     if (eventOptions === undefined || eventOptions === null) return undefined;
     if (typeof eventOptions === 'object' && !Array.isArray(eventOptions)) return eventOptions;
-    this.logger.warn(`eventOptions must be an object, got ${describe(eventOptions)}; ignored`);
+    this.logger.warn(`eventOptions must be an object, got ${describeValue(eventOptions)}; ignored`);
     return undefined;
   }
 
@@ -418,7 +418,7 @@ export class CoreClient {
   private explicitTime(time: unknown, eventType: unknown): number | undefined {
     if (time === undefined || (typeof time === 'number' && time > 0 && time <= MAX_DATE_MS)) return time;
     this.logger.warn(
-      `Event ${describe(eventType)}: time must be a ms epoch number, got ${describe(time)}; using the time of the call`,
+      `Event ${describeValue(eventType)}: time must be a ms epoch number, got ${describeValue(time)}; using the time of the call`,
     );
     return undefined;
   }
@@ -653,7 +653,7 @@ export class CoreClient {
 
   /** Logs a public call's unusable argument; returns the message. */
   private rejectArgument(problem: string, value: unknown): string {
-    const message = `${problem}, got ${describe(value)}`;
+    const message = `${problem}, got ${describeValue(value)}`;
     this.logger.error(message);
     return message;
   }
@@ -685,7 +685,7 @@ export class CoreClient {
 
   remove(pluginName: string): ResultPromise {
     if (typeof pluginName !== 'string')
-      return this.invalid(`remove needs a plugin name string, got ${describe(pluginName)}`);
+      return this.invalid(`remove needs a plugin name string, got ${describeValue(pluginName)}`);
     const index = this.pendingPlugins.findIndex((plugin) => plugin.name === pluginName);
     if (index >= 0) this.pendingPlugins.splice(index, 1);
     return {

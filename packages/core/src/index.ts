@@ -13,6 +13,6 @@ export type { IdentitySnapshot, IdentityStorage } from './identity.js';
 export { Pipeline } from './pipeline.js';
 export { CoreClient } from './client.js';
 export type { ClientPlatform } from './client.js';
-export { describe } from './describe.js';
+export { describeValue } from './describe-value.js';
 export { tryOr } from './try-or.js';
 export * from './delivery/index.js';

@@ -9,7 +9,7 @@ import {
   type Plugin,
   type ResultPromise,
 } from '../src/index.js';
-import { describe as describeValue } from '../src/describe.js';
+import { describeValue } from '../src/describe-value.js';
 import { createTestClient, recordingDestination, settle, silentLogger, types } from './helpers.js';
 
 const ready = async (plugins: Plugin[] = []) => {
