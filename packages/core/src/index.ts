@@ -12,7 +12,7 @@ export { IdentityStore, createMemoryIdentityStorage, EVENT_ID_BLOCK, TOUCH_WRITE
 export type { IdentitySnapshot, IdentityStorage } from './identity.js';
 export { Pipeline } from './pipeline.js';
 export { CoreClient } from './client.js';
-export type { ClientPlatform } from './client.js';
+export type { ClientPlatform } from './client-platform.js';
 export { describeValue } from './describe-value.js';
 export { tryOr } from './try-or.js';
 export * from './delivery/index.js';

@@ -1,4 +1,6 @@
 import { ResultCode } from './constants.js';
+import { errorText, isResult } from './results.js';
+import { tryOr } from './try-or.js';
 import type { Config, Event, Logger, Plugin, PluginType, Result } from './types.js';
 import { uuid } from './uuid.js';
 
@@ -7,8 +9,27 @@ const RANK: { [type in PluginType]: number } = { before: 0, enrichment: 1, desti
 export const isPromise = <T>(value: unknown): value is Promise<T> =>
   !!value && typeof (value as Promise<T>).then === 'function';
 
-const isResult = (value: unknown): value is Result =>
-  !!value && typeof value === 'object' && typeof (value as Result).code === 'number' && 'event' in (value as object);
+/** The members the pipeline reads, some of them outside its per-hook error handling. */
+const PLUGIN_MEMBERS = ['type', 'setup', 'execute', 'capture', 'flush', 'teardown'] as const;
+
+/**
+ * A plugin object the pipeline can use: its members can be read (a Proxy whose traps throw, a
+ * throwing getter, cannot), and its name, if any, is a string (log lines and `remove()` use it).
+ */
+export const isUsablePlugin = (plugin: unknown): plugin is Plugin =>
+  tryOr(() => {
+    if (!plugin || typeof plugin !== 'object') return false;
+    for (const member of PLUGIN_MEMBERS) void (plugin as Plugin)[member];
+    const name = (plugin as Plugin).name;
+    return name === undefined || typeof name === 'string';
+  }, false);
+
+/** The answer to adding a plugin that could not be set up. */
+export const pluginFailure = (error: unknown): Result => ({
+  event: { event_type: 'plugin' },
+  code: ResultCode.PLUGIN_ERROR,
+  message: `Plugin could not be set up: ${errorText(error)}`,
+});
 
 /**
  * Runs events through the plugins in order: before -> enrichment -> destination. A
