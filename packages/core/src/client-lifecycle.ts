@@ -126,7 +126,8 @@ export abstract class ClientLifecycle {
     for (const plugin of plugins) {
       // One plugin that cannot be set up must not leave the client initialising forever.
       const failure = await this.pipeline.add(plugin, config, this).catch(pluginFailure);
-      if (failure) this.logger.error(failure.message);
+      // A plugin refused for its name was warned about; one that failed is an error.
+      if (failure && failure.code === ResultCode.PLUGIN_ERROR) this.logger.error(failure.message);
     }
   }
 

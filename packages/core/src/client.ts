@@ -13,7 +13,7 @@ import { ResultCode } from './constants.js';
 import { describeValue } from './describe-value.js';
 import { optionsObject, timeOfCall, trackedEvent } from './event-input.js';
 import type { Identify } from './identify.js';
-import { isUsablePlugin, pluginFailure } from './pipeline.js';
+import { duplicateName, isUsablePlugin, pluginFailure } from './pipeline.js';
 import type { ReadyState } from './ready-state.js';
 import { answer, errorText, eventTypeOf, settled } from './results.js';
 import type { Revenue } from './revenue.js';
@@ -168,6 +168,12 @@ export class CoreClient extends ClientLifecycle {
     const ready = this.ready;
     if (!ready) {
       if (this.initializing) return this.deferred.answerLater(() => this.add(plugin));
+      const name = plugin.name;
+      if (name && this.pendingPlugins.some((pending) => pending.name === name)) {
+        const refused = duplicateName(name);
+        this.logger.warn(refused.message);
+        return { promise: Promise.resolve(refused) };
+      }
       this.pendingPlugins.push(plugin);
       return settled({ event_type: 'plugin' }, ResultCode.SUCCESS, 'Plugin will be set up on init');
     }

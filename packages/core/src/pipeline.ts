@@ -32,6 +32,16 @@ export const pluginFailure = (error: unknown): Result => ({
 });
 
 /**
+ * The answer to adding a plugin whose name another plugin of the instance already has: it is
+ * refused (as the documented SDK does), so that `remove(name)` always means one plugin.
+ */
+export const duplicateName = (name: string): Result => ({
+  event: { event_type: 'plugin' },
+  code: ResultCode.INVALID_INPUT,
+  message: `A plugin named "${name}" is already added; this one was not added`,
+});
+
+/**
  * Runs events through the plugins in order: before -> enrichment -> destination. A
  * plugin that throws is logged and skipped for that event — the event itself flows on, so a
  * broken plugin never costs data. Events are processed strictly in the order they arrive.
@@ -40,6 +50,8 @@ export class Pipeline {
   private readonly plugins: Plugin[] = [];
   /** The plugins with a `capture` hook, kept apart so the tracking call does not scan them all. */
   private capturers: Plugin[] = [];
+  /** The names of the plugins added or being set up. */
+  private readonly names = new Set<string>();
 
   constructor(private readonly logger: () => Logger) {}
 
@@ -51,9 +63,18 @@ export class Pipeline {
     const named: Plugin = plugin;
     if (!named.name) named.name = uuid();
     if (!named.type) named.type = 'enrichment';
+    const name = named.name;
+    // Taken before setup starts: a second add in the same task must see it.
+    if (this.names.has(name)) {
+      const refused = duplicateName(name);
+      this.logger().warn(refused.message);
+      return refused;
+    }
+    this.names.add(name);
     try {
       if (named.setup) await named.setup(config, client);
     } catch (error) {
+      this.names.delete(name);
       this.logger().error(`Plugin ${named.name} failed in setup and was not added:`, error);
       return {
         event: { event_type: 'plugin' },
@@ -72,6 +93,7 @@ export class Pipeline {
     const index = this.plugins.findIndex((plugin) => plugin.name === name);
     if (index < 0) return;
     const [plugin] = this.plugins.splice(index, 1);
+    this.names.delete(name);
     this.capturers = this.capturers.filter((candidate) => candidate !== plugin);
     try {
       if (plugin.teardown) await plugin.teardown();
