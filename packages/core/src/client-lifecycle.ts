@@ -1,16 +1,18 @@
 import type { ClientPlatform } from './client-platform.js';
 import { resolveConfig } from './config.js';
 import { ResultCode } from './constants.js';
-import { DeferredCalls } from './deferred-calls.js';
+import { createDeferredCalls } from './deferred-calls.js';
 import { describeValue } from './describe-value.js';
-import { EventDrain } from './event-drain.js';
+import { createEventDrain } from './event-drain.js';
 import type { Identify } from './identify.js';
 import { initArguments } from './init-arguments.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
 import { Pipeline, pluginFailure } from './pipeline.js';
-import { openIdentity, warnShortId, type ReadyState } from './ready-state.js';
+import { IdentityStore, type IdentitySnapshot } from './identity.js';
+import { resolveInitialIdentity } from './initial-identity.js';
+import type { ReadyState } from './ready-state.js';
 import { answer, errorText, settled } from './results.js';
-import { SessionController } from './session-controller.js';
+import { createSessionController } from './session-controller.js';
 import type { Config, Event, EventOptions, Logger, Plugin, Result, ResultPromise } from './types.js';
 import { uuid } from './uuid.js';
 
@@ -22,9 +24,9 @@ import { uuid } from './uuid.js';
 export abstract class ClientLifecycle {
   protected logger: Logger = new ConsoleLogger();
   protected readonly pipeline = new Pipeline(() => this.logger);
-  protected readonly events = new EventDrain(this.pipeline, () => this.logger);
+  protected readonly events = createEventDrain(this.pipeline, () => this.logger);
   /** Calls made before the client is ready, replayed once it is. */
-  protected readonly deferred = new DeferredCalls<ReadyState>();
+  protected readonly deferred = createDeferredCalls<ReadyState>();
   /** Plugins added before any init: set up by the first. */
   protected readonly pendingPlugins: Plugin[] = [];
   /** The latest init's state, from the moment it resolved its config and identity. */
@@ -93,21 +95,12 @@ export abstract class ClientLifecycle {
     else this.logger.enable(config.logLevel);
     for (const problem of problems) this.logger.warn(problem);
 
-    const optOutGiven = options.optOut !== undefined;
-    const now = this.now();
-    const { identity, sessionId } = openIdentity({
-      platform: this.platform,
-      config,
-      logger: this.logger,
-      userId,
-      optOutGiven,
-      now,
-    });
+    const { identity, sessionId } = this.openIdentity(config, userId, options.optOut !== undefined);
     const state: ReadyState = {
       config,
       identity,
       initIdentify: undefined,
-      sessions: new SessionController({
+      sessions: createSessionController({
         identity,
         config,
         enqueue: (event) => this.enqueue(state, event),
@@ -120,6 +113,29 @@ export abstract class ClientLifecycle {
     const initialized = this.setUp(plugins, config).then(() => this.becomeReady(state, sessionId));
     this.initialization = initialized;
     return { promise: initialized };
+  }
+
+  /**
+   * The identity init starts with: what storage (or another SDK, or the URL) holds, the options
+   * on top, written back at once; and the session id the app or the URL chose, if any.
+   */
+  private openIdentity(config: Config, userId: string | undefined, optOutGiven: boolean) {
+    const { platform, logger } = this;
+    const storage = platform.createIdentityStorage(config);
+    let stored: IdentitySnapshot | undefined;
+    try {
+      stored = storage.read();
+    } catch (error) {
+      logger.warn('Could not read stored identity; starting fresh:', error);
+    }
+    if (!stored && platform.readLegacyIdentity) stored = platform.readLegacyIdentity(config, logger);
+    const handoff = platform.readUrlHandoff ? platform.readUrlHandoff(this.now()) : {};
+    const initial = resolveInitialIdentity({ stored, handoff, config, userId, optOutGiven, newDeviceId: uuid });
+    const identity = new IdentityStore(storage, initial.snapshot);
+    this.warnShortId(config, 'deviceId', initial.snapshot.deviceId);
+    this.warnShortId(config, 'userId', initial.snapshot.userId);
+    identity.writeNow();
+    return { identity, sessionId: initial.sessionId };
   }
 
   private async setUp(plugins: Plugin[], config: Config): Promise<void> {
@@ -170,6 +186,14 @@ export abstract class ClientLifecycle {
     return message;
   }
 
+  /** The server ignores ids shorter than minIdLength: said when the id is set. */
+  private warnShortId(config: Config, name: string, id: string | undefined): void {
+    const min = config.minIdLength || 5;
+    if (id !== undefined && id.length < min) {
+      this.logger.warn(`${name} "${id}" is shorter than minIdLength (${min}); the server will ignore it`);
+    }
+  }
+
   // ---------------------------------------------------------------- identity and session
 
   setUserId(userId: string | undefined): void {
@@ -178,7 +202,7 @@ export abstract class ClientLifecycle {
       return;
     }
     this.whenReady((ready) => {
-      warnShortId(this.logger, ready.config, 'userId', userId);
+      this.warnShortId(ready.config, 'userId', userId);
       ready.identity.updateNow({ userId });
     });
   }
@@ -194,7 +218,7 @@ export abstract class ClientLifecycle {
     }
     this.whenReady((ready) => {
       if (ready.identity.state.deviceId === deviceId) return;
-      warnShortId(this.logger, ready.config, 'deviceId', deviceId);
+      this.warnShortId(ready.config, 'deviceId', deviceId);
       ready.identity.updateNow({ deviceId });
       // A new device means a new session.
       ready.sessions.start(this.now(), this.now());

@@ -1,4 +1,5 @@
 import { ResultCode } from './constants.js';
+import { isEventObject } from './event-input.js';
 import { PendingResult } from './pending-result.js';
 import { isPromise, type Pipeline } from './pipeline.js';
 import { isResult } from './results.js';
@@ -16,43 +17,31 @@ const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(res
  * tracking call (O(1), nothing else), then run through the plugins strictly in order, in time
  * slices, off the caller's path.
  */
-export class EventDrain {
-  /** Events waiting for the pipeline; emptied when a drain has worked through them. */
-  private readonly pending: PendingResult[] = [];
-  private draining = false;
-  /** Settles when the events queued so far have reached the destinations. */
-  private drained: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly pipeline: Pipeline,
-    private readonly logger: () => Logger,
-  ) {}
-
+export interface EventDrain {
   /** Queues the event; its `{ promise }` settles with the destination's (or a plugin's) answer. */
-  enqueue(event: Event): PendingResult {
-    const pending = new PendingResult(event);
-    this.pending.push(pending);
-    this.schedule();
-    return pending;
-  }
-
+  enqueue(event: Event): PendingResult;
   /** Settles once the events queued so far have been handed to the destinations. */
-  whenDrained(): Promise<void> {
-    return this.drained;
-  }
+  whenDrained(): Promise<void>;
+}
 
-  private schedule(): void {
-    if (this.draining) return;
-    this.draining = true;
-    this.drained = Promise.resolve().then(() => this.drain());
-  }
+export const createEventDrain = (pipeline: Pipeline, logger: () => Logger): EventDrain => {
+  /** Events waiting for the pipeline; emptied when a drain has worked through them. */
+  const pending: PendingResult[] = [];
+  let draining = false;
+  let drained: Promise<void> = Promise.resolve();
+
+  /** A plugin returned something that is not an event: nothing fit to send is left. */
+  const notAnEvent = (event: Event): Result => {
+    const message = `A plugin returned something that is not an event for "${event.event_type}"; event dropped`;
+    logger().error(message);
+    return { event, code: ResultCode.PLUGIN_ERROR, message };
+  };
 
   /**
    * Runs queued events through the pipeline strictly in order. A burst is processed in slices
    * of at most DRAIN_SLICE_MS, yielding to the page between them, so no task runs long.
    */
-  private async drain(): Promise<void> {
-    const pending = this.pending;
+  const drain = async (): Promise<void> => {
     try {
       // A burst arrives in the caller's own task: start working on it in the next one.
       if (pending.length > DRAIN_BURST) await yieldToPage();
@@ -68,18 +57,18 @@ export class EventDrain {
         try {
           // Made here, off the caller's path: the id is needed only from the plugins on.
           if (!item.event.insert_id) item.event.insert_id = uuid();
-          let output = this.pipeline.enrich(item.event);
+          let output = pipeline.enrich(item.event);
           // Awaited only when a plugin is asynchronous: a burst through synchronous plugins costs no promise per event.
           if (isPromise<Event | Result>(output)) output = await output;
           if (isResult(output)) item.settle(output);
-          else if (!isEventValue(output)) item.settle(this.notAnEvent(item.event));
+          else if (!isEventObject(output)) item.settle(notAnEvent(item.event));
           else {
             // A plugin may hand on a new object: the store and the server key every event by insert_id.
             if (!output.insert_id) output.insert_id = uuid();
-            this.pipeline.deliver(output).then((result) => item.settle(result));
+            pipeline.deliver(output).then((result) => item.settle(result));
           }
         } catch (error) {
-          this.logger().error('Pipeline failed:', error);
+          logger().error('Pipeline failed:', error);
           item.settle({
             event: item.event,
             code: ResultCode.PLUGIN_ERROR,
@@ -89,21 +78,20 @@ export class EventDrain {
       }
     } finally {
       pending.length = 0;
-      this.draining = false;
+      draining = false;
     }
-  }
+  };
 
-  /** A plugin returned something that is not an event: nothing fit to send is left. */
-  private notAnEvent(event: Event): Result {
-    const message = `A plugin returned something that is not an event for "${event.event_type}"; event dropped`;
-    this.logger().error(message);
-    return { event, code: ResultCode.PLUGIN_ERROR, message };
-  }
-}
-
-/** A plugin must hand on an event: an object with a non-empty string event_type. */
-const isEventValue = (value: unknown): value is Event =>
-  !!value &&
-  typeof value === 'object' &&
-  typeof (value as Event).event_type === 'string' &&
-  (value as Event).event_type !== '';
+  return {
+    enqueue: (event) => {
+      const item = new PendingResult(event);
+      pending.push(item);
+      if (!draining) {
+        draining = true;
+        drained = Promise.resolve().then(drain);
+      }
+      return item;
+    },
+    whenDrained: () => drained,
+  };
+};

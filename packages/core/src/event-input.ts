@@ -35,11 +35,12 @@ export const trackedEvent = (
   return undefined;
 };
 
-const isEventObject = (input: unknown): input is Event =>
-  !!input &&
-  typeof input === 'object' &&
-  typeof (input as Event).event_type === 'string' &&
-  (input as Event).event_type !== '';
+/** An event: an object with a non-empty string event_type (what `track` takes, and what a plugin must hand on). */
+export const isEventObject = (value: unknown): value is Event =>
+  !!value &&
+  typeof value === 'object' &&
+  typeof (value as Event).event_type === 'string' &&
+  (value as Event).event_type !== '';
 
 /**
  * `track(name, properties)`, the common call: every field the client fills is a slot from the
