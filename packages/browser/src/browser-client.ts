@@ -10,6 +10,7 @@ import {
   type Plugin,
 } from '@sightline/core';
 import { contextPlugin } from './context-plugin.js';
+import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
 import { createIdentityStorage, readLegacyIdentity } from './identity-storage.js';
 import { readUrlHandoff } from './url-handoff.js';
 
@@ -17,22 +18,22 @@ import { readUrlHandoff } from './url-handoff.js';
 export type AutocaptureWiring = (config: Config) => Plugin[];
 
 export interface BrowserClientOptions {
-  /** The delivery destination for a resolved config (the lossless engine). */
-  createDestination: (config: Config) => Plugin;
-  /** The full entry wires the default plugins here; the lean entry passes none. */
+  /** The delivery destination for a resolved config; by default the lossless engine on IndexedDB. */
+  createDestination?: (config: Config) => Plugin;
+  /** The full entry wires the default plugins here (read at each init); the lean entry passes none. */
   autocapture?: AutocaptureWiring;
 }
 
 /** A browser client: the core client on cookie / web-storage identity and the browser delivery. */
 export class BrowserClient extends CoreClient {
-  constructor(options: BrowserClientOptions) {
+  constructor(options: BrowserClientOptions = {}) {
     super({
       createIdentityStorage,
       readLegacyIdentity,
       readUrlHandoff,
       createPlugins: (config) => [
         contextPlugin(),
-        options.createDestination(config),
+        (options.createDestination || createBrowserDelivery)(config),
         ...(options.autocapture ? options.autocapture(config) : []),
       ],
     });
