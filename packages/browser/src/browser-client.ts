@@ -9,6 +9,7 @@ import {
   type DeliveryStats,
   type Plugin,
 } from '@sightline/core';
+import type { BrowserOptions } from './browser-options.js';
 import { contextPlugin } from './context-plugin.js';
 import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
 import { createIdentityStorage, readLegacyIdentity } from './identity-storage.js';
@@ -25,7 +26,7 @@ export interface BrowserClientOptions {
 }
 
 /** A browser client: the core client on cookie / web-storage identity and the browser delivery. */
-export class BrowserClient extends CoreClient {
+export class BrowserClient extends CoreClient<BrowserOptions> {
   constructor(options: BrowserClientOptions = {}) {
     super({
       createIdentityStorage,

@@ -31,7 +31,30 @@ export const getDeliveryStats = /*#__PURE__*/ bindMethod(client, 'getDeliverySta
 export const onDelivery = /*#__PURE__*/ bindMethod(client, 'onDelivery');
 export const setOffline = /*#__PURE__*/ bindMethod(client, 'setOffline');
 export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
-export type { Config, Event, EventOptions, Plugin, Result, ResultPromise } from '@sightline/core';
-export type { DeliveryReport, DeliveryStats } from '@sightline/core';
+export type {
+  BeforePlugin,
+  Config,
+  CookieOptions,
+  DeliveryListener,
+  DeliveryReport,
+  DeliveryStats,
+  DestinationPlugin,
+  EnrichmentPlugin,
+  Event,
+  EventOptions,
+  Groups,
+  IdentityStorageType,
+  Logger,
+  Plugin,
+  PluginType,
+  Properties,
+  Result,
+  ResultPromise,
+  ServerZone,
+  TrackingOptions,
+  TransportConfig,
+  TransportType,
+} from '@sightline/core';
+export type { AutocaptureOptions, BrowserOptions } from './browser-options.js';
 export { Types } from './create-sdk.js';
 export { BrowserClient } from './browser-client.js';

@@ -7,6 +7,7 @@ import { createEventDrain } from './event-drain.js';
 import type { Identify } from './identify.js';
 import { initArguments } from './init-arguments.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
+import type { ClientOptions } from './options.js';
 import { Pipeline, pluginFailure } from './pipeline.js';
 import { IdentityStore, type IdentitySnapshot } from './identity.js';
 import { resolveInitialIdentity } from './initial-identity.js';
@@ -21,7 +22,7 @@ import { uuid } from './uuid.js';
  * the plugins' setup, the calls queued until then, and the calls that read or change identity
  * and session. `CoreClient` adds the events and the plugin API on top.
  */
-export abstract class ClientLifecycle {
+export abstract class ClientLifecycle<Options extends ClientOptions = ClientOptions> {
   protected logger: Logger = new ConsoleLogger();
   protected readonly pipeline = new Pipeline(() => this.logger);
   protected readonly events = createEventDrain(this.pipeline, () => this.logger);
@@ -55,11 +56,24 @@ export abstract class ClientLifecycle {
 
   // ---------------------------------------------------------------- init
 
-  init(
-    apiKey?: string,
-    userIdOrOptions?: string | null | { [key: string]: unknown },
-    maybeOptions?: { [key: string]: unknown },
-  ): ResultPromise {
+  /**
+   * Initialises the client with the project's API key; calls made before are replayed in order.
+   * Resolves `{ code: 200 }` once the plugins are set up. Called again, it tears down the
+   * previous configuration and plugins and starts afresh.
+   */
+  init(apiKey: string): ResultPromise;
+  /** `init(apiKey, options)`: with options, each validated (a wrong value is logged and its default used). */
+  init(apiKey: string, options: Options): ResultPromise;
+  /** `init(apiKey, userId)`: for a user who is already known (`null` or `undefined`: none). */
+  init(apiKey: string, userId: string | null | undefined): ResultPromise;
+  /** `init(apiKey, userId, options)`: a known user (`null` or `undefined`: none) and options. */
+  init(apiKey: string, userId: string | null | undefined, options: Options): ResultPromise;
+  init(apiKey: unknown, userIdOrOptions?: unknown, maybeOptions?: unknown): ResultPromise {
+    return this.initSafely(apiKey, userIdOrOptions, maybeOptions);
+  }
+
+  /** init whatever it is given: JavaScript callers pass anything. */
+  private initSafely(apiKey: unknown, userIdOrOptions: unknown, maybeOptions: unknown): ResultPromise {
     try {
       return this.initUnsafe(apiKey, userIdOrOptions, maybeOptions);
     } catch (error) {
@@ -85,7 +99,7 @@ export abstract class ClientLifecycle {
         this.ready = undefined;
         return this.pipeline.teardownAll();
       });
-      return { promise: previous.then(() => this.init(apiKey, userId, options).promise) };
+      return { promise: previous.then(() => this.initSafely(apiKey, userId, options).promise) };
     }
     this.initializing = true;
 

@@ -13,6 +13,7 @@ import { ResultCode } from './constants.js';
 import { describeValue } from './describe-value.js';
 import { optionsObject, timeOfCall, trackedEvent } from './event-input.js';
 import type { Identify } from './identify.js';
+import type { ClientOptions } from './options.js';
 import { duplicateName, isUsablePlugin, pluginFailure } from './pipeline.js';
 import type { ReadyState } from './ready-state.js';
 import { answer, errorText, eventTypeOf, settled } from './results.js';
@@ -35,7 +36,7 @@ import type {
  * Calls made before `init` are queued with the time they were made and replayed in order.
  * This class holds the events and plugin API; init, identity and sessions are `ClientLifecycle`'s.
  */
-export class CoreClient extends ClientLifecycle {
+export class CoreClient<Options extends ClientOptions = ClientOptions> extends ClientLifecycle<Options> {
   // ---------------------------------------------------------------- events
 
   track(eventInput: string | Event, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise {

@@ -3,10 +3,10 @@ import { describeValue } from './describe-value.js';
 import { isIdentify } from './identify.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
 import { tryOr } from './try-or.js';
-import type { Config, CookieOptions, Logger, TrackingOptions } from './types.js';
+import type { Config, Logger } from './types.js';
 
 /** Documented defaults. */
-export const DEFAULT_COOKIE_OPTIONS: CookieOptions = {
+export const DEFAULT_COOKIE_OPTIONS: Config['cookieOptions'] = {
   domain: undefined,
   expiration: 365,
   sameSite: 'Lax',
@@ -14,7 +14,7 @@ export const DEFAULT_COOKIE_OPTIONS: CookieOptions = {
   upgrade: true,
 };
 
-export const DEFAULT_TRACKING_OPTIONS: TrackingOptions = {
+export const DEFAULT_TRACKING_OPTIONS: Config['trackingOptions'] = {
   ipAddress: true,
   language: true,
   platform: true,
@@ -155,8 +155,8 @@ export const resolveConfig = ({ apiKey, options }: ResolveConfigInput): { config
   return { config: config as Config, problems };
 };
 
-const resolveCookieOptions = (given: unknown, problems: string[]): CookieOptions => {
-  const resolved: CookieOptions = { ...DEFAULT_COOKIE_OPTIONS };
+const resolveCookieOptions = (given: unknown, problems: string[]): Config['cookieOptions'] => {
+  const resolved: Config['cookieOptions'] = { ...DEFAULT_COOKIE_OPTIONS };
   if (given === undefined) return resolved;
   if (!isObject(given)) {
     problems.push(`Option cookieOptions must be an object, got ${describeValue(given)}; using the defaults`);

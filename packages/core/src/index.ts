@@ -10,12 +10,17 @@ export type { ClientPlatform } from './client-platform.js';
 export { Identify } from './identify.js';
 export { Revenue } from './revenue.js';
 export { ConsoleLogger, LOG_PREFIX, LogLevel } from './logger.js';
+export type { ClientOptions, CoreAutocaptureOptions, RemoteConfigOptions } from './options.js';
 export type {
+  BeforePlugin,
   Config,
   CookieOptions,
+  DestinationPlugin,
+  EnrichmentPlugin,
   Event,
   EventOptions,
   EventStore,
+  Groups,
   IdentityStorageType,
   Logger,
   Plugin,

@@ -1,9 +1,9 @@
 import { ResultCode } from '../constants.js';
 import type {
   Config,
+  DestinationPlugin,
   Event,
   Logger,
-  Plugin,
   Result,
   StoredEvent,
   Transport,
@@ -46,7 +46,7 @@ interface Outcome {
 }
 
 /** The delivery destination with the report and control API the browser client forwards. */
-export interface DeliveryPlugin extends Plugin {
+export interface DeliveryPlugin extends DestinationPlugin {
   name: string;
   type: 'destination';
   setTransport(transport: TransportType | TransportConfig): void;
