@@ -43,6 +43,7 @@ export type {
   Event,
   EventOptions,
   Groups,
+  IdentifyValue,
   IdentityStorageType,
   Logger,
   Plugin,

@@ -218,8 +218,13 @@ describe('events', () => {
     new Revenue().setProductId('sku').setPrice(9.99).setQuantity(2).setRevenueType('purchase').setCurrency('EUR');
     // @ts-expect-error: a price is a number
     new Revenue().setPrice('1');
+    new Identify().set('address', { city: 'Lyon', codes: [69001, 69002] }).postInsert('visits', ['home', 2]);
     // @ts-expect-error: add increments by a number
     new Identify().add('logins', '1');
+    // @ts-expect-error: a user property is not undefined (unset removes one)
+    new Identify().set('plan', undefined);
+    // @ts-expect-error: a function is no user property
+    new Identify().setOnce('callback', () => 1);
   });
 });
 

@@ -8,6 +8,7 @@
 export { CoreClient } from './client.js';
 export type { ClientPlatform } from './client-platform.js';
 export { Identify } from './identify.js';
+export type { IdentifyValue } from './identify.js';
 export { Revenue } from './revenue.js';
 export { ConsoleLogger, LOG_PREFIX, LogLevel } from './logger.js';
 export type { ClientOptions, CoreAutocaptureOptions, RemoteConfigOptions } from './options.js';
