@@ -165,7 +165,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     this.ready = state;
     this.initializing = false;
     // The init identify goes out before session_start (starting a session sends it).
-    state.initIdentify = state.config.identify as Identify | undefined;
+    state.initIdentify = state.config.identify;
     if (sessionId !== undefined) state.sessions.start(sessionId, this.now());
     else state.sessions.touch(this.now());
     this.sendInitIdentify(state, {});

@@ -1,4 +1,5 @@
 /** Shapes shared by every Sightline package. Wire field names follow the HTTP V2 API. */
+import type { Identify } from './identify.js';
 
 export type Properties = { [key: string]: unknown };
 
@@ -194,7 +195,7 @@ export interface Config {
   deviceId?: string;
   userId?: string;
   sessionId?: number;
-  identify?: unknown;
+  identify?: Identify;
   cookieOptions: Required<Omit<CookieOptions, 'domain'>> & Pick<CookieOptions, 'domain'>;
   identityStorage: IdentityStorageType;
   partnerId?: string;
