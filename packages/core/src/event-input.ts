@@ -70,7 +70,10 @@ export const timeOfCall = (
   return explicitTime((eventOptions && eventOptions.time) || given, eventInput, logger) || now();
 };
 
-/** eventOptions as given when an object; anything else (a string would spread as fields "0", "1" ...) is logged and ignored. */
+/**
+ * eventOptions as given when an object; anything else (a string would spread as fields "0",
+ * "1" ...) is logged and ignored.
+ */
 export const optionsObject = (eventOptions: unknown, logger: Logger): EventOptions | undefined => {
   if (eventOptions === undefined || eventOptions === null) return undefined;
   if (typeof eventOptions === 'object' && !Array.isArray(eventOptions)) return eventOptions as EventOptions;
@@ -84,9 +87,8 @@ export const optionsObject = (eventOptions: unknown, logger: Logger): EventOptio
  */
 const explicitTime = (time: unknown, eventType: unknown, logger: Logger): number | undefined => {
   if (time === undefined || (typeof time === 'number' && time > 0 && time <= MAX_DATE_MS)) return time;
-  logger.warn(
-    `Event ${describeValue(eventType)}: time must be a ms epoch number, got ${describeValue(time)}; using the time of the call`,
-  );
+  const event = describeValue(eventType);
+  logger.warn(`Event ${event}: time must be a ms epoch number, got ${describeValue(time)}; using the time of the call`);
   return undefined;
 };
 

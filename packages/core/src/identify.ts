@@ -2,7 +2,7 @@ import { IdentifyOperation } from './constants.js';
 import { tryOr } from './try-or.js';
 
 type Operation = IdentifyOperation;
-/** A user property value the ingestion API takes: a string, a finite number, a boolean, or arrays and objects of them. */
+/** A user property value the ingestion API takes: a string, a finite number, a boolean, arrays and objects of them. */
 export type IdentifyValue = string | number | boolean | IdentifyValue[] | { [key: string]: IdentifyValue };
 type Value = unknown;
 export type UserProperties = { [operation: string]: { [key: string]: Value } | string };
