@@ -23,6 +23,19 @@ export default defineConfig({
         },
       },
       {
+        // The public API's types, checked by tsc (`*.test-d.ts`: expectTypeOf and @ts-expect-error rows).
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['packages/*/test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.type-tests.json',
+          },
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'size',

@@ -3,14 +3,16 @@ import {
   DELIVERY_PLUGIN_NAME,
   DropReason,
   ResultCode,
-  describe,
+  describeValue,
   type Config,
   type DeliveryListener,
   type DeliveryPlugin,
   type DeliveryStats,
   type Plugin,
 } from '@sightline/core';
+import type { BrowserOptions } from './browser-options.js';
 import { contextPlugin } from './context-plugin.js';
+import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
 import { createIdentityStorage, readLegacyIdentity } from './identity-storage.js';
 import type { PreviewCall, PreviewContext } from './preview-call.js';
 import { readUrlHandoff } from './url-handoff.js';
@@ -19,30 +21,27 @@ import { readUrlHandoff } from './url-handoff.js';
 export type AutocaptureWiring = (config: Config) => Plugin[];
 
 export interface BrowserClientOptions {
-  /** The delivery destination for a resolved config (the lossless engine). */
-  createDestination: (config: Config) => Plugin;
-  /** The full entry wires the default plugins here; the lean entry passes none. */
+  /** The delivery destination for a resolved config; by default the lossless engine on IndexedDB. */
+  createDestination?: (config: Config) => Plugin;
+  /** The full entry wires the default plugins here (read at each init); the lean entry passes none. */
   autocapture?: AutocaptureWiring;
-  /** The full entry opens the capture preview (loaded on demand); the lean entry has none. */
+  /** The full entry opens the capture preview (loaded on demand, read at each call); the lean entry has none. */
   preview?: (context: PreviewContext) => PreviewCall;
 }
 
 /** A browser client: the core client on cookie / web-storage identity and the browser delivery. */
-export class BrowserClient extends CoreClient {
-  private readonly openPreview: BrowserClientOptions['preview'];
-
-  constructor(options: BrowserClientOptions) {
+export class BrowserClient extends CoreClient<BrowserOptions> {
+  constructor(private readonly options: BrowserClientOptions = {}) {
     super({
       createIdentityStorage,
       readLegacyIdentity,
       readUrlHandoff,
       createPlugins: (config) => [
         contextPlugin(),
-        options.createDestination(config),
+        (options.createDestination || createBrowserDelivery)(config),
         ...(options.autocapture ? options.autocapture(config) : []),
       ],
     });
-    this.openPreview = options.preview;
   }
 
   /**
@@ -50,7 +49,8 @@ export class BrowserClient extends CoreClient {
    * sends, sending nothing (see @sightline/preview). `close()` closes it; so does Escape.
    */
   preview(): PreviewCall {
-    if (this.openPreview) return this.openPreview({ config: this.config, logger: this.log, plugins: this.plugins() });
+    const open = this.options.preview;
+    if (open) return open({ config: this.config, logger: this.log, plugins: this.plugins() });
     const message = 'preview() needs the full build (or openPreview from @sightline/preview)';
     this.log.warn(message);
     return {
@@ -89,7 +89,7 @@ export class BrowserClient extends CoreClient {
   /** `true` holds events (stored, unsent), `false` follows connectivity, `null` ignores it. */
   setOffline(offline: boolean | null): void {
     if (offline !== true && offline !== false && offline !== null) {
-      this.log.error(`setOffline needs true, false or OfflineDisabled (null), got ${describe(offline)}`);
+      this.log.error(`setOffline needs true, false or OfflineDisabled (null), got ${describeValue(offline)}`);
       return;
     }
     this.whenReady(() => {

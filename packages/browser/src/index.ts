@@ -2,47 +2,29 @@
  * @sightline/browser — the full client: the default instance and named exports as the
  * documented SDK has them, with the default plugins wired from the `autocapture` option.
  */
+import type { ResultPromise } from '@sightline/core';
 import { wireAutocapture } from './autocapture.js';
-import { BrowserClient } from './browser-client.js';
-import { bindMethod } from './create-sdk.js';
-import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
-import { openPreviewFor } from './preview-call.js';
+import { BrowserClient, type BrowserClientOptions } from './browser-client.js';
+import { defaultClient, defaultClientOptions } from './default-client.js';
+import { openPreviewFor, type PreviewCall } from './preview-call.js';
+
+// The lean entry's API; `init` and `createInstance` below take the place of its own.
+export * from './public-api.js';
+
+/** What the full entry adds to an instance: the default plugins and the capture preview. */
+const fullBuild: BrowserClientOptions = { autocapture: wireAutocapture, preview: openPreviewFor };
+
+/** Initialises the default instance; the `autocapture` option picks the default plugins. */
+export const init = ((...args: unknown[]): ResultPromise => {
+  Object.assign(defaultClientOptions, fullBuild);
+  return (defaultClient.init as (...a: unknown[]) => ResultPromise)(...args);
+}) as BrowserClient['init'];
+
+/** Opens the capture preview on the default instance (see `BrowserClient.preview`). */
+export const preview = (): PreviewCall => {
+  Object.assign(defaultClientOptions, fullBuild);
+  return defaultClient.preview();
+};
 
 /** A named instance: its own identity, queue and settings. */
-export const createInstance = (): BrowserClient =>
-  new BrowserClient({
-    createDestination: createBrowserDelivery,
-    autocapture: wireAutocapture,
-    preview: openPreviewFor,
-  });
-const client = createInstance();
-
-export const init = /*#__PURE__*/ bindMethod(client, 'init');
-export const track = /*#__PURE__*/ bindMethod(client, 'track');
-export const logEvent = /*#__PURE__*/ bindMethod(client, 'logEvent');
-export const identify = /*#__PURE__*/ bindMethod(client, 'identify');
-export const groupIdentify = /*#__PURE__*/ bindMethod(client, 'groupIdentify');
-export const setGroup = /*#__PURE__*/ bindMethod(client, 'setGroup');
-export const revenue = /*#__PURE__*/ bindMethod(client, 'revenue');
-export const setUserId = /*#__PURE__*/ bindMethod(client, 'setUserId');
-export const getUserId = /*#__PURE__*/ bindMethod(client, 'getUserId');
-export const setDeviceId = /*#__PURE__*/ bindMethod(client, 'setDeviceId');
-export const getDeviceId = /*#__PURE__*/ bindMethod(client, 'getDeviceId');
-export const setSessionId = /*#__PURE__*/ bindMethod(client, 'setSessionId');
-export const getSessionId = /*#__PURE__*/ bindMethod(client, 'getSessionId');
-export const extendSession = /*#__PURE__*/ bindMethod(client, 'extendSession');
-export const reset = /*#__PURE__*/ bindMethod(client, 'reset');
-export const flush = /*#__PURE__*/ bindMethod(client, 'flush');
-export const setOptOut = /*#__PURE__*/ bindMethod(client, 'setOptOut');
-export const add = /*#__PURE__*/ bindMethod(client, 'add');
-export const remove = /*#__PURE__*/ bindMethod(client, 'remove');
-export const setTransport = /*#__PURE__*/ bindMethod(client, 'setTransport');
-export const getDeliveryStats = /*#__PURE__*/ bindMethod(client, 'getDeliveryStats');
-export const onDelivery = /*#__PURE__*/ bindMethod(client, 'onDelivery');
-export const setOffline = /*#__PURE__*/ bindMethod(client, 'setOffline');
-export const preview = /*#__PURE__*/ bindMethod(client, 'preview');
-export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
-export type { Config, Event, EventOptions, Plugin, Result, ResultPromise } from '@sightline/core';
-export { Types } from './create-sdk.js';
-export { BrowserClient } from './browser-client.js';
-export type { DeliveryReport, DeliveryStats } from '@sightline/core';
+export const createInstance = (): BrowserClient => new BrowserClient({ ...fullBuild });

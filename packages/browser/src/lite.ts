@@ -4,38 +4,8 @@
  * still controls sessions (session_start / session_end), which live in the core client.
  */
 import { BrowserClient } from './browser-client.js';
-import { bindMethod } from './create-sdk.js';
-import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
+
+export * from './public-api.js';
 
 /** A named instance: its own identity, queue and settings. */
-export const createInstance = (): BrowserClient => new BrowserClient({ createDestination: createBrowserDelivery });
-const client = createInstance();
-
-export const init = /*#__PURE__*/ bindMethod(client, 'init');
-export const track = /*#__PURE__*/ bindMethod(client, 'track');
-export const logEvent = /*#__PURE__*/ bindMethod(client, 'logEvent');
-export const identify = /*#__PURE__*/ bindMethod(client, 'identify');
-export const groupIdentify = /*#__PURE__*/ bindMethod(client, 'groupIdentify');
-export const setGroup = /*#__PURE__*/ bindMethod(client, 'setGroup');
-export const revenue = /*#__PURE__*/ bindMethod(client, 'revenue');
-export const setUserId = /*#__PURE__*/ bindMethod(client, 'setUserId');
-export const getUserId = /*#__PURE__*/ bindMethod(client, 'getUserId');
-export const setDeviceId = /*#__PURE__*/ bindMethod(client, 'setDeviceId');
-export const getDeviceId = /*#__PURE__*/ bindMethod(client, 'getDeviceId');
-export const setSessionId = /*#__PURE__*/ bindMethod(client, 'setSessionId');
-export const getSessionId = /*#__PURE__*/ bindMethod(client, 'getSessionId');
-export const extendSession = /*#__PURE__*/ bindMethod(client, 'extendSession');
-export const reset = /*#__PURE__*/ bindMethod(client, 'reset');
-export const flush = /*#__PURE__*/ bindMethod(client, 'flush');
-export const setOptOut = /*#__PURE__*/ bindMethod(client, 'setOptOut');
-export const add = /*#__PURE__*/ bindMethod(client, 'add');
-export const remove = /*#__PURE__*/ bindMethod(client, 'remove');
-export const setTransport = /*#__PURE__*/ bindMethod(client, 'setTransport');
-export const getDeliveryStats = /*#__PURE__*/ bindMethod(client, 'getDeliveryStats');
-export const onDelivery = /*#__PURE__*/ bindMethod(client, 'onDelivery');
-export const setOffline = /*#__PURE__*/ bindMethod(client, 'setOffline');
-export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
-export type { Config, Event, EventOptions, Plugin, Result, ResultPromise } from '@sightline/core';
-export { Types } from './create-sdk.js';
-export { BrowserClient } from './browser-client.js';
-export type { DeliveryReport, DeliveryStats } from '@sightline/core';
+export const createInstance = (): BrowserClient => new BrowserClient();

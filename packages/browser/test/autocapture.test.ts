@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '@sightline/core';
+import { resolveConfig } from '../../core/src/config.js';
 import { resolveAutocapture } from '../src/autocapture-policy.js';
 import { wireAutocapture } from '../src/autocapture.js';
 

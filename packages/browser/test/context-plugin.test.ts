@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIBRARY, resolveConfig, type Event } from '@sightline/core';
+import { LIBRARY, type Event } from '@sightline/core';
+import { resolveConfig } from '../../core/src/config.js';
 import { contextPlugin } from '../src/context-plugin.js';
 import { parseUserAgent } from '../src/user-agent.js';
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resolveConfig, type IdentitySnapshot } from '@sightline/core';
+import type { IdentitySnapshot } from '@sightline/core';
+import { resolveConfig } from '../../core/src/config.js';
 import { readCookie, writeCookie } from '@sightline/dom';
 import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from '../src/identity-codec.js';
 import { createIdentityStorage, readLegacyIdentity, storageKey } from '../src/identity-storage.js';

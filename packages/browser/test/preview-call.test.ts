@@ -1,6 +1,7 @@
 /** `preview()`: the instance's element-interactions options reach the preview; never a throw; `close()`. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resolveConfig, type Config, type Plugin } from '@sightline/core';
+import type { Config, Plugin } from '@sightline/core';
+import { resolveConfig } from '../../core/src/config.js';
 import { silentLogger } from '../../core/test/helpers.js';
 import { BrowserClient } from '../src/browser-client.js';
 import { elementInteractionsOf, openPreviewFor } from '../src/preview-call.js';

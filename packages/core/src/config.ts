@@ -1,12 +1,12 @@
 import { DEFAULT_INSTANCE_NAME } from './constants.js';
-import { describe } from './describe.js';
+import { describeValue } from './describe-value.js';
 import { isIdentify } from './identify.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
 import { tryOr } from './try-or.js';
-import type { Config, CookieOptions, Logger, TrackingOptions } from './types.js';
+import type { Config, Logger } from './types.js';
 
 /** Documented defaults. */
-export const DEFAULT_COOKIE_OPTIONS: CookieOptions = {
+export const DEFAULT_COOKIE_OPTIONS: Config['cookieOptions'] = {
   domain: undefined,
   expiration: 365,
   sameSite: 'Lax',
@@ -14,7 +14,7 @@ export const DEFAULT_COOKIE_OPTIONS: CookieOptions = {
   upgrade: true,
 };
 
-export const DEFAULT_TRACKING_OPTIONS: TrackingOptions = {
+export const DEFAULT_TRACKING_OPTIONS: Config['trackingOptions'] = {
   ipAddress: true,
   language: true,
   platform: true,
@@ -145,7 +145,7 @@ export const resolveConfig = ({ apiKey, options }: ResolveConfigInput): { config
     if (given !== undefined && tryOr(() => valid(given), false)) continue;
     const value = typeof fallback === 'function' ? fallback() : fallback;
     if (given !== undefined)
-      problems.push(`Option ${name} must be ${expected}, got ${describe(given)}; using ${describe(value)}`);
+      problems.push(`Option ${name} must be ${expected}, got ${describeValue(given)}; using ${describeValue(value)}`);
     config[name] = value;
   }
   if (!(config.loggerProvider instanceof ConsoleLogger))
@@ -155,11 +155,11 @@ export const resolveConfig = ({ apiKey, options }: ResolveConfigInput): { config
   return { config: config as Config, problems };
 };
 
-const resolveCookieOptions = (given: unknown, problems: string[]): CookieOptions => {
-  const resolved: CookieOptions = { ...DEFAULT_COOKIE_OPTIONS };
+const resolveCookieOptions = (given: unknown, problems: string[]): Config['cookieOptions'] => {
+  const resolved: Config['cookieOptions'] = { ...DEFAULT_COOKIE_OPTIONS };
   if (given === undefined) return resolved;
   if (!isObject(given)) {
-    problems.push(`Option cookieOptions must be an object, got ${describe(given)}; using the defaults`);
+    problems.push(`Option cookieOptions must be an object, got ${describeValue(given)}; using the defaults`);
     return resolved;
   }
   for (const [name, value] of Object.entries(given as object)) {
@@ -169,7 +169,8 @@ const resolveCookieOptions = (given: unknown, problems: string[]): CookieOptions
       : undefined;
     if (!rule || value === undefined) continue;
     if (rule[0](value)) (resolved as unknown as { [key: string]: unknown })[name] = value;
-    else problems.push(`Option cookieOptions.${name} must be ${rule[1]}, got ${describe(value)}; using the default`);
+    else
+      problems.push(`Option cookieOptions.${name} must be ${rule[1]}, got ${describeValue(value)}; using the default`);
   }
   return resolved;
 };
@@ -178,12 +179,12 @@ const resolveFlags = <T extends object>(label: string, defaults: T, given: unkno
   const resolved = { ...defaults };
   if (given === undefined) return resolved;
   if (!isObject(given)) {
-    problems.push(`Option ${label} must be an object, got ${describe(given)}; using the defaults`);
+    problems.push(`Option ${label} must be an object, got ${describeValue(given)}; using the defaults`);
     return resolved;
   }
   for (const [name, value] of Object.entries(given as object)) {
     if (typeof value === 'boolean') (resolved as { [key: string]: unknown })[name] = value;
-    else problems.push(`Option ${label}.${name} must be a boolean, got ${describe(value)}; ignored`);
+    else problems.push(`Option ${label}.${name} must be a boolean, got ${describeValue(value)}; ignored`);
   }
   return resolved;
 };

@@ -2,6 +2,8 @@ import { IdentifyOperation } from './constants.js';
 import { tryOr } from './try-or.js';
 
 type Operation = IdentifyOperation;
+/** A user property value the ingestion API takes: a string, a finite number, a boolean, arrays and objects of them. */
+export type IdentifyValue = string | number | boolean | IdentifyValue[] | { [key: string]: IdentifyValue };
 type Value = unknown;
 export type UserProperties = { [operation: string]: { [key: string]: Value } | string };
 
@@ -33,10 +35,10 @@ export class Identify {
   /** Problems met while building (invalid values, repeated keys): logged by the client. */
   readonly problems: string[] = [];
 
-  set(key: string, value: Value): this {
+  set(key: string, value: IdentifyValue): this {
     return this.addOperation(IdentifyOperation.SET, key, value);
   }
-  setOnce(key: string, value: Value): this {
+  setOnce(key: string, value: IdentifyValue): this {
     return this.addOperation(IdentifyOperation.SET_ONCE, key, value);
   }
   add(key: string, value: number): this {
@@ -50,19 +52,19 @@ export class Identify {
     }
     return this.addOperation(IdentifyOperation.ADD, key, value);
   }
-  append(key: string, value: Value): this {
+  append(key: string, value: IdentifyValue): this {
     return this.addOperation(IdentifyOperation.APPEND, key, value);
   }
-  prepend(key: string, value: Value): this {
+  prepend(key: string, value: IdentifyValue): this {
     return this.addOperation(IdentifyOperation.PREPEND, key, value);
   }
-  preInsert(key: string, value: Value): this {
+  preInsert(key: string, value: IdentifyValue): this {
     return this.addOperation(IdentifyOperation.PRE_INSERT, key, value);
   }
-  postInsert(key: string, value: Value): this {
+  postInsert(key: string, value: IdentifyValue): this {
     return this.addOperation(IdentifyOperation.POST_INSERT, key, value);
   }
-  remove(key: string, value: Value): this {
+  remove(key: string, value: IdentifyValue): this {
     return this.addOperation(IdentifyOperation.REMOVE, key, value);
   }
   unset(key: string): this {

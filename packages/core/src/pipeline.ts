@@ -1,4 +1,6 @@
 import { ResultCode } from './constants.js';
+import { errorText, isResult } from './results.js';
+import { tryOr } from './try-or.js';
 import type { Config, Event, Logger, Plugin, PluginType, Result } from './types.js';
 import { uuid } from './uuid.js';
 
@@ -7,8 +9,37 @@ const RANK: { [type in PluginType]: number } = { before: 0, enrichment: 1, desti
 export const isPromise = <T>(value: unknown): value is Promise<T> =>
   !!value && typeof (value as Promise<T>).then === 'function';
 
-const isResult = (value: unknown): value is Result =>
-  !!value && typeof value === 'object' && typeof (value as Result).code === 'number' && 'event' in (value as object);
+/** The members the pipeline reads, some of them outside its per-hook error handling. */
+const PLUGIN_MEMBERS = ['type', 'setup', 'execute', 'capture', 'flush', 'teardown'] as const;
+
+/**
+ * A plugin object the pipeline can use: its members can be read (a Proxy whose traps throw, a
+ * throwing getter, cannot), and its name, if any, is a string (log lines and `remove()` use it).
+ */
+export const isUsablePlugin = (plugin: unknown): plugin is Plugin =>
+  tryOr(() => {
+    if (!plugin || typeof plugin !== 'object') return false;
+    for (const member of PLUGIN_MEMBERS) void (plugin as Plugin)[member];
+    const name = (plugin as Plugin).name;
+    return name === undefined || typeof name === 'string';
+  }, false);
+
+/** The answer to adding a plugin that could not be set up. */
+export const pluginFailure = (error: unknown): Result => ({
+  event: { event_type: 'plugin' },
+  code: ResultCode.PLUGIN_ERROR,
+  message: `Plugin could not be set up: ${errorText(error)}`,
+});
+
+/**
+ * The answer to adding a plugin whose name another plugin of the instance already has: it is
+ * refused (as the documented SDK does), so that `remove(name)` always means one plugin.
+ */
+export const duplicateName = (name: string): Result => ({
+  event: { event_type: 'plugin' },
+  code: ResultCode.INVALID_INPUT,
+  message: `A plugin named "${name}" is already added; this one was not added`,
+});
 
 /**
  * Runs events through the plugins in order: before -> enrichment -> destination. A
@@ -19,6 +50,8 @@ export class Pipeline {
   private readonly plugins: Plugin[] = [];
   /** The plugins with a `capture` hook, kept apart so the tracking call does not scan them all. */
   private capturers: Plugin[] = [];
+  /** The names of the plugins added or being set up. */
+  private readonly names = new Set<string>();
 
   constructor(private readonly logger: () => Logger) {}
 
@@ -30,9 +63,18 @@ export class Pipeline {
     const named: Plugin = plugin;
     if (!named.name) named.name = uuid();
     if (!named.type) named.type = 'enrichment';
+    const name = named.name;
+    // Taken before setup starts: a second add in the same task must see it.
+    if (this.names.has(name)) {
+      const refused = duplicateName(name);
+      this.logger().warn(refused.message);
+      return refused;
+    }
+    this.names.add(name);
     try {
       if (named.setup) await named.setup(config, client);
     } catch (error) {
+      this.names.delete(name);
       this.logger().error(`Plugin ${named.name} failed in setup and was not added:`, error);
       return {
         event: { event_type: 'plugin' },
@@ -51,6 +93,7 @@ export class Pipeline {
     const index = this.plugins.findIndex((plugin) => plugin.name === name);
     if (index < 0) return;
     const [plugin] = this.plugins.splice(index, 1);
+    this.names.delete(name);
     this.capturers = this.capturers.filter((candidate) => candidate !== plugin);
     try {
       if (plugin.teardown) await plugin.teardown();

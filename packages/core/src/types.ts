@@ -1,36 +1,70 @@
 /** Shapes shared by every Sightline package. Wire field names follow the HTTP V2 API. */
+import type { Identify } from './identify.js';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type Properties = { [key: string]: unknown };
 
-/** One event as it travels the pipeline and the wire (HTTP V2 `events[]` entry). */
-export interface Event {
+/** The groups an event belongs to: a group name, or several, per group type. */
+export type Groups = { [groupType: string]: string | string[] };
+
+/**
+ * The fields a call may set on its event (`eventOptions` of track, identify, revenue ...):
+ * HTTP V2 `events[]` fields. The client fills ids, session, time and context itself.
+ */
+export interface EventOptions {
+  user_id?: string;
+  device_id?: string;
+  /** The event's moment, a ms epoch; default: the moment of the call. */
+  time?: number;
+  session_id?: number;
+  event_id?: number;
+  /** Keys the event for deduplication: the same insert_id is counted once. */
+  insert_id?: string;
+  app_version?: string;
+  version_name?: string;
+  library?: string;
+  platform?: string;
+  os_name?: string;
+  os_version?: string;
+  device_brand?: string;
+  device_manufacturer?: string;
+  device_model?: string;
+  carrier?: string;
+  country?: string;
+  region?: string;
+  city?: string;
+  dma?: string;
+  language?: string;
+  ip?: string;
+  location_lat?: number;
+  location_lng?: number;
+  price?: number;
+  quantity?: number;
+  revenue?: number;
+  productId?: string;
+  revenueType?: string;
+  currency?: string;
+  receipt?: string;
+  receiptSig?: string;
+  partner_id?: string;
+  user_agent?: string;
+  plan?: { branch?: string; source?: string; version?: string; versionId?: string };
+  ingestion_metadata?: { source_name?: string; source_version?: string };
+  /** Event-level groups: they do not persist to the user (setGroup does). */
+  groups?: Groups;
+  extra?: Properties;
+}
+
+/**
+ * One event as it travels the pipeline and the wire (an HTTP V2 `events[]` entry). Fields
+ * beyond the documented ones go on the wire as given (cleaned of what JSON cannot carry).
+ */
+export interface Event extends EventOptions {
   event_type: string;
   event_properties?: Properties;
   user_properties?: Properties;
-  groups?: { [groupType: string]: string | string[] };
   group_properties?: Properties;
-  user_id?: string;
-  device_id?: string;
-  session_id?: number;
-  time?: number;
-  event_id?: number;
-  insert_id?: string;
-  library?: string;
-  platform?: string;
-  language?: string;
-  os_name?: string;
-  os_version?: string;
-  device_model?: string;
-  user_agent?: string;
-  ip?: string;
-  app_version?: string;
-  partner_id?: string;
   [field: string]: unknown;
 }
-
-/** Per-call overrides accepted by track/identify/revenue (`eventOptions`). */
-export type EventOptions = Partial<Omit<Event, 'event_type'>>;
 
 /** What every public method's `{ promise }` resolves to. */
 export interface Result {
@@ -54,21 +88,48 @@ export interface Logger {
 
 export type PluginType = 'before' | 'enrichment' | 'destination';
 
-/** The documented plugin shape; existing custom plugins port unchanged. */
-export interface Plugin<C = unknown> {
+type MaybePromise<T> = T | Promise<T>;
+
+/** What every plugin may have; `C` is the client `setup` receives. */
+interface PluginBase<C> {
+  /**
+   * Names the plugin for `remove(name)`; unique per instance (a second plugin of the same name
+   * is refused with a warning). A random name is given when absent.
+   */
   name?: string;
-  type?: PluginType;
-  setup?(config: Config, client: C): Promise<void> | void;
-  execute?(event: Event): Promise<Event | null | Result> | Event | null | Result;
+  /** Called when the plugin is added or on `init`, whichever is later. */
+  setup?(config: Config, client: C): MaybePromise<void>;
   /**
    * Sightline extension: runs synchronously inside the tracking call, before the event is
    * queued, for plugins that must see the page as it was then (URL, title) or queue an event
    * ahead of it (attribution's new-session `$identify`). Keep it cheap.
    */
   capture?(event: Event): void;
-  flush?(): Promise<void> | void;
-  teardown?(): Promise<void> | void;
+  flush?(): MaybePromise<void>;
+  /** Called when the plugin is removed or the client re-initialised: release what setup took. */
+  teardown?(): MaybePromise<void>;
 }
+
+/** Runs first, on every event: returns it (or a new one), or `null` to drop it. */
+export interface BeforePlugin<C = unknown> extends PluginBase<C> {
+  type: 'before';
+  execute?(event: Event): MaybePromise<Event | Result | null>;
+}
+
+/** Adds to every event: returns it (or a new one), or `null` to drop it. The default type. */
+export interface EnrichmentPlugin<C = unknown> extends PluginBase<C> {
+  type?: 'enrichment';
+  execute?(event: Event): MaybePromise<Event | Result | null>;
+}
+
+/** Sends events somewhere: answers each with `{ event, code, message }`. */
+export interface DestinationPlugin<C = unknown> extends PluginBase<C> {
+  type: 'destination';
+  execute(event: Event): MaybePromise<Result>;
+}
+
+/** The documented plugin shape; existing custom plugins port unchanged. */
+export type Plugin<C = unknown> = BeforePlugin<C> | EnrichmentPlugin<C> | DestinationPlugin<C>;
 
 export type ServerZone = 'US' | 'EU';
 export type TransportType = 'fetch' | 'xhr' | 'beacon';
@@ -77,23 +138,40 @@ export interface TransportConfig {
   headers?: { [name: string]: string };
 }
 
+/** The identity cookie's attributes. */
 export interface CookieOptions {
+  /**
+   * A leading `.` includes subdomains (`.example.com`).
+   * @defaultValue the widest domain that accepts a cookie
+   */
   domain?: string;
-  expiration: number;
-  sameSite: string;
-  secure: boolean;
-  upgrade: boolean;
+  /**
+   * Lifetime in days.
+   * @defaultValue `365`
+   */
+  expiration?: number;
+  /** @defaultValue `'Lax'` */
+  sameSite?: 'Lax' | 'Strict' | 'None' | 'lax' | 'strict' | 'none';
+  /** @defaultValue `false` */
+  secure?: boolean;
+  /**
+   * Read the documented SDK's and the legacy SDK's identity cookies when ours is missing.
+   * @defaultValue `true`
+   */
+  upgrade?: boolean;
 }
 
+/** Optional context fields sent with every event; each on unless set to `false`. */
 export interface TrackingOptions {
-  ipAddress: boolean;
-  language: boolean;
-  platform: boolean;
+  /** `false`: the server never receives the IP, and location stays empty. */
+  ipAddress?: boolean;
+  language?: boolean;
+  platform?: boolean;
   /** Sightline extensions: each optional context field can be switched off. */
-  osName: boolean;
-  osVersion: boolean;
-  deviceModel: boolean;
-  userAgent: boolean;
+  osName?: boolean;
+  osVersion?: boolean;
+  deviceModel?: boolean;
+  userAgent?: boolean;
 }
 
 export type IdentityStorageType = 'cookie' | 'localStorage' | 'sessionStorage' | 'none';
@@ -117,13 +195,13 @@ export interface Config {
   deviceId?: string;
   userId?: string;
   sessionId?: number;
-  identify?: unknown;
-  cookieOptions: CookieOptions;
+  identify?: Identify;
+  cookieOptions: Required<Omit<CookieOptions, 'domain'>> & Pick<CookieOptions, 'domain'>;
   identityStorage: IdentityStorageType;
   partnerId?: string;
   sessionTimeout: number;
   storageProvider?: EventStore;
-  trackingOptions: TrackingOptions;
+  trackingOptions: Required<TrackingOptions>;
   transport: TransportType | TransportConfig;
   enableRequestBodyCompression?: boolean;
   /** `true` holds events; `false` follows connectivity; `null` (OfflineDisabled) ignores it. */

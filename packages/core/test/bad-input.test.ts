@@ -1,15 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import {
-  CoreClient,
-  Identify,
-  MAX_STRING_LENGTH,
-  createMemoryIdentityStorage,
-  sanitizeProperties,
-  type Plugin,
-  type ResultPromise,
-} from '../src/index.js';
-import { describe as describeValue } from '../src/describe.js';
+import { CoreClient, Identify, createMemoryIdentityStorage, type Plugin, type ResultPromise } from '../src/index.js';
+import { MAX_STRING_LENGTH } from '../src/constants.js';
+import { sanitizeProperties } from '../src/sanitize.js';
+import { describeValue } from '../src/describe-value.js';
 import { createTestClient, recordingDestination, settle, silentLogger, types } from './helpers.js';
 
 const ready = async (plugins: Plugin[] = []) => {

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ConsoleLogger, Identify, resolveConfig } from '../src/index.js';
+import { ConsoleLogger, Identify } from '../src/index.js';
+import { resolveConfig } from '../src/config.js';
 
 const resolve = (options: Record<string, unknown> = {}) => resolveConfig({ apiKey: 'key', options });
 

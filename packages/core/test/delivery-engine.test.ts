@@ -4,7 +4,6 @@ import {
   createInPageLock,
   createMemoryEventStore,
   DropReason,
-  MAX_EVENT_AGE_MS,
   type Connectivity,
   type Event,
   type EventStore,
@@ -14,6 +13,7 @@ import {
   type UploadRequest,
   type UploadResponse,
 } from '../src/index.js';
+import { MAX_EVENT_AGE_MS } from '../src/delivery/index.js';
 import { harness, lifecycle, OK, storedIds } from './delivery-harness.js';
 
 beforeEach(() => {

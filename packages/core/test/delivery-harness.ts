@@ -2,8 +2,6 @@ import { vi } from 'vitest';
 import {
   createDeliveryPlugin,
   createMemoryEventStore,
-  resolveConfig,
-  type DeliveryEnvironment,
   type Event,
   type EventStore,
   type PageLifecycle,
@@ -11,6 +9,8 @@ import {
   type UploadRequest,
   type UploadResponse,
 } from '../src/index.js';
+import { resolveConfig } from '../src/config.js';
+import type { DeliveryEnvironment } from '../src/delivery/index.js';
 import { silentLogger } from './helpers.js';
 
 export const OK: UploadResponse = { status: 200, body: { code: 200 } };

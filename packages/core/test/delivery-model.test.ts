@@ -1,13 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  BACKOFF_FLOOR_MS,
-  byteLength,
   createInPageLock,
   createMemoryEventStore,
   DropReason,
-  MAX_EVENT_AGE_MS,
-  THROTTLE_WAIT_MS,
-  type Clock,
   type Connectivity,
   type DeliveryReport,
   type Event,
@@ -17,6 +12,7 @@ import {
   type Transport,
   type UploadResponse,
 } from '../src/index.js';
+import { BACKOFF_FLOOR_MS, byteLength, MAX_EVENT_AGE_MS, THROTTLE_WAIT_MS, type Clock } from '../src/delivery/index.js';
 import { harness, lifecycle, OK } from './delivery-harness.js';
 
 /*

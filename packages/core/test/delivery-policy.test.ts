@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { DropReason, ServerUrl, type Event } from '../src/index.js';
 import {
   backoffDelay,
   BACKOFF_CAP_MS,
   BACKOFF_FLOOR_MS,
   chunkBySize,
   decideResponse,
-  DropReason,
   encodeBatch,
   endpointFor,
   isDefaultEndpoint,
-  ServerUrl,
   THROTTLE_WAIT_MS,
-  type Event,
-} from '../src/index.js';
+} from '../src/delivery/index.js';
 
 const batch = (count: number, ids: Partial<Event>[] = []): Event[] =>
   Array.from({ length: count }, (_, n) => ({

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_ID_BLOCK, IdentityStore, TOUCH_WRITE_DELAY_MS, createMemoryIdentityStorage } from '../src/index.js';
+import { createMemoryIdentityStorage } from '../src/index.js';
+import { EVENT_ID_BLOCK, IdentityStore, TOUCH_WRITE_DELAY_MS } from '../src/identity.js';
 import { createTestClient, settle } from './helpers.js';
 
 describe('IdentityStore (tabs share identity and sessions)', () => {

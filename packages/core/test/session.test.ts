@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { decideSession, endOf, isSessionActive } from '../src/index.js';
+import { isSessionActive } from '../src/index.js';
+import { decideSession, endOf } from '../src/session.js';
 import { createTestClient, settle, types } from './helpers.js';
 
 const TIMEOUT = 30 * 60 * 1000;

@@ -1,5 +1,5 @@
 /** `autocapture.attribution` options and their documented defaults. */
-import { describe, tryOr, type Logger } from '@sightline/core';
+import { describeValue as describe, tryOr, type Logger } from '@sightline/core';
 import type { ExcludeInternalCondition, ExcludeReferrer } from './campaign-policy.js';
 import {
   DEFAULT_INITIAL_EMPTY_VALUE,

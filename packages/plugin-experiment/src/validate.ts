@@ -1,4 +1,4 @@
-import { describe } from '@sightline/core';
+import { describeValue as describe } from '@sightline/core';
 import { VARIANT_FORMAT } from './constants.js';
 
 /** Pure input rules shared by every helper. Each answers a problem message, or undefined when valid. */

@@ -2,7 +2,7 @@
  * Which requests become `[Amplitude] Network Request` events. Pure:
  * options are compiled once; each finished request is then decided without allocation-heavy work.
  */
-import { describe } from '@sightline/core';
+import { describeValue as describe } from '@sightline/core';
 import { DEFAULT_STATUS_CODE_RANGE } from './constants.js';
 import { compileBodyRule, type CompiledBodyRule } from './body-pruning.js';
 import { compileHeaderRule } from './header-pruning.js';

@@ -1,5 +1,5 @@
 /** `[Amplitude] Network Request` capture (`autocapture.networkTracking`). */
-import { ServerUrl, describe, type Config, type Plugin, type Properties } from '@sightline/core';
+import { ServerUrl, describeValue as describe, type Config, type Plugin, type Properties } from '@sightline/core';
 import { compileCaptureRules } from './capture-rules.js';
 import { createCaptureSubscriber } from './capture-subscriber.js';
 import { EVENT_NETWORK_REQUEST, PLUGIN_NAME } from './constants.js';

@@ -2,7 +2,7 @@
  * Where on-demand script files come from: the folder of the main script, or the
  * `scriptBaseUrl` init option. Pure string work; the browser resolves relative URLs.
  */
-import { describe } from '@sightline/core';
+import { describeValue } from '@sightline/core';
 
 /** The folder a script was loaded from: its URL up to the last `/` before any query or fragment. */
 export const scriptFolderOf = (src: unknown): string | undefined =>
@@ -20,6 +20,6 @@ export function resolveScriptBase(option: unknown, mainScriptFolder: string | un
   if (typeof option === 'string' && option.trim()) return { base: option.trim().replace(/\/?$/, '/') };
   return {
     base: mainScriptFolder,
-    problem: option === undefined ? undefined : `scriptBaseUrl must be a folder URL, got ${describe(option)}`,
+    problem: option === undefined ? undefined : `scriptBaseUrl must be a folder URL, got ${describeValue(option)}`,
   };
 }

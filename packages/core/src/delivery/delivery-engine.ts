@@ -1,5 +1,5 @@
 import { ResultCode } from '../constants.js';
-import type { Config, Event, Plugin, Result, Transport, TransportConfig, TransportType } from '../types.js';
+import type { Config, DestinationPlugin, Event, Result, Transport, TransportConfig, TransportType } from '../types.js';
 import type { DeliveryContext } from './delivery-context.js';
 import type { DeliveryListener, DeliveryStats } from './delivery-report.js';
 import { createDeliveryReporter, type Outcome } from './delivery-reporter.js';
@@ -25,7 +25,7 @@ import { createUploader } from './uploader.js';
 export const DELIVERY_PLUGIN_NAME = 'sightline-delivery';
 
 /** The delivery destination with the report and control API the browser client forwards. */
-export interface DeliveryPlugin extends Plugin {
+export interface DeliveryPlugin extends DestinationPlugin {
   name: string;
   type: 'destination';
   setTransport(transport: TransportType | TransportConfig): void;
