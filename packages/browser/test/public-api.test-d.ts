@@ -230,7 +230,10 @@ describe('events', () => {
 
 describe('plugins', () => {
   test('the documented plugin shapes: enrichment (the default type), before, destination', () => {
-    add({ execute: async (event) => ({ ...event, event_properties: { ...event.event_properties, app: 'web' } }) });
+    add({
+      name: 'tag-app',
+      execute: async (event) => ({ ...event, event_properties: { ...event.event_properties, app: 'web' } }),
+    });
     add({ name: 'drop-internal', type: 'before', execute: (event) => (event.user_id === 'internal' ? null : event) });
     add({
       name: 'console',
@@ -245,9 +248,11 @@ describe('plugins', () => {
     expectTypeOf(remove('typed')).toEqualTypeOf<ResultPromise>();
   });
 
-  test('a plugin of no known shape, of an unknown type or a destination that sends nothing does not compile', () => {
+  test('a plugin of no known shape, without a name, of an unknown type or a destination that sends nothing does not compile', () => {
     // @ts-expect-error: not a plugin member
     add({ nope: true });
+    // @ts-expect-error: a plugin has a name (remove(name) finds it; names are unique per instance)
+    add({ type: 'enrichment', execute: (event: Event) => event });
     // @ts-expect-error: type is 'before', 'enrichment' or 'destination'
     add({ name: 'sideways', type: 'sideways' });
     // @ts-expect-error: a destination must execute (and answer with a Result)

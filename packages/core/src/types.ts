@@ -94,9 +94,10 @@ type MaybePromise<T> = T | Promise<T>;
 interface PluginBase<C> {
   /**
    * Names the plugin for `remove(name)`; unique per instance (a second plugin of the same name
-   * is refused with a warning). A random name is given when absent.
+   * is refused with a warning). Required by the type; a plugin added from JavaScript without
+   * one gets a random name.
    */
-  name?: string;
+  name: string;
   /** Called when the plugin is added or on `init`, whichever is later. */
   setup?(config: Config, client: C): MaybePromise<void>;
   /**
