@@ -6,8 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { scriptFilesIn } from './lib/package-files.mjs';
-import { integrity } from './lib/snippet.mjs';
+import { integrity, scriptFilesIn } from './lib/package-files.mjs';
 
 /** Every file path a manifest names (main, module, types, bin, exports, typesVersions), patterns left out. */
 export const namedFiles = (manifest) => {

@@ -1,8 +1,13 @@
-// Files the build adds to each package's dist beside what tsc and rollup write.
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// Files the build adds to each package's dist beside what tsc and rollup write. Node built-ins
+// only: prepack (scripts/check-packable.mjs) uses it before any install.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { INLINED_SOURCES_DIR } from './inlined-sources.mjs';
 import { root } from './run.mjs';
-import { integrity } from './snippet.mjs';
+
+/** Subresource Integrity hash of a built file, for `<script integrity="...">`. */
+export const integrity = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 
 /** Package folders with a package.json. */
 export const packageDirs = () =>
@@ -25,12 +30,15 @@ export const writeCommonJsTypes = (dir) => {
   writeFileSync(join(cjs, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 };
 
-/** Every script file in a dist folder (any depth), relative to it: `*.min.js`, the convention. */
+/**
+ * Every script file in a dist folder (any depth), relative to it: `*.min.js`, the convention.
+ * Not the copies of other packages' sources a script bundle's map names.
+ */
 export const scriptFilesIn = (dist) =>
   existsSync(dist)
     ? readdirSync(dist, { recursive: true, encoding: 'utf8' })
-        .filter((file) => file.endsWith('.min.js'))
         .map((file) => file.split('\\').join('/'))
+        .filter((file) => file.endsWith('.min.js') && !file.startsWith(`${INLINED_SOURCES_DIR}/`))
         .sort()
     : [];
 
