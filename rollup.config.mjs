@@ -2,10 +2,12 @@
 // script-tag IIFE bundles (everything inlined, minified). Type declarations come from
 // `tsc -b` (scripts/build.mjs runs both).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { inlinedSources } from './scripts/lib/inlined-sources.mjs';
 import { ON_DEMAND_SCRIPTS, embedOnDemandScripts, scriptVariants } from './scripts/lib/on-demand-scripts.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -22,17 +24,27 @@ const sightlineSources = () => ({
   },
 });
 
-const ts = (dir) =>
+/**
+ * TypeScript for one build. Its maps name each source relative to `rootDir` under an absolute
+ * `sourceRoot`, which rollup resolves to the real file (without it TypeScript writes paths relative
+ * to where it would have put the .js file, which rollup misreads). `inlineSources` carries each
+ * source's text into the maps (`sourcesContent`).
+ */
+const ts = ({ include, rootDir, outDir }) =>
   typescript({
     tsconfig: `${root}tsconfig.base.json`,
-    include: only ? only.map((name) => `${packagesDir}${name}/src/**/*.ts`) : [`${packagesDir}*/src/**/*.ts`],
+    include,
     compilerOptions: {
       composite: false,
       declaration: false,
+      declarationMap: false,
       emitDeclarationOnly: false,
       noEmit: false,
       sourceMap: true,
-      outDir: `${dir}/dist`,
+      inlineSources: true,
+      rootDir,
+      sourceRoot: rootDir,
+      outDir,
     },
     noEmitOnError: true,
   });
@@ -53,7 +65,7 @@ const libraryBuilds = packages.map((name) => {
   return {
     input: entries,
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-    plugins: [ts(dir)],
+    plugins: [ts({ include: [`${dir}/src/**/*.ts`], rootDir: `${dir}/src`, outDir: `${dir}/dist` })],
     output: [
       { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs', sourcemap: true },
       {
@@ -114,15 +126,52 @@ const scriptBuilds = [
       embedOnDemandScripts(`${packagesDir}browser/src/on-demand/on-demand-scripts.ts`, `${packagesDir}browser/dist`),
       sightlineSources(),
       nodeResolve({ browser: true }),
-      ts(`${packagesDir}${pkg}`),
+      // A script bundle inlines other packages' sources too: every package's src/ is in its reach.
+      ts({ include: [`${packagesDir}*/src/**/*.ts`], rootDir: packagesDir, outDir: dirname(file) }),
     ],
     output: {
       file,
       format: 'iife',
       name,
       sourcemap: true,
-      plugins: [terser({ ecma: 2018, compress: { passes: 2 }, format: { comments: false } })],
+      plugins: [
+        terser({ ecma: 2018, compress: { passes: 2 }, format: { comments: false } }),
+        inlinedSources({ packageDir: `${packagesDir}${pkg}` }),
+      ],
     },
   }));
 
-export default [...libraryBuilds, ...scriptBuilds];
+/** Emits files of the package as they are, beside the build's output: `{ [outputName]: sourcePath }`. */
+const copyAsIs = (files) => ({
+  name: 'sightline-copy-as-is',
+  generateBundle() {
+    for (const [fileName, source] of Object.entries(files))
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(source) });
+  },
+});
+
+/**
+ * The collector runs as plain ESM from src/ (no build step); `require` callers get one CommonJS
+ * file with its typings (the hand-written ESM ones, copied) and the inspector's files beside it.
+ */
+const collectorDir = `${packagesDir}collector`;
+const collectorBuilds = (!only || only.includes('collector')) && [
+  {
+    input: `${collectorDir}/src/index.mjs`,
+    external: (id) => id.startsWith('node:'),
+    plugins: [
+      copyAsIs({
+        'index.d.cts': `${collectorDir}/src/index.d.mts`,
+        ...Object.fromEntries(
+          readdirSync(`${collectorDir}/src/inspector`).map((file) => [
+            `inspector/${file}`,
+            `${collectorDir}/src/inspector/${file}`,
+          ]),
+        ),
+      }),
+    ],
+    output: { dir: `${collectorDir}/dist`, format: 'cjs', entryFileNames: 'index.cjs', sourcemap: true },
+  },
+];
+
+export default [...libraryBuilds, ...scriptBuilds, ...(collectorBuilds || [])];

@@ -51,6 +51,18 @@ export default defineConfig({
         },
       },
       {
+        // The packed tarballs, as a team installs them (needs a build: `node scripts/build.mjs`).
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/package/support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'e2e',

@@ -12,12 +12,15 @@ import { fileURLToPath } from 'node:url';
 const PACKAGES_DIR = fileURLToPath(new URL('../packages/', import.meta.url));
 const SIGHTLINE_ID = /^@sightline\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/;
 
+/** The file an `import` resolves to: the `import` condition (nested conditions too), else `default`. */
+const importFile = (target) =>
+  typeof target === 'string' ? target : target ? importFile(target.import ?? target.default) : undefined;
+
 /** The ESM file a package's exports map names for `entry` ('.' or './lite'), or undefined. */
 const exportedFile = (pkg, entry) => {
   const manifest = `${PACKAGES_DIR}${pkg}/package.json`;
   if (!existsSync(manifest)) return undefined;
-  const target = JSON.parse(readFileSync(manifest, 'utf8')).exports?.[entry];
-  const file = typeof target === 'string' ? target : target?.import || target?.default;
+  const file = importFile(JSON.parse(readFileSync(manifest, 'utf8')).exports?.[entry]);
   return file ? `${PACKAGES_DIR}${pkg}/${file.replace(/^\.\//, '')}` : undefined;
 };
 

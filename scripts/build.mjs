@@ -1,18 +1,20 @@
 #!/usr/bin/env node
-// Builds every package: type declarations (tsc -b), then ESM, CJS and the script bundles
-// (rollup), then prints the size report.
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+// Builds every package: type declarations (tsc -b) and their CommonJS copy, then ESM, CJS and
+// the script bundles (rollup), the snippet, each package's integrity.json, and prints the size
+// report.
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageDirs, writeCommonJsTypes, writeIntegrityFile } from './lib/package-files.mjs';
 import { run, root } from './lib/run.mjs';
 import { printSizeReport } from './lib/size-report.mjs';
 import { buildSnippet } from './lib/snippet.mjs';
 
 // Each published package carries the license text (npm packs a package folder alone).
-for (const name of readdirSync(`${root}packages`)) {
-  if (existsSync(`${root}packages/${name}/package.json`))
-    copyFileSync(`${root}LICENSE`, `${root}packages/${name}/LICENSE`);
-}
+for (const dir of packageDirs()) copyFileSync(join(root, 'LICENSE'), join(dir, 'LICENSE'));
 
 await run('pnpm', ['exec', 'tsc', '-b', 'tsconfig.json'], { cwd: root });
+for (const dir of packageDirs()) writeCommonJsTypes(dir);
 await run('pnpm', ['exec', 'rollup', '-c', '--silent'], { cwd: root });
 await buildSnippet();
+for (const dir of packageDirs()) writeIntegrityFile(dir);
 printSizeReport();

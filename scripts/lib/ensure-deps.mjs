@@ -14,8 +14,22 @@ const has = (command) => {
   }
 };
 
+/** pnpm through corepack (the version in package.json's packageManager) where it works, else npm. */
 export const ensurePnpm = async () => {
   if (has('pnpm')) return;
+  if (has('corepack')) {
+    console.log('Enabling pnpm with corepack (corepack enable pnpm) ...');
+    // Without the prompt corepack would wait for a yes before fetching pnpm.
+    process.env.COREPACK_ENABLE_DOWNLOAD_PROMPT = '0';
+    try {
+      await run('corepack', ['enable', 'pnpm'], { cwd: root });
+      if (has('pnpm')) return;
+      // Enabled but pnpm cannot be fetched or verified: remove the shim so npm can install pnpm.
+      await run('corepack', ['disable', 'pnpm'], { cwd: root });
+    } catch {
+      // e.g. no write access to Node's bin folder: fall through to npm.
+    }
+  }
   console.log('Installing pnpm 10 (npm i -g pnpm@10) ...');
   await run('npm', ['install', '-g', 'pnpm@10']);
 };

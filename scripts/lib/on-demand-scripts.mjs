@@ -3,7 +3,7 @@
 // built before the main scripts, which then embed their names, globals and hashes.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { integrity } from './snippet.mjs';
+import { integrity } from './package-files.mjs';
 
 /** One entry per on-demand feature: the package that builds it, its file next to sightline.min.js, its global. */
 export const ON_DEMAND_SCRIPTS = [

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { root } from './run.mjs';
-import { integrity } from './snippet.mjs';
+import { integrity, packageDirs, scriptFilesIn } from './package-files.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -16,13 +17,8 @@ export const measure = (file) => {
 
 /** Every script bundle the build made: the full and lean clients, the snippet, each plugin. */
 export const scriptBundles = () =>
-  readdirSync(`${root}packages`)
-    .filter((name) => existsSync(`${root}packages/${name}/dist`))
-    .flatMap((name) =>
-      readdirSync(`${root}packages/${name}/dist`)
-        .filter((file) => file.endsWith('.min.js'))
-        .map((file) => `packages/${name}/dist/${file}`),
-    )
+  packageDirs()
+    .flatMap((dir) => scriptFilesIn(join(dir, 'dist')).map((file) => `packages/${basename(dir)}/dist/${file}`))
     .sort();
 
 export const printSizeReport = () => {

@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { minify } from 'terser';
 import { root } from './run.mjs';
 
@@ -15,6 +14,3 @@ export const buildSnippet = async () => {
   writeFileSync(`${root}packages/browser/dist/snippet.min.js`, `${code}\n`);
   return code;
 };
-
-/** Subresource Integrity hash of a built file, for `<script integrity="...">`. */
-export const integrity = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;

@@ -22,7 +22,7 @@ describe('SSR / worker safety: the built packages import in plain Node', () => {
   it('every package and the lean entry import in plain Node, CJS and ESM (no window at module level)', () => {
     const entries = readdirSync(join(ROOT, 'packages'))
       .flatMap((name) => ['index', 'lite'].map((entry) => `packages/${name}/dist/${entry}`))
-      .filter((base) => existsSync(join(ROOT, `${base}.cjs`)));
+      .filter((base) => existsSync(join(ROOT, `${base}.cjs`)) && existsSync(join(ROOT, `${base}.mjs`)));
     expect(entries.length).toBeGreaterThanOrEqual(12);
     const output = runNode(`
       const entries = ${JSON.stringify(entries)};

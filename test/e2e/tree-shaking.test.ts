@@ -3,7 +3,7 @@
 // and node-resolve the way an app would, from the packages' built files as their `exports`
 // maps name them (run `node scripts/build.mjs` first). Node environment, no browser.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -33,15 +33,29 @@ const PREVIEW_MARKER = 'Sightline capture preview';
 /** Strings of the `web-vitals` library itself (its rating and the entry types it observes). */
 const WEB_VITALS_LIBRARY_MARKERS = ['needs-improvement', 'layout-shift', 'largest-contentful-paint'];
 
+type ExportTarget = string | { import?: ExportTarget; default?: ExportTarget };
 interface Manifest {
-  exports?: Record<string, string | { import?: string; default?: string }>;
+  exports?: Record<string, ExportTarget>;
   sideEffects?: boolean | string[];
 }
+
+/** The file an `import` resolves to: the `import` condition (nested conditions too), else `default`. */
+const importFile = (target: ExportTarget | undefined): string | undefined =>
+  typeof target === 'string' ? target : target && importFile(target.import ?? target.default);
+
+/** `"sideEffects": false`, or a list of file-name patterns (`*.min.js`: the script files) the file is not in. */
+const isSideEffectFree = (sideEffects: Manifest['sideEffects'], file: string) =>
+  sideEffects === false ||
+  (Array.isArray(sideEffects) &&
+    !sideEffects.some((pattern) =>
+      pattern.startsWith('*') ? basename(file).endsWith(pattern.slice(1)) : basename(file) === pattern,
+    ));
+
 const manifestOf = (pkg: string): Manifest => JSON.parse(readFileSync(join(PACKAGES, pkg, 'package.json'), 'utf8'));
 
 /**
  * Resolves `@sightline/<pkg>[/<entry>]` as node-resolve would for an installed package: the
- * `import` file of its exports map, with `"sideEffects": false` passed on to rollup. Before a
+ * `import` file of its exports map, with its `"sideEffects"` passed on to rollup. Before a
  * build the file is missing and the test says so.
  */
 const sightlineDist = (): Plugin => ({
@@ -51,11 +65,11 @@ const sightlineDist = (): Plugin => ({
     if (!match) return null;
     const manifest = manifestOf(match[1]);
     const target = manifest.exports?.[match[2] ? `./${match[2]}` : '.'];
-    const file = typeof target === 'string' ? target : target?.import || target?.default;
+    const file = importFile(target);
     if (!file) throw new Error(`${id} is not in the exports map of packages/${match[1]}/package.json`);
     const path = join(PACKAGES, match[1], file);
     if (!existsSync(path)) throw new Error(`${path} is missing: run \`node scripts/build.mjs\` first`);
-    return { id: path, moduleSideEffects: manifest.sideEffects === false ? false : null };
+    return { id: path, moduleSideEffects: isSideEffectFree(manifest.sideEffects, file) ? false : null };
   },
 });
 

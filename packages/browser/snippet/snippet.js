@@ -1,6 +1,7 @@
 /*
- * Sightline async snippet. Paste it inline in <head>, change the bundle
- * URL to where you host sightline.min.js. It defines a stub `window.sightline` that queues
+ * Sightline async snippet. Paste it inline in <head>; its one value to edit is the bundle URL
+ * (the last argument): where you host sightline.min.js, or an npm CDN's URL for an exact
+ * version (see the README's "The script files"). It defines a stub `window.sightline` that queues
  * every call with the time it was made, returns `{ promise }` for each, and loads the bundle
  * without blocking the page. The bundle replays the queue in order. No eval: works under a
  * strict Content-Security-Policy; a nonce on this inline script is passed on to the bundle.

@@ -386,6 +386,7 @@ describe('command line', () => {
     [['--port', '0'], { port: 0 }],
     [['--port=9000', '--host', '0.0.0.0'], { port: 9000, host: '0.0.0.0' }],
     [['--data-dir', '/tmp/x', '--quiet'], { dataDir: '/tmp/x', quiet: true }],
+    [['-h', '--port=9001'], { port: 9001 }],
   ])('%j', (argv, expected) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.ok && parsed.options).toMatchObject(expected);
@@ -398,6 +399,10 @@ describe('command line', () => {
     [['--host'], /--host needs a value/],
     [['--data-dir='], /--data-dir needs a value/],
     [['--verbose'], /unknown argument "--verbose"/],
+    [['-x'], /unknown argument "-x"/],
+    [['8787'], /unknown argument "8787"/],
+    [['--port', '--quiet'], /--port needs a value/],
+    [['--quiet=yes'], /--quiet takes no value/],
   ])('%j is refused with a clear message', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.ok).toBe(false);

@@ -1,0 +1,4 @@
+// Imports every specifier given on the command line (Node ESM) and prints each one's export names.
+const names = {};
+for (const specifier of process.argv.slice(2)) names[specifier] = Object.keys(await import(specifier)).sort();
+console.log(JSON.stringify(names));
