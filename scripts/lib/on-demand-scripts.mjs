@@ -35,6 +35,7 @@ export const embedOnDemandScripts = (moduleFile, distDir) => ({
       scripts[feature] = { file, global, integrity: integrity(path) };
       this.addWatchFile(path);
     }
-    return `export const ON_DEMAND_SCRIPTS = ${JSON.stringify(scripts)};`;
+    // Generated code maps to no source: the shipped on-demand-scripts.ts is not what ran.
+    return { code: `export const ON_DEMAND_SCRIPTS = ${JSON.stringify(scripts)};`, map: { mappings: '' } };
   },
 });

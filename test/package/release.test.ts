@@ -34,8 +34,9 @@ describe('prepack', () => {
 
   it('refuses a build older than a source', () => {
     const dir = builtCopy();
-    const now = new Date();
-    utimesSync(join(dir, 'src/index.ts'), now, now); // edited after the build
+    // Edited after the build (a minute on: the copy's own file times are "now" to the millisecond).
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'src/index.ts'), later, later);
     expect(packProblems(dir)).toEqual(expect.arrayContaining(['dist/index.mjs is older than src/']));
   });
 
