@@ -67,6 +67,15 @@ const trackMany = (page: Page, count: number, label = 'n') =>
 const received = (): Received[] =>
   suite.collector.events().filter((event: Received) => event.event_type === 'Numbered');
 
+/**
+ * Waits for this test's own numbered events: a count of everything the collector received could be
+ * met by events an earlier test left stored on the origin and that this page load sends first.
+ */
+const waitForMine = (count: number, label: string, timeoutMs: number) =>
+  expect
+    .poll(() => received().filter((event) => event.event_properties?.tab === label).length, { timeout: timeoutMs })
+    .toBeGreaterThanOrEqual(count);
+
 /** Every numbered event arrived exactly once (the collector counts duplicates it deduped). */
 const expectExactlyOnce = (count: number, label = 'n') => {
   const mine = received().filter((event) => event.event_properties?.tab === label);
@@ -83,7 +92,7 @@ describe('server faults', () => {
     suite.collector.script([{ status: 500, times: 3 }]);
     const page = await open();
     await trackMany(page, 10);
-    await suite.collector.waitForEvents(10, { timeoutMs: 30_000 });
+    await waitForMine(10, 'n', 30_000);
     expectExactlyOnce(10);
     expect(suite.collector.stats().duplicates).toBe(0);
     expect((await stats(page)).retried).toBeGreaterThan(0);
@@ -94,7 +103,7 @@ describe('server faults', () => {
     suite.collector.script([{ status: 429, times: 1, retryAfterSeconds: 1 }]);
     const page = await open();
     await trackMany(page, 10);
-    await suite.collector.waitForEvents(10, { timeoutMs: 30_000 });
+    await waitForMine(10, 'n', 30_000);
     expectExactlyOnce(10);
   });
 
@@ -102,7 +111,7 @@ describe('server faults', () => {
     suite.collector.script([{ status: 413, times: 1 }]);
     const page = await open({ flushQueueSize: 20, flushIntervalMillis: 10_000 });
     await trackMany(page, 20);
-    await suite.collector.waitForEvents(20, { timeoutMs: 30_000 });
+    await waitForMine(20, 'n', 30_000);
     expectExactlyOnce(20);
     const sizes = suite.collector.requests().filter((request: { status: number }) => request.status === 200).length;
     expect(sizes).toBeGreaterThanOrEqual(2);
@@ -127,7 +136,7 @@ describe('transports and compression', () => {
   it('gzips bodies above 2 KB when enableRequestBodyCompression is on; the collector decodes them', async () => {
     const page = await open({ enableRequestBodyCompression: true, flushQueueSize: 40, flushIntervalMillis: 10_000 });
     await trackMany(page, 40, 'gzip');
-    await suite.collector.waitForEvents(40, { timeoutMs: 15_000 });
+    await waitForMine(40, 'gzip', 15_000);
     expectExactlyOnce(40, 'gzip');
     const encodings = suite.collector
       .requests()
@@ -138,7 +147,7 @@ describe('transports and compression', () => {
   it.each(['xhr', 'beacon'])('delivers with transport "%s"', async (transport) => {
     const page = await open({ transport });
     await trackMany(page, 15, transport);
-    await suite.collector.waitForEvents(15, { timeoutMs: 15_000 });
+    await waitForMine(15, transport, 15_000);
     expectExactlyOnce(15, transport);
   });
 
@@ -158,7 +167,7 @@ describe('persistence across page lives, offline and page exit', () => {
     await page.waitForTimeout(500); // attempts fail while down; the events stay stored
     suite.collector.setDown(false);
     await page.reload();
-    await suite.collector.waitForEvents(50, { timeoutMs: 30_000 });
+    await waitForMine(50, 'n', 30_000);
     expectExactlyOnce(50);
     // The new page life found the 50 in IndexedDB and reports them as its own deliveries.
     await expect.poll(async () => (await stats(page)).sent, { timeout: 10_000 }).toBe(50);
@@ -184,7 +193,7 @@ describe('persistence across page lives, offline and page exit', () => {
     const page = await open({ flushIntervalMillis: 60_000, flushQueueSize: 1000 });
     await trackMany(page, 20);
     await page.goto(`${suite.pages.url}/blank.html`);
-    await suite.collector.waitForEvents(20, { timeoutMs: 15_000 });
+    await waitForMine(20, 'n', 15_000);
     expectExactlyOnce(20);
   });
 
@@ -194,7 +203,7 @@ describe('persistence across page lives, offline and page exit', () => {
     });
     const page = await open();
     await trackMany(page, 10);
-    await suite.collector.waitForEvents(10, { timeoutMs: 15_000 });
+    await waitForMine(10, 'n', 15_000);
     expectExactlyOnce(10);
     await expect.poll(async () => (await stats(page)).sent, { timeout: 5000 }).toBe(10);
     const warnings = (await page.evaluate(() => (window as unknown as { warnings: string[] }).warnings)).filter((w) =>
@@ -241,7 +250,7 @@ describe('tabs and bursts', () => {
       for (let n = 0; n < 10_000; n++) sightline.track('Numbered', { n, tab: 'burst' });
       return performance.now() - start;
     });
-    await suite.collector.waitForEvents(10_000, { timeoutMs: 120_000 });
+    await waitForMine(10_000, 'burst', 120_000);
     expectExactlyOnce(10_000, 'burst');
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
     console.log(
