@@ -11,7 +11,9 @@ export {
   chunkBySize,
   byteLength,
   EXIT_CHUNK_BYTES,
+  isBatchBody,
 } from './http-v2-codec.js';
+export { encodeJson } from './safe-json.js';
 export { DeliveryOutcome } from './delivery-report.js';
 export type { DeliveryListener, DeliveryReport, DeliveryStats } from './delivery-report.js';
 export { createInPageLock, systemClock } from './environment.js';
