@@ -12,6 +12,7 @@ import {
   type DeliveryReport,
   type Event,
   type EventStore,
+  type ExitTransport,
   type FlushLock,
   type Result,
   type Transport,
@@ -28,10 +29,13 @@ import { harness, lifecycle, OK } from './delivery-harness.js';
  * network returns, and the engine must drain. Violations name their invariant:
  *   1  every event is acknowledged by a 200, or dropped for a reason the rules allow it, exactly once
  *   2  the delivery stats count exactly those outcomes
- *   3  nothing is sent after its final outcome, nor twice at once
+ *   3  nothing is sent after its final outcome; within a page life an event is on the wire at most once
+ *      at any time (the page-exit path sends nothing in flight), and one handed to a beacon is not sent
+ *      again in that page life
  *   4  batches ≤ flushQueueSize; page-exit chunks under 64 KB
  *   5  public methods never throw or reject, nothing fails inside the engine
- *   6  retries keep their backoff / Retry-After and flushMaxRetries; no polling while unable to send
+ *   6  retries keep their backoff / Retry-After and flushMaxRetries (a 200 ends a backoff, never a
+ *      server's wait); no polling while unable to send
  * Reproduce one seed with `-t "seed 1007"`.
  */
 
@@ -106,6 +110,12 @@ const makeEvent = (random: Random, id: string): Event => {
 
 // ------------------------------------------------------------------ the scripted server
 
+interface Wait {
+  ms: number;
+  /** Retry-After or throttling: a later 200 does not end it (a backoff it does). */
+  server: boolean;
+}
+
 /** What the server answered, and what that answer allows the engine to do with each event. */
 interface Verdict {
   answer: UploadResponse | Error;
@@ -114,8 +124,8 @@ interface Verdict {
   permits: Map<number, DropReason>;
   /** The engine halves the batch (413, or a 400 naming no event): the events stay part of this upload. */
   splits: boolean;
-  /** Events that failed in a retryable way, by index, with the least wait before a retry. */
-  failures: Map<number, number>;
+  /** Events that failed in a retryable way, by index: the least wait before a retry, and whether the server set it. */
+  failures: Map<number, Wait>;
   latencyMs: number;
 }
 
@@ -136,7 +146,8 @@ const createScriptedServer = (random: Random) => {
   });
   const retryAll = (count: number, answer: UploadResponse | Error): Verdict => {
     const retryAfterMs = answer instanceof Error ? undefined : answer.retryAfterMs;
-    return verdict(answer, { failures: indexMap(range(count), retryAfterMs ?? BACKOFF_FLOOR_MS) });
+    const wait: Wait = { ms: retryAfterMs ?? BACKOFF_FLOOR_MS, server: retryAfterMs !== undefined };
+    return verdict(answer, { failures: indexMap(range(count), wait) });
   };
 
   const rateLimited = (events: Event[]): Verdict => {
@@ -161,8 +172,8 @@ const createScriptedServer = (random: Random) => {
       const device = event.device_id as string;
       if (quotaUsers.includes(user) || quotaDevices.includes(device)) result.permits.set(index, DropReason.QUOTA);
       else if (throttledUsers.includes(user) || throttledDevices.includes(device))
-        result.failures.set(index, retryAfterMs ?? THROTTLE_WAIT_MS);
-      else result.failures.set(index, retryAfterMs ?? BACKOFF_FLOOR_MS);
+        result.failures.set(index, { ms: retryAfterMs ?? THROTTLE_WAIT_MS, server: true });
+      else result.failures.set(index, { ms: retryAfterMs ?? BACKOFF_FLOOR_MS, server: retryAfterMs !== undefined });
     });
     return result;
   };
@@ -284,6 +295,13 @@ interface Fate {
   /** A retry may not go out before this time on page `waitPage`, unless the app forced a flush since that session began. */
   notBefore: number;
   waitPage: number;
+  /** The wait was the server's; `waitAnswer` numbers the answer that set it (a later 200 ends a backoff). */
+  serverWait: boolean;
+  waitAnswer: number;
+  /** The stretch of connectivity the wait began in (a returning network ends every wait). */
+  waitEpoch: number;
+  /** The page that handed it to a beacon (no answer): it must not send it again. */
+  handedOffOn: number;
   /** Retryable failures per page life and stretch of connectivity. */
   failures: Map<string, number>;
 }
@@ -314,7 +332,10 @@ interface Settings {
 const createLedger = (settings: Settings) => {
   const violations: string[] = [];
   const fates = new Map<string, Fate>();
-  const inFlight = new Map<number, { page: number; ids: string[] }>();
+  const inFlight = new Map<number, { page: number; ids: string[]; kind: 'upload' | 'exit' }>();
+  /** Answers numbered in arrival order; the last 200 each page heard. */
+  let answers = 0;
+  const lastAck = new Map<number, number>();
   /** Halves of a split batch waiting for their turn, by page: still part of the upload in progress. */
   const held = new Map<string, number>();
   let requests = 0;
@@ -335,6 +356,10 @@ const createLedger = (settings: Settings) => {
     lastSession: { id: -1, askedAt: -Infinity },
     notBefore: 0,
     waitPage: -1,
+    serverWait: false,
+    waitAnswer: 0,
+    waitEpoch: 0,
+    handedOffOn: -1,
     failures: new Map(),
   });
   /** Never throws: the engine would swallow an exception from its transport, store or listener. */
@@ -357,37 +382,52 @@ const createLedger = (settings: Settings) => {
     fates.set(id, newFate(event));
   };
 
-  /** A regular upload leaves the engine: invariants 3 and 4, and the retry rules. */
-  const onRequest = (page: Page, events: Event[], session: Session): number => {
+  /** A request leaves the engine (an upload, or one on page exit): invariants 3 and 4, and the retry rules. */
+  const onRequest = (page: Page, events: Event[], session: Session, kind: 'upload' | 'exit'): number => {
     const now = Date.now();
     const ids = events.map((event) => event.insert_id as string);
-    if (events.length > settings.flushQueueSize)
+    if (kind === 'upload' && events.length > settings.flushQueueSize)
       violation(`4: a batch of ${events.length} events exceeds flushQueueSize ${settings.flushQueueSize}`);
     if (new Set(ids).size !== ids.length) violation(`3: one request carries an insert_id twice: ${ids.join(',')}`);
     for (const id of ids) {
       const fate = fateOf(id);
-      if (isFinal(fate)) violation(`3: ${id} sent again after its final outcome (${fate.reports[0].outcome})`);
-      if ([...inFlight.values()].some((request) => request.ids.includes(id)))
-        violation(`3: ${id} sent while already in flight`);
+      if (isFinal(fate)) violation(`3: ${id} sent (${kind}) after its final outcome (${fate.reports[0].outcome})`);
+      // A page that went away may still have it on the wire: the next page life cannot know, and resends it once.
+      if ([...inFlight.values()].some((request) => request.page === page.index && request.ids.includes(id)))
+        violation(`3: ${id} sent (${kind}) while already in flight`);
+      if (fate.handedOffOn === page.index)
+        violation(`3: ${id} sent (${kind}) again after its page handed it to a beacon`);
       // Within one session it is the same upload (the rest of a 400, halves of a 413). flush(), setOffline() and a
-      // returning network may skip the wait, once: in the session that follows the one they met.
-      const sameUpload = session.id === fate.lastSession.id;
-      const forced = page.forcedAt >= fate.lastSession.askedAt;
-      if (fate.waitPage === page.index && now < fate.notBefore && !sameUpload && !forced) {
-        violation(`6: ${id} retried ${fate.notBefore - now} ms before its backoff / Retry-After allowed`);
+      // returning network may skip the wait, once: in the session that follows the one they met. A 200 ends a backoff.
+      const sameUpload = kind === 'upload' && session.id === fate.lastSession.id;
+      const forced = kind === 'upload' && page.forcedAt >= fate.lastSession.askedAt;
+      const waived =
+        (!fate.serverWait && (lastAck.get(page.index) || 0) > fate.waitAnswer) || onlineEpoch > fate.waitEpoch;
+      if (fate.waitPage === page.index && now < fate.notBefore && !sameUpload && !forced && !waived) {
+        violation(`6: ${id} retried (${kind}) ${fate.notBefore - now} ms before its backoff / Retry-After allowed`);
       }
-      fate.lastSession = session;
+      if (kind === 'upload') fate.lastSession = session;
       held.delete(id);
     }
-    inFlight.set(++requests, { page: page.index, ids });
+    inFlight.set(++requests, { page: page.index, ids, kind });
     return requests;
   };
 
+  /** A beacon took these: no answer will come, and their page must not send them again. */
+  const onHandedOff = (page: Page, events: Event[]): void => {
+    for (const event of events) fateOf(event.insert_id as string).handedOffOn = page.index;
+  };
+
   const onAnswer = (page: Page, request: number, events: Event[], verdict: Verdict): void => {
+    const kind = inFlight.get(request)?.kind;
     inFlight.delete(request);
-    if (verdict.splits) events.forEach((event) => held.set(event.insert_id as string, page.index));
+    const answer = ++answers;
+    if (verdict.acknowledged) lastAck.set(page.index, answer);
+    // A page-exit request's answer leaves what the server asks for again waiting for a session (not held).
+    if (kind === 'upload' && verdict.splits) events.forEach((event) => held.set(event.insert_id as string, page.index));
     // A failure ends the session: halves still waiting are not sent now.
-    if (verdict.failures.size) held.forEach((holder, id) => holder === page.index && held.delete(id));
+    if (kind === 'upload' && verdict.failures.size)
+      held.forEach((holder, id) => holder === page.index && held.delete(id));
     const now = Date.now();
     events.forEach((event, index) => {
       const fate = fateOf(event.insert_id as string);
@@ -396,7 +436,10 @@ const createLedger = (settings: Settings) => {
       if (reason) fate.permitted.add(reason);
       const wait = verdict.failures.get(index);
       if (wait === undefined) return;
-      fate.notBefore = now + wait;
+      fate.notBefore = now + wait.ms;
+      fate.serverWait = wait.server;
+      fate.waitAnswer = answer;
+      fate.waitEpoch = onlineEpoch;
       fate.waitPage = page.index;
       const budget = `${page.index}:${onlineEpoch}`;
       const failures = (fate.failures.get(budget) || 0) + 1;
@@ -408,16 +451,12 @@ const createLedger = (settings: Settings) => {
     });
   };
 
+  /** Page-exit chunks stay under the keepalive limit (what else applies to a request, onRequest checks). */
   const onExitRequest = (body: string): void => {
     const events = JSON.parse(body).events as Event[];
     const bytes = byteLength(body);
     if (bytes >= EXIT_BODY_LIMIT && events.length > 1)
       violation(`4: an exit chunk of ${events.length} events is ${bytes} bytes (limit 64 KB)`);
-    for (const event of events) {
-      const fate = fateOf(event.insert_id as string);
-      if (isFinal(fate))
-        violation(`3: ${event.insert_id} sent on page exit after its final outcome (${fate.reports[0].outcome})`);
-    }
   };
 
   /** The engine's final word on an event (invariants 1 and 3). */
@@ -488,6 +527,7 @@ const createLedger = (settings: Settings) => {
     onRequest,
     onAnswer,
     onExitRequest,
+    onHandedOff,
     onReport,
     onResult,
     onRemove,
@@ -495,6 +535,7 @@ const createLedger = (settings: Settings) => {
     onTeardown,
     onOnline: () => onlineEpoch++,
     hasInFlight: () => inFlight.size > 0,
+    handedOffOn: (page: number) => [...fates.values()].some((fate) => fate.handedOffOn === page && !isFinal(fate)),
     setStep: (step: string) => (currentStep = step),
   };
 };
@@ -517,8 +558,12 @@ const createNetwork = () => {
   return { value, set, isOnline: () => online };
 };
 
-/** A memory store shared by every page life; it tells the ledger what happens to records, and fails a write on request. */
-const createObservedStore = (ledger: Ledger) => {
+/**
+ * A memory store shared by every page life; it tells the ledger what happens to records, fails a
+ * write on request, and sometimes takes a while to say which records it still has (so a page can
+ * be hidden between a session picking a batch and sending it).
+ */
+const createObservedStore = (ledger: Ledger, random: Random) => {
   const memory = createMemoryEventStore();
   let failNextWrite = false;
   const forPage = (page: Page): EventStore => ({
@@ -539,7 +584,10 @@ const createObservedStore = (ledger: Ledger) => {
       ledger.onRemove(ids);
       await memory.remove(ids);
     },
-    existing: (ids) => memory.existing!(ids),
+    existing: async (ids) => {
+      if (random.chance(0.3)) await new Promise((resolve) => setTimeout(resolve, random.int(1, 40)));
+      return memory.existing!(ids);
+    },
   });
   return { memory, forPage, failNextWrite: () => (failNextWrite = true) };
 };
@@ -555,6 +603,8 @@ const coverage = {
   tracked: 0,
   reloads: 0,
   exitRequests: 0,
+  exitAnswered: 0,
+  handedOff: 0,
   writeFailures: 0,
   lostWithPage: 0,
   outcomes: {} as Record<string, number>,
@@ -572,7 +622,7 @@ const runSeed = async (seed: number) => {
   const ledger = createLedger(settings);
   const server = createScriptedServer(random);
   const network = createNetwork();
-  const store = createObservedStore(ledger);
+  const store = createObservedStore(ledger, createRandom(seed ^ 0x5707e));
   // Web Locks outlive a page: the next page life waits for the last one's upload. The ledger notes when
   // each upload session asked for the lock (a flush() from then on may skip retry waits once).
   const sharedLock = createInPageLock();
@@ -607,7 +657,7 @@ const runSeed = async (seed: number) => {
   const transportFor = (page: Page): Transport => ({
     send: async (request) => {
       const events = JSON.parse(request.body).events as Event[];
-      const id = ledger.onRequest(page, events, session);
+      const id = ledger.onRequest(page, events, session, 'upload');
       const verdict = server.answer(events, byteLength(request.body));
       if (verdict.latencyMs) await new Promise((resolve) => setTimeout(resolve, verdict.latencyMs));
       ledger.onAnswer(page, id, events, verdict);
@@ -616,14 +666,41 @@ const runSeed = async (seed: number) => {
     },
   });
 
-  const exitTransport: Transport = {
-    send: async (request) => {
+  /** Set while a page is going away (pagehide before a reload): its page-exit requests get no answer it can read. */
+  let goingAway = false;
+
+  /**
+   * Keepalive fetch or beacon on page exit. Too large for keepalive: refused. While the page lives on,
+   * mostly answered (a keepalive fetch), sometimes a beacon (no answer), rarely refused; a page going
+   * away never reads its answers. The server answers each request that leaves, as it would.
+   */
+  const exitTransportFor = (page: Page): ExitTransport => ({
+    send: (request) => {
       coverage.exitRequests++;
       ledger.onExitRequest(request.body);
-      if (byteLength(request.body) >= EXIT_BODY_LIMIT) throw new TypeError('keepalive request too large');
-      return OK;
+      if (byteLength(request.body) >= EXIT_BODY_LIMIT) return Promise.reject(new TypeError('keepalive body too large'));
+      const kind = goingAway
+        ? random.weighted({ unanswered: 70, beacon: 30 })
+        : random.weighted({ answered: 80, beacon: 15, refused: 5 });
+      if (kind === 'refused') return Promise.reject(new TypeError('no page-exit transport took it'));
+      const events = JSON.parse(request.body).events as Event[];
+      const id = ledger.onRequest(page, events, session, 'exit');
+      const verdict = server.answer(events, byteLength(request.body));
+      if (kind !== 'answered') {
+        ledger.onAnswer(page, id, events, verdict);
+        if (kind === 'unanswered') return new Promise<never>(() => undefined);
+        coverage.handedOff++;
+        ledger.onHandedOff(page, events);
+        return Promise.resolve(undefined);
+      }
+      coverage.exitAnswered++;
+      return new Promise((resolve) => setTimeout(resolve, verdict.latencyMs)).then(() => {
+        ledger.onAnswer(page, id, events, verdict);
+        // A keepalive fetch reports a network failure as no answer (status 0), as the browser's does.
+        return verdict.answer instanceof Error ? { status: 0, body: null } : verdict.answer;
+      });
     },
-  };
+  });
 
   const openPage = (): Page => {
     const page = {
@@ -635,6 +712,7 @@ const runSeed = async (seed: number) => {
     } as Page;
     const clock: Clock = {
       now: () => Date.now(),
+      epoch: () => Date.now(),
       setTimeout: (callback, ms) => (page.timersArmed++, setTimeout(callback, ms)),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       random: engineRandom.next,
@@ -644,7 +722,7 @@ const runSeed = async (seed: number) => {
       options: { ...settings, offline: false },
       environment: {
         createTransport: () => transportFor(page),
-        exitTransport,
+        exitTransport: exitTransportFor(page),
         lock,
         connectivity: network.value,
         lifecycle: page.screen.value,
@@ -705,7 +783,9 @@ const runSeed = async (seed: number) => {
     show: () => (call('pageshow', () => page.screen.show()), 'show'),
     reload: () => {
       const pagehide = random.chance(0.5);
+      goingAway = true;
       if (pagehide) call('pagehide', () => page.screen.hide());
+      goingAway = false;
       call('teardown', () => page.h.plugin.teardown!());
       ledger.onTeardown(page, new Set(store.memory.records.keys()));
       offlineSetting = false; // the new page starts from its init options
@@ -755,6 +835,14 @@ const runSeed = async (seed: number) => {
   ledger.setStep('drain');
   steps.push('drain');
   server.turnHealthy();
+  if (ledger.handedOffOn(page.index)) {
+    // What this page handed to a beacon goes once more from the next page life only.
+    call('teardown', () => page.h.plugin.teardown!());
+    ledger.onTeardown(page, new Set(store.memory.records.keys()));
+    offlineSetting = false;
+    page = openPage();
+    steps.push('reload (beacon hand-offs)');
+  }
   if (page.screen.value.isHidden()) call('pageshow', () => page.screen.show());
   force();
   if (offlineSetting !== false) call('setOffline', () => page.h.plugin.setOffline((offlineSetting = false)));
@@ -841,6 +929,8 @@ describe('delivery engine model (docs/architecture.md, "Nothing is lost")', () =
     }
     expect(coverage.reloads).toBeGreaterThan(20);
     expect(coverage.exitRequests).toBeGreaterThan(20);
+    expect(coverage.exitAnswered).toBeGreaterThan(5);
+    expect(coverage.handedOff).toBeGreaterThan(2);
     expect(coverage.writeFailures).toBeGreaterThan(0);
   });
 });
