@@ -8,7 +8,7 @@ import {
   type SharedOutcome,
   type UploadResponse,
 } from '../src/index.js';
-import { harness, lifecycle, OK, storedIds, testClock } from './delivery-harness.js';
+import { harness, lifecycle, storedIds, testClock } from './delivery-harness.js';
 
 // Tabs of one site share the store and the flush lock (docs/delivery.md, "Tabs"), and a new engine
 // takes over from a torn-down one (re-init).
