@@ -1,8 +1,11 @@
-import type { IdentitySnapshot } from '@sightline/core';
+import { encodeJson, type IdentitySnapshot } from '@sightline/core';
 
-/** Cookie value: base64 of the URI-encoded JSON, as the documented SDK writes `AMP_<key10>`. */
+/**
+ * Cookie value: base64 of the URI-encoded JSON, as the documented SDK writes `AMP_<key10>`; encoded
+ * without the page's JSON.stringify or toJSON (a page may have broken them), so the device id survives.
+ */
 export const encodeIdentity = (snapshot: IdentitySnapshot): string =>
-  btoa(encodeURIComponent(JSON.stringify(snapshot)));
+  btoa(encodeURIComponent(encodeJson(snapshot) as string));
 
 export const decodeIdentity = (value: string | undefined | null): IdentitySnapshot | undefined => {
   if (!value) return undefined;

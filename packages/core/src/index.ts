@@ -65,14 +65,20 @@ export { uuid } from './uuid.js';
 
 // The delivery engine, for the platforms that give it a store, transports and a page lifecycle.
 export {
+  byteLength,
+  createClock,
   createDeliveryPlugin,
   createInPageLock,
   createMemoryEventStore,
   DELIVERY_PLUGIN_NAME,
   DropReason,
+  encodeJson,
 } from './delivery/index.js';
 export type {
+  Clock,
   Connectivity,
+  ExitTransport,
+  OutcomeChannelListener,
   DeliveryListener,
   DeliveryPlugin,
   DeliveryReport,

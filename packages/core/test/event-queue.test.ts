@@ -4,16 +4,18 @@ import {
   adoptRecords,
   createEventQueue,
   finishEvent,
+  handOff,
   hold,
   land,
-  markExitSent,
-  rearmExit,
+  onTheWireElsewhere,
   release,
   restartRetries,
   retractAttempt,
   retryAt,
   settleEventElsewhere,
   takeOff,
+  takeOffOnExit,
+  waiveBackoff,
   written,
   type EventQueue,
 } from '../src/delivery/event-queue.js';
@@ -35,7 +37,8 @@ const entryIn = (queue: EventQueue, state: EventState, id = 'e'): QueuedEvent =>
   if (state === 'finished') finishEvent(queue, entry);
   if (state === 'unwritten' || state === 'finished') return entry;
   written([entry], true);
-  if (state === 'in-flight') takeOff([entry]);
+  if (state === 'in-flight' || state === 'handed-off') takeOff([entry]);
+  if (state === 'handed-off') handOff([entry]);
   if (state === 'held') hold([entry]);
   return entry;
 };
@@ -45,15 +48,18 @@ type Change = (queue: EventQueue, entry: QueuedEvent) => unknown;
 const CHANGES: Record<string, Change> = {
   written: (_, entry) => written([entry], true),
   takeOff: (_, entry) => takeOff([entry]),
+  takeOffOnExit: (_, entry) => takeOffOnExit([entry]),
   land: (_, entry) => land([entry]),
+  handOff: (_, entry) => handOff([entry]),
+  onTheWireElsewhere: (_, entry) => onTheWireElsewhere([entry]),
   hold: (_, entry) => hold([entry]),
   release: (_, entry) => release([entry]),
-  retryAt: (_, entry) => retryAt([entry], NOW + 5000),
+  retryAt: (_, entry) => retryAt([entry], NOW + 5000, false),
   finishEvent: (queue, entry) => finishEvent(queue, entry),
   settleEventElsewhere: (queue, entry) => settleEventElsewhere(queue, entry),
 };
 
-const STATES: EventState[] = ['unwritten', 'waiting', 'in-flight', 'held', 'finished'];
+const STATES: EventState[] = ['unwritten', 'waiting', 'in-flight', 'held', 'handed-off', 'finished'];
 
 /**
  * The state each named change leads to from each state. A change not listed for a state is
@@ -62,14 +68,25 @@ const STATES: EventState[] = ['unwritten', 'waiting', 'in-flight', 'held', 'fini
 const LEGAL: Record<keyof typeof CHANGES, Partial<Record<EventState, EventState>>> = {
   written: { unwritten: 'waiting' },
   takeOff: { waiting: 'in-flight' },
+  // On page exit an event whose store write is still under way goes too.
+  takeOffOnExit: { unwritten: 'in-flight', waiting: 'in-flight' },
   land: { 'in-flight': 'waiting' },
+  handOff: { 'in-flight': 'handed-off' },
+  onTheWireElsewhere: { waiting: 'handed-off' },
   hold: { waiting: 'held' },
   release: { held: 'waiting' },
   retryAt: { waiting: 'waiting' },
   // A final outcome may come in any state (an upload's own answer lands first).
-  finishEvent: { unwritten: 'finished', waiting: 'finished', 'in-flight': 'finished', held: 'finished' },
-  // Another tab's word never ends what this page has on the wire: that upload answers for it.
-  settleEventElsewhere: { unwritten: 'finished', waiting: 'finished' },
+  finishEvent: {
+    unwritten: 'finished',
+    waiting: 'finished',
+    'in-flight': 'finished',
+    held: 'finished',
+    'handed-off': 'finished',
+  },
+  // Another tab's word never ends what this page has on the wire: that upload answers for it. A beacon
+  // answers for nothing, so another tab's word settles what was handed to one.
+  settleEventElsewhere: { unwritten: 'finished', waiting: 'finished', 'handed-off': 'finished' },
 };
 
 const ROWS = Object.keys(CHANGES).flatMap((change) =>
@@ -118,26 +135,36 @@ describe('event queue: the named state changes', () => {
     const queue = createEventQueue();
     const first = entryIn(queue, 'waiting', 'a');
     const second = entryIn(queue, 'waiting', 'b');
-    retryAt([first, second], NOW + 2000);
-    retryAt([first], NOW + 4000);
+    retryAt([first, second], NOW + 2000, false);
+    retryAt([first], NOW + 4000, true);
     expect([first.failures, first.notBefore, second.failures, second.notBefore]).toEqual([
       2,
       NOW + 4000,
       1,
       NOW + 2000,
     ]);
+    expect([first.serverWait, second.serverWait]).toEqual([true, false]);
     restartRetries(queue);
     expect([first.failures, first.notBefore, second.failures, second.notBefore]).toEqual([0, 0, 0, 0]);
+    expect(first.serverWait).toBe(false);
   });
 
-  it('markExitSent marks what went out on page exit; rearmExit clears the mark when the page is visible again', () => {
+  it('waiveBackoff ends the backoff of waiting events, not a wait the server asked for; failures stay counted', () => {
     const queue = createEventQueue();
-    const sent = entryIn(queue, 'waiting', 'a');
-    const other = entryIn(queue, 'waiting', 'b');
-    markExitSent([sent]);
-    expect([sent.exitSent, other.exitSent]).toEqual([true, false]);
-    rearmExit(queue);
-    expect(sent.exitSent).toBe(false);
+    const backoff = entryIn(queue, 'waiting', 'a');
+    const server = entryIn(queue, 'waiting', 'b');
+    retryAt([backoff], NOW + 2000, false);
+    retryAt([server], NOW + 2000, true);
+    waiveBackoff(queue);
+    expect([backoff.notBefore, backoff.failures, server.notBefore]).toEqual([0, 1, NOW + 2000]);
+  });
+
+  it('takeOffOnExit counts an attempt; the store write completing meanwhile leaves the event on the wire', () => {
+    const queue = createEventQueue();
+    const entry = entryIn(queue, 'unwritten');
+    takeOffOnExit([entry]);
+    written([entry], false);
+    expect(entry).toMatchObject({ state: 'in-flight', memoryOnly: true, record: { attempts: 1 } });
   });
 
   it('a finished entry whose insert_id was accepted again does not finish the new entry', () => {
@@ -153,12 +180,12 @@ describe('event queue: the named state changes', () => {
 });
 
 describe('event queue: adopting stored records', () => {
-  it('puts stored records ahead of the events this page accepted, as waiting events accepted at 0', () => {
+  it('puts stored records ahead of the events this page accepted, as waiting since forever', () => {
     const queue = createEventQueue();
     entryIn(queue, 'unwritten', 'mine');
     adoptRecords(queue, [record('old-1'), record('old-2')], NOW);
     expect([...queue.keys()]).toEqual(['old-1', 'old-2', 'mine']);
-    expect(queue.get('old-1')).toMatchObject({ state: 'waiting', acceptedAt: 0, failures: 0, notBefore: 0 });
+    expect(queue.get('old-1')).toMatchObject({ state: 'waiting', acceptedAt: -Infinity, failures: 0, notBefore: 0 });
     expect(queue.get('mine')!.state).toBe('unwritten');
   });
 
@@ -168,6 +195,12 @@ describe('event queue: adopting stored records', () => {
     adoptRecords(queue, [record('known'), undefined, { id: 7 }, { id: 'no-event' }, record('fine')], NOW);
     expect([...queue.keys()]).toEqual(['fine', 'known']);
     expect(queue.get('known')).toBe(mine);
+  });
+
+  it('leaves out what a page that went away had on the wire', () => {
+    const queue = createEventQueue();
+    adoptRecords(queue, [record('theirs'), record('on-the-wire')], NOW, new Set(['on-the-wire']));
+    expect([...queue.keys()]).toEqual(['theirs']);
   });
 
   it('returns the adopted records past the 7-day insert_id window, for the engine to drop', () => {

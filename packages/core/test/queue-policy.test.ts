@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventState, QueuedEvent } from '../src/delivery/event-state.js';
+import { isExitCandidate, isOnTheWire, type EventState, type QueuedEvent } from '../src/delivery/event-state.js';
 import {
   isAdoptable,
   isTooOld,
@@ -29,8 +29,8 @@ const queued = (
   acceptedAt: NOW - age,
   memoryOnly: false,
   notBefore,
+  serverWait: false,
   failures,
-  exitSent: false,
 });
 
 const ids = (entries: QueuedEvent[]) => entries.map((entry) => entry.record.id);
@@ -195,5 +195,40 @@ describe('adoption checks', () => {
     { record: { id: 'x' }, adoptable: false },
   ])('$record → adoptable: $adoptable', ({ record, adoptable }) => {
     expect(isAdoptable(record)).toBe(adoptable);
+  });
+});
+
+describe('page exit and the wire', () => {
+  it.each([
+    { state: 'unwritten', expected: true, why: 'its write may not finish before the page goes' },
+    { state: 'waiting', expected: true, why: 'stored and idle' },
+    {
+      state: 'waiting',
+      notBefore: NOW + 1,
+      expected: false,
+      why: 'waiting out a retry: the server failed it a moment ago',
+    },
+    { state: 'waiting', failures: 2, expected: false, why: 'its attempts for this page life are used up' },
+    { state: 'in-flight', expected: false, why: 'on the wire: not twice at once' },
+    { state: 'held', expected: false, why: 'reserved by the split upload in progress' },
+    { state: 'handed-off', expected: false, why: 'a beacon took it: not again in this page life' },
+    { state: 'finished', expected: false, why: 'answered for' },
+  ] as const)('isExitCandidate($state): $expected ($why)', ({ state, expected, ...rest }) => {
+    const entry = queued('e', {
+      state,
+      ...('notBefore' in rest ? { notBefore: rest.notBefore } : {}),
+      ...('failures' in rest ? { failures: rest.failures } : {}),
+    });
+    expect(isExitCandidate(entry, maxAttempts(CONFIG.flushMaxRetries), NOW)).toBe(expected);
+  });
+
+  it.each([
+    ['in-flight', true],
+    ['handed-off', true],
+    ['held', false],
+    ['waiting', false],
+    ['unwritten', false],
+  ] as const)('isOnTheWire(%s): %s', (state, expected) => {
+    expect(isOnTheWire(queued('e', { state }))).toBe(expected);
   });
 });

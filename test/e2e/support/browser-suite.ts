@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
-import { launchChromium } from './chromium.js';
+import { launchChromium, type LaunchOptions } from './chromium.js';
 import { startPages, startTestCollector, type Collector } from './fixtures.js';
 import type { StaticServer } from './static-server.js';
 
@@ -19,16 +19,18 @@ export interface BrowserSuite {
 export const useBrowserSuite = ({
   addPages,
   contextOptions,
+  launchOptions,
 }: {
   addPages: (suite: BrowserSuite) => void;
   contextOptions?: BrowserContextOptions;
+  launchOptions?: LaunchOptions;
 }): BrowserSuite => {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     suite.collector = await startTestCollector();
     suite.pages = await startPages();
     addPages(suite);
-    suite.browser = await launchChromium();
+    suite.browser = await launchChromium(launchOptions);
   });
   afterAll(async () => {
     await suite.browser?.close();

@@ -16,9 +16,18 @@ const ARGS = [
   '--disable-sync',
 ];
 
+export interface LaunchOptions {
+  /** Keep the back/forward cache on (Playwright turns it off by default), for real `pagehide`/`pageshow` with `persisted`. */
+  backForwardCache?: boolean;
+}
+
 /** The system Chromium (never a downloaded one); Playwright gives each launch a fresh temporary profile. */
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, ignoreDefaultArgs: ['--headless'] });
+export const launchChromium = ({ backForwardCache = false }: LaunchOptions = {}): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ARGS,
+    ignoreDefaultArgs: backForwardCache ? ['--headless', '--disable-back-forward-cache'] : ['--headless'],
+  });
 
 /** A persistent context: its IndexedDB, cookies and storage survive reloads like a real profile. */
 export const launchPersistentChromium = async (): Promise<{ context: BrowserContext; close: () => Promise<void> }> => {

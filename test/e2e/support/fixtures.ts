@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The collector is plain JavaScript so it runs without a build; tests drive it in-process.
 import { startCollector } from '../../../packages/collector/src/index.mjs';
+import { watchForDuplicates } from './duplicate-guard.js';
 import { startStaticServer, type StaticServerOptions } from './static-server.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -11,9 +12,21 @@ export const BROWSER_DIST = join(ROOT, 'packages/browser/dist');
 
 export type Collector = Awaited<ReturnType<typeof startCollector>>;
 
-/** A collector on a random port with its own data folder. */
-export const startTestCollector = (options: Record<string, unknown> = {}): Promise<Collector> =>
-  startCollector({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sightline-collector-')), quiet: true, ...options });
+/**
+ * A collector on a random port with its own data folder. After every test it must have counted no
+ * duplicate (see duplicate-guard.ts; a fault test opts out with `allowDuplicates`).
+ */
+export const startTestCollector = async (options: Record<string, unknown> = {}): Promise<Collector> =>
+  watchForDuplicates(
+    await startCollector({
+      port: 0,
+      dataDir: mkdtempSync(join(tmpdir(), 'sightline-collector-')),
+      quiet: true,
+      ...options,
+    }),
+  );
+
+export { allowDuplicates } from './duplicate-guard.js';
 
 /**
  * The collector's events made at or after `since`. Pages of one origin and API key share one

@@ -1,4 +1,12 @@
-import { createDeliveryPlugin, uuid, type Config, type DeliveryPlugin, type EventStore } from '@sightline/core';
+import {
+  createDeliveryPlugin,
+  createMemoryEventStore,
+  getWindow,
+  uuid,
+  type Config,
+  type DeliveryPlugin,
+  type EventStore,
+} from '@sightline/core';
 import {
   FLUSH_LOCK_PREFIX,
   OUTCOME_CHANNEL_PREFIX,
@@ -7,6 +15,7 @@ import {
   UNSENT_OBJECT_STORE,
 } from '../constants.js';
 import { createConnectivity } from './connectivity.js';
+import { captureDeliveryPlatform } from './delivery-platform.js';
 import { createFlushLock } from './flush-lock.js';
 import { createIdbEventStore } from './idb-event-store.js';
 import { createLocalEventStore } from './local-event-store.js';
@@ -37,16 +46,28 @@ const defaultStore = (config: Config, suffix: string): EventStore =>
     config.loggerProvider,
   );
 
-/** The lossless delivery destination on the browser's storage, transports and page signals. */
+/** Said once per init where there is no page: what stays off, and what still works. */
+const NO_PAGE =
+  'No window here (Node, a worker or server rendering): page-exit delivery, cross-tab coordination and persistent event storage are off; events are sent from memory';
+
+/**
+ * The lossless delivery destination on the browser's storage, transports and page signals. Where
+ * there is no window, the browser-only parts stay off (one line says so) and nothing waits on the
+ * process but an upload or a retry that is due.
+ */
 export const createBrowserDelivery = (config: Config): DeliveryPlugin => {
   const suffix = queueSuffix(config);
+  const platform = captureDeliveryPlatform(config.loggerProvider);
+  const inPage = !!getWindow();
+  if (!inPage) config.loggerProvider.warn(NO_PAGE);
   return createDeliveryPlugin({
-    store: config.storageProvider || defaultStore(config, suffix),
-    createTransport,
-    exitTransport: createExitTransport(),
-    lock: createFlushLock(`${FLUSH_LOCK_PREFIX}${suffix}`, uuid()),
-    connectivity: createConnectivity(),
-    lifecycle: createPageLifecycle(),
-    channel: createOutcomeChannel(`${OUTCOME_CHANNEL_PREFIX}${suffix}`),
+    store: config.storageProvider || (inPage ? defaultStore(config, suffix) : createMemoryEventStore()),
+    createTransport: (choice) => createTransport(choice, platform),
+    exitTransport: inPage ? createExitTransport(platform) : undefined,
+    lock: inPage ? createFlushLock(`${FLUSH_LOCK_PREFIX}${suffix}`, uuid(), platform) : undefined,
+    connectivity: inPage ? createConnectivity() : undefined,
+    lifecycle: inPage ? createPageLifecycle() : undefined,
+    channel: inPage ? createOutcomeChannel(`${OUTCOME_CHANNEL_PREFIX}${suffix}`) : undefined,
+    clock: platform.clock,
   });
 };

@@ -1,8 +1,9 @@
-import type { EventStore, StoredEvent } from '@sightline/core';
+import { encodeJson, type EventStore, type StoredEvent } from '@sightline/core';
 
 /**
  * Unsent events in localStorage where IndexedDB is unavailable: one key per event
- * (`<prefix>:<insert_id>`), never one big array rewritten on every change. Rejects when
+ * (`<prefix>:<insert_id>`), never one big array rewritten on every change; written with the
+ * encoder a page's patched `toJSON` cannot reach. Rejects when
  * storage is unavailable or full; the resilient store falls back further.
  */
 export const createLocalEventStore = (storage: Storage, prefix: string): EventStore => {
@@ -18,7 +19,7 @@ export const createLocalEventStore = (storage: Storage, prefix: string): EventSt
   };
   return {
     put: async (records: StoredEvent[]) => {
-      for (const record of records) storage.setItem(keyOf(record.id), JSON.stringify(record));
+      for (const record of records) storage.setItem(keyOf(record.id), encodeJson(record) as string);
     },
     getAll: async () => {
       const records: StoredEvent[] = [];

@@ -18,19 +18,19 @@ export const createResilientEventStore = (candidates: StoreCandidate[], logger: 
   // which events other tabs sent: after a fallback every id counts as still stored.
   let degraded = false;
   const advance = (reason: string): void => {
-    const failed = candidates[index];
+    const reasons = [`${candidates[index].name} ${reason}`];
     degraded = true;
     for (index++; index < candidates.length; index++) {
       try {
         current = candidates[index].open();
         break;
       } catch (error) {
-        reason = `${candidates[index].name} unavailable (${String(error)})`;
+        reasons.push(`${candidates[index].name} is unavailable (${String(error)})`);
       }
     }
     if (index >= candidates.length) current = createMemoryEventStore();
     const next = index < candidates.length ? candidates[index].name : 'memory';
-    if (failed) logger.warn(`${failed.name} ${reason}; unsent events are kept in ${next} instead`);
+    logger.warn(`${reasons.join('; ')}; unsent events are kept in ${next} instead`);
   };
   // The first candidate's absence is reported the same way as its failure.
   try {

@@ -3,18 +3,18 @@ import type { Config, DestinationPlugin, Event, Result, Transport, TransportConf
 import type { DeliveryContext } from './delivery-context.js';
 import type { DeliveryListener, DeliveryStats } from './delivery-report.js';
 import { createDeliveryReporter, type Outcome } from './delivery-reporter.js';
-import { createInPageLock, systemClock, type DeliveryEnvironment, type SharedOutcome } from './environment.js';
+import { createInPageLock, createSystemClock, type DeliveryEnvironment, type SharedOutcome } from './environment.js';
 import {
   addEvent,
   adoptRecords,
   createEventQueue,
   finishEvent,
-  rearmExit,
+  onTheWireElsewhere,
   restartRetries,
   settleEventElsewhere,
 } from './event-queue.js';
-import { isUploading, type QueuedEvent } from './event-state.js';
-import { sendOnExit } from './exit-sender.js';
+import { isOnTheWire, isUploading, type QueuedEvent } from './event-state.js';
+import { createExitSender } from './exit-sender.js';
 import { createFlushScheduler } from './flush-scheduler.js';
 import { endpointFor, isDefaultEndpoint } from './http-v2-codec.js';
 import { overflow, pickBatch, wakeTime } from './queue-policy.js';
@@ -31,7 +31,7 @@ export interface DeliveryPlugin extends DestinationPlugin {
   setTransport(transport: TransportType | TransportConfig): void;
   /** `true` holds events, `false` follows connectivity, `null` ignores it. */
   setOffline(offline: boolean | null): void;
-  /** Sends what is unsent now with the page-exit transport (beacon / keepalive). */
+  /** Sends what is neither answered for nor on the wire now with the page-exit transport (keepalive / beacon). */
   flushOnExit(): void;
   getDeliveryStats(): DeliveryStats;
   onDelivery(listener: DeliveryListener): () => void;
@@ -58,12 +58,15 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   const { store, connectivity, lifecycle, channel } = environment;
   const lock = environment.lock || createInPageLock();
   // The rest of the context comes with setup().
-  const context = { clock: environment.clock || systemClock, closed: false } as DeliveryContext;
+  const context = { clock: environment.clock || createSystemClock(), closed: false } as DeliveryContext;
   const { clock } = context;
   const queue = createEventQueue();
   const reporter = createDeliveryReporter(context, channel);
   const unsubscribers: (() => void)[] = [];
+  /** Whether this page has looked into the store since it last had reason to (start, a page that left). */
   let adopted = false;
+  /** Events pages that left had on the wire: not adopted from the store in this page life. */
+  const onTheWireOfPagesGone = new Set<string>();
   let exitScheduled = false;
 
   const canSend = (): boolean => {
@@ -110,7 +113,7 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   };
 
   const writer = createStoreWriter(context, store, () => scheduler.scheduleNext());
-  const upload = createUploader(context, reporter, finish);
+  const uploader = createUploader(context, queue, reporter, finish);
 
   /** The transport `choice` names, gzipping where the endpoint takes it unless the config says. */
   const transportFor = (choice: TransportType | TransportConfig): Transport => {
@@ -122,7 +125,7 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   /** Takes events found in the store (earlier page lives, other tabs' leftovers) into this page's queue. */
   const adoptStored = async (): Promise<void> => {
     adopted = true;
-    const tooOld = adoptRecords(queue, await store.getAll(), clock.now());
+    const tooOld = adoptRecords(queue, await store.getAll(), clock.epoch(), onTheWireOfPagesGone);
     if (tooOld.length) finish(tooOld, { code: 0, message: 'Dropped: older than 7 days', reason: DropReason.TOO_OLD });
     makeRoom();
   };
@@ -156,7 +159,7 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
             continue;
           }
           const confirmed = await confirmStillStored(batch);
-          if (confirmed.length && !(await upload(confirmed))) return;
+          if (confirmed.length && !(await uploader.upload(confirmed))) return;
         }
       } finally {
         // Removals reach the store before another tab may look at it.
@@ -169,7 +172,39 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     canSend() ? wakeTime(queue.values(), context.config, clock.now()) : Infinity,
   );
 
-  const flushOnExit = (): void => sendOnExit(context, queue, environment.exitTransport, finish);
+  const flushOnExit = createExitSender(context, {
+    queue,
+    exitTransport: environment.exitTransport,
+    reporter,
+    finish,
+    uploader,
+    answered: () => scheduler.scheduleNext(),
+  });
+
+  /** This page is going away: the other tabs take its stored events over, except what it has on the wire. */
+  const announceLeaving = (): void => {
+    if (!channel || !channel.leave) return;
+    const ids: string[] = [];
+    for (const entry of queue.values()) if (isOnTheWire(entry)) ids.push(entry.record.id);
+    channel.leave(ids);
+  };
+
+  /**
+   * Another page of the site went away: its stored events are this page's to send now (a closed tab
+   * must not leave them waiting for a new page load), except those it had on the wire, whose outcome
+   * nobody here can know (they go once more on the next page load).
+   */
+  const onPageGone = (onTheWire: string[]): void => {
+    const known: QueuedEvent[] = [];
+    for (const id of onTheWire) {
+      onTheWireOfPagesGone.add(id);
+      const entry = queue.get(id);
+      if (entry) known.push(entry);
+    }
+    onTheWireElsewhere(known);
+    adopted = false;
+    scheduler.scheduleAt(clock.now());
+  };
 
   /** Sends on exit once this task's events are in (an event tracked while hidden: web vitals on hide). */
   const sendOnExitSoon = (): void => {
@@ -216,19 +251,30 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     context.transport = transportFor(config.transport);
     if (connectivity) unsubscribers.push(connectivity.subscribe((online) => online && onOnline()));
     if (lifecycle)
-      unsubscribers.push(lifecycle.subscribe({ onHidden: flushOnExit, onVisible: () => rearmExit(queue) }));
-    if (channel) unsubscribers.push(channel.subscribe(onSharedOutcome));
+      unsubscribers.push(
+        lifecycle.subscribe({ onHidden: flushOnExit, onVisible: () => undefined, onLeave: announceLeaving }),
+      );
+    if (channel) unsubscribers.push(channel.subscribe({ outcome: onSharedOutcome, left: onPageGone }));
     // Events left by earlier page lives (or a crashed tab) go out without waiting for a new one.
     scheduler.scheduleAt(clock.now());
   };
 
-  /** Answers the callers of events this closed engine will not send (they stay stored; not counted). */
-  const handOver = (): void => {
+  /**
+   * Answers the callers of events this closed engine will not send (they stay stored; not counted):
+   * all but those of the upload still out, which answers for its own (`all`: that upload landed).
+   */
+  const handOver = (all: boolean): void => {
     for (const entry of queue.values()) {
-      if (!isUploading(entry)) {
+      if (all || !isUploading(entry)) {
         reporter.answer(entry, ResultCode.SKIPPED, entry.memoryOnly ? LOST_AT_TEARDOWN : HANDED_OVER);
       }
     }
+  };
+
+  /** Releases what this engine holds of its platform: the lock's wait, the channel. */
+  const release = (): void => {
+    if (lock.close) lock.close();
+    if (channel && channel.close) channel.close();
   };
 
   const teardown = (): void => {
@@ -236,9 +282,15 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     const session = scheduler.stop();
     unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
     // Every `{ promise }` settles: the events are handed over now; an upload still out answers for
-    // its own events when it lands, and whatever it leaves unsent is handed over then.
-    handOver();
-    if (session) void session.then(handOver);
+    // its own events when it lands (and tells the other tabs), and whatever it leaves unsent is
+    // handed over then. A page-exit request's answer is not read any more (the next engine may have
+    // taken its events from the store meanwhile): its events are handed over too.
+    handOver(!session);
+    if (!session) return release();
+    void session.then(() => {
+      handOver(true);
+      release();
+    });
   };
 
   return {

@@ -1,5 +1,8 @@
 import { ServerUrl } from '../constants.js';
 import type { Event, ServerZone } from '../types.js';
+import { byteLength, encodeJson, isoTime, trustedParse } from './safe-json.js';
+
+const isArray = Array.isArray;
 
 export interface EndpointOptions {
   serverUrl?: string;
@@ -25,35 +28,46 @@ export interface BatchBody {
   uploadTime: number;
 }
 
-/** The request body: `options.min_id_length` only when set; ISO upload time. */
-export const encodeBatch = ({ apiKey, events, minIdLength, uploadTime }: BatchBody): string =>
-  JSON.stringify({
+/**
+ * The request body: `options.min_id_length` only when set; ISO upload time (left out when the
+ * clock gives no valid date). Encoded without trusting what the page may have patched.
+ */
+export const encodeBatch = ({ apiKey, events, minIdLength, uploadTime }: BatchBody): string => {
+  const time = isoTime(uploadTime);
+  return encodeJson({
     api_key: apiKey,
     events,
     ...(minIdLength ? { options: { min_id_length: minIdLength } } : {}),
-    client_upload_time: new Date(uploadTime).toISOString(),
-  });
+    ...(time ? { client_upload_time: time } : {}),
+  }) as string;
+};
+
+/**
+ * The bytes about to go out read back as the request meant: JSON of an object with this api key
+ * and these events, in order, by insert_id and event type. Checked before every upload: a body
+ * the server cannot read is answered 400 and its events dropped for good.
+ */
+export const isBatchBody = (body: string, { apiKey, events }: Pick<BatchBody, 'apiKey' | 'events'>): boolean => {
+  if (!trustedParse) return true;
+  let parsed: { api_key?: unknown; events?: unknown };
+  try {
+    parsed = trustedParse(body) as typeof parsed;
+  } catch {
+    return false;
+  }
+  if (!parsed || typeof parsed !== 'object' || parsed.api_key !== apiKey) return false;
+  const sent = parsed.events as Event[];
+  if (!isArray(sent) || sent.length !== events.length) return false;
+  for (let index = 0; index < events.length; index++) {
+    const item = sent[index];
+    if (!item || item.insert_id !== events[index].insert_id || item.event_type !== events[index].event_type)
+      return false;
+  }
+  return true;
+};
 
 /** Page-exit requests (beacon / keepalive) must stay under the browsers' 64 KB in-flight limit. */
 export const EXIT_CHUNK_BYTES = 60_000;
-
-const byteLength = (text: string): number => {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    bytes +=
-      code < 0x80
-        ? 1
-        : code < 0x800
-          ? 2
-          : code >= 0xd800 && code < 0xdc00
-            ? 4
-            : code >= 0xdc00 && code < 0xe000
-              ? 0
-              : 3;
-  }
-  return bytes;
-};
 
 export interface ChunkOptions {
   events: readonly Event[];
@@ -71,7 +85,7 @@ export const chunkBySize = ({ events, maxBytes, envelopeBytes }: ChunkOptions): 
   let current: Event[] = [];
   let size = envelopeBytes;
   for (const event of events) {
-    const bytes = byteLength(JSON.stringify(event)) + 1;
+    const bytes = byteLength(encodeJson(event) as string) + 1;
     if (current.length && size + bytes > maxBytes) {
       chunks.push(current);
       current = [];

@@ -11,17 +11,23 @@ export {
   chunkBySize,
   byteLength,
   EXIT_CHUNK_BYTES,
+  isBatchBody,
 } from './http-v2-codec.js';
+export { encodeJson } from './safe-json.js';
 export { DeliveryOutcome } from './delivery-report.js';
 export type { DeliveryListener, DeliveryReport, DeliveryStats } from './delivery-report.js';
-export { createInPageLock, systemClock } from './environment.js';
+export { createClock, createInPageLock, createSystemClock } from './environment.js';
 export type {
   Clock,
+  ClockSources,
   Connectivity,
   DeliveryEnvironment,
+  ExitTransport,
   FlushLock,
   OutcomeChannel,
+  OutcomeChannelListener,
   PageLifecycle,
+  PageLifecycleListener,
   SharedOutcome,
   TransportChoice,
 } from './environment.js';

@@ -1,9 +1,9 @@
-import type { Event } from '../types.js';
+import type { Event, UploadResponse } from '../types.js';
 import { backoffDelay } from './backoff.js';
 import type { DeliveryContext } from './delivery-context.js';
 import type { DeliveryReporter, Finish } from './delivery-reporter.js';
 import { dropUnencodable, encodeEvents } from './event-encoding.js';
-import { hold, land, release, retractAttempt, retryAt, takeOff } from './event-queue.js';
+import { hold, land, release, retractAttempt, retryAt, takeOff, waiveBackoff, type EventQueue } from './event-queue.js';
 import type { QueuedEvent } from './event-state.js';
 import { maxAttempts } from './queue-policy.js';
 import { decideResponse, type ResponsePlan } from './response-policy.js';
@@ -14,39 +14,62 @@ const noAnswer = (events: readonly Event[], message: string): ResponsePlan => ({
   message,
 });
 
+/** What an upload's outcome (an answer, or the error that stopped it) means for its events. */
+export const planFor = (events: readonly Event[], outcome: { response: UploadResponse } | { error: unknown }) =>
+  'response' in outcome
+    ? decideResponse(outcome.response, events)
+    : noAnswer(events, `Network error: ${String(outcome.error)}`);
+
 /**
- * Sends a batch on the context's transport and applies the server's answer to each of its events;
- * resolves false when the session should pause (a failure waits for its retry).
+ * Sends batches on the context's transport and applies the server's answer to each of their
+ * events. `upload` resolves false when the session should pause (a failure waits for its retry);
+ * `apply` is the same answer handling for a request that went another way (page exit).
  */
-export const createUploader = (context: DeliveryContext, reporter: DeliveryReporter, finish: Finish) => {
+export const createUploader = (
+  context: DeliveryContext,
+  queue: EventQueue,
+  reporter: DeliveryReporter,
+  finish: Finish,
+) => {
   const { clock } = context;
 
-  const send = async (batch: QueuedEvent[]): Promise<boolean> => {
+  const upload = async (picked: QueuedEvent[]): Promise<boolean> => {
+    // On the wire at most once: a page exit may have sent some of these since they were picked.
+    const batch = picked.filter((entry) => entry.state === 'waiting');
+    if (!batch.length) return true;
     const events = batch.map((entry) => entry.record.event);
     let body: string;
     try {
-      body = encodeEvents(context.config, events, clock.now());
+      body = encodeEvents(context.config, events, clock.epoch());
     } catch (error) {
       const encodable = dropUnencodable(context, batch, finish);
-      if (encodable.length < batch.length) return !encodable.length || send(encodable);
+      if (encodable.length < batch.length) return !encodable.length || upload(encodable);
       // Each event encodes alone but the batch does not: retried with backoff, like a failed upload.
       return apply(noAnswer(events, `Could not encode the batch: ${String(error)}`), batch);
     }
     takeOff(batch);
     let plan: ResponsePlan;
     try {
-      const response = await context.transport.send({ url: context.url, body });
-      plan = decideResponse(response, events);
+      plan = planFor(events, { response: await context.transport.send({ url: context.url, body }) });
     } catch (error) {
-      plan = noAnswer(events, `Network error: ${String(error)}`);
+      plan = planFor(events, { error });
     }
     land(batch);
     return apply(plan, batch);
   };
 
-  const apply = async (plan: ResponsePlan, batch: QueuedEvent[]): Promise<boolean> => {
+  /**
+   * Applies the server's plan to the batch's events. `resend: 'later'` (an answer to a page-exit
+   * request) leaves what the server asks to have again waiting for the next session, which sends
+   * it in batches of flushQueueSize under the flush lock, rather than at once from here.
+   */
+  const apply = async (plan: ResponsePlan, batch: QueuedEvent[], resend: 'now' | 'later' = 'now'): Promise<boolean> => {
     const pick = (indices: number[]) => indices.map((index) => batch[index]);
-    if (plan.delivered.length) finish(pick(plan.delivered), { code: plan.code, message: plan.message });
+    if (plan.delivered.length) {
+      finish(pick(plan.delivered), { code: plan.code, message: plan.message });
+      // The server answers again: what waited out a backoff after a failure goes now.
+      waiveBackoff(queue);
+    }
     for (const { index, reason } of plan.dropped) {
       context.logger.warn(
         `Server rejected "${batch[index].record.event.event_type}" for good (${plan.code} ${plan.message}); dropped`,
@@ -57,16 +80,18 @@ export const createUploader = (context: DeliveryContext, reporter: DeliveryRepor
     if (plan.resend.length) {
       const again = pick(plan.resend);
       retractAttempt(again);
-      if (plan.split) {
+      if (resend === 'later') {
+        // Waiting already: the next session takes them.
+      } else if (plan.split) {
         const half = Math.ceil(again.length / 2);
         const second = again.slice(half);
         // Still part of this upload while the first half is out: no store_full victim, no other tab's outcome.
         hold(second);
-        const firstSent = await send(again.slice(0, half));
+        const firstSent = await upload(again.slice(0, half));
         release(second);
-        keepGoing = firstSent && (await send(second));
+        keepGoing = firstSent && (await upload(second));
       } else {
-        keepGoing = await send(again);
+        keepGoing = await upload(again);
       }
     }
     if (plan.retry.length) {
@@ -85,8 +110,9 @@ export const createUploader = (context: DeliveryContext, reporter: DeliveryRepor
     const attempts = maxAttempts(context.config.flushMaxRetries);
     // One wait for the whole batch, so it is retried together rather than scattered.
     const attempt = Math.max(...waiting.map((entry) => entry.failures)) + 1;
-    const wait = waitMs !== undefined ? waitMs : backoffDelay({ attempt, random: clock.random() });
-    retryAt(waiting, now + wait);
+    const serverWait = waitMs !== undefined;
+    const wait = serverWait ? waitMs : backoffDelay({ attempt, random: clock.random() });
+    retryAt(waiting, now + wait, serverWait);
     const exhausted: QueuedEvent[] = [];
     for (const entry of waiting) {
       if (entry.failures >= attempts) exhausted.push(entry);
@@ -101,5 +127,7 @@ export const createUploader = (context: DeliveryContext, reporter: DeliveryRepor
       reporter.answer(entry, plan.code, `${plan.message}; kept stored for a later attempt`);
   };
 
-  return send;
+  return { upload, apply };
 };
+
+export type Uploader = ReturnType<typeof createUploader>;
