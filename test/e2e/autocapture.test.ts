@@ -24,7 +24,7 @@ const PREVIOUS_PAGE_LOCATION = '[Amplitude] Previous Page Location';
 const PREVIOUS_PAGE_TYPE = '[Amplitude] Previous Page Type';
 const MASK = '*****';
 /** The campaign keys, in no particular order. */
-const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'utm_id'];
 const CLICK_ID_KEYS = [
   'dclid',
   'fbclid',
@@ -269,7 +269,7 @@ describe('page views', () => {
 describe('marketing attribution', () => {
   it('a first visit with utm_* and gclid sends the $identify with $setOnce initial_*, $set and $unset, before the page view', async () => {
     const page = await suite.context.newPage();
-    const query = 'utm_source=newsletter&utm_medium=mail&utm_campaign=spring_sale&gclid=Gc1-Xq9';
+    const query = 'utm_source=newsletter&utm_medium=mail&utm_campaign=spring_sale&utm_id=sp-24&gclid=Gc1-Xq9';
     await page.goto(`${suite.pages.url}/landing.html?${query}`, { referer: 'https://news.example.org/' });
     await settle(page, 'campaign');
 
@@ -279,6 +279,7 @@ describe('marketing attribution', () => {
       utm_source: 'newsletter',
       utm_medium: 'mail',
       utm_campaign: 'spring_sale',
+      utm_id: 'sp-24',
       gclid: 'Gc1-Xq9',
       referrer: 'https://news.example.org/',
       referring_domain: 'news.example.org',
