@@ -1,6 +1,7 @@
 /**
  * `[Amplitude] File Downloaded`: one capturing, passive click listener on the
- * document covers every link, including links added or changed after load. The link URL and
+ * document covers every link, including links added or changed after load and links inside
+ * open shadow roots. The link URL and
  * file name are scrubbed; the link text is masked like any element text.
  */
 import {
@@ -35,9 +36,22 @@ export interface FileDownloadsClient {
   track(eventType: string, eventProperties?: Properties): ResultPromise;
 }
 
-const linkOf = (target: EventTarget | null): HTMLAnchorElement | null => {
-  if (!target || typeof (target as Element).closest !== 'function') return null;
-  return (target as Element).closest('a[href], area[href]') as HTMLAnchorElement | null;
+const LINK = 'a[href], area[href]';
+
+/**
+ * The link clicked. At the document a click inside an open shadow root targets its host, so
+ * the composed path (innermost first, across shadow boundaries) is searched; closed roots
+ * stay closed.
+ */
+const linkOf = (event: Event): HTMLAnchorElement | null => {
+  const path = typeof event.composedPath === 'function' ? event.composedPath() : [];
+  for (const node of path) {
+    const name = (node as Element).localName;
+    if ((name === 'a' || name === 'area') && (node as Element).matches(LINK)) return node as HTMLAnchorElement;
+  }
+  const target = event.target;
+  if (path.length || !target || typeof (target as Element).closest !== 'function') return null;
+  return (target as Element).closest(LINK) as HTMLAnchorElement | null;
 };
 
 export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<FileDownloadsClient> => {
@@ -48,7 +62,7 @@ export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<
 
   const onClick = (event: Event): void => {
     try {
-      const link = linkOf(event.target);
+      const link = linkOf(event);
       if (!client || !link) return;
       const href = link.getAttribute('href') || '';
       const base = link.ownerDocument.baseURI || '';

@@ -193,7 +193,7 @@ describe('fileDownloadsPlugin', () => {
   it('a failure inside the handler is logged, never thrown into the page', async () => {
     const { logger } = await start();
     const anchor = link('<a href="/x.pdf">x</a>');
-    const spy = vi.spyOn(anchor, 'closest').mockImplementation(() => {
+    const spy = vi.spyOn(anchor, 'matches').mockImplementation(() => {
       throw new Error('boom');
     });
     expect(() => anchor.click()).not.toThrow();
