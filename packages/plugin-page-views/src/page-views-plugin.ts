@@ -88,7 +88,13 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
     },
 
     execute(event: Event) {
-      if (event.insert_id && awaitingCounter.delete(event.insert_id)) {
+      // The type is compared first: it spares every other event a look-up by its id.
+      if (
+        resolved &&
+        event.event_type === resolved.eventType &&
+        event.insert_id &&
+        awaitingCounter.delete(event.insert_id)
+      ) {
         // Here, after dispatch, the counter belongs to the session the event is really in.
         const counter = client && client.nextPageCounter ? client.nextPageCounter() : 1;
         event.event_properties = { ...event.event_properties, [PAGE_COUNTER]: counter };
