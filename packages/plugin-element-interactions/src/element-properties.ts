@@ -7,7 +7,7 @@ import {
   getElementHierarchy,
   getElementPath,
   isSecretField,
-  maskedAttributeNames,
+  maskedAttributeNamesUp,
   readAttributeValue,
   readDataAttributes,
   readElementText,
@@ -40,6 +40,14 @@ export interface ElementPropertiesContext {
   dataAttributePrefix: DataAttributePrefix | readonly DataAttributePrefix[];
 }
 
+/** The last page address and its reported form: every click on a page reports the same one. */
+let lastPageUrl: { raw: string; reported: string } | undefined;
+
+function pageUrlProperty(raw: string): string {
+  if (!lastPageUrl || lastPageUrl.raw !== raw) lastPageUrl = { raw, reported: urlWithoutQuery(raw) };
+  return lastPageUrl.reported;
+}
+
 function setIfPresent(properties: Properties, name: string, value: string | null | undefined): void {
   if (value) properties[name] = value;
 }
@@ -50,7 +58,9 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   const { privacy } = context;
   const properties: Properties = {};
   const tag = tagNameOf(element);
-  const attributeOptions = { ...privacy, maskedNames: maskedAttributeNames(element) };
+  // One walk up the tree for every masked-attribute check of this element and its ancestors.
+  const maskedNamesUp = maskedAttributeNamesUp(element);
+  const attributeOptions = { ...privacy, maskedNames: maskedNamesUp[0] };
   setIfPresent(properties, Property.ELEMENT_ID, element.getAttribute('id'));
   setIfPresent(properties, Property.ELEMENT_CLASS, element.getAttribute('class'));
   properties[Property.ELEMENT_TAG] = tag;
@@ -72,13 +82,13 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   properties[Property.ELEMENT_POSITION_TOP] = top;
   properties[Property.VIEWPORT_HEIGHT] = record.viewportHeight;
   properties[Property.VIEWPORT_WIDTH] = record.viewportWidth;
-  properties[Property.PAGE_URL] = urlWithoutQuery(record.pageUrl);
+  properties[Property.PAGE_URL] = pageUrlProperty(record.pageUrl);
   properties[Property.PAGE_TITLE] = readPageTitle(context.document, { maskTextRegex: privacy.maskTextRegex });
   const path = getElementPath(element);
   properties[Property.ELEMENT_SELECTOR] = path;
   properties[Property.ELEMENT_PATH] = path;
-  properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, privacy);
-  const attributes = readDataAttributes(element, context.dataAttributePrefix, privacy);
+  properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, { ...privacy, maskedNamesUp });
+  const attributes = readDataAttributes(element, context.dataAttributePrefix, attributeOptions);
   if (Object.keys(attributes).length > 0) properties[Property.ELEMENT_ATTRIBUTES] = attributes;
   if (!isSecretField(element)) {
     setIfPresent(properties, Property.ELEMENT_ARIA_LABEL, readAttributeValue(element, 'aria-label', attributeOptions));
