@@ -10,8 +10,6 @@ import { parseUserAgent } from './user-agent.js';
  */
 export const contextPlugin = (): Plugin => {
   let context: Partial<Event> = {};
-  /** The field names of `context`, listed once rather than enumerated per event. */
-  let fields: string[] = [];
   return {
     name: 'sightline-context',
     type: 'before',
@@ -21,22 +19,20 @@ export const contextPlugin = (): Plugin => {
       const language = navigator ? navigator.language || (navigator.languages && navigator.languages[0]) : undefined;
       const options = config.trackingOptions;
       const agent = parseUserAgent(userAgent);
-      const values: Partial<Event> = { library: LIBRARY };
-      if (options.platform) values.platform = PLATFORM;
-      if (options.language && language) values.language = language;
-      if (options.osName && agent.osName) values.os_name = agent.osName;
-      if (options.osVersion && agent.osVersion) values.os_version = agent.osVersion;
-      if (options.deviceModel && agent.deviceModel) values.device_model = agent.deviceModel;
-      if (options.userAgent && userAgent) values.user_agent = userAgent;
-      if (options.ipAddress) values.ip = IP_REMOTE;
-      if (config.appVersion) values.app_version = config.appVersion;
-      if (config.partnerId) values.partner_id = config.partnerId;
-      context = values;
-      fields = Object.keys(values);
+      const fields: Partial<Event> = { library: LIBRARY };
+      if (options.platform) fields.platform = PLATFORM;
+      if (options.language && language) fields.language = language;
+      if (options.osName && agent.osName) fields.os_name = agent.osName;
+      if (options.osVersion && agent.osVersion) fields.os_version = agent.osVersion;
+      if (options.deviceModel && agent.deviceModel) fields.device_model = agent.deviceModel;
+      if (options.userAgent && userAgent) fields.user_agent = userAgent;
+      if (options.ipAddress) fields.ip = IP_REMOTE;
+      if (config.appVersion) fields.app_version = config.appVersion;
+      if (config.partnerId) fields.partner_id = config.partnerId;
+      context = fields;
     },
     execute(event: Event) {
-      for (let index = 0; index < fields.length; index++) {
-        const field = fields[index];
+      for (const field in context) {
         if (event[field] === undefined) event[field] = context[field];
       }
       return event;

@@ -3,7 +3,7 @@
  * domain, location, path, title and URL of the current page. Every URL is scrubbed
  * and the title honours `<title data-amp-mask>`.
  */
-import { getDocument, getLocation } from '@sightline/core';
+import { getDocument, getLocation, tryOr } from '@sightline/core';
 import { isTitleMasked, maskPageTitle } from './page-title.js';
 import { parseUrl } from './parse-url.js';
 import { scrubUrl } from './url-scrubber.js';
@@ -46,9 +46,8 @@ export interface PageAtTrack {
  */
 export const currentHref = (): string => {
   const document = getDocument();
-  if (document && typeof document.URL === 'string') return document.URL;
-  const location = getLocation();
-  return location ? location.href : '';
+  const location = document ? undefined : getLocation();
+  return document ? document.URL : location ? location.href : '';
 };
 
 /** The last snapshot, handed out again while the page is unchanged: a burst allocates nothing. */
@@ -65,38 +64,30 @@ export const snapshotPage = (): PageAtTrack | undefined => {
   return lastSnapshot;
 };
 
-/** The last page properties made, with what they were made from. */
-let lastProperties:
-  { href: string; title: string; titleMasked: boolean; properties: Readonly<PageProperties> } | undefined;
+/** The last page properties made: of which snapshot, with the title masked or not. */
+let last: { page?: PageAtTrack; titleMasked: boolean; properties: PageProperties } | undefined;
 
 /**
  * The page properties of `page` (the page at the tracking call), or of the page now, shared by
- * every event of the same page: scrubbing, decoding, parsing and masking run once per page
- * address and title, not per event. Frozen: copy it to change it.
+ * every event of the same snapshot: scrubbing, decoding, parsing and masking run once per page
+ * address and title, not per event. Shared: copy it to change it.
  */
 export const pagePropertiesOf = (page: PageAtTrack | undefined = snapshotPage()): Readonly<PageProperties> => {
-  const href = page ? page.href : '';
-  const title = page ? page.title : '';
   const document = getDocument();
-  let titleMasked = false;
-  try {
-    titleMasked = isTitleMasked(document);
-  } catch {
-    // no readable title element: the title is masked as text below
-  }
-  const last = lastProperties;
-  if (last && last.href === href && last.title === title && last.titleMasked === titleMasked) return last.properties;
+  const titleMasked = tryOr(() => isTitleMasked(document), false);
+  if (last && last.page === page && last.titleMasked === titleMasked) return last.properties;
+  const href = page ? page.href : '';
   const pageLocation = readableUrl(scrubUrl(href));
   const url = parseUrl(href);
   const pathname = url ? url.pathname : '';
-  const properties: PageProperties = Object.freeze({
+  const properties: PageProperties = {
     [PAGE_DOMAIN]: url ? url.hostname : '',
     [PAGE_LOCATION]: pageLocation,
     [PAGE_PATH]: pathname ? readableUrl(scrubUrl(pathname)) : '',
-    [PAGE_TITLE]: page ? maskPageTitle(document, title) : '',
+    [PAGE_TITLE]: page ? maskPageTitle(document, page.title) : '',
     [PAGE_URL]: pageUrlOf(pageLocation),
-  });
-  lastProperties = { href, title, titleMasked, properties };
+  };
+  last = { page, titleMasked, properties };
   return properties;
 };
 

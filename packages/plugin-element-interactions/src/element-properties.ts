@@ -40,14 +40,6 @@ export interface ElementPropertiesContext {
   dataAttributePrefix: DataAttributePrefix | readonly DataAttributePrefix[];
 }
 
-/** The last page address and its reported form: every click on a page reports the same one. */
-let lastPageUrl: { raw: string; reported: string } | undefined;
-
-function pageUrlProperty(raw: string): string {
-  if (!lastPageUrl || lastPageUrl.raw !== raw) lastPageUrl = { raw, reported: urlWithoutQuery(raw) };
-  return lastPageUrl.reported;
-}
-
 function setIfPresent(properties: Properties, name: string, value: string | null | undefined): void {
   if (value) properties[name] = value;
 }
@@ -82,7 +74,7 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   properties[Property.ELEMENT_POSITION_TOP] = top;
   properties[Property.VIEWPORT_HEIGHT] = record.viewportHeight;
   properties[Property.VIEWPORT_WIDTH] = record.viewportWidth;
-  properties[Property.PAGE_URL] = pageUrlProperty(record.pageUrl);
+  properties[Property.PAGE_URL] = urlWithoutQuery(record.pageUrl);
   properties[Property.PAGE_TITLE] = readPageTitle(context.document, { maskTextRegex: privacy.maskTextRegex });
   const path = getElementPath(element);
   properties[Property.ELEMENT_SELECTOR] = path;

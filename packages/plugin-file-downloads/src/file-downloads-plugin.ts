@@ -36,22 +36,15 @@ export interface FileDownloadsClient {
   track(eventType: string, eventProperties?: Properties): ResultPromise;
 }
 
-const LINK = 'a[href], area[href]';
-
 /**
- * The link clicked. At the document a click inside an open shadow root targets its host, so
- * the composed path (innermost first, across shadow boundaries) is searched; closed roots
- * stay closed.
+ * The link clicked. At the document a click inside an open shadow root targets its host, so the
+ * composed path (innermost first, across shadow boundaries) is searched; closed roots stay closed.
  */
-const linkOf = (event: Event): HTMLAnchorElement | null => {
-  const path = typeof event.composedPath === 'function' ? event.composedPath() : [];
-  for (const node of path) {
+const linkOf = (event: Event): HTMLAnchorElement | undefined => {
+  for (const node of event.composedPath()) {
     const name = (node as Element).localName;
-    if ((name === 'a' || name === 'area') && (node as Element).matches(LINK)) return node as HTMLAnchorElement;
+    if ((name === 'a' || name === 'area') && (node as Element).hasAttribute('href')) return node as HTMLAnchorElement;
   }
-  const target = event.target;
-  if (path.length || !target || typeof (target as Element).closest !== 'function') return null;
-  return (target as Element).closest(LINK) as HTMLAnchorElement | null;
 };
 
 export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<FileDownloadsClient> => {

@@ -4,7 +4,15 @@
  * never overwritten.
  */
 import { getDocument, getLocation, type Config, type Event, type Plugin, type Properties } from '@sightline/core';
-import { currentHref, observeNavigation, pagePropertiesOf, readableUrl, scrubUrl, snapshotPage } from '@sightline/dom';
+import {
+  currentHref,
+  observeNavigation,
+  pagePropertiesOf,
+  readableUrl,
+  scrubUrl,
+  snapshotPage,
+  type PageAtTrack,
+} from '@sightline/dom';
 import {
   PAGE_LOCATION,
   PLUGIN_NAME,
@@ -21,7 +29,6 @@ import {
   urlInfoOnLoad,
   type UrlInfo,
 } from './previous-page.js';
-import { pageAtTrackQueue } from './page-at-track.js';
 import { createUrlInfoStore, type UrlInfoStore } from './url-info-store.js';
 
 export interface PageUrlEnrichmentOptions {
@@ -53,8 +60,8 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
   let stopNavigation: (() => void) | undefined;
   /** The raw address `info` was last checked against: unchanged, there is nothing to scrub. */
   let checkedHref: string | undefined;
-  /** The page at each tracking call, for `execute`. */
-  const pagesAtTrack = pageAtTrackQueue();
+  /** The page at each tracking call, for `execute`: kept off the event, which would carry it to destinations. */
+  const pagesAtTrack = new WeakMap<Event, PageAtTrack>();
   // What stays the same from event to event, computed once per page (the host cannot change
   // without a new document).
   const pageLocationOf = lastResultOf(readableUrl);
@@ -105,13 +112,14 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
     capture(event: Event) {
       if (!info || UNENRICHED_EVENT_TYPES.includes(event.event_type)) return;
       const page = snapshotPage();
-      if (page) pagesAtTrack.note(event, page);
+      if (page) pagesAtTrack.set(event, page);
     },
 
     execute(event: Event) {
       const current = currentInfo();
       if (!current || UNENRICHED_EVENT_TYPES.includes(event.event_type)) return event;
-      const page = pagesAtTrack.take(event);
+      const page = pagesAtTrack.get(event);
+      if (page) pagesAtTrack.delete(event);
       const additions = pagePropertiesOf(page);
       const properties: Properties = { ...event.event_properties };
       const trackedAt = properties[PAGE_LOCATION] || additions[PAGE_LOCATION];
@@ -132,7 +140,6 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       info = undefined;
       checkedHref = undefined;
       visited = [];
-      pagesAtTrack.clear();
     },
   };
 };
