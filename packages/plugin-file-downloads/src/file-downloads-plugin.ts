@@ -39,9 +39,12 @@ export interface FileDownloadsClient {
 /**
  * The link clicked. At the document a click inside an open shadow root targets its host, so the
  * composed path (innermost first, across shadow boundaries) is searched; closed roots stay closed.
+ * It stops at the document (the listener's own node): looking a name up on the document or the
+ * window goes through their named-element lookup, which cost more than the rest of the search.
  */
 const linkOf = (event: Event): HTMLAnchorElement | undefined => {
   for (const node of event.composedPath()) {
+    if (node === event.currentTarget) return;
     const name = (node as Element).localName;
     if ((name === 'a' || name === 'area') && (node as Element).hasAttribute('href')) return node as HTMLAnchorElement;
   }
