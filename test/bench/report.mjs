@@ -2,7 +2,7 @@
 // whys, the size breakdowns, where the default configuration's time goes, and the method.
 import { AMPLITUDE_VERSION } from './bench-browser.mjs';
 import { BURST, CLICKS, DELIVERED_EVENTS, TRACK_CALLS, WARM_ROUNDS } from './measure-bare.mjs';
-import { CLICKS_FIRST, CLICKS_TOTAL, DEFAULT_TRACK_CALLS } from './measure-defaults.mjs';
+import { CLICKS_FIRST, CLICKS_TOTAL, DEFAULT_TRACK_CALLS, TRACK_SLICE } from './measure-defaults.mjs';
 
 const format = (value) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2));
 const percent = (fraction) => `${(100 * fraction).toFixed(0)} %`;
@@ -95,7 +95,8 @@ ${whys.length ? `\n## Where a goal is missed, and why\n\n${whys.join('\n')}\n` :
   rows leave \`autocapture\` out (clicks: \`autocapture: { elementInteractions: true }\`, the other
   features at their defaults).
 - **track() cost**: on a fresh page, 200 warm-up calls, then ${TRACK_CALLS} calls timed with \`performance.now()\`
-  (default configuration: ${DEFAULT_TRACK_CALLS}).
+  (default configuration: ${DEFAULT_TRACK_CALLS}, also timed in slices of ${TRACK_SLICE} calls: the median slice is the
+  calls' own cost without the pauses a few slices fall into).
   The floor row runs the same loop, on a fresh page, against a stand-in that only checks the name, takes the
   time, copies the properties and queues the record (\`floorPage\` in \`test/bench/page.mjs\`): on a fresh
   page much of any \`track()\` is the engine warming up, and the floor shows how much on this machine.
@@ -123,8 +124,9 @@ ${whys.length ? `\n## Where a goal is missed, and why\n\n${whys.join('\n')}\n` :
 - **Clicks in the default configuration**: a realistic page (\`test/bench/realistic-layout.mjs\`: a shop's
   nested layout of about 1,500 elements), synthetic clicks cycling through ten targets from depth 6 to
   depth 37 (header button, hero button, product-card buttons, table-row buttons, replies of a nested
-  thread), one click per frame as a user's clicks come. Synchronous: time inside \`dispatchEvent\` over the
-  same page without the SDK. Total: CDP \`ScriptDuration\` in thread time (\`timeDomain: 'threadTicks'\`,
+  thread), one click per frame as a user's clicks come; each frame is asked for before the click, as a
+  real click's style change (:active) asks for one before its listeners run. Synchronous: time inside
+  \`dispatchEvent\` over the same page without the SDK. Total: CDP \`ScriptDuration\` in thread time (\`timeDomain: 'threadTicks'\`,
   so other processes on the machine do not count) from the first of ${CLICKS_FIRST} clicks until their events
   are at the sink plus 1.5 s, per click, minus the same on the page without the SDK. Events seen:
   Sightline ${clicksSeen('sightline', 'defaultClickEventsSeen')}, documented SDK ${clicksSeen('amplitude', 'defaultClickEventsSeen')} of ${CLICKS_FIRST}. Heap: as above, before the clicks, after ${CLICKS_FIRST} and after
