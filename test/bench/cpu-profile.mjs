@@ -110,8 +110,9 @@ const ENGINE_FRAMES = ['(program)', '(idle)', '(garbage collector)', '(root)'];
  * A browser API called from script (IndexedDB `put`, `fetch`, `getBoundingClientRect`) counts
  * for the area of the script that called it; the engine's own frames are areas of their own.
  */
-export const timeByArea = (profile, mapFor, areaOf) => {
+export const timeByArea = (profile, mapFor, areaOf, { under } = {}) => {
   const micros = selfMicros(profile);
+  const inside = under ? subtreeIds(profile, under) : undefined;
   const parentOf = new Map();
   for (const node of profile.nodes) for (const child of node.children || []) parentOf.set(child, node);
   const moduleOf = (node) => {
@@ -124,7 +125,7 @@ export const timeByArea = (profile, mapFor, areaOf) => {
   const areas = new Map();
   for (const node of profile.nodes) {
     const time = micros.get(node.id) || 0;
-    if (!time) continue;
+    if (!time || (inside && !inside.has(node.id))) continue;
     let area = ENGINE_FRAMES.includes(node.callFrame.functionName) ? node.callFrame.functionName : undefined;
     for (let caller = node; !area && caller; caller = parentOf.get(caller.id)) {
       const module = moduleOf(caller);
@@ -170,25 +171,32 @@ const NOT_THE_SDK = ['(program)', '(idle)', '(root)', 'the page', '(browser, not
 /**
  * The SDK's script time in `profile` by area (garbage collection included, as the SDK's
  * allocations cause most of it), and the shares of a few browser APIs, each as a fraction of it.
+ * `under` as for summarizeProfile: only the time inside the calls it picks (the API shares are of
+ * the whole profile, so they are left out then).
  */
-export const sdkTimeShares = (profile, mapFor) => {
-  const areas = timeByArea(profile, mapFor, sightlineArea).filter(([area]) => !NOT_THE_SDK.includes(area));
+export const sdkTimeShares = (profile, mapFor, { under } = {}) => {
+  const areas = timeByArea(profile, mapFor, sightlineArea, { under }).filter(([area]) => !NOT_THE_SDK.includes(area));
   const total = areas.reduce((sum, [, micros]) => sum + micros, 0) || 1;
   const api = (names) => browserApiTime(profile, names) / total;
   return {
     areas: areas.map(([area, micros]) => [area, micros / total]),
-    apis: [
-      [
-        'IndexedDB (transaction, put, get, delete)',
-        api(['transaction', 'put', 'get', 'delete', 'objectStore', 'getAll', 'getAllKeys']),
-      ],
-      ['document.cookie (read and write)', api(['get cookie', 'set cookie'])],
-      ['fetch (the upload)', api(['fetch'])],
-      ['requestAnimationFrame, setTimeout (scheduling)', api(['requestAnimationFrame', 'setTimeout', 'clearTimeout'])],
-      [
-        'getBoundingClientRect, getComputedStyle (layout and style)',
-        api(['getBoundingClientRect', 'getComputedStyle']),
-      ],
-    ],
+    apis: under
+      ? []
+      : [
+          [
+            'IndexedDB (transaction, put, get, delete)',
+            api(['transaction', 'put', 'get', 'delete', 'objectStore', 'getAll', 'getAllKeys']),
+          ],
+          ['document.cookie (read and write)', api(['get cookie', 'set cookie'])],
+          ['fetch (the upload)', api(['fetch'])],
+          [
+            'requestAnimationFrame, setTimeout (scheduling)',
+            api(['requestAnimationFrame', 'setTimeout', 'clearTimeout']),
+          ],
+          [
+            'getBoundingClientRect, getComputedStyle (layout and style)',
+            api(['getBoundingClientRect', 'getComputedStyle']),
+          ],
+        ],
   };
 };

@@ -27,11 +27,12 @@ export const whySize = (
   Halving it would mean dropping one of these guarantees.`;
 
 /** The default track() goal's why, from a CPU profile of those calls (`shares`: sdkTimeShares). */
-const whyDefaultTrack = (shares, slice) => `As in the bare row, on a fresh page the figure is mostly engine pauses:
+const whyDefaultTrack = (shares, slice) => `As in the bare row, on a fresh page much of the figure is engine pauses:
   the typical ${TRACK_SLICE}-call slice costs ${slice.toFixed(2)} µs per call (next row), and the total is carried by the few slices
   that fall into V8 compiling the SDK's functions or collecting garbage (on this shared machine also into
-  the process being descheduled). In a CPU profile of these calls and the pipeline work they start, the
-  SDK's time splits ${shares.areas.map(([area, share]) => `${area} ${percent(share)}`).join(', ')}: the default plugins' share is small.`;
+  the process being descheduled). Inside the track() calls themselves (CPU profile, table below) the
+  time splits ${shares.areas.map(([area, share]) => `${area} ${percent(share)}`).join(', ')}: what the default plugins add to the
+  call (page URL enrichment's snapshot of the page, attribution's session check) is the small part.`;
 
 /** The click goal's why, from a CPU profile of the clicks until delivered (`shares`: sdkTimeShares). */
 const whyClick = (shares) => {
@@ -165,7 +166,7 @@ export const defaultRows = ({ med, profiles }) => {
       ...both('defaultTrackMicros'),
       '≤ 2 µs',
       (value) => value <= 2,
-      whyDefaultTrack(profiles.track, ours('defaultTrackSliceMicros')),
+      whyDefaultTrack(profiles.trackCall, ours('defaultTrackSliceMicros')),
     ],
     [
       `… the typical ${TRACK_SLICE}-call slice of those calls (µs per call, median slice)`,

@@ -72,6 +72,8 @@ ${sharesTable(`${CLICKS_FIRST} clicks, until their events are delivered`, profil
 
 ${sharesTable(`${DEFAULT_TRACK_CALLS + 200} track() calls and the pipeline work they start`, profiles.track)}
 
+${sharesTable('… of which inside the track() calls themselves (the synchronous figure)', profiles.trackCall)}
+
 ### Each plugin, added to the lean client (gzip KB over the lean bundle)
 
 | Plugin | Adds |

@@ -51,9 +51,14 @@ const profilingPages = await startPageServer({
 const lookup = sourceMapLookup(JSON.parse(readFileSync(`${profilingScript}.map`, 'utf8')));
 const mapFor = (url) => (new URL(url).pathname === '/sightline.min.js' ? lookup : undefined);
 const profiling = { ...setup, pages: profilingPages, sdk: 'sightline' };
+const trackProfile = await profileTrack(profiling);
 const profiles = {
   click: sdkTimeShares(await profileClicks(profiling), mapFor),
-  track: sdkTimeShares(await profileTrack(profiling), mapFor),
+  track: sdkTimeShares(trackProfile, mapFor),
+  // The synchronous part alone: the time inside the page's own track() calls.
+  trackCall: sdkTimeShares(trackProfile, mapFor, {
+    under: (frame) => frame.functionName === 'track' && frame.url.includes('/bench.html'),
+  }),
 };
 const chromiumVersion = browser.version();
 await browser.close();
