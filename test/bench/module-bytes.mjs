@@ -9,7 +9,7 @@ import { gzipBytes } from '../../scripts/lib/size-report.mjs';
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** One source-map segment's VLQ fields. */
-const decodeSegment = (segment) => {
+export const decodeSegment = (segment) => {
   const fields = [];
   let value = 0;
   let shift = 0;

@@ -24,7 +24,7 @@ const PREVIOUS_PAGE_LOCATION = '[Amplitude] Previous Page Location';
 const PREVIOUS_PAGE_TYPE = '[Amplitude] Previous Page Type';
 const MASK = '*****';
 /** The campaign keys, in no particular order. */
-const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'utm_id'];
 const CLICK_ID_KEYS = [
   'dclid',
   'fbclid',
@@ -96,6 +96,23 @@ const LATE_FORM_SCRIPT = `
     '<form id="late" name="late-form" action="/late"><input id="late-note" name="note"><button id="late-submit">Send</button></form>');`;
 const DOWNLOAD_LINKS = `<a id="dl" href="/files/report.PDF?x=1#p" download>Annual report</a> <a id="anchor" href="#section">Section</a>`;
 
+/**
+ * Download links inside shadow roots: open (nested, and around a slot whose light-DOM child is
+ * what gets clicked) and closed, which a page-level listener cannot see into.
+ */
+const SHADOW_DOWNLOADS = `<div id="open-host"></div><div id="slot-host"><b id="slotted">Song</b></div><div id="closed-host"></div>
+<script>
+  const open = document.getElementById('open-host').attachShadow({ mode: 'open' });
+  open.innerHTML = '<a id="manual" href="/files/manual.pdf"><span>Manual</span></a><div id="nested-host"></div>';
+  open.getElementById('nested-host').attachShadow({ mode: 'open' }).innerHTML = '<a href="/files/data.csv">Data</a>';
+  document.getElementById('slot-host').attachShadow({ mode: 'open' }).innerHTML = '<a href="/files/song.mp3"><slot></slot></a>';
+  window.closedRoot = document.getElementById('closed-host').attachShadow({ mode: 'closed' });
+  window.closedRoot.innerHTML = '<a href="/files/hidden.zip">Hidden</a>';
+  // The links only count their clicks here; nothing navigates away.
+  for (const root of [open, open.getElementById('nested-host').shadowRoot, document.getElementById('slot-host').shadowRoot, window.closedRoot])
+    root.addEventListener('click', (event) => event.preventDefault());
+</script>`;
+
 const suite = useBrowserSuite({
   contextOptions: { acceptDownloads: true },
   addPages: ({ pages }) => {
@@ -109,6 +126,7 @@ const suite = useBrowserSuite({
     pages.setPage('/landing.html', plain);
     pages.setPage('/forms.html', appPage({ markup: SIGNUP_FORM, script: KEEP_FORMS_ON_PAGE + LATE_FORM_SCRIPT }));
     pages.setPage('/downloads.html', appPage({ markup: DOWNLOAD_LINKS }));
+    pages.setPage('/shadow-downloads.html', appPage({ markup: SHADOW_DOWNLOADS }));
     pages.setPage('/files/report.PDF', '%PDF-1.4 not really a pdf');
     const profileForm =
       '<form id="profile"><input id="profile-name" name="name"><button id="profile-save">Save</button></form>';
@@ -269,7 +287,7 @@ describe('page views', () => {
 describe('marketing attribution', () => {
   it('a first visit with utm_* and gclid sends the $identify with $setOnce initial_*, $set and $unset, before the page view', async () => {
     const page = await suite.context.newPage();
-    const query = 'utm_source=newsletter&utm_medium=mail&utm_campaign=spring_sale&gclid=Gc1-Xq9';
+    const query = 'utm_source=newsletter&utm_medium=mail&utm_campaign=spring_sale&utm_id=sp-24&gclid=Gc1-Xq9';
     await page.goto(`${suite.pages.url}/landing.html?${query}`, { referer: 'https://news.example.org/' });
     await settle(page, 'campaign');
 
@@ -279,6 +297,7 @@ describe('marketing attribution', () => {
       utm_source: 'newsletter',
       utm_medium: 'mail',
       utm_campaign: 'spring_sale',
+      utm_id: 'sp-24',
       gclid: 'Gc1-Xq9',
       referrer: 'https://news.example.org/',
       referring_domain: 'news.example.org',
@@ -387,6 +406,29 @@ describe('file downloads', () => {
       '[Amplitude] Link URL': `${suite.pages.url}/files/report.PDF?x=1#p`,
       [PAGE_PATH]: '/downloads.html',
     });
+  });
+
+  it('download links inside open shadow roots are seen (nested, and around a slot); a closed root stays closed', async () => {
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.pages.url}/shadow-downloads.html`);
+    await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
+    await page.click('#open-host >> #manual span');
+    await page.click('#nested-host >> a');
+    await page.click('#slotted');
+    await page.evaluate(() => (window as unknown as { closedRoot: ShadowRoot }).closedRoot.querySelector('a')!.click());
+    await settle(page, 'shadow-downloads');
+    expect(
+      propsOf(FILE_DOWNLOADED).map((props) => [props['[Amplitude] File Name'], props['[Amplitude] Link Text']]),
+    ).toEqual([
+      ['/files/manual.pdf', 'Manual'],
+      ['/files/data.csv', 'Data'],
+      ['/files/song.mp3', ''],
+    ]);
+    expect(propsOf(FILE_DOWNLOADED)[0]).toMatchObject({
+      '[Amplitude] Link ID': 'manual',
+      '[Amplitude] Link URL': `${suite.pages.url}/files/manual.pdf`,
+    });
+    expect(suite.collector.stats().duplicates).toBe(0);
   });
 });
 

@@ -8,8 +8,8 @@ import { parseUrl } from './parse-url.js';
 import { maskSensitivePatterns } from './sensitive-patterns.js';
 import { scrubUrl } from './url-scrubber.js';
 
-/** UTM parameters, case-sensitive. */
-export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
+/** UTM parameters, case-sensitive (`utm_id` too, as the documented SDK reads it). */
+export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'utm_id'] as const;
 
 /** Referrer parameters. */
 export const REFERRER = 'referrer';

@@ -23,7 +23,7 @@ const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 
 export interface AttributeReadOptions extends ElementPrivacyOptions {
   /** From {@link maskedAttributeNames}; computed when absent. Pass it to read many at once. */
-  maskedNames?: Set<string>;
+  maskedNames?: ReadonlySet<string>;
 }
 
 /** Shapes one attribute value by the rules above; `''` for an absent attribute. */
@@ -57,17 +57,20 @@ function isSvgElement(element: Element): boolean {
  * The attributes an element contributes to `[Amplitude] Element Hierarchy`, without `id`
  * and `class` (reported apart). Never throws.
  */
-export function readElementAttributes(element: Element, options: ElementPrivacyOptions = {}): Record<string, string> {
+export function readElementAttributes(element: Element, options: AttributeReadOptions = {}): Record<string, string> {
   const result: Record<string, string> = {};
   try {
     if (isSecretField(element) || isSvgElement(element)) return result;
-    const sensitive = isSensitiveElement(element);
-    const shared: AttributeReadOptions = { ...options, maskedNames: maskedAttributeNames(element) };
+    // Most ancestors carry only id and class: what the other attributes need is found on the first one.
+    let sensitive: boolean | undefined;
+    let shared: AttributeReadOptions | undefined;
     // Read by the real name: SVG attribute names are case-sensitive (`viewBox`).
-    for (const { name } of element.attributes) {
+    for (const name of element.getAttributeNames()) {
       const lowerName = name.toLowerCase();
       if (lowerName === 'id' || lowerName === 'class' || isBlockedAttribute(lowerName)) continue;
+      if (sensitive === undefined) sensitive = isSensitiveElement(element);
       if (sensitive && !SENSITIVE_ELEMENT_ATTRIBUTE_ALLOWLIST.includes(lowerName)) continue;
+      if (!shared) shared = { ...options, maskedNames: options.maskedNames || maskedAttributeNames(element) };
       result[name] = readAttributeValue(element, name, shared);
     }
   } catch {
@@ -98,16 +101,17 @@ function keyFor(name: string, prefix: DataAttributePrefix): string | undefined {
 export function readDataAttributes(
   element: Element,
   prefixes: DataAttributePrefix | readonly DataAttributePrefix[] = DEFAULT_DATA_ATTRIBUTE_PREFIX,
-  options: ElementPrivacyOptions = {},
+  options: AttributeReadOptions = {},
 ): Record<string, string> {
   const result: Record<string, string> = {};
   try {
     const list: readonly DataAttributePrefix[] = Array.isArray(prefixes) ? prefixes : [prefixes as DataAttributePrefix];
-    const shared: AttributeReadOptions = { ...options, maskedNames: maskedAttributeNames(element) };
-    for (const { name } of element.attributes) {
+    let shared: AttributeReadOptions | undefined; // made for the first match: most elements have none
+    for (const name of element.getAttributeNames()) {
       for (const prefix of list) {
         const key = keyFor(name.toLowerCase(), prefix);
         if (key) {
+          if (!shared) shared = { ...options, maskedNames: options.maskedNames || maskedAttributeNames(element) };
           result[key] = readAttributeValue(element, name, shared);
           break;
         }

@@ -5,8 +5,8 @@
  * the far end so its JSON stays within 1024 characters.
  */
 import { MAX_HIERARCHY_LENGTH } from './constants.js';
-import { readElementAttributes } from './element-attributes.js';
-import { tagNameOf } from './element-rules.js';
+import { readElementAttributes, type AttributeReadOptions } from './element-attributes.js';
+import { maskedAttributeNamesUp, tagNameOf } from './element-rules.js';
 import { classNamesOf } from './element-shared.js';
 import type { ElementPrivacyOptions } from './element-text.js';
 
@@ -23,17 +23,20 @@ export interface HierarchyNode {
 export interface HierarchyOptions extends ElementPrivacyOptions {
   /** Bound on the JSON length of the whole list; defaults to 1024. */
   maxLength?: number;
+  /** `maskedAttributeNamesUp(element)`, when the caller has it already. */
+  maskedNamesUp?: readonly ReadonlySet<string>[];
 }
 
-export function describeHierarchyNode(element: Element, options: ElementPrivacyOptions = {}): HierarchyNode {
+export function describeHierarchyNode(element: Element, options: AttributeReadOptions = {}): HierarchyNode {
   const node: HierarchyNode = { tag: tagNameOf(element) };
   const parent = element.parentElement;
   if (parent) {
     let index = 0;
     let indexOfType = 0;
+    const tagName = element.tagName;
     for (let sibling = parent.firstElementChild; sibling && sibling !== element; sibling = sibling.nextElementSibling) {
       index += 1;
-      if (sibling.tagName === element.tagName) indexOfType += 1;
+      if (sibling.tagName === tagName) indexOfType += 1;
     }
     node.index = index;
     node.indexOfType = indexOfType;
@@ -57,9 +60,13 @@ export function getElementHierarchy(
   const hierarchy: HierarchyNode[] = [];
   try {
     const maxLength = options.maxLength ?? MAX_HIERARCHY_LENGTH;
+    const { maskedNamesUp = element ? maskedAttributeNamesUp(element) : [], ...privacy } = options;
     let length = 2; // the brackets
+    let level = 0;
+    const nodeOptions: AttributeReadOptions = { ...privacy }; // one object, its maskedNames set per level
     for (let current = element; current && tagNameOf(current) !== 'html'; current = current.parentElement) {
-      const node = describeHierarchyNode(current, options);
+      nodeOptions.maskedNames = maskedNamesUp[level++];
+      const node = describeHierarchyNode(current, nodeOptions);
       const size = JSON.stringify(node).length + (hierarchy.length > 0 ? 1 : 0);
       if (length + size > maxLength) break;
       length += size;

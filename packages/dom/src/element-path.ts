@@ -8,9 +8,13 @@
 
 import { DOCUMENT_NODE, ELEMENT_NODE, classNamesOf } from './element-shared.js';
 
+/** An identifier CSS.escape leaves as it is: the common class name or id, spared the walk below. */
+const PLAIN_IDENTIFIER = /^-?[A-Za-z_][\w-]*$/;
+
 /** CSS.escape as the CSSOM spec defines it (not every runtime has `CSS.escape`). */
 export function cssEscape(value: string): string {
   const text = String(value);
+  if (PLAIN_IDENTIFIER.test(text)) return text;
   let result = '';
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
@@ -45,6 +49,7 @@ function nodeName(element: Element): string {
  * when the classes do not tell them apart.
  */
 function stepQualifier(element: Element, name: string, siblings: HTMLCollection, isTarget: boolean): string {
+  const ownClassAttribute = element.getAttribute('class');
   const ownClasses = classNamesOf(element);
   let needsClassNames = false;
   let needsNthChild = false;
@@ -57,11 +62,12 @@ function stepQualifier(element: Element, name: string, siblings: HTMLCollection,
     }
     if (needsNthChild || nodeName(sibling) !== name) continue;
     needsClassNames = true;
-    const remaining = new Set(ownClasses);
-    if (remaining.size === 0) {
+    // The same class attribute (rows of a table, cards of a grid) shares every class: no set needed.
+    if (ownClasses.length === 0 || sibling.getAttribute('class') === ownClassAttribute) {
       needsNthChild = true;
       continue;
     }
+    const remaining = new Set(ownClasses);
     for (const siblingClass of classNamesOf(sibling)) {
       if (!remaining.delete(siblingClass)) continue;
       if (remaining.size === 0) {

@@ -58,17 +58,30 @@ export function isSecretField(element: Element): boolean {
  * lower-cased; `id` and `class` are never in the set.
  */
 export function maskedAttributeNames(element: Element): Set<string> {
-  const names = new Set<string>();
-  let current: Element | null = element;
-  while (current) {
-    const list = current.getAttribute(MASK_ATTRIBUTES_ATTRIBUTE);
+  return new Set(maskedAttributeNamesUp(element)[0]);
+}
+
+/**
+ * `maskedAttributeNames` of the element and of each of its ancestors, nearest first, from one
+ * walk up the tree: what a hierarchy needs, without a walk to the root per level. An ancestor
+ * that adds no name shares the set above it, so the sets are read-only.
+ */
+export function maskedAttributeNamesUp(element: Element): ReadonlySet<string>[] {
+  const chain: Element[] = [];
+  for (let current: Element | null = element; current; current = current.parentElement) chain.push(current);
+  const sets: ReadonlySet<string>[] = new Array(chain.length);
+  let inherited: ReadonlySet<string> = new Set<string>();
+  for (let index = chain.length - 1; index >= 0; index--) {
+    const list = chain[index].getAttribute(MASK_ATTRIBUTES_ATTRIBUTE);
     if (list) {
+      const names = new Set(inherited);
       for (const name of list.split(',')) {
         const trimmed = name.trim().toLowerCase();
         if (trimmed && !UNMASKABLE_ATTRIBUTES.includes(trimmed)) names.add(trimmed);
       }
+      inherited = names;
     }
-    current = current.parentElement;
+    sets[index] = inherited;
   }
-  return names;
+  return sets;
 }

@@ -92,6 +92,8 @@ function collectText(root: Element, medium: boolean): string {
     if (node.nodeType !== ELEMENT_NODE) return;
     const element = node as Element;
     const tag = tagNameOf(element);
+    // Nothing inside, nothing to read: no style to compute (icons, spacers). A <br> still spaces words.
+    if (!element.firstChild && !BLOCK_TAGS.includes(tag)) return;
     if (SKIPPED_TAGS.includes(tag) || FORM_FIELD_TAGS.includes(tag) || element.hasAttribute('hidden')) return;
     const rendering = renderingOf(element);
     if (rendering === 'none') return;
@@ -135,12 +137,22 @@ export function readElementText(element: Element, options: ElementPrivacyOptions
 const PARENT_LABEL_MAX_DEPTH = 10;
 const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
-/** A parent's label: its first direct `<span>` child or any heading inside it, in document order. */
-function labelIn(parent: Element): Element | undefined {
-  const candidates = parent.querySelectorAll('span, h1, h2, h3, h4, h5, h6');
-  for (let index = 0; index < candidates.length; index += 1) {
-    const candidate = candidates[index];
-    if (HEADING_TAGS.includes(tagNameOf(candidate)) || candidate.parentElement === parent) return candidate;
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+
+/**
+ * A parent's label: its first direct `<span>` child or any heading inside it, in document
+ * order. `searched` is a child of `parent` whose whole subtree is known to hold no heading
+ * (the level below was searched): skipping it makes the walk up the ancestors visit each
+ * element once, where querying every ancestor's whole subtree made a click near a large
+ * heading-less container cost a hundred times more.
+ */
+function labelIn(parent: Element, searched: Element | undefined): Element | undefined {
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = tagNameOf(child);
+    if (tag === 'span' || HEADING_TAGS.includes(tag)) return child;
+    if (child === searched) continue;
+    const heading = child.querySelector(HEADINGS);
+    if (heading) return heading;
   }
   return undefined;
 }
@@ -154,10 +166,13 @@ export function readParentLabel(element: Element, options: ElementPrivacyOptions
   try {
     const { privacyLevel = DEFAULT_PRIVACY_LEVEL } = options;
     if (privacyLevel === 'conservative') return '';
+    // The clicked element's own subtree is searched too, at the first level.
+    let searched: Element | undefined;
     let parent = element.parentElement;
     for (let depth = 0; parent && depth < PARENT_LABEL_MAX_DEPTH; depth += 1) {
-      const label = labelIn(parent);
+      const label = labelIn(parent, searched);
       if (label) return readElementText(label, options);
+      searched = parent;
       parent = parent.parentElement;
     }
     return '';

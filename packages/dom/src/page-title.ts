@@ -25,10 +25,15 @@ export function maskPageTitle(
   options: TextMaskingOptions = {},
 ): string {
   try {
-    const titleElement = document ? document.querySelector('title') : null;
-    if (titleElement && titleElement.hasAttribute(MASK_ATTRIBUTE)) return MASK;
+    if (isTitleMasked(document)) return MASK;
     return maskText(title, { maxLength: Infinity, ...options });
   } catch {
     return '';
   }
+}
+
+/** Whether the page's `<title>` carries `data-amp-mask`. Throws what the DOM throws. */
+export function isTitleMasked(document: Document | undefined | null): boolean {
+  const titleElement = document ? document.querySelector('title') : null;
+  return !!titleElement && titleElement.hasAttribute(MASK_ATTRIBUTE);
 }

@@ -25,6 +25,16 @@ describe('getElementHierarchy', () => {
     expect(form.attrs).toEqual({ 'data-amp-mask-attributes': 'action', action: MASK });
   });
 
+  it('each level masks the attributes named on it and above it, not those named below it', () => {
+    const element = target(
+      '<section data-amp-mask-attributes="title" title="Top" lang="en"><div title="Mid" lang="fr" data-amp-mask-attributes="lang"><a title="Low" lang="de" data-target>x</a></div></section>',
+    );
+    const [link, div, section] = getElementHierarchy(element);
+    expect(link.attrs).toEqual({ title: MASK, lang: MASK });
+    expect(div.attrs).toEqual({ title: MASK, lang: MASK, 'data-amp-mask-attributes': 'lang' });
+    expect(section.attrs).toEqual({ 'data-amp-mask-attributes': 'title', title: MASK, lang: 'en' });
+  });
+
   it('counts indexOfType among same-tag siblings only', () => {
     const element = target('<ul><li></li><span></span><li></li><li data-target></li></ul>');
     expect(describeHierarchyNode(element)).toEqual({ tag: 'li', index: 3, indexOfType: 2, prevSib: 'li' });

@@ -7,6 +7,7 @@ import {
   isSightlineUi,
   isTextMasked,
   maskedAttributeNames,
+  maskedAttributeNamesUp,
   readElementText,
   readParentLabel,
   type ElementPrivacyOptions,
@@ -92,6 +93,16 @@ describe('element rules', () => {
   ])('maskedAttributeNames %s', (html, expected) => {
     mount(html);
     expect([...maskedAttributeNames(target())].sort()).toEqual(expected);
+  });
+
+  it('maskedAttributeNamesUp gives each ancestor its own names, nearest first, in one walk', () => {
+    mount(
+      '<section data-amp-mask-attributes="title"><div data-amp-mask-attributes="href"><p><a data-amp-mask-attributes="id,name" data-target></a></p></div></section>',
+    );
+    const sets = maskedAttributeNamesUp(target()).map((names) => [...names].sort());
+    // a, p, div, section, body, html
+    expect(sets).toEqual([['href', 'name', 'title'], ['href', 'title'], ['href', 'title'], ['title'], [], []]);
+    expect([...maskedAttributeNames(target())].sort()).toEqual(sets[0]);
   });
 
   it('isContentEditable is false outside editable content', () => {
@@ -193,6 +204,17 @@ describe('readParentLabel', () => {
     ['<section><h2>Pricing</h2><button data-target>Buy</button></section>', { privacyLevel: 'medium' }, MASK],
     ['<section><h2>Pricing</h2><button data-target>Buy</button></section>', { privacyLevel: 'conservative' }, ''],
     ['<button data-target>Buy</button>', {}, ''],
+    // Document order across a level's children: a heading inside an earlier child beats a later direct span.
+    ['<div><b><i><h4>Earlier</h4></i></b><span>Later</span><button data-target>x</button></div>', {}, 'Earlier'],
+    ['<div><span><h4>Inside</h4></span><button data-target>x</button></div>', {}, 'Inside'],
+    // Far up, past heading-less levels, and a heading inside the clicked element's own subtree.
+    [
+      '<section><h2>Orders</h2><table><tbody><tr><td>1</td><td><button data-target>Details</button></td></tr><tr><td>2</td></tr></tbody></table></section>',
+      {},
+      'Orders',
+    ],
+    ['<div><button data-target><h5>Own</h5></button><span>Sibling</span></div>', {}, 'Own'],
+    ['<div><span data-target>Self</span></div>', {}, 'Self'],
   ])('%s %o', (html, options, expected) => {
     mount(html);
     expect(readParentLabel(target(), options)).toBe(expected);

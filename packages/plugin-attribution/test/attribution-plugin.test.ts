@@ -58,7 +58,7 @@ describe('attributionPlugin', () => {
       initial_utm_campaign: 'EMPTY',
       initial_fbclid: 'EMPTY',
     });
-    expect(Object.keys(props.$setOnce)).toHaveLength(18);
+    expect(Object.keys(props.$setOnce)).toHaveLength(19);
     expect(props.$set).toEqual({
       utm_source: 'news',
       utm_medium: 'email',
@@ -71,6 +71,7 @@ describe('attributionPlugin', () => {
         'utm_campaign',
         'utm_term',
         'utm_content',
+        'utm_id',
         'fbclid',
         'dclid',
         'gbraid',
@@ -86,6 +87,21 @@ describe('attributionPlugin', () => {
     // The identify follows session_start and carries the session.
     expect(destination.events.map((event) => event.event_type)).toEqual(['session_start', '$identify']);
     expect(identifies()[0].session_id).toBe(destination.events[0].session_id);
+  });
+
+  it('utm_id is a campaign parameter: first- and last-touch user properties, and a campaign of its own', async () => {
+    const storage = createMemoryIdentityStorage();
+    visit('/landing?utm_source=news&utm_id=spring-24');
+    const first = await load({}, storage);
+    const props = userProps(first.identifies()[0]);
+    expect(props.$setOnce).toMatchObject({ initial_utm_id: 'spring-24', initial_utm_source: 'news' });
+    expect(props.$set).toEqual({ utm_source: 'news', utm_id: 'spring-24' });
+    // Only utm_id changes on the next load in the session: that alone is a new campaign.
+    visit('/landing?utm_source=news&utm_id=summer-24');
+    vi.setSystemTime(Date.now() + 60_000);
+    const next = await load({}, storage);
+    expect(next.identifies()).toHaveLength(1);
+    expect(userProps(next.identifies()[0]).$set).toEqual({ utm_source: 'news', utm_id: 'summer-24' });
   });
 
   it('initialEmptyValue replaces EMPTY', async () => {
@@ -126,7 +142,7 @@ describe('attributionPlugin', () => {
     expect(next.identifies()).toHaveLength(1);
     const props = userProps(next.identifies()[0]);
     expect(props.$set).toBeUndefined();
-    expect(Object.keys(props.$unset)).toHaveLength(18);
+    expect(Object.keys(props.$unset)).toHaveLength(19);
     expect(next.destination.events.map((event) => event.event_type)).toEqual([
       'session_end',
       'session_start',
@@ -146,7 +162,7 @@ describe('attributionPlugin', () => {
     page.client.track('after a break');
     await settle();
     expect(page.identifies()).toHaveLength(1);
-    expect(Object.keys(userProps(page.identifies()[0]).$unset)).toHaveLength(18);
+    expect(Object.keys(userProps(page.identifies()[0]).$unset)).toHaveLength(19);
     // The campaign's $identify lands before the event that began the session, in its session.
     expect(page.destination.events.map((event) => event.event_type)).toEqual([
       'session_end',
@@ -223,7 +239,7 @@ describe('attributionPlugin', () => {
   });
 
   it('eventProperty attaches the campaign to every event and sends no identify', async () => {
-    visit('/?utm_source=ev&fbclid=F', 'https://www.google.com/');
+    visit('/?utm_source=ev&utm_id=ev-1&fbclid=F', 'https://www.google.com/');
     const { client, destination, identifies } = await load({ trackingMethod: 'eventProperty' });
     client.track('Clicked', { utm_source: 'own value' });
     await settle();
@@ -231,6 +247,7 @@ describe('attributionPlugin', () => {
     const clicked = destination.events.find((event) => event.event_type === 'Clicked') as Event;
     expect(clicked.event_properties).toEqual({
       utm_source: 'own value',
+      utm_id: 'ev-1',
       fbclid: 'F',
       referrer: 'https://www.google.com/',
       referring_domain: 'www.google.com',

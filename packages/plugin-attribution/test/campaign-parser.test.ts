@@ -5,7 +5,7 @@ describe('parseCampaign', () => {
   it.each([
     [
       'every UTM parameter',
-      'https://s.com/?utm_source=news&utm_medium=email&utm_campaign=spring&utm_term=a%20b&utm_content=banner',
+      'https://s.com/?utm_source=news&utm_medium=email&utm_campaign=spring&utm_term=a%20b&utm_content=banner&utm_id=spring-24',
       '',
       {
         utm_source: 'news',
@@ -13,6 +13,7 @@ describe('parseCampaign', () => {
         utm_campaign: 'spring',
         utm_term: 'a b',
         utm_content: 'banner',
+        utm_id: 'spring-24',
       },
     ],
     ['names are case-sensitive', 'https://s.com/?UTM_SOURCE=x&utm_Source=y', '', {}],
@@ -34,7 +35,7 @@ describe('parseCampaign', () => {
         twclid: '11',
       },
     ],
-    ['unknown parameters are ignored', 'https://s.com/?ref=x&utm_id=9', '', {}],
+    ['unknown parameters are ignored', 'https://s.com/?ref=x&utm_ids=9', '', {}],
     ['empty values are absent', 'https://s.com/?utm_source=&gclid', '', {}],
     ['the fragment is not the query', 'https://s.com/#utm_source=x', '', {}],
     ['query before a fragment is read', 'https://s.com/p?gclid=abc#top', '', { gclid: 'abc' }],

@@ -7,7 +7,7 @@ import {
   getElementHierarchy,
   getElementPath,
   isSecretField,
-  maskedAttributeNames,
+  maskedAttributeNamesUp,
   readAttributeValue,
   readDataAttributes,
   readElementText,
@@ -50,7 +50,9 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   const { privacy } = context;
   const properties: Properties = {};
   const tag = tagNameOf(element);
-  const attributeOptions = { ...privacy, maskedNames: maskedAttributeNames(element) };
+  // One walk up the tree for every masked-attribute check of this element and its ancestors.
+  const maskedNamesUp = maskedAttributeNamesUp(element);
+  const attributeOptions = { ...privacy, maskedNames: maskedNamesUp[0] };
   setIfPresent(properties, Property.ELEMENT_ID, element.getAttribute('id'));
   setIfPresent(properties, Property.ELEMENT_CLASS, element.getAttribute('class'));
   properties[Property.ELEMENT_TAG] = tag;
@@ -77,8 +79,8 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   const path = getElementPath(element);
   properties[Property.ELEMENT_SELECTOR] = path;
   properties[Property.ELEMENT_PATH] = path;
-  properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, privacy);
-  const attributes = readDataAttributes(element, context.dataAttributePrefix, privacy);
+  properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, { ...privacy, maskedNamesUp });
+  const attributes = readDataAttributes(element, context.dataAttributePrefix, attributeOptions);
   if (Object.keys(attributes).length > 0) properties[Property.ELEMENT_ATTRIBUTES] = attributes;
   if (!isSecretField(element)) {
     setIfPresent(properties, Property.ELEMENT_ARIA_LABEL, readAttributeValue(element, 'aria-label', attributeOptions));

@@ -49,7 +49,7 @@ export function errorClickProperties(error: BrowserError): Properties {
 
 /**
  * Calls `onError` for each browser error from now on; returns the stop. `console.error` is
- * wrapped (and restored at stop, unless someone wrapped it after us); the SDK's own log lines
+ * wrapped (restored at stop, unless someone wrapped it after us; inert from stop on either way); the SDK's own log lines
  * are not the page's errors and are left out.
  */
 export function watchErrors(
@@ -76,13 +76,18 @@ export function watchErrors(
   const console = (win as Window & { console?: Console }).console;
   if (!console || typeof console.error !== 'function') return () => undefined;
   const original = console.error;
+  // A script that wrapped console.error after us keeps calling our wrapper after stop: from
+  // then on it only passes the call through.
+  let watching = true;
   const wrapper = function (this: unknown, ...args: unknown[]) {
     // Reporting must never change what the page's console call does.
-    if (args[0] !== LOG_PREFIX) tryOr(() => onError(describeError(ErrorKind.CONSOLE_ERROR, args)), undefined);
+    if (watching && args[0] !== LOG_PREFIX)
+      tryOr(() => onError(describeError(ErrorKind.CONSOLE_ERROR, args)), undefined);
     return original.apply(this, args);
   };
   console.error = wrapper;
   return () => {
+    watching = false;
     if (console.error === wrapper) console.error = original;
   };
 }

@@ -1,5 +1,6 @@
 /** Cheap, synchronous reads shared by both plugins' listeners. */
-import { getLocation, getWindow, type Event, type EventOptions, type Properties } from '@sightline/core';
+import { getWindow, type Event, type EventOptions, type Properties } from '@sightline/core';
+import { currentHref } from '@sightline/dom';
 import type { InteractionRecord } from './element-properties.js';
 
 /** The part of the client the plugins use. */
@@ -9,8 +10,7 @@ export interface TrackingClient {
 
 export function currentPageUrl(): string {
   try {
-    const location = getLocation();
-    return location ? location.href : '';
+    return currentHref();
   } catch {
     return '';
   }

@@ -509,6 +509,23 @@ describe('Error Click', () => {
     uncaught({ message: 'after teardown', error: new Error('after teardown') });
     expect(errorClicks(tracked)).toEqual([]);
   });
+
+  it('after teardown the wrapper is inert when another script wrapped console.error after it', async () => {
+    const { tracked, plugin } = start({ ...errorsOnly, errorClicks: true });
+    const ours = console.error;
+    const hostSaw: unknown[][] = [];
+    // A later script wraps ours; teardown cannot unwrap it without cutting that script off.
+    console.error = (...args: unknown[]) => {
+      hostSaw.push(args);
+      ours(...args);
+    };
+    click(byId('noop')); // within the error window when the error comes
+    await plugin.teardown?.();
+    console.error('after teardown');
+    expect(errorClicks(tracked)).toEqual([]);
+    expect(hostSaw).toEqual([['after teardown']]);
+    expect(consoleSpy).toHaveBeenCalledWith('after teardown'); // the page's own console still gets the call
+  });
 });
 
 describe('without MutationObserver', () => {

@@ -1,6 +1,7 @@
 /**
  * `[Amplitude] File Downloaded`: one capturing, passive click listener on the
- * document covers every link, including links added or changed after load. The link URL and
+ * document covers every link, including links added or changed after load and links inside
+ * open shadow roots. The link URL and
  * file name are scrubbed; the link text is masked like any element text.
  */
 import {
@@ -35,9 +36,18 @@ export interface FileDownloadsClient {
   track(eventType: string, eventProperties?: Properties): ResultPromise;
 }
 
-const linkOf = (target: EventTarget | null): HTMLAnchorElement | null => {
-  if (!target || typeof (target as Element).closest !== 'function') return null;
-  return (target as Element).closest('a[href], area[href]') as HTMLAnchorElement | null;
+/**
+ * The link clicked. At the document a click inside an open shadow root targets its host, so the
+ * composed path (innermost first, across shadow boundaries) is searched; closed roots stay closed.
+ * It stops at the document (the listener's own node): looking a name up on the document or the
+ * window goes through their named-element lookup, which cost more than the rest of the search.
+ */
+const linkOf = (event: Event): HTMLAnchorElement | undefined => {
+  for (const node of event.composedPath()) {
+    if (node === event.currentTarget) return;
+    const name = (node as Element).localName;
+    if ((name === 'a' || name === 'area') && (node as Element).hasAttribute('href')) return node as HTMLAnchorElement;
+  }
 };
 
 export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<FileDownloadsClient> => {
@@ -48,7 +58,7 @@ export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<
 
   const onClick = (event: Event): void => {
     try {
-      const link = linkOf(event.target);
+      const link = linkOf(event);
       if (!client || !link) return;
       const href = link.getAttribute('href') || '';
       const base = link.ownerDocument.baseURI || '';

@@ -191,12 +191,13 @@ describe('fileDownloadsPlugin', () => {
   });
 
   it('a failure inside the handler is logged, never thrown into the page', async () => {
-    const { logger } = await start();
+    const { logger, client } = await start();
     const anchor = link('<a href="/x.pdf">x</a>');
-    const spy = vi.spyOn(anchor, 'closest').mockImplementation(() => {
+    const spy = vi.spyOn(client, 'track').mockImplementation(() => {
       throw new Error('boom');
     });
     expect(() => anchor.click()).not.toThrow();
+    expect(spy).toHaveBeenCalled();
     expect(logger.error).toHaveBeenCalled();
     spy.mockRestore();
   });

@@ -5,8 +5,9 @@
  */
 import { getDocument, getLocation, type Config, type Event, type Plugin, type Properties } from '@sightline/core';
 import {
+  currentHref,
   observeNavigation,
-  readPageProperties,
+  pagePropertiesOf,
   readableUrl,
   scrubUrl,
   snapshotPage,
@@ -18,6 +19,7 @@ import {
   PREVIOUS_PAGE_LOCATION,
   PREVIOUS_PAGE_TYPE,
   UNENRICHED_EVENT_TYPES,
+  type PageType,
 } from './constants.js';
 import {
   classifyPreviousPage,
@@ -29,14 +31,23 @@ import {
 } from './previous-page.js';
 import { createUrlInfoStore, type UrlInfoStore } from './url-info-store.js';
 
-/** Where `capture` leaves the page for `execute`: a symbol, so it never reaches the wire. */
-const PAGE_AT_TRACK = Symbol('sightline.pageAtTrack');
-type TrackedEvent = Event & { [PAGE_AT_TRACK]?: PageAtTrack };
-
 export interface PageUrlEnrichmentOptions {
   /** Host names (with their subdomains) whose pages count as `internal` previous pages besides the current host. */
   internalDomains?: string[];
 }
+
+/** `fn` remembering its last argument and result: the same page is asked about event after event. */
+const lastResultOf = <Result>(fn: (input: string) => Result): ((input: string) => Result) => {
+  let lastInput: string | undefined;
+  let lastResult!: Result;
+  return (input) => {
+    if (input !== lastInput) {
+      lastResult = fn(input);
+      lastInput = input;
+    }
+    return lastResult;
+  };
+};
 
 export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}): Plugin => {
   const internalDomains = Array.isArray(options.internalDomains)
@@ -47,12 +58,22 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
   let visited: UrlInfo[] = [];
   let store: UrlInfoStore | undefined;
   let stopNavigation: (() => void) | undefined;
+  /** The raw address `info` was last checked against: unchanged, there is nothing to scrub. */
+  let checkedHref: string | undefined;
+  /** The page at each tracking call, for `execute`: kept off the event, which would carry it to destinations. */
+  const pagesAtTrack = new WeakMap<Event, PageAtTrack>();
+  // What stays the same from event to event, computed once per page (the host cannot change
+  // without a new document).
+  const pageLocationOf = lastResultOf(readableUrl);
+  let previousPageTypeOf: (previousUrl: string) => PageType = () => 'direct';
 
   /** Catches up with URL changes nobody reported (e.g. a router holding the original pushState). */
   const currentInfo = (): UrlInfo | undefined => {
-    const location = getLocation();
-    if (!info || !location) return info;
-    const url = scrubUrl(location.href);
+    if (!info) return info;
+    const href = currentHref();
+    if (href === checkedHref) return info;
+    checkedHref = href;
+    const url = scrubUrl(href);
     if (url !== info.url) {
       info = urlInfoAfterNavigation(info, url);
       visited = rememberUrlInfo(visited, info);
@@ -72,8 +93,13 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       const location = getLocation();
       const document = getDocument();
       if (!location || !document) return; // SSR / worker
+      const hostname = location.hostname;
+      previousPageTypeOf = lastResultOf((previousUrl) =>
+        classifyPreviousPage({ previousUrl, hostname, internalDomains }),
+      );
       store = createUrlInfoStore(logger);
-      info = urlInfoOnLoad(store.read(), scrubUrl(location.href), scrubUrl(document.referrer || ''));
+      checkedHref = currentHref();
+      info = urlInfoOnLoad(store.read(), scrubUrl(checkedHref), scrubUrl(document.referrer || ''));
       visited = rememberUrlInfo([], info);
       store.write(info);
       stopNavigation = observeNavigation(currentInfo, {
@@ -84,33 +110,26 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
     // The page at the tracking call: a click handler that tracks and then routes (pushState)
     // must report the page it was on, not the one the queue reaches the plugin on.
     capture(event: Event) {
-      if (UNENRICHED_EVENT_TYPES.includes(event.event_type)) return;
+      if (!info || UNENRICHED_EVENT_TYPES.includes(event.event_type)) return;
       const page = snapshotPage();
-      if (page) (event as TrackedEvent)[PAGE_AT_TRACK] = page;
+      if (page) pagesAtTrack.set(event, page);
     },
 
     execute(event: Event) {
-      const page = (event as TrackedEvent)[PAGE_AT_TRACK];
-      delete (event as TrackedEvent)[PAGE_AT_TRACK];
-      if (UNENRICHED_EVENT_TYPES.includes(event.event_type)) return event;
-      const location = getLocation();
-      if (!location) return event;
       const current = currentInfo();
+      if (!current || UNENRICHED_EVENT_TYPES.includes(event.event_type)) return event;
+      const page = pagesAtTrack.get(event);
+      if (page) pagesAtTrack.delete(event);
+      const additions = pagePropertiesOf(page);
       const properties: Properties = { ...event.event_properties };
-      const additions: Properties = { ...readPageProperties(page) };
       const trackedAt = properties[PAGE_LOCATION] || additions[PAGE_LOCATION];
-      const state = current && urlInfoForLocation(visited, current, trackedAt, readableUrl);
-      if (state) {
-        additions[PREVIOUS_PAGE_LOCATION] = state.previousUrl;
-        additions[PREVIOUS_PAGE_TYPE] = classifyPreviousPage({
-          previousUrl: state.previousUrl,
-          hostname: location.hostname,
-          internalDomains,
-        });
+      for (const key in additions) {
+        if (properties[key] === undefined) properties[key] = additions[key as keyof typeof additions];
       }
-      for (const key of Object.keys(additions)) {
-        if (properties[key] === undefined) properties[key] = additions[key];
-      }
+      const state = urlInfoForLocation(visited, current, trackedAt, pageLocationOf);
+      if (properties[PREVIOUS_PAGE_LOCATION] === undefined) properties[PREVIOUS_PAGE_LOCATION] = state.previousUrl;
+      if (properties[PREVIOUS_PAGE_TYPE] === undefined)
+        properties[PREVIOUS_PAGE_TYPE] = previousPageTypeOf(state.previousUrl);
       event.event_properties = properties;
       return event;
     },
@@ -119,6 +138,7 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       if (stopNavigation) stopNavigation();
       stopNavigation = undefined;
       info = undefined;
+      checkedHref = undefined;
       visited = [];
     },
   };

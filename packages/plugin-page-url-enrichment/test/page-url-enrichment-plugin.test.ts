@@ -180,6 +180,36 @@ describe('pageUrlEnrichmentPlugin', () => {
     });
   });
 
+  it('an event dropped by an earlier plugin leaves the next events their own pages', async () => {
+    visit('/products', '', 'Products');
+    const dropper = {
+      name: 'drop',
+      type: 'before' as const,
+      execute: (event: Event) => (event.event_type === 'Dropped' ? null : event),
+    };
+    const setup = createTestClient({ plugins: [dropper, pageUrlEnrichmentPlugin()] });
+    await setup.client.init(KEY, { loggerProvider: setup.logger, autocapture: { sessions: false } }).promise;
+    setup.client.track('Dropped');
+    setup.client.track('Kept');
+    history.pushState(null, '', '/cart');
+    document.title = 'Cart';
+    setup.client.track('After');
+    await settle();
+    const pathOf = (type: string) =>
+      setup.destination.events.find((event) => event.event_type === type)?.event_properties?.['[Amplitude] Page Path'];
+    expect([pathOf('Dropped'), pathOf('Kept'), pathOf('After')]).toEqual([undefined, '/products', '/cart']);
+  });
+
+  it('the title and its mask are read for every event: a change shows on the next one', async () => {
+    visit('/', '', 'First');
+    const { last } = await start();
+    expect((await last('A')).event_properties?.['[Amplitude] Page Title']).toBe('First');
+    document.title = 'Second';
+    expect((await last('B')).event_properties?.['[Amplitude] Page Title']).toBe('Second');
+    document.querySelector('title')?.setAttribute('data-amp-mask', '');
+    expect((await last('C')).event_properties?.['[Amplitude] Page Title']).toBe('*****');
+  });
+
   it('a masked title is sent as *****', async () => {
     visit('/');
     document.head.innerHTML = '<title data-amp-mask>John Doe - Banking</title>';

@@ -32,7 +32,10 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
   let logger: Logger | undefined;
   let resolved: ResolvedPageViewsOptions | undefined;
   let stopNavigation: (() => void) | undefined;
-  /** insert_ids of our page views still in the pipeline: they get their counter there, once the session is settled. */
+  /**
+   * insert_ids of our page views still in the pipeline: they get their counter there, once the
+   * session is settled. An id leaves when its event is executed or its result settles.
+   */
   const awaitingCounter = new Set<string>();
 
   const passesTrackOn = (): boolean => {
@@ -57,7 +60,11 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
     };
     const insertId = uuid();
     awaitingCounter.add(insertId);
-    client.track(resolved.eventType, properties, { insert_id: insertId });
+    const result = client.track(resolved.eventType, properties, { insert_id: insertId });
+    // An event that never reaches execute (opted out, dropped by an earlier plugin) still
+    // settles its result: the id is forgotten then, so nothing piles up per navigation.
+    const forget = () => awaitingCounter.delete(insertId);
+    if (result && result.promise) result.promise.then(forget, forget);
   };
 
   return {
@@ -81,7 +88,13 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
     },
 
     execute(event: Event) {
-      if (event.insert_id && awaitingCounter.delete(event.insert_id)) {
+      // The type is compared first: it spares every other event a look-up by its id.
+      if (
+        resolved &&
+        event.event_type === resolved.eventType &&
+        event.insert_id &&
+        awaitingCounter.delete(event.insert_id)
+      ) {
         // Here, after dispatch, the counter belongs to the session the event is really in.
         const counter = client && client.nextPageCounter ? client.nextPageCounter() : 1;
         event.event_properties = { ...event.event_properties, [PAGE_COUNTER]: counter };
@@ -95,6 +108,7 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
       if (stopNavigation) stopNavigation();
       stopNavigation = undefined;
       client = undefined;
+      awaitingCounter.clear();
     },
   };
 };

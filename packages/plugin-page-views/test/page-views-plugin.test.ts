@@ -195,8 +195,27 @@ describe('pageViewsPlugin', () => {
     expect(pageViews()[1].event_properties).toEqual({ custom: true });
   });
 
+  it('keeps nothing per navigation while opted out: those page views never count later', async () => {
+    const { client, pageViews, destination } = await start();
+    const track = vi.spyOn(client, 'track');
+    client.setOptOut(true);
+    for (let page = 0; page < 50; page++) await navigate(() => history.pushState({}, '', `/opted-out/${page}`));
+    const optedOutIds = track.mock.calls.map((call) => (call[2] as { insert_id: string }).insert_id);
+    expect(optedOutIds).toHaveLength(50);
+    client.setOptOut(false);
+    // Were an id still held, the event that carries it would be taken for that page view.
+    for (const insertId of optedOutIds) client.track('Custom', { n: 1 }, { insert_id: insertId });
+    await settle();
+    const customs = destination.events.filter((event) => event.event_type === 'Custom');
+    expect(customs).toHaveLength(50);
+    expect(customs.filter((event) => event.event_properties?.['[Amplitude] Page Counter'] !== undefined)).toEqual([]);
+    await navigate(() => history.pushState({}, '', '/back-in'));
+    expect(pageViews().map((event) => event.event_properties?.['[Amplitude] Page Counter'])).toEqual([1, 2]);
+  });
+
   it('works with a client without nextPageCounter (counter 1)', async () => {
-    const track = vi.fn(() => ({ promise: Promise.resolve({ event: { event_type: 'x' }, code: 200, message: '' }) }));
+    // Like the real client's, the result settles only after the plugins ran.
+    const track = vi.fn(() => ({ promise: new Promise(() => undefined) }));
     const plugin = pageViewsPlugin();
     await plugin.setup?.({ loggerProvider: silentLogger() } as never, { track });
     const [type, properties, eventOptions] = track.mock.calls[0] as unknown as [

@@ -1,4 +1,10 @@
-import { BACKOFF_FLOOR_MS, DropReason, THROTTLE_WAIT_MS, type Event, type UploadResponse } from '../delivery-internals.js';
+import {
+  BACKOFF_FLOOR_MS,
+  DropReason,
+  THROTTLE_WAIT_MS,
+  type Event,
+  type UploadResponse,
+} from '../delivery-internals.js';
 import { OK } from '../delivery-harness.js';
 import type { Random } from './scenario-random.js';
 
