@@ -34,3 +34,5 @@ export const UNSENT_LOCAL_PREFIX = 'sl_unsent_';
 /** Cross-tab names: the flush lock and the channel on which tabs share delivery outcomes. */
 export const FLUSH_LOCK_PREFIX = 'sightline_flush_';
 export const OUTCOME_CHANNEL_PREFIX = 'sightline_delivery_';
+/** Events sent in requests that outlived their page (localStorage): the next page life does not send them again. */
+export const SENT_NOTE_PREFIX = 'sl_sent_';

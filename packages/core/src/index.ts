@@ -79,6 +79,7 @@ export type {
   Connectivity,
   ExitTransport,
   OutcomeChannelListener,
+  SentNote,
   DeliveryListener,
   DeliveryPlugin,
   DeliveryReport,

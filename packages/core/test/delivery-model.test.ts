@@ -58,6 +58,10 @@ describe('delivery engine model (docs/architecture.md, "Nothing is lost")', () =
     expect(coverage.exitRequests).toBeGreaterThan(20);
     expect(coverage.exitAnswered).toBeGreaterThan(5);
     expect(coverage.handedOff).toBeGreaterThan(2);
+    expect(coverage.noted).toBeGreaterThan(5);
+    console.log(
+      `model: ${coverage.noted} events noted as sent by a page that went away, ${coverage.notedLost} of them failed by the server after it was gone`,
+    );
     expect(coverage.writeFailures).toBeGreaterThan(0);
   });
 });

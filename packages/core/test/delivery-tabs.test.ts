@@ -230,3 +230,74 @@ describe('a page that goes away', () => {
     expect(await storedIds(store)).toEqual(['id-0', 'id-1', 'id-2']); // the next page load sends them, once
   });
 });
+
+describe('what a page leaves noted as it goes', () => {
+  /** A note shared by the page lives of one site, as localStorage is. */
+  const memoryNote = () => {
+    const ids = new Set<string>();
+    return {
+      ids,
+      add: (added: readonly string[]) => added.forEach((id) => ids.add(id)),
+      noted: (asked: readonly string[]) => asked.filter((id) => ids.has(id)),
+      forget: (gone: readonly string[]) => gone.forEach((id) => ids.delete(id)),
+    };
+  };
+  /**
+   * A transport whose requests never answer (the page reloads first), but for the first `failures`,
+   * answered 503; it says whether each request outlives the page.
+   */
+  const pendingTransport = (outliving: boolean, failures: number, sent: string[][]) => {
+    const requests = new WeakSet<object>();
+    let failing = failures;
+    return {
+      transport: {
+        send: (request: { body: string }) => {
+          if (outliving) requests.add(request);
+          sent.push(JSON.parse(request.body).events.map((event: { insert_id: string }) => event.insert_id));
+          if (failing-- > 0) return Promise.resolve({ status: 503, body: null });
+          return new Promise<never>(() => undefined);
+        },
+      },
+      outlivesPage: (request: object) => requests.has(request),
+    };
+  };
+
+  it.each([
+    ['a keepalive upload, the server answering: noted, and the next page life does not send them again', true, 0, 0],
+    ['an upload that dies with the page: not noted, the next page life sends them once more', false, 0, 1],
+    ['while its uploads fail: not noted, the next page life sends them once more', true, 1, 1],
+  ])('%s', async (_label, outliving, failures, copiesAfter) => {
+    const store = createMemoryEventStore();
+    const note = memoryNote();
+    const sent: string[][] = [];
+    const wire = pendingTransport(outliving, failures, sent);
+    const page = lifecycle();
+    const first = harness({
+      store,
+      options: { flushQueueSize: 1 },
+      environment: {
+        lifecycle: page.value,
+        sentNote: note,
+        outlivesPage: wire.outlivesPage,
+        createTransport: () => wire.transport,
+        clock: testClock(),
+      },
+    });
+    if (failures) {
+      first.track({ insert_id: 'failed-before' });
+      await vi.advanceTimersByTimeAsync(10); // answered 503: the server is failing
+    }
+    first.track({ insert_id: 'e-1' });
+    await vi.advanceTimersByTimeAsync(10); // the upload is out; the page reloads before its answer
+    expect(sent.flat()).toContain('e-1');
+    page.leave();
+    first.plugin.teardown!();
+    const next = harness({ store, environment: { sentNote: note } });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(next.sentIds().filter((id) => id === 'e-1')).toHaveLength(copiesAfter);
+    if (!copiesAfter) {
+      expect(await storedIds(store)).toEqual([]); // taken as delivered: gone from the store, and from the note
+      expect(note.ids.size).toBe(0);
+    }
+  });
+});

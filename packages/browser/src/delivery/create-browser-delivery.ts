@@ -6,10 +6,12 @@ import {
   type Config,
   type DeliveryPlugin,
   type EventStore,
+  type SentNote,
 } from '@sightline/core';
 import {
   FLUSH_LOCK_PREFIX,
   OUTCOME_CHANNEL_PREFIX,
+  SENT_NOTE_PREFIX,
   UNSENT_DATABASE_PREFIX,
   UNSENT_LOCAL_PREFIX,
   UNSENT_OBJECT_STORE,
@@ -23,7 +25,8 @@ import { createOutcomeChannel } from './outcome-channel.js';
 import { createPageLifecycle } from './page-lifecycle.js';
 import { createResilientEventStore } from './resilient-event-store.js';
 import { queueSuffix } from './store-names.js';
-import { createExitTransport, createTransport } from './transports.js';
+import { createSentNote } from './sent-note.js';
+import { createExitTransport, createTransport, outlivesPage } from './transports.js';
 
 const defaultStore = (config: Config, suffix: string): EventStore =>
   createResilientEventStore(
@@ -69,5 +72,16 @@ export const createBrowserDelivery = (config: Config): DeliveryPlugin => {
     lifecycle: inPage ? createPageLifecycle() : undefined,
     channel: inPage ? createOutcomeChannel(`${OUTCOME_CHANNEL_PREFIX}${suffix}`) : undefined,
     clock: platform.clock,
+    sentNote: inPage ? sentNote(`${SENT_NOTE_PREFIX}${suffix}`, platform.clock.epoch) : undefined,
+    outlivesPage,
   });
+};
+
+/** The note of what outlived its page, where localStorage works (a sandboxed frame has none). */
+const sentNote = (key: string, now: () => number): SentNote | undefined => {
+  try {
+    return typeof localStorage !== 'undefined' && localStorage ? createSentNote(localStorage, key, now) : undefined;
+  } catch {
+    return undefined;
+  }
 };

@@ -19,6 +19,12 @@ const NO_ANSWER: UploadResponse = { status: 0, body: null };
 const ownKeys = Object.keys;
 const NativePromise = Promise;
 
+/** Requests that reach the server even if their page goes away first: sent with keepalive, or by beacon. */
+const outliving = new WeakSet<UploadRequest>();
+
+/** Whether `request` went out in a way that outlives its page (keepalive fetch, beacon). */
+export const outlivesPage = (request: UploadRequest): boolean => outliving.has(request);
+
 /** An upload that has not answered by then is abandoned and retried: a hung request must not hold the flush lock. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -91,11 +97,13 @@ const startFetch = (
 };
 
 /** A fetch that keeps going after the page is gone while its body fits the page's keepalive budget. */
-const fetchWithKeepalive = async (platform: DeliveryPlatform, url: string, init: FetchInit) => {
+const fetchWithKeepalive = async (platform: DeliveryPlatform, request: UploadRequest, init: FetchInit) => {
   const bytes = bodyBytes(init.body, byteLength);
   const keepalive = reserveKeepalive(bytes);
   try {
-    return await startFetch(platform, url, init, keepalive);
+    const answer = startFetch(platform, request.url, init, keepalive);
+    if (keepalive) outliving.add(request);
+    return await answer;
   } finally {
     if (keepalive) releaseKeepalive(bytes);
   }
@@ -162,11 +170,13 @@ export const createTransport = ({ transport, compress }: TransportChoice, platfo
   const attempt = async (name: TransportName, request: UploadRequest): Promise<UploadResponse> => {
     if (name === 'beacon') {
       // A queued beacon counts as sent (it gives no answer); a refused one waits for a retry.
-      return sendBeacon(platform, request.url, request.body) ? { status: 200, body: null } : NO_ANSWER;
+      if (!sendBeacon(platform, request.url, request.body)) return NO_ANSWER;
+      outliving.add(request);
+      return { status: 200, body: null };
     }
     const prepared = await prepareBody(request.body, compress);
     if (name === 'xhr') return sendXhr(platform, request.url, prepared, headers);
-    return fetchWithKeepalive(platform, request.url, {
+    return fetchWithKeepalive(platform, request, {
       headers: requestHeaders(headers, prepared),
       body: prepared.body,
     });
@@ -215,6 +225,7 @@ export const createExitTransport = (platform: DeliveryPlatform): ExitTransport =
     if (!platform.broken.fetch && reserveKeepalive(bytes)) {
       try {
         const answer = startFetch(platform, request.url, init, true);
+        outliving.add(request);
         const release = () => releaseKeepalive(bytes);
         answer.then(release, release);
         return answer.catch((error) => (broken(error), NO_ANSWER));
@@ -224,8 +235,10 @@ export const createExitTransport = (platform: DeliveryPlatform): ExitTransport =
       }
     }
     try {
-      if (!platform.broken.beacon && sendBeacon(platform, request.url, request.body))
+      if (!platform.broken.beacon && sendBeacon(platform, request.url, request.body)) {
+        outliving.add(request);
         return NativePromise.resolve(undefined);
+      }
     } catch {
       platform.broken.beacon = true;
     }

@@ -1,5 +1,6 @@
-import type { Config, Logger, Transport } from '../types.js';
+import type { Config, Logger, Transport, UploadRequest } from '../types.js';
 import type { Clock } from './environment.js';
+import type { QueuedEvent } from './event-state.js';
 
 /**
  * What the engine's parts share: the clock from the start; the config, logger, endpoint and
@@ -17,4 +18,8 @@ export interface DeliveryContext {
   transport: Transport;
   /** Torn down (re-init): nothing more is sent from here; an upload still out lands. */
   closed: boolean;
+  /** The requests on the wire (uploads and page-exit ones) and the events each carries. */
+  readonly requests: Map<UploadRequest, readonly QueuedEvent[]>;
+  /** The last upload answered was not a failure (nor was any before it): the server takes what it is sent. */
+  serverAnswering: boolean;
 }

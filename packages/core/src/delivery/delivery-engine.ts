@@ -3,23 +3,16 @@ import type { Config, DestinationPlugin, Event, Result, Transport, TransportConf
 import type { DeliveryContext } from './delivery-context.js';
 import type { DeliveryListener, DeliveryStats } from './delivery-report.js';
 import { createDeliveryReporter, type Outcome } from './delivery-reporter.js';
-import { createInPageLock, createSystemClock, type DeliveryEnvironment, type SharedOutcome } from './environment.js';
-import {
-  addEvent,
-  adoptRecords,
-  createEventQueue,
-  finishEvent,
-  onTheWireElsewhere,
-  restartRetries,
-  settleEventElsewhere,
-} from './event-queue.js';
-import { isOnTheWire, isUploading, type QueuedEvent } from './event-state.js';
+import { createInPageLock, createSystemClock, type DeliveryEnvironment } from './environment.js';
+import { addEvent, adoptRecords, createEventQueue, finishEvent, restartRetries } from './event-queue.js';
+import { isUploading, type QueuedEvent } from './event-state.js';
 import { createExitSender } from './exit-sender.js';
 import { createFlushScheduler } from './flush-scheduler.js';
 import { endpointFor, isDefaultEndpoint } from './http-v2-codec.js';
 import { overflow, pickBatch, wakeTime } from './queue-policy.js';
 import { DropReason } from './response-policy.js';
 import { createStoreWriter } from './store-writer.js';
+import { createTabLink } from './tab-link.js';
 import { createUploader } from './uploader.js';
 
 export const DELIVERY_PLUGIN_NAME = 'sightline-delivery';
@@ -58,15 +51,18 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   const { store, connectivity, lifecycle, channel } = environment;
   const lock = environment.lock || createInPageLock();
   // The rest of the context comes with setup().
-  const context = { clock: environment.clock || createSystemClock(), closed: false } as DeliveryContext;
+  const context = {
+    clock: environment.clock || createSystemClock(),
+    closed: false,
+    requests: new Map(),
+    serverAnswering: true,
+  } as unknown as DeliveryContext;
   const { clock } = context;
   const queue = createEventQueue();
   const reporter = createDeliveryReporter(context, channel);
   const unsubscribers: (() => void)[] = [];
   /** Whether this page has looked into the store since it last had reason to (start, a page that left). */
   let adopted = false;
-  /** Events pages that left had on the wire: not adopted from the store in this page life. */
-  const onTheWireOfPagesGone = new Set<string>();
   let exitScheduled = false;
 
   const canSend = (): boolean => {
@@ -90,17 +86,6 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     reporter.publish(ids, outcome);
   };
 
-  /** Another tab answered for these events: settled here without counting or touching the store. */
-  const settleElsewhere = (settled: QueuedEvent[], outcome: SharedOutcome): void => {
-    for (const entry of settled)
-      if (settleEventElsewhere(queue, entry)) reporter.answer(entry, outcome.code, outcome.message);
-  };
-
-  const onSharedOutcome = (outcome: SharedOutcome): void => {
-    const known = outcome.ids.map((id) => queue.get(id)).filter((entry): entry is QueuedEvent => !!entry);
-    settleElsewhere(known, outcome);
-  };
-
   /** Past `maxStoredEvents`, the oldest waiting events make room (counted as store_full). */
   const makeRoom = (): void => {
     const { maxStoredEvents } = context.config;
@@ -114,6 +99,20 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
 
   const writer = createStoreWriter(context, store, () => scheduler.scheduleNext());
   const uploader = createUploader(context, queue, reporter, finish);
+  const tabs = createTabLink(context, {
+    queue,
+    store,
+    writer,
+    reporter,
+    channel,
+    sentNote: environment.sentNote,
+    outlivesPage: environment.outlivesPage,
+    isOnline: () => !connectivity || connectivity.isOnline(),
+    readopt: () => {
+      adopted = false;
+      scheduler.scheduleAt(clock.now());
+    },
+  });
 
   /** The transport `choice` names, gzipping where the endpoint takes it unless the config says. */
   const transportFor = (choice: TransportType | TransportConfig): Transport => {
@@ -125,20 +124,10 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
   /** Takes events found in the store (earlier page lives, other tabs' leftovers) into this page's queue. */
   const adoptStored = async (): Promise<void> => {
     adopted = true;
-    const tooOld = adoptRecords(queue, await store.getAll(), clock.epoch(), onTheWireOfPagesGone);
+    const records = await store.getAll();
+    const tooOld = adoptRecords(queue, records, clock.epoch(), tabs.leftOutOfAdoption(records));
     if (tooOld.length) finish(tooOld, { code: 0, message: 'Dropped: older than 7 days', reason: DropReason.TOO_OLD });
     makeRoom();
-  };
-
-  /** Another tab may have sent some of these since this page last looked: drop those here. */
-  const confirmStillStored = async (batch: QueuedEvent[]): Promise<QueuedEvent[]> => {
-    if (!store.existing) return batch;
-    const present = new Set(await store.existing(batch.map((entry) => entry.record.id)));
-    // An entry whose write failed was never in the store: its absence says nothing.
-    const stillStored = (entry: QueuedEvent): boolean => entry.memoryOnly || present.has(entry.record.id);
-    const gone = batch.filter((entry) => !stillStored(entry));
-    if (gone.length) settleElsewhere(gone, { ids: [], code: 200, message: 'Sent by another tab of this site' });
-    return batch.filter(stillStored);
   };
 
   /** One upload session under the cross-tab lock: batches go until none is due or one fails. */
@@ -158,7 +147,7 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
             await writer.settle();
             continue;
           }
-          const confirmed = await confirmStillStored(batch);
+          const confirmed = await tabs.confirmStillStored(batch);
           if (confirmed.length && !(await uploader.upload(confirmed))) return;
         }
       } finally {
@@ -180,31 +169,6 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     uploader,
     answered: () => scheduler.scheduleNext(),
   });
-
-  /** This page is going away: the other tabs take its stored events over, except what it has on the wire. */
-  const announceLeaving = (): void => {
-    if (!channel || !channel.leave) return;
-    const ids: string[] = [];
-    for (const entry of queue.values()) if (isOnTheWire(entry)) ids.push(entry.record.id);
-    channel.leave(ids);
-  };
-
-  /**
-   * Another page of the site went away: its stored events are this page's to send now (a closed tab
-   * must not leave them waiting for a new page load), except those it had on the wire, whose outcome
-   * nobody here can know (they go once more on the next page load).
-   */
-  const onPageGone = (onTheWire: string[]): void => {
-    const known: QueuedEvent[] = [];
-    for (const id of onTheWire) {
-      onTheWireOfPagesGone.add(id);
-      const entry = queue.get(id);
-      if (entry) known.push(entry);
-    }
-    onTheWireElsewhere(known);
-    adopted = false;
-    scheduler.scheduleAt(clock.now());
-  };
 
   /** Sends on exit once this task's events are in (an event tracked while hidden: web vitals on hide). */
   const sendOnExitSoon = (): void => {
@@ -252,9 +216,9 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     if (connectivity) unsubscribers.push(connectivity.subscribe((online) => online && onOnline()));
     if (lifecycle)
       unsubscribers.push(
-        lifecycle.subscribe({ onHidden: flushOnExit, onVisible: () => undefined, onLeave: announceLeaving }),
+        lifecycle.subscribe({ onHidden: flushOnExit, onVisible: () => undefined, onLeave: tabs.leave }),
       );
-    if (channel) unsubscribers.push(channel.subscribe({ outcome: onSharedOutcome, left: onPageGone }));
+    if (channel) unsubscribers.push(channel.subscribe({ outcome: tabs.onSharedOutcome, left: tabs.onPageGone }));
     // Events left by earlier page lives (or a crashed tab) go out without waiting for a new one.
     scheduler.scheduleAt(clock.now());
   };

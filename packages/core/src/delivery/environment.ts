@@ -79,6 +79,20 @@ export interface ExitTransport {
   send(request: UploadRequest): Promise<UploadResponse | undefined>;
 }
 
+/**
+ * Events a page sent in requests that outlive it (keepalive, beacon), noted as it goes away while
+ * its uploads were being answered: every later page life of the site takes them as delivered
+ * rather than sending them again (nobody can read those answers). Written at once (synchronously),
+ * as the page may not run again.
+ */
+export interface SentNote {
+  add(ids: readonly string[]): void;
+  /** Which of `ids` some page noted. */
+  noted(ids: readonly string[]): string[];
+  /** Their records are gone from the store: the note on them is no longer needed. */
+  forget(ids: readonly string[]): void;
+}
+
 /** Everything the engine needs from its platform: the browser package supplies each piece. */
 export interface DeliveryEnvironment {
   store: EventStore;
@@ -90,6 +104,9 @@ export interface DeliveryEnvironment {
   lifecycle?: PageLifecycle;
   channel?: OutcomeChannel;
   clock?: Clock;
+  sentNote?: SentNote;
+  /** Whether a request (an upload or a page-exit one) reaches the server after its page is gone. */
+  outlivesPage?(request: UploadRequest): boolean;
 }
 
 /** Where a clock reads time: a monotonic source where the platform has one, and wall-clock time. */

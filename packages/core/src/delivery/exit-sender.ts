@@ -36,9 +36,12 @@ export const createExitSender = (context: DeliveryContext, parts: ExitSenderPart
 
   const sendChunk = (batch: QueuedEvent[], events: Event[], body: string): void => {
     takeOffOnExit(batch);
+    const sent = { url: context.url, body, exiting: true };
+    context.requests.set(sent, batch);
     let request: Promise<unknown>;
     try {
-      request = exitTransport!.send({ url: context.url, body, exiting: true }).then((response) => {
+      request = exitTransport!.send(sent).then((response) => {
+        context.requests.delete(sent);
         // Torn down meanwhile: the next engine owns the store, and may have sent these already.
         if (context.closed) return;
         if (response === undefined) {
@@ -54,6 +57,7 @@ export const createExitSender = (context: DeliveryContext, parts: ExitSenderPart
     }
     request.then(undefined, () => {
       // Nothing could take it: not an attempt, it waits for the next chance.
+      context.requests.delete(sent);
       if (context.closed) return;
       land(batch);
       retractAttempt(batch);

@@ -28,6 +28,7 @@ export type {
   OutcomeChannelListener,
   PageLifecycle,
   PageLifecycleListener,
+  SentNote,
   SharedOutcome,
   TransportChoice,
 } from './environment.js';

@@ -48,12 +48,15 @@ export const createUploader = (
       return apply(noAnswer(events, `Could not encode the batch: ${String(error)}`), batch);
     }
     takeOff(batch);
+    const request = { url: context.url, body };
+    context.requests.set(request, batch);
     let plan: ResponsePlan;
     try {
-      plan = planFor(events, { response: await context.transport.send({ url: context.url, body }) });
+      plan = planFor(events, { response: await context.transport.send(request) });
     } catch (error) {
       plan = planFor(events, { error });
     }
+    context.requests.delete(request);
     land(batch);
     return apply(plan, batch);
   };
@@ -65,6 +68,7 @@ export const createUploader = (
    */
   const apply = async (plan: ResponsePlan, batch: QueuedEvent[], resend: 'now' | 'later' = 'now'): Promise<boolean> => {
     const pick = (indices: number[]) => indices.map((index) => batch[index]);
+    context.serverAnswering = !plan.retry.length && !plan.throttled.length;
     if (plan.delivered.length) {
       finish(pick(plan.delivered), { code: plan.code, message: plan.message });
       // The server answers again: what waited out a backoff after a failure goes now.

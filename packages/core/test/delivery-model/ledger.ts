@@ -37,6 +37,8 @@ export interface Fate {
   waitEpoch: number;
   /** The page that handed it to a beacon (no answer): it must not send it again. */
   handedOffOn: number;
+  /** The page that noted it as sent as it went away (its request outlived it): no page sends it again. */
+  notedBy: number;
   /** Retryable failures per page life and stretch of connectivity. */
   failures: Map<string, number>;
 }
@@ -71,6 +73,8 @@ export const createLedger = (settings: Settings) => {
   /** Answers numbered in arrival order; the last 200 each page heard. */
   let answers = 0;
   const lastAck = new Map<number, number>();
+  /** Whether the last answer each page heard was a failure (no answer, 5xx, 408, 429). */
+  const lastHeardFailed = new Map<number, boolean>();
   /** Halves of a split batch waiting for their turn, by page: still part of the upload in progress. */
   const held = new Map<string, number>();
   let requests = 0;
@@ -95,6 +99,7 @@ export const createLedger = (settings: Settings) => {
     waitAnswer: 0,
     waitEpoch: 0,
     handedOffOn: -1,
+    notedBy: -1,
     failures: new Map(),
   });
   /** Never throws: the engine would swallow an exception from its transport, store or listener. */
@@ -130,6 +135,8 @@ export const createLedger = (settings: Settings) => {
       // A page that went away may still have it on the wire: the next page life cannot know, and resends it once.
       if ([...inFlight.values()].some((request) => request.page === page.index && request.ids.includes(id)))
         violation(`3: ${id} sent (${kind}) while already in flight`);
+      if (fate.notedBy >= 0 && fate.notedBy !== page.index)
+        violation(`3: ${id} sent (${kind}) by page ${page.index}, though page ${fate.notedBy} noted it as sent`);
       if (fate.handedOffOn === page.index)
         violation(`3: ${id} sent (${kind}) again after its page handed it to a beacon`);
       // Within one session it is the same upload (the rest of a 400, halves of a 413). flush(), setOffline() and a
@@ -148,14 +155,23 @@ export const createLedger = (settings: Settings) => {
     return requests;
   };
 
+  /** A page going away noted these as sent: only while its uploads were answered and the network was up. */
+  const onNoted = (page: Page, ids: readonly string[], online: boolean): void => {
+    if (lastHeardFailed.get(page.index) || !online)
+      violation(`3: page ${page.index} noted ${ids[0]} as sent while ${online ? 'its last upload failed' : 'offline'}`);
+    for (const id of ids) fateOf(id).notedBy = page.index;
+  };
+
   /** A beacon took these: no answer will come, and their page must not send them again. */
   const onHandedOff = (page: Page, events: Event[]): void => {
     for (const event of events) fateOf(event.insert_id as string).handedOffOn = page.index;
   };
 
-  const onAnswer = (page: Page, request: number, events: Event[], verdict: Verdict): void => {
+  /** The server answered a request; `heard`: the page read that answer (it did not go away first, nor use a beacon). */
+  const onAnswer = (page: Page, request: number, events: Event[], verdict: Verdict, heard = true): void => {
     const kind = inFlight.get(request)?.kind;
     inFlight.delete(request);
+    if (heard) lastHeardFailed.set(page.index, verdict.failures.size > 0);
     const answer = ++answers;
     if (verdict.acknowledged) lastAck.set(page.index, answer);
     // A page-exit request's answer leaves what the server asks for again waiting for a session (not held).
@@ -228,7 +244,11 @@ export const createLedger = (settings: Settings) => {
     const older = [...page.known].filter((other) => {
       const candidate = fateOf(other);
       return (
-        candidate.order < fate.order && !isFinal(candidate) && !candidate.lostWithPage && !inFlightOn(page.index, other)
+        candidate.order < fate.order &&
+        !isFinal(candidate) &&
+        !candidate.lostWithPage &&
+        candidate.notedBy < 0 &&
+        !inFlightOn(page.index, other)
       );
     });
     if (older.length)
@@ -240,9 +260,12 @@ export const createLedger = (settings: Settings) => {
       violation(`1: track() for ${id} resolved 200 (${result.message}), but the server never acknowledged it`);
   };
 
+  /** Only a final outcome, or a page's note that it went out in a request outliving that page, removes a record. */
   const onRemove = (ids: string[]): void => {
-    for (const id of ids)
-      if (!isFinal(fateOf(id))) violation(`1: ${id} removed from the store without a final outcome`);
+    for (const id of ids) {
+      const fate = fateOf(id);
+      if (!isFinal(fate) && fate.notedBy < 0) violation(`1: ${id} removed from the store without a final outcome`);
+    }
   };
 
   const onWriteFailed = (ids: string[]): void => ids.forEach((id) => (fateOf(id).writeFailed = true));
@@ -263,6 +286,7 @@ export const createLedger = (settings: Settings) => {
     onAnswer,
     onExitRequest,
     onHandedOff,
+    onNoted,
     onReport,
     onResult,
     onRemove,

@@ -6,6 +6,7 @@ import {
   type Event,
   type ExitTransport,
   type FlushLock,
+  type SentNote,
   type Transport,
 } from '../delivery-internals.js';
 import { harness, lifecycle } from '../delivery-harness.js';
@@ -26,6 +27,9 @@ export const coverage = {
   exitRequests: 0,
   exitAnswered: 0,
   handedOff: 0,
+  /** Events a page noted as sent as it went away: delivered, or lost within the documented limit. */
+  noted: 0,
+  notedLost: 0,
   writeFailures: 0,
   lostWithPage: 0,
   outcomes: {} as Record<string, number>,
@@ -75,8 +79,23 @@ export const runSeed = async (seed: number) => {
     }
   };
 
+  /** Requests that outlive their page (keepalive fetch, beacon), as the browser transports tell. */
+  const outliving = new WeakSet<object>();
+  const wireRandom = createRandom(seed ^ 0xa11ce);
+  /** The note pages leave as they go, shared by every page life (localStorage in the browser). */
+  const noteEntries = new Set<string>();
+  const sentNoteFor = (page: Page): SentNote => ({
+    add: (ids) => {
+      ledger.onNoted(page, ids, network.isOnline());
+      ids.forEach((id) => noteEntries.add(id));
+    },
+    noted: (ids) => ids.filter((id) => noteEntries.has(id)),
+    forget: (ids) => ids.forEach((id) => noteEntries.delete(id)),
+  });
+
   const transportFor = (page: Page): Transport => ({
     send: async (request) => {
+      if (wireRandom.chance(0.7)) outliving.add(request);
       const events = JSON.parse(request.body).events as Event[];
       const id = ledger.onRequest(page, events, session, 'upload');
       const verdict = server.answer(events, byteLength(request.body));
@@ -104,11 +123,12 @@ export const runSeed = async (seed: number) => {
         ? random.weighted({ unanswered: 70, beacon: 30 })
         : random.weighted({ answered: 80, beacon: 15, refused: 5 });
       if (kind === 'refused') return Promise.reject(new TypeError('no page-exit transport took it'));
+      outliving.add(request);
       const events = JSON.parse(request.body).events as Event[];
       const id = ledger.onRequest(page, events, session, 'exit');
       const verdict = server.answer(events, byteLength(request.body));
       if (kind !== 'answered') {
-        ledger.onAnswer(page, id, events, verdict);
+        ledger.onAnswer(page, id, events, verdict, false);
         if (kind === 'unanswered') return new Promise<never>(() => undefined);
         coverage.handedOff++;
         ledger.onHandedOff(page, events);
@@ -148,6 +168,8 @@ export const runSeed = async (seed: number) => {
         connectivity: network.value,
         lifecycle: page.screen.value,
         clock,
+        sentNote: sentNoteFor(page),
+        outlivesPage: (request) => outliving.has(request),
       },
     });
     call('onDelivery', () => page.h.plugin.onDelivery((report) => ledger.onReport(page, report)));
@@ -205,7 +227,7 @@ export const runSeed = async (seed: number) => {
     reload: () => {
       const pagehide = random.chance(0.5);
       goingAway = true;
-      if (pagehide) call('pagehide', () => page.screen.hide());
+      if (pagehide) call('pagehide', () => page.screen.leave());
       goingAway = false;
       call('teardown', () => page.h.plugin.teardown!());
       ledger.onTeardown(page, new Set(store.memory.records.keys()));
@@ -281,6 +303,12 @@ export const runSeed = async (seed: number) => {
   for (const [id, fate] of ledger.fates) {
     if (fate.lostWithPage && !fate.reports.length) {
       coverage.lostWithPage++;
+      continue;
+    }
+    if (fate.notedBy >= 0 && !fate.reports.length) {
+      // Taken as delivered by the next page life; lost only if the server failed that very request.
+      coverage.noted++;
+      if (!fate.acknowledged) coverage.notedLost++;
       continue;
     }
     if (!fate.reports.length) ledger.violation(`1: ${id} has no final outcome (silently missing)`);
