@@ -23,18 +23,8 @@ import { closestMatching } from './selector-list.js';
 
 export function elementInteractionsPlugin(options: ElementInteractionsOptions = {}): Plugin<TrackingClient> {
   return capturePlugin(PLUGIN_NAME_ELEMENT_INTERACTIONS, options, (setup) => {
-    const {
-      logger,
-      document,
-      win,
-      options: safeOptions,
-      onError,
-      targetOf,
-      report,
-      listen,
-      timeout,
-      atTeardown,
-    } = setup;
+    const { logger, document, win, onError, targetOf, report, listen, timeout, atTeardown } = setup;
+    const safeOptions = setup.options;
     const allowlistSelector = setup.selectorList(
       safeOptions.cssSelectorAllowlist,
       DEFAULT_CSS_SELECTOR_ALLOWLIST,

@@ -74,18 +74,8 @@ function watchThrashedCursor(
 
 export function frustrationInteractionsPlugin(options: FrustrationInteractionsOptions = {}): Plugin<TrackingClient> {
   return capturePlugin(PLUGIN_NAME_FRUSTRATION_INTERACTIONS, options, (setup) => {
-    const {
-      logger,
-      document,
-      win,
-      options: safeOptions,
-      onError,
-      targetOf,
-      report,
-      listen,
-      timeout,
-      atTeardown,
-    } = setup;
+    const { logger, document, win, onError, targetOf, report, listen, timeout, atTeardown } = setup;
+    const safeOptions = setup.options;
     const rage = featureSwitch(safeOptions.rageClicks);
     const dead = featureSwitch(safeOptions.deadClicks);
     // Error clicks are off unless asked for.
