@@ -3,10 +3,21 @@
  * and everything the start registers with that scope (listeners, timers, observers, patches) is
  * released by `teardown`, or by the next `setup` before it starts again.
  */
-import { ConsoleLogger, type Config, type EnrichmentPlugin, type Event, type Logger } from '@sightline/core';
+import type { Config, EnrichmentPlugin, Event, Logger } from '@sightline/core';
 
 /** Passive capture phase: a page handler that stops propagation must not hide the interaction. */
 const PASSIVE_CAPTURE: AddEventListenerOptions = { capture: true, passive: true };
+
+const ignore = (): void => undefined;
+/** For a config without a logger (tests, hand-made configs): every plugin can log unconditionally. */
+const SILENT_LOGGER: Logger = {
+  disable: ignore,
+  enable: ignore,
+  log: ignore,
+  warn: ignore,
+  error: ignore,
+  debug: ignore,
+};
 
 /** What a plugin's start step gets, and registers what it starts with. */
 export interface PluginScope<C> {
@@ -42,7 +53,7 @@ export interface PluginDefinition<C> {
 
 /** One start's registrations; `release` runs them once, and later registrations run at once. */
 function createScope<C>(name: string, config: Config, client: C) {
-  const logger: Logger = (config && config.loggerProvider) || new ConsoleLogger();
+  const logger: Logger = (config && config.loggerProvider) || SILENT_LOGGER;
   const stops: Array<() => void> = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let released = false;
