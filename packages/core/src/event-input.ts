@@ -3,6 +3,7 @@
  * cleaned, eventOptions and times checked. Pure but for the logger, which hears what was changed.
  */
 import { describeValue } from './describe-value.js';
+import { objectOrEmpty } from './option-guards.js';
 import { copyIfFlat, sanitizeAny, sanitizeWalk, type SanitizeResult } from './sanitize.js';
 import type { Event, EventOptions, Logger, Properties } from './types.js';
 
@@ -66,7 +67,7 @@ export const timeOfCall = (
   logger: Logger,
   now: () => number,
 ): number => {
-  const given = eventInput && typeof eventInput === 'object' ? (eventInput as Event).time : undefined;
+  const given = objectOrEmpty<Event>(eventInput).time;
   return explicitTime((eventOptions && eventOptions.time) || given, eventInput, logger) || now();
 };
 

@@ -38,6 +38,15 @@ export type {
   UploadRequest,
   UploadResponse,
 } from './types.js';
+export type {
+  ConfiguredClient,
+  FlushingClient,
+  IdentifyingClient,
+  IdentityReadingClient,
+  PageCounterClient,
+  SessionClient,
+  TrackingClient,
+} from './plugin-clients.js';
 
 // Wire names and documented constants the plugins send or compare.
 export {
@@ -60,6 +69,7 @@ export { createMemoryIdentityStorage } from './identity.js';
 export type { IdentitySnapshot, IdentityStorage } from './identity.js';
 export { isSessionActive } from './session.js';
 export { describeValue } from './describe-value.js';
+export { objectOrEmpty, optionsUnlessOff } from './option-guards.js';
 export { tryOr } from './try-or.js';
 export { uuid } from './uuid.js';
 

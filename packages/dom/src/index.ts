@@ -13,3 +13,4 @@ export * from './navigation-observer.js';
 export * from './cookie-jar.js';
 export * from './page-properties.js';
 export * from './campaign.js';
+export * from './plugin-lifecycle.js';

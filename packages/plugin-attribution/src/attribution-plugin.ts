@@ -15,14 +15,14 @@ import {
   isSessionActive,
   type Config,
   type Event,
-  type EventOptions,
-  type Identify,
+  type IdentifyingClient,
   type Logger,
   type Plugin,
   type Properties,
-  type ResultPromise,
+  type SessionClient,
+  type TrackingClient,
 } from '@sightline/core';
-import { observeNavigation, parseCampaign, type Campaign } from '@sightline/dom';
+import { definePlugin, observeNavigation, parseCampaign, type Campaign } from '@sightline/dom';
 import { buildCampaignIdentify } from './campaign-identify.js';
 import { decideCampaign, type ExcludeReferrer } from './campaign-policy.js';
 import { createCampaignStore, type CampaignStore } from './campaign-store.js';
@@ -35,16 +35,6 @@ import {
 } from './options.js';
 import { findSiteDomain, withoutLeadingDot } from './site-domain.js';
 
-/** What the plugin needs from the client (CoreClient has all of it). */
-export interface AttributionClient {
-  identify(identify: Identify, eventOptions?: EventOptions): ResultPromise;
-  track(eventType: string, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise;
-  setSessionId(sessionId: number): void;
-  getSessionId(): number | undefined;
-  /** Optional: makes "is this load mid-session?" exact for `resetSessionOnNewCampaign`. */
-  getLastEventTime?(): number | undefined;
-}
-
 const siteDomainFor = (config: Config, resolved: ResolvedAttributionOptions, hostname: string): string => {
   if (resolved.siteDomain) return resolved.siteDomain;
   const cookieDomain = config.cookieOptions.domain; // always resolved by the client
@@ -55,7 +45,7 @@ const siteDomainFor = (config: Config, resolved: ResolvedAttributionOptions, hos
 };
 
 /** Whether the session stored before this load is still running. */
-const sessionContinues = (client: AttributionClient, timeout: number): boolean => {
+const sessionContinues = (client: SessionClient, timeout: number): boolean => {
   const sessionId = client.getSessionId();
   const last = client.getLastEventTime && client.getLastEventTime();
   // Without the last event time, the session start is a safe lower bound for it.
@@ -67,8 +57,10 @@ const sessionContinues = (client: AttributionClient, timeout: number): boolean =
   );
 };
 
-export const attributionPlugin = (options: AttributionOptions = {}): Plugin<AttributionClient> => {
-  let client: AttributionClient | undefined;
+export const attributionPlugin = (
+  options: AttributionOptions = {},
+): Plugin<TrackingClient & IdentifyingClient & SessionClient> => {
+  let client: (TrackingClient & IdentifyingClient & SessionClient) | undefined;
   let logger: Logger | undefined;
   let resolved: ResolvedAttributionOptions | undefined;
   let store: CampaignStore | undefined;
@@ -78,7 +70,6 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
   let landing: Campaign = {};
   /** The campaign of the current URL: what event-property attribution attaches. */
   let current: Campaign = {};
-  let stopNavigation: (() => void) | undefined;
 
   /** Decides whether the campaign is tracked and records a tracked campaign, after starting a new session when `resetSession`. */
   const evaluate = (isNewSession: boolean, resetSession?: boolean): void => {
@@ -114,13 +105,16 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
     if (client && resolved && resolved.fallbackAttributionEvent) client.track(EVENT_ATTRIBUTION, { ...current });
   };
 
-  return {
+  return definePlugin<TrackingClient & IdentifyingClient & SessionClient>({
     name: PLUGIN_NAME,
-    type: 'enrichment',
 
-    setup(config: Config, attributionClient: AttributionClient) {
-      client = attributionClient;
-      logger = config.loggerProvider;
+    start(scope) {
+      const { config } = scope;
+      client = scope.client;
+      logger = scope.logger;
+      scope.atTeardown(() => {
+        client = undefined;
+      });
       resolved = resolveAttributionOptions(options, logger);
       const win = getWindow();
       const document = getDocument();
@@ -138,12 +132,14 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
       }
 
       if (resolved.eventProperty) {
-        stopNavigation = observeNavigation(
-          (change) => {
-            current = parseCampaign({ url: change.url, referrer: document.referrer });
-            trackFallbackEvent();
-          },
-          { onError: (error) => logger && logger.error('attribution: navigation handling failed', error) },
+        scope.atTeardown(
+          observeNavigation(
+            (change) => {
+              current = parseCampaign({ url: change.url, referrer: document.referrer });
+              trackFallbackEvent();
+            },
+            { onError: (error) => logger && logger.error('attribution: navigation handling failed', error) },
+          ),
         );
         trackFallbackEvent();
       }
@@ -165,11 +161,5 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
       }
       return event;
     },
-
-    teardown() {
-      if (stopNavigation) stopNavigation();
-      stopNavigation = undefined;
-      client = undefined;
-    },
-  };
+  });
 };

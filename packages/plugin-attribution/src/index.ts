@@ -1,4 +1,4 @@
-export { attributionPlugin, type AttributionClient } from './attribution-plugin.js';
+export { attributionPlugin } from './attribution-plugin.js';
 export {
   attributionOptionsFrom,
   resolveAttributionOptions,

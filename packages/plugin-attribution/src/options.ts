@@ -1,5 +1,5 @@
 /** `autocapture.attribution` options and their documented defaults. */
-import { describeValue as describe, tryOr, type Logger } from '@sightline/core';
+import { describeValue as describe, optionsUnlessOff, tryOr, type Logger } from '@sightline/core';
 import type { ExcludeInternalCondition, ExcludeReferrer } from './campaign-policy.js';
 import {
   DEFAULT_INITIAL_EMPTY_VALUE,
@@ -106,11 +106,7 @@ export const resolveAttributionOptions = (
  * Maps the documented `autocapture.attribution` value (default `true`) to plugin
  * options, or `undefined` when attribution is off.
  */
-export const attributionOptionsFrom = (value: unknown): AttributionOptions | undefined => {
-  if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as AttributionOptions;
-  return {};
-};
+export const attributionOptionsFrom: (value: unknown) => AttributionOptions | undefined = optionsUnlessOff;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -2,7 +2,7 @@
  * `[Amplitude] Element Clicked` and `[Amplitude] Element Changed`. One passive capture-phase listener per event kind on
  * the document. The listener only records element, time and page; selector, hierarchy and text work runs after paint.
  */
-import type { Plugin } from '@sightline/core';
+import type { Plugin, TrackingClient } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
 import { capturePlugin } from './capture-plugin.js';
 import {
@@ -16,14 +16,15 @@ import {
 import { deferredWork } from './deferred-work.js';
 import { acquireDomChangeMonitor } from './dom-change-monitor.js';
 import type { InteractionKind, InteractionRecord } from './element-properties.js';
-import { hasTextSelectionOn, recordInteraction, type TrackingClient } from './interaction-context.js';
+import { hasTextSelectionOn, recordInteraction } from './interaction-context.js';
 import type { ElementInteractionsOptions } from './options.js';
 import { pageChangeWatches } from './page-change-watch.js';
 import { closestMatching } from './selector-list.js';
 
 export function elementInteractionsPlugin(options: ElementInteractionsOptions = {}): Plugin<TrackingClient> {
   return capturePlugin(PLUGIN_NAME_ELEMENT_INTERACTIONS, options, (setup) => {
-    const { logger, document, win, options: safeOptions, onError, targetOf, report, listen, atTeardown } = setup;
+    const { logger, document, win, onError, targetOf, report, listen, timeout, atTeardown } = setup;
+    const safeOptions = setup.options;
     const allowlistSelector = setup.selectorList(
       safeOptions.cssSelectorAllowlist,
       DEFAULT_CSS_SELECTOR_ALLOWLIST,
@@ -38,7 +39,7 @@ export function elementInteractionsPlugin(options: ElementInteractionsOptions = 
       typeof safeOptions.shouldTrackEventResolver === 'function' ? safeOptions.shouldTrackEventResolver : undefined;
     const work = deferredWork(onError);
     const monitor = actionSelector ? acquireDomChangeMonitor(document) : undefined;
-    const actionClicks = pageChangeWatches(monitor);
+    const actionClicks = pageChangeWatches(monitor, timeout);
 
     const emit = (record: InteractionRecord, kind: InteractionKind) => {
       work.schedule(() => report(kind === 'click' ? EVENT_ELEMENT_CLICKED : EVENT_ELEMENT_CHANGED, record, kind));

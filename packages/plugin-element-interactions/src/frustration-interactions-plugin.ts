@@ -3,7 +3,7 @@
  * mousemove one for thrashed cursors); the element properties are built when the event is
  * decided (1 s after a burst, 3 s after a dead click, at the error, at the thrash), never per click.
  */
-import type { Plugin, Properties } from '@sightline/core';
+import type { Plugin, Properties, TrackingClient } from '@sightline/core';
 import { observeNavigation } from '@sightline/dom';
 import { capturePlugin, type CaptureSetup } from './capture-plugin.js';
 import {
@@ -23,7 +23,7 @@ import {
 import { acquireDomChangeMonitor } from './dom-change-monitor.js';
 import type { InteractionRecord } from './element-properties.js';
 import { errorClickProperties, watchErrors } from './error-watch.js';
-import { currentPageUrl, hasTextSelectionOn, recordInteraction, type TrackingClient } from './interaction-context.js';
+import { currentPageUrl, hasTextSelectionOn, recordInteraction } from './interaction-context.js';
 import { featureSwitch, thrashedCursorThresholds, type FrustrationInteractionsOptions } from './options.js';
 import { pageChangeWatches } from './page-change-watch.js';
 import { RageClickDetector, type ClickBurst } from './rage-click-detector.js';
@@ -74,7 +74,8 @@ function watchThrashedCursor(
 
 export function frustrationInteractionsPlugin(options: FrustrationInteractionsOptions = {}): Plugin<TrackingClient> {
   return capturePlugin(PLUGIN_NAME_FRUSTRATION_INTERACTIONS, options, (setup) => {
-    const { logger, document, win, options: safeOptions, onError, targetOf, report, listen, atTeardown } = setup;
+    const { logger, document, win, onError, targetOf, report, listen, timeout, atTeardown } = setup;
+    const safeOptions = setup.options;
     const rage = featureSwitch(safeOptions.rageClicks);
     const dead = featureSwitch(safeOptions.deadClicks);
     // Error clicks are off unless asked for.
@@ -98,7 +99,7 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
       'deadClicks.cssSelectorAllowlist',
     );
     const detector = new RageClickDetector();
-    let rageTimer: ReturnType<typeof setTimeout> | undefined;
+    let cancelRageTimer = (): void => undefined;
     let monitor = dead.enabled && deadSelector ? acquireDomChangeMonitor(document) : undefined;
     if (monitor && !monitor.available) {
       // Without MutationObserver every click would look dead: report none instead.
@@ -106,7 +107,7 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
       monitor.release();
       monitor = undefined;
     }
-    const deadClicks = pageChangeWatches(monitor);
+    const deadClicks = pageChangeWatches(monitor, timeout);
 
     const reportBurst = (burst: ClickBurst | undefined) => {
       if (!burst || !detector.isRage(burst)) return;
@@ -119,7 +120,7 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
       );
     };
     const endBurst = () => {
-      clearTimeout(rageTimer);
+      cancelRageTimer();
       reportBurst(detector.finish());
     };
 
@@ -131,8 +132,8 @@ export function frustrationInteractionsPlugin(options: FrustrationInteractionsOp
         return;
       }
       reportBurst(detector.add({ element, x, y, time, pageUrl: currentPageUrl() }));
-      clearTimeout(rageTimer);
-      rageTimer = setTimeout(endBurst, RAGE_CLICK_SETTLE_MS);
+      cancelRageTimer();
+      cancelRageTimer = timeout(endBurst, RAGE_CLICK_SETTLE_MS);
     };
 
     const onDeadClickCandidate = (target: Element, x: number, y: number, time: number) => {

@@ -21,7 +21,6 @@ export { RageClickDetector, isRageBurst, DEFAULT_RAGE_CLICK_THRESHOLDS } from '.
 export type { ClickBurst, ClickSample, RageClickThresholds } from './rage-click-detector.js';
 export { buildElementProperties } from './element-properties.js';
 export type { InteractionRecord, InteractionKind, ElementPropertiesContext } from './element-properties.js';
-export type { TrackingClient } from './interaction-context.js';
 // What the capture preview (@sightline/preview) needs to show the very event a click would send.
 export { resolvePrivacyAndPage, type ResolvedPrivacyAndPage } from './options.js';
 export { compileSelectorList, closestMatching } from './selector-list.js';

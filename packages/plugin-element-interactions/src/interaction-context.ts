@@ -1,12 +1,7 @@
 /** Cheap, synchronous reads shared by both plugins' listeners. */
-import { getWindow, type Event, type EventOptions, type Properties } from '@sightline/core';
+import { getWindow } from '@sightline/core';
 import { currentHref } from '@sightline/dom';
 import type { InteractionRecord } from './element-properties.js';
-
-/** The part of the client the plugins use. */
-export interface TrackingClient {
-  track(eventType: string | Event, eventProperties?: Properties, eventOptions?: EventOptions): unknown;
-}
 
 export function currentPageUrl(): string {
   try {

@@ -2,7 +2,7 @@
  * Options of both plugins and their resolution:
  * bad values are logged and replaced by the default, never thrown.
  */
-import type { Logger } from '@sightline/core';
+import { objectOrEmpty, optionsUnlessOff, type Logger } from '@sightline/core';
 import {
   DEFAULT_DATA_ATTRIBUTE_PREFIX,
   DEFAULT_PRIVACY_LEVEL,
@@ -107,9 +107,8 @@ export function resolvePrivacyAndPage(options: PrivacyAndPageOptions, logger?: L
 
 /** `true`/omitted → on with the default list, `false` → off, `{ cssSelectorAllowlist }` → on with it. */
 export function featureSwitch(value: boolean | SelectorOption | undefined): { enabled: boolean; allowlist?: unknown } {
-  if (value === false) return { enabled: false };
-  if (value && typeof value === 'object') return { enabled: true, allowlist: value.cssSelectorAllowlist };
-  return { enabled: true };
+  const options = optionsUnlessOff<SelectorOption>(value);
+  return options ? { enabled: true, allowlist: options.cssSelectorAllowlist } : { enabled: false };
 }
 
 /**
@@ -118,7 +117,7 @@ export function featureSwitch(value: boolean | SelectorOption | undefined): { en
  */
 export function thrashedCursorThresholds(value: unknown, logger?: Logger): ThrashedCursorThresholds | undefined {
   if (!value) return undefined;
-  const given = (typeof value === 'object' ? value : {}) as { [name: string]: unknown };
+  const given = objectOrEmpty<{ [name: string]: unknown }>(value);
   const pick = (name: keyof ThrashedCursorThresholds, valid: (n: number) => boolean): number => {
     const candidate = given[name];
     if (candidate === undefined) return DEFAULT_THRASHED_CURSOR_THRESHOLDS[name];

@@ -13,16 +13,22 @@ export interface PageChangeWatches {
   endAll(changed: boolean): void;
 }
 
-/** Without a monitor only the window and `endAll` can end a wait. */
-export function pageChangeWatches(monitor: DomChangeMonitor | undefined): PageChangeWatches {
+/**
+ * Without a monitor only the window and `endAll` can end a wait. `timeout` is the plugin scope's
+ * (cleared at teardown).
+ */
+export function pageChangeWatches(
+  monitor: DomChangeMonitor | undefined,
+  timeout: (run: () => void, ms: number) => () => void,
+): PageChangeWatches {
   const pending = new Set<(changed: boolean) => void>();
   return {
     watch(element, since, windowMs, onEnd) {
       let unwatch = () => {};
-      const timer = setTimeout(() => end(false), windowMs);
+      const cancelTimer = timeout(() => end(false), windowMs);
       function end(changed: boolean) {
         if (!pending.delete(end)) return;
-        clearTimeout(timer);
+        cancelTimer();
         unwatch();
         onEnd(changed);
       }

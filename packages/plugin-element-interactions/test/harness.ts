@@ -1,7 +1,6 @@
 import { vi } from 'vitest';
-import type { Config, Plugin, Properties } from '@sightline/core';
+import type { Config, Event, EventOptions, Plugin, Properties, TrackingClient } from '@sightline/core';
 import { silentLogger } from '../../core/test/helpers.js';
-import type { TrackingClient } from '@sightline/plugin-element-interactions';
 
 export interface Tracked {
   eventType: string;
@@ -14,9 +13,10 @@ export function setUpPlugin(plugin: Plugin<TrackingClient>) {
   const logger = silentLogger();
   const tracked: Tracked[] = [];
   const client: TrackingClient = {
-    track: vi.fn((eventType: unknown, properties?: Properties, options?: { time?: number }) => {
+    track: vi.fn((eventType: string | Event, properties?: Properties, options?: EventOptions) => {
       tracked.push({ eventType: eventType as string, properties: properties ?? {}, time: options?.time });
-      return undefined;
+      const event = { event_type: String(eventType), event_properties: properties };
+      return { promise: Promise.resolve({ event, code: 200, message: 'recorded' }) };
     }),
   };
   plugin.setup?.({ loggerProvider: logger } as unknown as Config, client);

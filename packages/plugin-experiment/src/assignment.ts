@@ -1,4 +1,4 @@
-import { IdentifyOperation, type Event } from '@sightline/core';
+import { IdentifyOperation, objectOrEmpty, type Event } from '@sightline/core';
 import {
   ASSIGNMENT_DETAILS_SUFFIX,
   ASSIGNMENT_ENVIRONMENT_PROPERTY,
@@ -25,7 +25,7 @@ const readVariant = (assigned: AssignedVariant): { variant: unknown; details?: u
  * bad flag rejects the whole event, so a half-recorded assignment never reaches analysis.
  */
 export const buildAssignmentEvent = (assignment: Assignment, strictVariantFormat = true): Built<Event> => {
-  const flags = assignment && typeof assignment === 'object' ? assignment.flags : undefined;
+  const flags = objectOrEmpty<Assignment>(assignment).flags;
   if (!flags || typeof flags !== 'object' || Array.isArray(flags) || Object.keys(flags).length === 0) {
     return {
       ok: false,

@@ -1,4 +1,4 @@
-import { EVENT_IDENTIFY, ResultCode, type EventOptions, type ResultPromise } from '@sightline/core';
+import { EVENT_IDENTIFY, ResultCode, objectOrEmpty, type EventOptions, type ResultPromise } from '@sightline/core';
 import { buildAssignmentEvent } from './assignment.js';
 import { callClient, isClient, loggerResolver, settledResult } from './client-calls.js';
 import { ASSIGNMENT_EVENT, EXPOSURE_EVENT } from './constants.js';
@@ -25,7 +25,7 @@ export interface Experiment {
  * before `init` are queued by the client like any other call. Nothing here ever throws.
  */
 export const createExperiment = (client: ExperimentClient, options: ExperimentOptions = {}): Experiment => {
-  const settings = options && typeof options === 'object' ? options : {};
+  const settings = objectOrEmpty<ExperimentOptions>(options);
   const logger = loggerResolver(client, settings.loggerProvider);
   const strict = settings.strictVariantFormat !== false;
   const usable = isClient(client);

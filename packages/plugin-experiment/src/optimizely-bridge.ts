@@ -1,4 +1,4 @@
-import { EVENT_IDENTIFY, type Logger } from '@sightline/core';
+import { EVENT_IDENTIFY, objectOrEmpty, type Logger } from '@sightline/core';
 import { callClient } from './client-calls.js';
 import { OPTIMIZELY_DECISION_NOTIFICATION } from './constants.js';
 import {
@@ -52,7 +52,7 @@ export const attachOptimizelyBridge = (
   bridgeOptions?: OptimizelyBridgeOptions,
 ): (() => void) | undefined => {
   const { client, logger } = context;
-  const options: OptimizelyBridgeOptions = bridgeOptions && typeof bridgeOptions === 'object' ? bridgeOptions : {};
+  const options = objectOrEmpty<OptimizelyBridgeOptions>(bridgeOptions);
   if (!hasNotificationCenter(optimizely)) {
     logger().error(
       'attachOptimizely needs an Optimizely client (from createInstance) with notificationCenter; nothing attached',

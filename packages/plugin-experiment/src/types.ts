@@ -1,19 +1,19 @@
-import type { EventOptions, Event, Identify, Logger, ResultPromise } from '@sightline/core';
+import type {
+  ConfiguredClient,
+  IdentifyingClient,
+  IdentityReadingClient,
+  Logger,
+  TrackingClient,
+} from '@sightline/core';
 
 /**
  * Anything that can track and identify: the `@sightline/browser` module (its default instance's
  * bound functions), a client from `createInstance()`, or a `CoreClient`. Typed structurally so a
- * named instance, the default instance and test doubles all fit.
+ * named instance, the default instance and test doubles all fit. When present, the ids
+ * (`getUserId`) let the Optimizely bridge warn once if its user id differs, and the config's
+ * logger is used when no other is given.
  */
-export interface ExperimentClient {
-  track(event: Event): ResultPromise;
-  identify(identify: Identify, eventOptions?: EventOptions): ResultPromise;
-  /** When present, the Optimizely bridge warns once if its user id differs. */
-  getUserId?(): string | undefined;
-  getDeviceId?(): string | undefined;
-  /** A `CoreClient` carries its resolved config; its logger is used when no other is given. */
-  config?: { loggerProvider?: Logger };
-}
+export type ExperimentClient = TrackingClient & IdentifyingClient & IdentityReadingClient & ConfiguredClient;
 
 export interface ExperimentOptions {
   /** Where validation errors and warnings go. Default: the client's `config.loggerProvider`, else the console. */

@@ -4,15 +4,8 @@
  * open shadow roots. The link URL and
  * file name are scrubbed; the link text is masked like any element text.
  */
-import {
-  getDocument,
-  type Config,
-  type Logger,
-  type Plugin,
-  type Properties,
-  type ResultPromise,
-} from '@sightline/core';
-import { readElementText, scrubUrl } from '@sightline/dom';
+import { getDocument, optionsUnlessOff, type Plugin, type TrackingClient } from '@sightline/core';
+import { definePlugin, readElementText, scrubUrl } from '@sightline/dom';
 import {
   DEFAULT_FILE_EXTENSIONS,
   EVENT_FILE_DOWNLOADED,
@@ -32,10 +25,6 @@ export interface FileDownloadsOptions {
   additionalFileExtensions?: string[];
 }
 
-export interface FileDownloadsClient {
-  track(eventType: string, eventProperties?: Properties): ResultPromise;
-}
-
 /**
  * The link clicked. At the document a click inside an open shadow root targets its host, so the
  * composed path (innermost first, across shadow boundaries) is searched; closed roots stay closed.
@@ -50,67 +39,39 @@ const linkOf = (event: Event): HTMLAnchorElement | undefined => {
   }
 };
 
-export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<FileDownloadsClient> => {
-  let client: FileDownloadsClient | undefined;
-  let logger: Logger | undefined;
-  let detach: (() => void) | undefined;
-  let extensions = normalizeExtensions(DEFAULT_FILE_EXTENSIONS);
-
-  const onClick = (event: Event): void => {
-    try {
-      const link = linkOf(event);
-      if (!client || !link) return;
-      const href = link.getAttribute('href') || '';
-      const base = link.ownerDocument.baseURI || '';
-      const target = downloadTargetOf(href, base, extensions);
-      if (!target) return;
-      client.track(EVENT_FILE_DOWNLOADED, {
-        [FILE_EXTENSION]: target.extension,
-        [FILE_NAME]: scrubUrl(target.pathname),
-        [LINK_ID]: link.getAttribute('id') || '',
-        [LINK_TEXT]: readElementText(link),
-        [LINK_URL]: scrubUrl(link.href || href),
-      });
-    } catch (error) {
-      if (logger) logger.error('file downloads: click handling failed', error);
-    }
-  };
-
-  return {
+export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<TrackingClient> =>
+  definePlugin<TrackingClient>({
     name: PLUGIN_NAME,
-    type: 'enrichment',
-
-    setup(config: Config, downloadsClient: FileDownloadsClient) {
-      client = downloadsClient;
-      logger = config.loggerProvider;
+    start({ client, logger, listen }) {
       const replace = options.fileExtensions;
       const extra = options.additionalFileExtensions;
       if ((replace !== undefined && !Array.isArray(replace)) || (extra !== undefined && !Array.isArray(extra))) {
         logger.warn('file downloads: fileExtensions / additionalFileExtensions must be arrays of strings; ignored');
       }
-      extensions = normalizeExtensions([
+      const extensions = normalizeExtensions([
         ...(Array.isArray(replace) ? replace : DEFAULT_FILE_EXTENSIONS),
         ...(Array.isArray(extra) ? extra : []),
       ]);
       const document = getDocument();
       if (!document) return; // SSR / worker
-      // Capture phase: a click handler that stops propagation must not hide the download.
-      const listenerOptions: AddEventListenerOptions = { capture: true, passive: true };
-      document.addEventListener('click', onClick, listenerOptions);
-      detach = () => document.removeEventListener('click', onClick, listenerOptions);
+      // Passive capture phase: a click handler that stops propagation must not hide the download.
+      listen(document, 'click', (event) => {
+        const link = linkOf(event);
+        if (!link) return;
+        const href = link.getAttribute('href') || '';
+        const base = link.ownerDocument.baseURI || '';
+        const target = downloadTargetOf(href, base, extensions);
+        if (!target) return;
+        client.track(EVENT_FILE_DOWNLOADED, {
+          [FILE_EXTENSION]: target.extension,
+          [FILE_NAME]: scrubUrl(target.pathname),
+          [LINK_ID]: link.getAttribute('id') || '',
+          [LINK_TEXT]: readElementText(link),
+          [LINK_URL]: scrubUrl(link.href || href),
+        });
+      });
     },
-
-    teardown() {
-      if (detach) detach();
-      detach = undefined;
-      client = undefined;
-    },
-  };
-};
+  });
 
 /** Maps `autocapture.fileDownloads` (boolean, default `true`) to plugin options, or `undefined` when off. */
-export const fileDownloadsOptionsFrom = (value: unknown): FileDownloadsOptions | undefined => {
-  if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as FileDownloadsOptions;
-  return {};
-};
+export const fileDownloadsOptionsFrom: (value: unknown) => FileDownloadsOptions | undefined = optionsUnlessOff;

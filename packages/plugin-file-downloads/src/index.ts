@@ -1,8 +1,3 @@
-export {
-  fileDownloadsPlugin,
-  fileDownloadsOptionsFrom,
-  type FileDownloadsOptions,
-  type FileDownloadsClient,
-} from './file-downloads-plugin.js';
+export { fileDownloadsPlugin, fileDownloadsOptionsFrom, type FileDownloadsOptions } from './file-downloads-plugin.js';
 export { downloadTargetOf, normalizeExtensions, type DownloadTarget } from './download-link.js';
 export * from './constants.js';

@@ -3,24 +3,14 @@
  * Submitted` on submit. One capturing, passive listener per event kind
  * on the document covers every form, including forms added later; no per-form listeners.
  */
-import {
-  getDocument,
-  type Config,
-  type Logger,
-  type Plugin,
-  type Properties,
-  type ResultPromise,
-} from '@sightline/core';
+import { getDocument, optionsUnlessOff, type Plugin, type TrackingClient } from '@sightline/core';
+import { definePlugin } from '@sightline/dom';
 import { EVENT_FORM_STARTED, EVENT_FORM_SUBMITTED, PLUGIN_NAME } from './constants.js';
 import { readFormProperties } from './form-properties.js';
 
 export interface FormInteractionsOptions {
   /** decides whether a submit is tracked, e.g. `(event) => event.target.checkValidity()`. Default: every submit. */
   shouldTrackSubmit?: (event: SubmitEvent) => boolean;
-}
-
-export interface FormInteractionsClient {
-  track(eventType: string, eventProperties?: Properties): ResultPromise;
 }
 
 const formOf = (target: EventTarget | null): Element | null => {
@@ -33,87 +23,47 @@ const formOf = (target: EventTarget | null): Element | null => {
 const isForm = (target: EventTarget | null): target is Element =>
   !!target && typeof (target as Element).tagName === 'string' && (target as Element).tagName.toLowerCase() === 'form';
 
-export const formInteractionsPlugin = (options: FormInteractionsOptions = {}): Plugin<FormInteractionsClient> => {
-  let client: FormInteractionsClient | undefined;
-  let logger: Logger | undefined;
-  let detach: (() => void) | undefined;
-  /** Forms that already sent Form Started; weak, so removed forms are not kept alive. */
-  let started = new WeakSet<Element>();
-
-  const reportError = (what: string, error: unknown): void => {
-    if (logger) logger.error(`form interactions: ${what}`, error);
-  };
-
-  const start = (form: Element): void => {
-    if (!client || started.has(form)) return;
-    started.add(form);
-    client.track(EVENT_FORM_STARTED, readFormProperties(form));
-  };
-
-  const onChange = (event: Event): void => {
-    try {
-      const form = formOf(event.target);
-      if (form) start(form);
-    } catch (error) {
-      reportError('change handling failed', error);
-    }
-  };
-
-  const onSubmit = (event: Event): void => {
-    try {
-      const form = event.target;
-      if (!client || !isForm(form)) return;
-      if (options.shouldTrackSubmit) {
-        let track = false;
-        try {
-          track = options.shouldTrackSubmit(event as SubmitEvent) === true;
-        } catch (error) {
-          reportError('shouldTrackSubmit threw; submit not tracked', error);
-        }
-        if (!track) return;
-      }
-      start(form); // A submit without a prior change still sends Form Started first
-      client.track(EVENT_FORM_SUBMITTED, readFormProperties(form));
-    } catch (error) {
-      reportError('submit handling failed', error);
-    }
-  };
-
-  return {
+export const formInteractionsPlugin = (options: FormInteractionsOptions = {}): Plugin<TrackingClient> =>
+  definePlugin<TrackingClient>({
     name: PLUGIN_NAME,
-    type: 'enrichment',
-
-    setup(config: Config, formClient: FormInteractionsClient) {
-      client = formClient;
-      logger = config.loggerProvider;
-      if (options.shouldTrackSubmit !== undefined && typeof options.shouldTrackSubmit !== 'function') {
+    start({ client, logger, listen }) {
+      let shouldTrackSubmit = options.shouldTrackSubmit;
+      if (shouldTrackSubmit !== undefined && typeof shouldTrackSubmit !== 'function') {
         logger.warn('form interactions: shouldTrackSubmit must be a function; tracking every submit');
-        options = { ...options, shouldTrackSubmit: undefined };
+        shouldTrackSubmit = undefined;
       }
       const document = getDocument();
       if (!document) return; // SSR / worker
-      // Capture phase: the app stopping propagation on its form must not hide the interaction.
-      const listenerOptions: AddEventListenerOptions = { capture: true, passive: true };
-      document.addEventListener('change', onChange, listenerOptions);
-      document.addEventListener('submit', onSubmit, listenerOptions);
-      detach = () => {
-        document.removeEventListener('change', onChange, listenerOptions);
-        document.removeEventListener('submit', onSubmit, listenerOptions);
+      /** Forms that already sent Form Started; weak, so removed forms are not kept alive. */
+      const started = new WeakSet<Element>();
+      const start = (form: Element): void => {
+        if (started.has(form)) return;
+        started.add(form);
+        client.track(EVENT_FORM_STARTED, readFormProperties(form));
       };
-    },
 
-    teardown() {
-      if (detach) detach();
-      detach = undefined;
-      client = undefined;
-      started = new WeakSet<Element>();
+      // Passive capture phase: the app stopping propagation on its form must not hide the interaction.
+      listen(document, 'change', (event) => {
+        const form = formOf(event.target);
+        if (form) start(form);
+      });
+      listen(document, 'submit', (event) => {
+        const form = event.target;
+        if (!isForm(form)) return;
+        if (shouldTrackSubmit) {
+          let track = false;
+          try {
+            track = shouldTrackSubmit(event as SubmitEvent) === true;
+          } catch (error) {
+            logger.error('form interactions: shouldTrackSubmit threw; submit not tracked', error);
+          }
+          if (!track) return;
+        }
+        start(form); // A submit without a prior change still sends Form Started first
+        client.track(EVENT_FORM_SUBMITTED, readFormProperties(form));
+      });
     },
-  };
-};
+  });
 
 /** Maps `autocapture.formInteractions` (default `true`) to plugin options, or `undefined` when off. */
-export const formInteractionsOptionsFrom = (value: unknown): FormInteractionsOptions | undefined => {
-  if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as FormInteractionsOptions;
-  return {};
-};
+export const formInteractionsOptionsFrom: (value: unknown) => FormInteractionsOptions | undefined = optionsUnlessOff;

@@ -2,7 +2,6 @@ export {
   formInteractionsPlugin,
   formInteractionsOptionsFrom,
   type FormInteractionsOptions,
-  type FormInteractionsClient,
 } from './form-interactions-plugin.js';
 export { readFormProperties, type FormProperties } from './form-properties.js';
 export * from './constants.js';

@@ -3,6 +3,7 @@
  * original fetch returned (same Response, same rejection, same timing); observation hangs
  * off a side branch. Bodies are read only from clones, and only when a rule needs them.
  */
+import { objectOrEmpty } from '@sightline/core';
 import { bodySize, contentLength } from './body-size.js';
 import { parseJsonBody } from './body-pruning.js';
 import type { HeaderEntries } from './header-pruning.js';
@@ -111,7 +112,7 @@ function observe(pending: PendingFetch, outcome: FetchOutcome): ObservedRequest 
 }
 
 function describeError(error: unknown): { code: string; message: string } {
-  const { name, message } = (error && typeof error === 'object' ? error : {}) as { name?: unknown; message?: unknown };
+  const { name, message } = objectOrEmpty<{ name: unknown; message: unknown }>(error);
   return {
     code: typeof name === 'string' ? name : 'Error',
     message: typeof message === 'string' ? message : String(error),

@@ -1,5 +1,13 @@
 /** `[Amplitude] Network Request` capture (`autocapture.networkTracking`). */
-import { ServerUrl, describeValue as describe, type Config, type Plugin, type Properties } from '@sightline/core';
+import {
+  ServerUrl,
+  describeValue as describe,
+  objectOrEmpty,
+  type Config,
+  type Plugin,
+  type TrackingClient,
+} from '@sightline/core';
+import { definePlugin } from '@sightline/dom';
 import { compileCaptureRules } from './capture-rules.js';
 import { createCaptureSubscriber } from './capture-subscriber.js';
 import { EVENT_NETWORK_REQUEST, PLUGIN_NAME } from './constants.js';
@@ -8,10 +16,6 @@ import type { IgnorePolicy } from './ignore-policy.js';
 import { observeNetwork } from './network-observer.js';
 import type { NetworkTrackingOptions } from './options.js';
 import { absoluteUrl } from './url-parts.js';
-
-interface TrackingClient {
-  track(eventType: string, eventProperties?: Properties): unknown;
-}
 
 /** Where the SDK uploads: `serverUrl` (relative ones resolved), remote config, and every default endpoint. */
 export function sdkUrlPrefixes(config: Pick<Config, 'serverUrl' | 'remoteConfig'>): string[] {
@@ -22,15 +26,11 @@ export function sdkUrlPrefixes(config: Pick<Config, 'serverUrl' | 'remoteConfig'
   return prefixes;
 }
 
-export function networkRequestsPlugin(options?: NetworkTrackingOptions): Plugin {
-  const settings: NetworkTrackingOptions = options && typeof options === 'object' ? options : {};
-  let stop: (() => void) | undefined;
-  return {
+export function networkRequestsPlugin(options?: NetworkTrackingOptions): Plugin<TrackingClient> {
+  const settings = objectOrEmpty<NetworkTrackingOptions>(options);
+  return definePlugin<TrackingClient>({
     name: PLUGIN_NAME,
-    type: 'enrichment',
-    setup(config: Config, client: unknown) {
-      if (stop) stop();
-      const logger = config.loggerProvider;
+    start({ config, client, logger, atTeardown }) {
       const report = (problem: string) => logger.warn(`networkTracking: ${problem}`);
       const ignore: IgnorePolicy = {
         ignoreHosts: compileHostPatterns(settings.ignoreHosts, (bad) =>
@@ -39,25 +39,23 @@ export function networkRequestsPlugin(options?: NetworkTrackingOptions): Plugin 
         ignoreAmplitudeRequests: settings.ignoreAmplitudeRequests !== false,
         sdkUrlPrefixes: sdkUrlPrefixes(config),
       };
-      const tracker = client as TrackingClient;
-      stop = observeNetwork(
-        createCaptureSubscriber({
-          rules: compileCaptureRules(settings.captureRules, report),
-          ignore,
-          logger,
-          track: (properties) => {
-            try {
-              tracker.track(EVENT_NETWORK_REQUEST, properties);
-            } catch (error) {
-              logger.error('Could not track a network request:', error);
-            }
-          },
-        }),
+      // The fetch / XHR patch is shared by every client; this one's subscription ends at teardown.
+      atTeardown(
+        observeNetwork(
+          createCaptureSubscriber({
+            rules: compileCaptureRules(settings.captureRules, report),
+            ignore,
+            logger,
+            track: (properties) => {
+              try {
+                client.track(EVENT_NETWORK_REQUEST, properties);
+              } catch (error) {
+                logger.error('Could not track a network request:', error);
+              }
+            },
+          }),
+        ),
       );
     },
-    teardown() {
-      if (stop) stop();
-      stop = undefined;
-    },
-  };
+  });
 }

@@ -3,9 +3,10 @@
  * `$identify`, `$groupidentify` and `revenue_amount`; a property the event already has is
  * never overwritten.
  */
-import { getDocument, getLocation, type Config, type Event, type Plugin, type Properties } from '@sightline/core';
+import { getDocument, getLocation, optionsUnlessOff, type Event, type Plugin, type Properties } from '@sightline/core';
 import {
   currentHref,
+  definePlugin,
   observeNavigation,
   pagePropertiesOf,
   readableUrl,
@@ -57,7 +58,6 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
   /** This page's recent states, newest last, so a queued event finds the page it was tracked on. */
   let visited: UrlInfo[] = [];
   let store: UrlInfoStore | undefined;
-  let stopNavigation: (() => void) | undefined;
   /** The raw address `info` was last checked against: unchanged, there is nothing to scrub. */
   let checkedHref: string | undefined;
   /** The page at each tracking call, for `execute`: kept off the event, which would carry it to destinations. */
@@ -82,12 +82,10 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
     return info;
   };
 
-  return {
+  return definePlugin({
     name: PLUGIN_NAME,
-    type: 'enrichment',
 
-    setup(config: Config) {
-      const logger = config.loggerProvider;
+    start({ logger, atTeardown }) {
       if (!Array.isArray(options.internalDomains) && options.internalDomains !== undefined)
         logger.warn('page URL enrichment: internalDomains must be an array of host names; ignored');
       const location = getLocation();
@@ -102,8 +100,15 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       info = urlInfoOnLoad(store.read(), scrubUrl(checkedHref), scrubUrl(document.referrer || ''));
       visited = rememberUrlInfo([], info);
       store.write(info);
-      stopNavigation = observeNavigation(currentInfo, {
-        onError: (error) => logger.error('page URL enrichment: navigation handling failed', error),
+      atTeardown(
+        observeNavigation(currentInfo, {
+          onError: (error) => logger.error('page URL enrichment: navigation handling failed', error),
+        }),
+      );
+      atTeardown(() => {
+        info = undefined;
+        checkedHref = undefined;
+        visited = [];
       });
     },
 
@@ -133,20 +138,8 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
       event.event_properties = properties;
       return event;
     },
-
-    teardown() {
-      if (stopNavigation) stopNavigation();
-      stopNavigation = undefined;
-      info = undefined;
-      checkedHref = undefined;
-      visited = [];
-    },
-  };
+  });
 };
 
 /** Maps `autocapture.pageUrlEnrichment` (boolean, default `true`) to plugin options, or `undefined` when off. */
-export const pageUrlEnrichmentOptionsFrom = (value: unknown): PageUrlEnrichmentOptions | undefined => {
-  if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as PageUrlEnrichmentOptions;
-  return {};
-};
+export const pageUrlEnrichmentOptionsFrom: (value: unknown) => PageUrlEnrichmentOptions | undefined = optionsUnlessOff;

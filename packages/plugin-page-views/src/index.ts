@@ -1,4 +1,4 @@
-export { pageViewsPlugin, type PageViewsClient } from './page-views-plugin.js';
+export { pageViewsPlugin } from './page-views-plugin.js';
 export {
   pageViewsOptionsFrom,
   resolvePageViewsOptions,

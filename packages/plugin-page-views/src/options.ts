@@ -1,5 +1,5 @@
 /** `autocapture.pageViews` options and their documented defaults. */
-import type { Logger } from '@sightline/core';
+import { optionsUnlessOff, type Logger } from '@sightline/core';
 import { DEFAULT_PAGE_VIEW_EVENT, HISTORY_ALL, HISTORY_PATH_ONLY, TRACK_ON_ATTRIBUTION } from './constants.js';
 import type { TrackHistoryChanges } from './history-policy.js';
 
@@ -36,8 +36,4 @@ export const resolvePageViewsOptions = (options: PageViewsOptions = {}, logger?:
 };
 
 /** Maps `autocapture.pageViews` (default `true`) to plugin options, or `undefined` when off. */
-export const pageViewsOptionsFrom = (value: unknown): PageViewsOptions | undefined => {
-  if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as PageViewsOptions;
-  return {};
-};
+export const pageViewsOptionsFrom: (value: unknown) => PageViewsOptions | undefined = optionsUnlessOff;

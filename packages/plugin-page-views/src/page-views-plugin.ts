@@ -7,31 +7,22 @@ import {
   getDocument,
   getLocation,
   uuid,
-  type Config,
   type Event,
-  type EventOptions,
   type Logger,
+  type PageCounterClient,
   type Plugin,
   type Properties,
-  type ResultPromise,
+  type TrackingClient,
 } from '@sightline/core';
-import { isCampaignIdentify, observeNavigation, parseCampaign, readPageProperties } from '@sightline/dom';
+import { definePlugin, isCampaignIdentify, observeNavigation, parseCampaign, readPageProperties } from '@sightline/dom';
 import { PAGE_COUNTER, PLUGIN_NAME, TRACK_ON_ATTRIBUTION } from './constants.js';
 import { isPageChange } from './history-policy.js';
 import { resolvePageViewsOptions, type PageViewsOptions, type ResolvedPageViewsOptions } from './options.js';
 
-/** What the plugin needs from the client (CoreClient has all of it). */
-export interface PageViewsClient {
-  track(eventType: string, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise;
-  /** The session's next page number; kept with the identity so tabs share it. */
-  nextPageCounter?(): number;
-}
-
-export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageViewsClient> => {
-  let client: PageViewsClient | undefined;
+export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<TrackingClient & PageCounterClient> => {
+  let client: (TrackingClient & PageCounterClient) | undefined;
   let logger: Logger | undefined;
   let resolved: ResolvedPageViewsOptions | undefined;
-  let stopNavigation: (() => void) | undefined;
   /**
    * insert_ids of our page views still in the pipeline: they get their counter there, once the
    * session is settled. An id leaves when its event is executed or its result settles.
@@ -67,23 +58,28 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
     if (result && result.promise) result.promise.then(forget, forget);
   };
 
-  return {
+  return definePlugin<TrackingClient & PageCounterClient>({
     name: PLUGIN_NAME,
-    type: 'enrichment',
 
-    setup(config: Config, pageViewsClient: PageViewsClient) {
-      client = pageViewsClient;
-      logger = config.loggerProvider;
+    start(scope) {
+      client = scope.client;
+      logger = scope.logger;
       resolved = resolvePageViewsOptions(options, logger);
+      scope.atTeardown(() => {
+        client = undefined;
+        awaitingCounter.clear();
+      });
       if (!getLocation()) return; // SSR / worker
       if (passesTrackOn()) trackPageView();
       const mode = resolved.trackHistoryChanges;
-      stopNavigation = observeNavigation(
-        (change) => {
-          // One page view per navigation that changes the page for this mode.
-          if (isPageChange(mode, change.previousUrl, change.url) && passesTrackOn()) trackPageView();
-        },
-        { onError: (error) => config.loggerProvider.error('page views: navigation handling failed', error) },
+      scope.atTeardown(
+        observeNavigation(
+          (change) => {
+            // One page view per navigation that changes the page for this mode.
+            if (isPageChange(mode, change.previousUrl, change.url) && passesTrackOn()) trackPageView();
+          },
+          { onError: (error) => scope.logger.error('page views: navigation handling failed', error) },
+        ),
       );
     },
 
@@ -103,12 +99,5 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<PageView
       }
       return event;
     },
-
-    teardown() {
-      if (stopNavigation) stopNavigation();
-      stopNavigation = undefined;
-      client = undefined;
-      awaitingCounter.clear();
-    },
-  };
+  });
 };

@@ -8,11 +8,12 @@ import {
   getGlobalScope,
   getLocation,
   getWindow,
-  type Config,
+  objectOrEmpty,
+  type FlushingClient,
   type Plugin,
-  type Properties,
+  type TrackingClient,
 } from '@sightline/core';
-import { readPageProperties } from '@sightline/dom';
+import { definePlugin, readPageProperties } from '@sightline/dom';
 import { EVENT_WEB_VITALS, PLUGIN_NAME } from './constants.js';
 import type { MetricSource, VitalMetric } from './metric-source.js';
 import { readTimeOrigin } from './metric-report.js';
@@ -32,25 +33,15 @@ export interface WebVitalsInternalOptions extends WebVitalsOptions {
   source?: MetricSource;
 }
 
-interface VitalsClient {
-  track(eventType: string, eventProperties?: Properties): unknown;
-  flush(): unknown;
-}
+export function webVitalsPlugin(options?: WebVitalsOptions): Plugin<TrackingClient & FlushingClient> {
+  const settings = objectOrEmpty<WebVitalsInternalOptions>(options);
 
-export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
-  const settings: WebVitalsInternalOptions = options && typeof options === 'object' ? options : {};
-  let stop: (() => void) | undefined;
-
-  return {
+  return definePlugin<TrackingClient & FlushingClient>({
     name: PLUGIN_NAME,
-    type: 'enrichment',
-    setup(config: Config, client: unknown) {
-      if (stop) stop();
-      const logger = config.loggerProvider;
+    start({ client, logger, listen, timeout, atTeardown }) {
       const document = getDocument();
       const window = getWindow();
       if (!document || !window) return; // SSR / workers: nothing to measure
-      const vitalsClient = client as VitalsClient;
       const scope = getGlobalScope() as (typeof globalThis & { performance?: Performance }) | undefined;
       const collector = createVitalsCollector({
         timeOrigin: readTimeOrigin(scope && scope.performance),
@@ -62,6 +53,10 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
         },
       });
       let active = true;
+      // web-vitals has no unsubscribe: late callbacks are ignored instead.
+      atTeardown(() => {
+        active = false;
+      });
 
       const onMetric = (metric: VitalMetric) => {
         if (!active) return;
@@ -77,9 +72,9 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
         try {
           const events = collector.takeChanged();
           if (events.length === 0) return;
-          for (const properties of events) vitalsClient.track(EVENT_WEB_VITALS, properties);
+          for (const properties of events) client.track(EVENT_WEB_VITALS, properties);
           // The client's flush waits for these events to reach the delivery first.
-          vitalsClient.flush();
+          client.flush();
         } catch (error) {
           logger.error('Web Vitals: could not send:', error);
         }
@@ -88,26 +83,36 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
       // web-vitals finalises CLS / INP / LCP when the page hides, some of it a moment later
       // (INP's last entries). Sending one task after visibilitychange — or at pagehide, if the
       // page is leaving sooner — gives one event with every final value instead of two.
-      let pending: ReturnType<typeof setTimeout> | undefined;
+      let cancelPending: (() => void) | undefined;
       const sendNow = () => {
-        if (pending !== undefined) clearTimeout(pending);
-        pending = undefined;
+        if (cancelPending) cancelPending();
+        cancelPending = undefined;
         send();
       };
       let leaving = false;
-      const onVisibilityChange = () => {
-        if (document.visibilityState !== 'hidden') return;
-        // After pagehide no timer will run: values finalised now go out at once.
-        if (leaving) sendNow();
-        else if (pending === undefined) pending = setTimeout(sendNow, 0);
-      };
-      const onPageHide = () => {
-        leaving = true;
-        sendNow();
-      };
-      document.addEventListener('visibilitychange', onVisibilityChange);
+      // Bubble-phase listeners, as before the lifecycle helper: their order against the page's is unchanged.
+      const bubble: AddEventListenerOptions = {};
+      listen(
+        document,
+        'visibilitychange',
+        () => {
+          if (document.visibilityState !== 'hidden') return;
+          // After pagehide no timer will run: values finalised now go out at once.
+          if (leaving) sendNow();
+          else if (!cancelPending) cancelPending = timeout(sendNow, 0);
+        },
+        bubble,
+      );
       // Browsers that skip visibilitychange on navigation still fire pagehide.
-      window.addEventListener('pagehide', onPageHide);
+      listen(
+        window,
+        'pagehide',
+        () => {
+          leaving = true;
+          sendNow();
+        },
+        bubble,
+      );
 
       const source = settings.source || webVitalsSource;
       const reportOptions = { reportAllChanges: true, reportSoftNavs: settings.reportSoftNavs !== false };
@@ -118,18 +123,6 @@ export function webVitalsPlugin(options?: WebVitalsOptions): Plugin {
           logger.warn('Web Vitals: a metric is not available in this browser:', error);
         }
       }
-
-      stop = () => {
-        // web-vitals has no unsubscribe: late callbacks are ignored instead.
-        active = false;
-        document.removeEventListener('visibilitychange', onVisibilityChange);
-        window.removeEventListener('pagehide', onPageHide);
-        if (pending !== undefined) clearTimeout(pending);
-      };
     },
-    teardown() {
-      if (stop) stop();
-      stop = undefined;
-    },
-  };
+  });
 }

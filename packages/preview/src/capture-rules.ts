@@ -3,6 +3,7 @@
  * by the plugin's own code (selector lists, privacy, data attributes, page lists), so the
  * preview and the plugin cannot disagree.
  */
+import { objectOrEmpty } from '@sightline/core';
 import {
   DEFAULT_ACTION_CLICK_ALLOWLIST,
   DEFAULT_CSS_SELECTOR_ALLOWLIST,
@@ -33,7 +34,7 @@ export function resolveCaptureRules(
   document: Document,
   pageUrl: string,
 ): CaptureRules {
-  const given: ElementInteractionsOptions = options && typeof options === 'object' ? options : {};
+  const given = objectOrEmpty<ElementInteractionsOptions>(options);
   const resolved = resolvePrivacyAndPage(given);
   return {
     ...resolved,

@@ -1,3 +1,4 @@
+import { objectOrEmpty } from '../option-guards.js';
 import type { Event } from '../types.js';
 
 /** Why an event left the queue without being delivered (the delivery report's keys). */
@@ -57,7 +58,7 @@ const emptyPlan = (code: number, message: string): ResponsePlan => ({
   throttleMs: THROTTLE_WAIT_MS,
 });
 
-const asBody = (body: unknown): Body => (body && typeof body === 'object' ? (body as Body) : {});
+const asBody = (body: unknown): Body => objectOrEmpty<Body>(body);
 
 /** Collects indices from `{ field: [indices] }` maps and plain index arrays. */
 const indicesIn = (value: unknown): number[] => {
@@ -68,7 +69,7 @@ const indicesIn = (value: unknown): number[] => {
   return [];
 };
 
-const keysOf = (value: unknown): Set<string> => new Set(value && typeof value === 'object' ? Object.keys(value) : []);
+const keysOf = (value: unknown): Set<string> => new Set(Object.keys(objectOrEmpty(value)));
 
 const errorText = (body: Body): string => (typeof body.error === 'string' ? body.error : '');
 
