@@ -7,6 +7,7 @@ import { measure } from '../../scripts/lib/size-report.mjs';
 import { BUNDLES, bundledGzipBytes } from '../bench/bundle-size.mjs';
 import { ON_DEMAND_SCRIPTS } from '../../scripts/lib/on-demand-scripts.mjs';
 import { ROOT } from '../e2e/support/fixtures.js';
+import { OPT_IN_LABELS } from '../../packages/browser/src/opt-in-files.js';
 
 // Size is deterministic, so it is checked here (timing never is: see test/bench).
 describe('script bundle gzip budgets (issue 9)', () => {
@@ -16,6 +17,11 @@ describe('script bundle gzip budgets (issue 9)', () => {
     const { gzip } = measure(path);
     console.log(`${file}: ${(gzip / 1024).toFixed(1)} KB gzip (budget ${budgetKb} KB, goal ${goalKb} KB)`);
     expect(gzip / 1024).toBeLessThanOrEqual(budgetKb);
+  });
+
+  it('every opt-in feature the full entry loads on demand is a file of the script-tag build, from its own package', () => {
+    for (const feature of Object.keys(OPT_IN_LABELS))
+      expect(ON_DEMAND_SCRIPTS.find((row) => row.feature === feature)).toMatchObject({ pkg: `plugin-${feature}` });
   });
 
   it('every on-demand file has a budget', () => {
