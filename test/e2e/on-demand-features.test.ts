@@ -37,7 +37,8 @@ const page = (
 ) => `<!doctype html><html><head><meta charset="utf-8"><title>On demand</title></head>
 <body><main><button id="buy">Buy</button></main>
 <script src="/dist/sightline.min.js"></script>
-<script>sightline.init('e2e-on-demand-features', { serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 50${autocapture}${extra} });</script>
+<script>sightline.init('e2e-on-demand-features', {
+  serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 50${autocapture}${extra} });</script>
 </body></html>`;
 
 beforeAll(async () => {
@@ -143,13 +144,14 @@ describe('issue 19: the script tag loads only what is switched on', () => {
     await watched.tab.context().close();
   });
 
-  it('a tampered file is refused by the browser (SRI): one log line, no clicks captured, every other event arrives', async () => {
+  it('a tampered file is refused (SRI): one log line, no clicks captured, every other event arrives', async () => {
     const watched = await open('/tampered.html');
     const device = await trackAndClick(watched.tab, 'After Tampered');
     await expect.poll(() => failureLines(watched).length, { timeout: 5_000 }).toBe(1);
     expect(watched.console.some((line) => /integrity/i.test(line) && line.includes(ELEMENT_FILE))).toBe(true);
     expect(failureLines(watched)).toEqual([
-      `Sightline: Could not load /tampered/${ELEMENT_FILE} (not found, network, integrity or Content-Security-Policy): autocapture.elementInteractions / frustrationInteractions stays off`,
+      `Sightline: Could not load /tampered/${ELEMENT_FILE} (not found, network, integrity or ` +
+        'Content-Security-Policy): autocapture.elementInteractions / frustrationInteractions stays off',
     ]);
     await watched.tab.click('#buy');
     await watched.tab.evaluate(() => sightline.track('Later').promise);
