@@ -49,8 +49,11 @@ const profilingPages = await startPageServer({
   '/sightline.min.js': profilingScript,
   '/sightline.min.js.map': `${profilingScript}.map`,
 });
-const lookup = sourceMapLookup(JSON.parse(readFileSync(`${profilingScript}.map`, 'utf8')));
-const mapFor = (url) => (new URL(url).pathname === '/sightline.min.js' ? lookup : undefined);
+const mapOf = (file) => sourceMapLookup(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+const lookups = { '/sightline.min.js': mapOf(profilingScript) };
+// The on-demand files (element interactions) run minified, read through their own maps.
+for (const { file } of ON_DEMAND_SCRIPTS) lookups[`/${file}`] = mapOf(join(root, 'packages/browser/dist', file));
+const mapFor = (url) => lookups[new URL(url).pathname];
 const profiling = { ...setup, pages: profilingPages, sdk: 'sightline' };
 const trackProfile = await profileTrack(profiling);
 const profiles = {
