@@ -13,6 +13,7 @@ import { extname, join, normalize, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { ensureDependencies } from './lib/ensure-deps.mjs';
+import { ON_DEMAND_SCRIPTS } from './lib/on-demand-scripts.mjs';
 import { root, run } from './lib/run.mjs';
 
 const HOST = '127.0.0.1';
@@ -72,7 +73,7 @@ const packageNames = () =>
 /** The build outputs the demo serves or the examples import. */
 const requiredOutputs = () => [
   ...packageNames().map((name) => join(root, 'packages', name, 'dist/index.mjs')),
-  ...['lite.mjs', 'sightline.min.js', 'sightline-preview.min.js', 'snippet.min.js'].map((file) =>
+  ...['lite.mjs', 'sightline.min.js', 'snippet.min.js', ...ON_DEMAND_SCRIPTS.map(({ file }) => file)].map((file) =>
     join(root, 'packages/browser/dist', file),
   ),
   join(root, 'packages/plugin-experiment/dist/sightline-plugin-experiment.min.js'),
@@ -138,7 +139,7 @@ const BUNDLES = {
   '/sightline.min.js': 'packages/browser/dist/sightline.min.js',
   '/sightline.min.js.map': 'packages/browser/dist/sightline.min.js.map',
   // Loaded on demand by sightline.min.js, from its own folder.
-  '/sightline-preview.min.js': 'packages/browser/dist/sightline-preview.min.js',
+  ...Object.fromEntries(ON_DEMAND_SCRIPTS.map(({ file }) => [`/${file}`, `packages/browser/dist/${file}`])),
   '/sightline-plugin-experiment.min.js': 'packages/plugin-experiment/dist/sightline-plugin-experiment.min.js',
   '/optimizely.browser.umd.min.js':
     'packages/plugin-experiment/node_modules/@optimizely/optimizely-sdk/dist/optimizely.browser.umd.min.js',

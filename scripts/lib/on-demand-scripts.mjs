@@ -8,6 +8,26 @@ import { integrity } from './package-files.mjs';
 /** One entry per on-demand feature: the package that builds it, its file next to sightline.min.js, its global. */
 export const ON_DEMAND_SCRIPTS = [
   { feature: 'preview', pkg: 'preview', file: 'sightline-preview.min.js', global: 'sightlinePreview' },
+  // The opt-in autocapture features (packages/browser/src/opt-in-files.ts); element interactions
+  // carries frustration interactions, which share its element properties and privacy code.
+  {
+    feature: 'element-interactions',
+    pkg: 'plugin-element-interactions',
+    file: 'sightline-element-interactions.min.js',
+    global: 'sightlineElementInteractions',
+  },
+  {
+    feature: 'network-requests',
+    pkg: 'plugin-network-requests',
+    file: 'sightline-network-requests.min.js',
+    global: 'sightlineNetworkRequests',
+  },
+  {
+    feature: 'web-vitals',
+    pkg: 'plugin-web-vitals',
+    file: 'sightline-web-vitals.min.js',
+    global: 'sightlineWebVitals',
+  },
 ];
 
 /** Script-tag builds use `x.script.ts` in place of `x.ts` where one exists (on-demand loading instead of `import()`). */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root } from '../../scripts/lib/run.mjs';
 import { CHROMIUM } from '../../scripts/lib/ensure-deps.mjs';
+import { ON_DEMAND_SCRIPTS } from '../../scripts/lib/on-demand-scripts.mjs';
 import { benchPage, floorPage } from './page.mjs';
 
 export const AMPLITUDE_VERSION = '2.48.1';
@@ -28,15 +29,28 @@ export const amplitudeScript = () => {
 
 export const SIGHTLINE_SCRIPT = join(root, 'packages/browser/dist/sightline.min.js');
 
+/** The files sightline.min.js loads on demand from its own folder, by path, with their maps. */
+export const ON_DEMAND_FILES = Object.fromEntries(
+  ON_DEMAND_SCRIPTS.flatMap(({ file }) => {
+    const path = join(root, 'packages/browser/dist', file);
+    return [
+      [`/${file}`, path],
+      [`/${file}.map`, `${path}.map`],
+    ];
+  }),
+);
+
 /**
  * Serves `/bench.html?sdk=sightline|amplitude|none&layout=small|realistic` (page.mjs), the floor
- * page and the two script files. `scripts` maps a path to a file, to serve another build.
+ * page, the two script files and Sightline's on-demand files. `scripts` maps a path to a file, to
+ * serve another build.
  */
 export const startPageServer = async (scripts = {}) => {
   const files = {
     '/sightline.min.js': SIGHTLINE_SCRIPT,
     '/sightline.min.js.map': `${SIGHTLINE_SCRIPT}.map`,
     '/amplitude-min.js': amplitudeScript(),
+    ...ON_DEMAND_FILES,
     ...scripts,
   };
   const server = createServer((request, response) => {

@@ -39,6 +39,26 @@ export const bundledGzipBytes = async (source) => {
 /** The lean entry with no plugin, for `init` + `track`. */
 export const LEAN_INIT_TRACK = `import { init, track } from '@sightline/browser/lite'; init('key'); track('Event');`;
 
+/** The lean entry with the five default plugins added by hand: what the full entry's defaults cost. */
+export const LEAN_WITH_DEFAULTS = `import { init, track, add } from '@sightline/browser/lite';
+import { attributionPlugin } from '@sightline/plugin-attribution';
+import { pageViewsPlugin } from '@sightline/plugin-page-views';
+import { formInteractionsPlugin } from '@sightline/plugin-form-interactions';
+import { fileDownloadsPlugin } from '@sightline/plugin-file-downloads';
+import { pageUrlEnrichmentPlugin } from '@sightline/plugin-page-url-enrichment';
+add(attributionPlugin()); add(pageViewsPlugin()); add(formInteractionsPlugin()); add(fileDownloadsPlugin());
+add(pageUrlEnrichmentPlugin()); init('key'); track('Event');`;
+
+/** The full entry with its default options: the entry chunk (the opt-in plugins are split off). */
+export const FULL_INIT_TRACK = `import { init, track } from '@sightline/browser'; init('key'); track('Event');`;
+
+/** The rollup bundles size budgets name (scripts/lib/size-budgets.mjs), by name. */
+export const BUNDLES = {
+  'lean init + track': LEAN_INIT_TRACK,
+  'lean + the five default plugins': LEAN_WITH_DEFAULTS,
+  'full entry init + track': FULL_INIT_TRACK,
+};
+
 /** Each plugin added to the lean client, as a custom build adds it: [package, export]. */
 export const PLUGINS = {
   'page views': ['plugin-page-views', 'pageViewsPlugin'],

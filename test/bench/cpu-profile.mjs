@@ -25,7 +25,11 @@ export const sourceMapLookup = (map) => {
     }
     lines.push(segments);
   }
-  const shortName = (path) => path.replace(/^(?:\.\.\/)+/, '').replace(/^packages\//, '');
+  const shortName = (path) =>
+    path
+      .replace(/^(?:\.\.\/)+/, '')
+      .replace(/^packages\//, '')
+      .replace(/^inlined-sources\/@sightline\//, '');
   return (line, column) => {
     const segments = lines[line] || [];
     let found;

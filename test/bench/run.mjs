@@ -9,7 +9,8 @@ import { root, run } from '../../scripts/lib/run.mjs';
 import { ensureChromium, ensureDependencies } from '../../scripts/lib/ensure-deps.mjs';
 import { gzipBytes } from '../../scripts/lib/size-report.mjs';
 import { launchBrowser, startPageServer } from './bench-browser.mjs';
-import { bundledGzipBytes, LEAN_INIT_TRACK, PLUGINS, withPlugin } from './bundle-size.mjs';
+import { bundledGzipBytes, LEAN_INIT_TRACK, LEAN_WITH_DEFAULTS, PLUGINS, withPlugin } from './bundle-size.mjs';
+import { ON_DEMAND_SCRIPTS } from '../../scripts/lib/on-demand-scripts.mjs';
 import { sdkTimeShares, sourceMapLookup } from './cpu-profile.mjs';
 import { floorTrackMicros, measureBare } from './measure-bare.mjs';
 import { measureDefaults, profileClicks, profileTrack } from './measure-defaults.mjs';
@@ -48,8 +49,11 @@ const profilingPages = await startPageServer({
   '/sightline.min.js': profilingScript,
   '/sightline.min.js.map': `${profilingScript}.map`,
 });
-const lookup = sourceMapLookup(JSON.parse(readFileSync(`${profilingScript}.map`, 'utf8')));
-const mapFor = (url) => (new URL(url).pathname === '/sightline.min.js' ? lookup : undefined);
+const mapOf = (file) => sourceMapLookup(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+const lookups = { '/sightline.min.js': mapOf(profilingScript) };
+// The on-demand files (element interactions) run minified, read through their own maps.
+for (const { file } of ON_DEMAND_SCRIPTS) lookups[`/${file}`] = mapOf(join(root, 'packages/browser/dist', file));
+const mapFor = (url) => lookups[new URL(url).pathname];
 const profiling = { ...setup, pages: profilingPages, sdk: 'sightline' };
 const trackProfile = await profileTrack(profiling);
 const profiles = {
@@ -82,11 +86,17 @@ for (const [name, spec] of Object.entries(PLUGINS))
 const leanScript = await whereTheBytesGo(join(root, 'packages/browser/dist/sightline-lite.min.js'), {
   ownPackage: 'browser',
 });
+const mainScript = await whereTheBytesGo(join(root, 'packages/browser/dist/sightline.min.js'), {
+  ownPackage: 'browser',
+  top: 1000,
+});
 const sizes = {
   scriptKb: gzipKb(pages.files['/sightline.min.js']),
   theirScriptKb: gzipKb(pages.files['/amplitude-min.js']),
   leanKb,
-  why: whySize(leanScript, kb),
+  leanDefaultsKb: (await bundledGzipBytes(LEAN_WITH_DEFAULTS)) / 1024,
+  onDemand: ON_DEMAND_SCRIPTS.map(({ file }) => [file, gzipKb(join(root, 'packages/browser/dist', file))]),
+  why: whySize(leanScript, mainScript, kb),
 };
 
 const { table, markdown } = renderReport({

@@ -65,6 +65,8 @@ describe('a tab hidden (and alive)', () => {
 
   it('the Web Vitals event, tracked at hide, arrives once', async () => {
     const page = await openApp(suite, { autocapture: { webVitals: true } }, { path: '/vitals.html' });
+    // Web vitals is an on-demand file: hidden before it arrived, the page would report nothing.
+    await page.waitForFunction(() => 'sightlineWebVitals' in window);
     await page.click('#grow');
     await page.waitForTimeout(300);
     await hideTab(page);

@@ -129,6 +129,8 @@ describe('issue 4: the demo (npm start)', () => {
   it('the static site\'s "Preview what autocapture sends" opens the capture preview, its file loaded from next to sightline.min.js', async () => {
     const page = await openPage(urls['static-site']);
     await deviceIdShownBy(page);
+    // The site turns element interactions on: their file, loaded on demand, comes first.
+    await page.waitForFunction(() => 'sightlineElementInteractions' in window);
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.click('#preview');

@@ -133,6 +133,9 @@ track('Signed Up');
 `;
 
 const dropped = Object.keys(PLUGIN_MARKERS);
+/** The opt-in plugins: the full entry imports them on demand, so a bundler splits each off. */
+const OPT_IN = ['plugin-element-interactions', 'plugin-network-requests', 'plugin-web-vitals'];
+const defaults = dropped.filter((pkg) => !OPT_IN.includes(pkg));
 const fromPackage = (modules: string[], pkg: string) => modules.filter((file) => file.startsWith(`packages/${pkg}/`));
 const webVitalsLibrary = (modules: string[]) => modules.filter((file) => /node_modules\/web-vitals\//.test(file));
 
@@ -160,22 +163,33 @@ describe('issue 4: the lean entry tree-shakes (rollup + node-resolve on the buil
     for (const marker of WEB_VITALS_LIBRARY_MARKERS) expect(code, marker).not.toContain(marker);
   });
 
-  it('the full entry, bundled the same way, does carry every one of those plugins and the web-vitals library', async () => {
+  it('the full entry, bundled the same way, carries the default plugins and none of the opt-in ones', async () => {
     const { code, modules } = await bundle(FULL_INIT_TRACK);
-    for (const pkg of dropped) {
+    for (const pkg of defaults) {
       expect(fromPackage(modules, pkg).length, pkg).toBeGreaterThan(0);
       for (const marker of PLUGIN_MARKERS[pkg as keyof typeof PLUGIN_MARKERS]) expect(code, marker).toContain(marker);
     }
-    expect(webVitalsLibrary(modules).length).toBeGreaterThan(0);
-    for (const marker of WEB_VITALS_LIBRARY_MARKERS) expect(code, marker).toContain(marker);
+    for (const pkg of OPT_IN) {
+      expect(fromPackage(modules, pkg), pkg).toEqual([]);
+      for (const marker of PLUGIN_MARKERS[pkg as keyof typeof PLUGIN_MARKERS])
+        expect(code, marker).not.toContain(marker);
+    }
+    expect(webVitalsLibrary(modules)).toEqual([]);
   });
 
-  it('the full entry leaves the capture preview to a chunk of its own, which only preview() imports', async () => {
+  it('the full entry splits each opt-in plugin (the web-vitals library with its own) and the capture preview off, imported on demand', async () => {
     const full = await bundle(FULL_INIT_TRACK);
     expect(full.code).not.toContain(PREVIEW_MARKER);
-    expect(full.code).toMatch(/import\(['"]\.\/[^'"]+\.js['"]\)/); // the split chunk, imported on demand
-    expect(full.lazyChunks).toHaveLength(1);
-    expect(full.lazyChunks[0]).toContain(PREVIEW_MARKER);
+    expect(full.code).toMatch(/import\(['"]\.\/[^'"]+\.js['"]\)/); // the split chunks, imported on demand
+    const chunkWith = (marker: string) => full.lazyChunks.filter((chunk) => chunk.includes(marker));
+    for (const pkg of OPT_IN)
+      for (const marker of PLUGIN_MARKERS[pkg as keyof typeof PLUGIN_MARKERS])
+        expect(chunkWith(marker), marker).toHaveLength(1);
+    for (const marker of WEB_VITALS_LIBRARY_MARKERS)
+      expect(chunkWith(marker)).toEqual(chunkWith('[Amplitude] Web Vitals'));
+    expect(chunkWith(PREVIEW_MARKER)).toHaveLength(1);
+    // Network requests and web vitals do not share a chunk: turning one on loads only its own.
+    expect(chunkWith('[Amplitude] Network Request')[0]).not.toContain('[Amplitude] Web Vitals');
     expect((await bundle(LEAN_INIT_TRACK)).lazyChunks).toEqual([]);
   });
 

@@ -5,8 +5,8 @@
  * `close()` closes the preview, or keeps it from opening.
  */
 import { ResultCode, type Config, type Logger, type Plugin, type ResultPromise } from '@sightline/core';
-import { PLUGIN_NAME_ELEMENT_INTERACTIONS } from '@sightline/plugin-element-interactions';
 import { resolveAutocapture } from './autocapture-policy.js';
+import { OPT_IN_PLUGIN_NAMES } from './opt-in-files.js';
 import { importPreview } from './preview-import.js';
 
 export interface PreviewCall extends ResultPromise {
@@ -30,7 +30,7 @@ export function elementInteractionsOf({ config, plugins }: Pick<PreviewContext, 
     { key: 'elementInteractions', defaultOn: false },
   ]).elementInteractions;
   return {
-    enabled: !!chosen || plugins.some((plugin) => plugin.name === PLUGIN_NAME_ELEMENT_INTERACTIONS),
+    enabled: !!chosen || plugins.some((plugin) => plugin.name === OPT_IN_PLUGIN_NAMES.elementInteractions),
     options: chosen || {},
   };
 }

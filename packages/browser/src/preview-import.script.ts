@@ -2,13 +2,9 @@
  * The script-tag build's stand-in for preview-import.ts: `sightline-preview.min.js` from the
  * folder of the main script (or `scriptBaseUrl`), with its SRI hash and the page's nonce.
  */
-import { getDocument } from '@sightline/core';
 import { loadOnDemand } from './on-demand/load-on-demand.js';
-import { readMainScript } from './on-demand/main-script.js';
+import { mainScript } from './on-demand/this-script.js';
 import type { LoadedPreview, PreviewImportContext } from './preview-import.js';
-
-// Only while this bundle first runs does the document know which script it is.
-const mainScript = readMainScript(getDocument());
 
 export const importPreview = ({ scriptBaseUrl, logger }: PreviewImportContext): Promise<LoadedPreview | undefined> =>
   loadOnDemand({ feature: 'preview', label: 'the capture preview', scriptBaseUrl, mainScript, logger }).then(
