@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bundlePage } from './support/fixtures.js';
 import { useBrowserSuite } from './support/browser-suite.js';
-import { allowDuplicates } from './support/duplicate-guard.js';
 
 const API_KEY = 'e2e-element-interactions-key';
 const CLICKED = '[Amplitude] Element Clicked';
@@ -358,9 +357,6 @@ describe('issue 6: element interactions in real Chromium', () => {
 
   it('typed secrets, the password, the card number and the email never reach the wire, while the events arrive', async () => {
     const tab = await open('/app.html');
-    allowDuplicates(
-      'the page navigates away before it can read the answer to its page-exit request: the next page sends those stored events once more (docs/delivery.md, at least once)',
-    );
     for (const [field, value] of Object.entries(TYPED)) {
       await tab.locator(`#${field}`).click();
       await tab.keyboard.type(value);
@@ -629,9 +625,6 @@ describe('issue 6: options in real Chromium', () => {
 describe('issue 6: page exit and cost', () => {
   it('a link click that navigates away still delivers its Element Clicked, with a scrubbed href', async () => {
     const tab = await open('/app.html');
-    allowDuplicates(
-      'the page navigates away before it can read the answer to its page-exit request: the next page sends those stored events once more (docs/delivery.md, at least once)',
-    );
     await Promise.all([tab.waitForURL(/\/next\.html/), tab.locator('nav a').click()]);
     await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(1);
     const clicked = named(CLICKED)[0].event_properties;

@@ -301,3 +301,35 @@ describe('what a page leaves noted as it goes', () => {
     }
   });
 });
+
+describe('a page that goes while its store still removes what was answered', () => {
+  it('notes those events, and the next page life does not send them again', async () => {
+    const store = createMemoryEventStore();
+    // The removal of answered records has not reached the store when the page goes.
+    const slowStore = { ...store, remove: () => new Promise<void>(() => undefined) };
+    const ids = new Set<string>();
+    const note = {
+      add: (added: readonly string[]) => added.forEach((id) => ids.add(id)),
+      noted: (asked: readonly string[]) => asked.filter((id) => ids.has(id)),
+      forget: (gone: readonly string[]) => gone.forEach((id) => ids.delete(id)),
+    };
+    const page = lifecycle();
+    const first = harness({
+      store: slowStore,
+      options: { flushQueueSize: 1 },
+      environment: { lifecycle: page.value, sentNote: note, clock: testClock() },
+    });
+    first.track({ insert_id: 'answered' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(first.sentIds()).toEqual(['answered']);
+    expect(await storedIds(store)).toEqual(['answered']); // its removal is still on its way
+    page.leave();
+    first.plugin.teardown!();
+    expect([...ids]).toEqual(['answered']);
+    const next = harness({ store, environment: { sentNote: note } });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(next.sentIds()).toEqual([]);
+    expect(await storedIds(store)).toEqual([]); // the next page life removed the record, then the note
+    expect(ids.size).toBe(0);
+  });
+});

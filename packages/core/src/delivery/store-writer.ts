@@ -12,6 +12,8 @@ export const createStoreWriter = (context: DeliveryContext, store: EventStore, o
   let chain: Promise<void> = Promise.resolve();
   const unwritten: QueuedEvent[] = [];
   const unremoved: string[] = [];
+  /** Finished events whose removal has not reached the store yet (asked for, queued or running). */
+  const removing = new Set<string>();
   let writesInProgress = 0;
   let scheduled = false;
 
@@ -48,6 +50,7 @@ export const createStoreWriter = (context: DeliveryContext, store: EventStore, o
     if (removals.length) {
       chain = chain.then(async () => {
         await guard('remove', () => store.remove(removals));
+        for (const id of removals) removing.delete(id);
       });
     }
     return chain;
@@ -66,8 +69,11 @@ export const createStoreWriter = (context: DeliveryContext, store: EventStore, o
     },
     remove(ids: string[]): void {
       unremoved.push(...ids);
+      for (const id of ids) removing.add(id);
       schedule();
     },
+    /** Finished events still in the store: a page going now would leave their records behind. */
+    removalsPending: (): string[] => [...removing],
     /** Starts what is asked for now; resolves once everything asked for so far reached the store. */
     settle: run,
     /** Writes are on their way: flush() waits for them to send their events too. */

@@ -86,14 +86,19 @@ export const createTabLink = (context: DeliveryContext, parts: TabLinkParts) => 
    * uploads fail (or the browser is offline) nothing is noted: the next page life sends it once more.
    */
   const noteSent = (): void => {
-    if (!sentNote || !context.serverAnswering || !parts.isOnline()) return;
-    const ids: string[] = [];
+    if (!sentNote) return;
+    // Finished (answered) events whose records are still being removed: no doubt about those.
+    const ids = writer.removalsPending();
+    if (context.serverAnswering && parts.isOnline()) noteOutliving(ids);
+    if (ids.length) sentNote.add(ids);
+  };
+
+  const noteOutliving = (ids: string[]): void => {
     context.requests.forEach((entries, request) => {
       if (!parts.outlivesPage || !parts.outlivesPage(request)) return;
       for (const entry of entries) if (entry.state === 'in-flight') ids.push(entry.record.id);
     });
     queue.forEach((entry) => entry.state === 'handed-off' && ids.push(entry.record.id));
-    if (ids.length) sentNote.add(ids);
   };
 
   /** This page is going away (pagehide): the note, then the other tabs take its stored events over. */

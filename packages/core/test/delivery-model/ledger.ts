@@ -157,9 +157,13 @@ export const createLedger = (settings: Settings) => {
 
   /** A page going away noted these as sent: only while its uploads were answered and the network was up. */
   const onNoted = (page: Page, ids: readonly string[], online: boolean): void => {
-    if (lastHeardFailed.get(page.index) || !online)
-      violation(`3: page ${page.index} noted ${ids[0]} as sent while ${online ? 'its last upload failed' : 'offline'}`);
-    for (const id of ids) fateOf(id).notedBy = page.index;
+    // An event with a final outcome may always be noted (its record was still being removed).
+    const unsettled = ids.filter((id) => !isFinal(fateOf(id)));
+    if (unsettled.length && (lastHeardFailed.get(page.index) || !online))
+      violation(
+        `3: page ${page.index} noted ${unsettled[0]} as sent while ${online ? 'its last upload failed' : 'offline'}`,
+      );
+    for (const id of unsettled) fateOf(id).notedBy = page.index;
   };
 
   /** A beacon took these: no answer will come, and their page must not send them again. */
