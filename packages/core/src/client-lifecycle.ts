@@ -1,19 +1,30 @@
 import type { ClientPlatform } from './client-platform.js';
 import { resolveConfig } from './config.js';
+import { createConsentGate } from './consent-gate.js';
+import {
+  CONSENT_STATES,
+  COOKIELESS_IGNORED,
+  GPC_DENIED,
+  initialConsent,
+  type ConsentMode,
+  type ConsentState,
+} from './consent-policy.js';
+import { startAnonymous, switchConsent } from './consent-switch.js';
 import { ResultCode } from './constants.js';
 import { createDeferredCalls } from './deferred-calls.js';
 import { describeValue } from './describe-value.js';
 import { createEventDrain } from './event-drain.js';
+import { getNavigator } from './global-scope.js';
 import type { Identify } from './identify.js';
 import { initArguments } from './init-arguments.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
 import type { ClientOptions } from './options.js';
 import { Pipeline, pluginFailure } from './pipeline.js';
-import { IdentityStore, type IdentitySnapshot } from './identity.js';
-import { resolveInitialIdentity } from './initial-identity.js';
+import { openIdentity } from './open-identity.js';
 import type { ReadyState } from './ready-state.js';
 import { answer, errorText, settled } from './results.js';
 import { createSessionController } from './session-controller.js';
+import { tryOr } from './try-or.js';
 import type { Config, Event, EventOptions, Logger, Plugin, Result, ResultPromise } from './types.js';
 import { uuid } from './uuid.js';
 
@@ -35,8 +46,12 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   /** `current` once its plugins are set up: from then on calls run instead of queueing. */
   protected ready: ReadyState | undefined;
   protected initializing = false;
-  /** Settles once the latest init has set up its plugins: a re-init waits for it. */
+  /** Settles once the latest init (or consent change) has set up its plugins: a re-init waits for it. */
   private initialization: Promise<unknown> = Promise.resolve();
+  /** Where events go under consent: on, held or dropped (docs/consent.md). */
+  protected readonly consent = createConsentGate(() => this.logger);
+  /** The plugins the platform set up for the current consent mode. */
+  private readonly modePlugins = { current: [] as Plugin[] };
 
   constructor(private readonly platform: ClientPlatform) {
     this.logger.enable(LogLevel.Warn);
@@ -109,10 +124,13 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     else this.logger.enable(config.logLevel);
     for (const problem of problems) this.logger.warn(problem);
 
-    const { identity, sessionId } = this.openIdentity(config, userId, options.optOut !== undefined);
+    const mode = this.startConsent(config);
+    if (mode === 'off' || mode === 'cookieless') this.platform.eraseStorage?.(config);
+    const { identity, storage, sessionId } = this.openIdentity(config, userId, options.optOut !== undefined, mode);
     const state: ReadyState = {
       config,
       identity,
+      storage,
       initIdentify: undefined,
       sessions: createSessionController({
         identity,
@@ -123,33 +141,35 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     };
     this.current = state;
 
-    const plugins = [...this.platform.createPlugins(config), ...this.pendingPlugins.splice(0)];
+    this.modePlugins.current = this.platform.createPlugins(config, mode);
+    const plugins = [...this.modePlugins.current, ...this.pendingPlugins.splice(0)];
+    // Events of a previous init held by consent go on once this one's plugins are set up.
+    this.consent.startSwitch();
     const initialized = this.setUp(plugins, config).then(() => this.becomeReady(state, sessionId));
     this.initialization = initialized;
     return { promise: initialized };
   }
 
-  /**
-   * The identity init starts with: what storage (or another SDK, or the URL) holds, the options
-   * on top, written back at once; and the session id the app or the URL chose, if any.
-   */
-  private openIdentity(config: Config, userId: string | undefined, optOutGiven: boolean) {
+  /** The consent init starts with: the `consent` option, else Global Privacy Control, else granted. */
+  private startConsent(config: Config): ConsentMode {
+    const { state, byGpc } = initialConsent({
+      consent: config.consent,
+      respectGlobalPrivacyControl: config.respectGlobalPrivacyControl,
+      globalPrivacyControl: tryOr(() => (getNavigator() as { globalPrivacyControl?: unknown }).globalPrivacyControl, 0),
+    });
+    if (byGpc) this.logger.warn(GPC_DENIED);
+    return this.consent.decide(state, config.cookieless);
+  }
+
+  /** Opens the identity (see open-identity.ts), warns about short ids and writes it back at once. */
+  private openIdentity(config: Config, userId: string | undefined, optOutGiven: boolean, mode: ConsentMode) {
     const { platform, logger } = this;
-    const storage = platform.createIdentityStorage(config);
-    let stored: IdentitySnapshot | undefined;
-    try {
-      stored = storage.read();
-    } catch (error) {
-      logger.warn('Could not read stored identity; starting fresh:', error);
-    }
-    if (!stored && platform.readLegacyIdentity) stored = platform.readLegacyIdentity(config, logger);
-    const handoff = platform.readUrlHandoff ? platform.readUrlHandoff(this.now()) : {};
-    const initial = resolveInitialIdentity({ stored, handoff, config, userId, optOutGiven, newDeviceId: uuid });
-    const identity = new IdentityStore(storage, initial.snapshot);
-    this.warnShortId(config, 'deviceId', initial.snapshot.deviceId);
-    this.warnShortId(config, 'userId', initial.snapshot.userId);
-    identity.writeNow();
-    return { identity, sessionId: initial.sessionId };
+    const opened = openIdentity({ platform, config, logger, userId, optOutGiven, mode, now: this.now() });
+    const snapshot = opened.initial.snapshot;
+    this.warnShortId(config, 'deviceId', snapshot.deviceId);
+    this.warnShortId(config, 'userId', snapshot.userId);
+    opened.identity.writeNow();
+    return { identity: opened.identity, storage: opened.storage, sessionId: opened.initial.sessionId };
   }
 
   private async setUp(plugins: Plugin[], config: Config): Promise<void> {
@@ -170,6 +190,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     else state.sessions.touch(this.now());
     this.sendInitIdentify(state, {});
     this.deferred.replay(state, this.logger);
+    this.consent.endSwitch((event) => this.events.enqueue(event));
     state.identity.reserveAhead();
     return answer('init', 'Initialized');
   }
@@ -180,10 +201,17 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     if (identify) this.identify(identify, eventOptions);
   }
 
-  /** Gives the event its id and queues it for the pipeline. */
+  /** Gives the event its id and queues it for the pipeline, unless consent holds or drops it. */
   protected enqueue(ready: ReadyState, event: Event): ResultPromise {
     event.event_id = ready.identity.takeEventId();
-    return this.events.enqueue(event);
+    return this.consent.admit(event) || this.events.enqueue(event);
+  }
+
+  /** Whether `call` is ignored because nothing may identify the user (cookieless measurement): logged. */
+  protected ignoredWhenCookieless(call: string): boolean {
+    if (this.consent.mode !== 'cookieless') return false;
+    this.logger.warn(COOKIELESS_IGNORED(call));
+    return true;
   }
 
   /** Runs `call` now if the client is ready, else once it is, behind the calls made before it. */
@@ -216,6 +244,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
       return;
     }
     this.whenReady((ready) => {
+      if (this.ignoredWhenCookieless('setUserId')) return;
       this.warnShortId(ready.config, 'userId', userId);
       ready.identity.updateNow({ userId });
     });
@@ -231,7 +260,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
       return;
     }
     this.whenReady((ready) => {
-      if (ready.identity.state.deviceId === deviceId) return;
+      if (this.ignoredWhenCookieless('setDeviceId') || ready.identity.state.deviceId === deviceId) return;
       this.warnShortId(ready.config, 'deviceId', deviceId);
       ready.identity.updateNow({ deviceId });
       // A new device means a new session.
@@ -273,6 +302,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   /** Forget the user and start as a new device. */
   reset(): void {
     this.whenReady((ready) => {
+      if (this.consent.mode === 'cookieless') return startAnonymous({ ready, now: () => this.now() });
       ready.identity.updateNow({ userId: undefined });
       this.setDeviceId(uuid());
     });
@@ -284,6 +314,26 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
       return;
     }
     this.whenReady((ready) => ready.identity.updateNow({ optOut }));
+  }
+
+  /**
+   * The user's consent decision, as the banner reports it: `'granted'` moves identity and held
+   * events to storage and sends them, `'denied'` drops them and removes what the SDK stored,
+   * `'pending'` holds events in memory again (docs/consent.md).
+   */
+  setConsent(consent: ConsentState): void {
+    if (CONSENT_STATES.indexOf(consent) < 0) {
+      this.rejectArgument('setConsent needs "granted", "pending" or "denied"', consent);
+      return;
+    }
+    this.whenReady((ready) => {
+      const { consent: gate, platform, pipeline, events, modePlugins } = this;
+      const setUp = (plugins: Plugin[], config: Config) => this.setUp(plugins, config);
+      const after = this.initialization;
+      const context = { ready, gate, platform, pipeline, events, modePlugins, setUp, now: () => this.now(), after };
+      const change = switchConsent(context, consent);
+      if (change) this.initialization = change;
+    });
   }
 
   /** Whether the user opted out (plugins consult it before doing any work). */

@@ -9,7 +9,7 @@ import {
 } from './built-events.js';
 import { ClientLifecycle } from './client-lifecycle.js';
 import { isTransport } from './config.js';
-import { ResultCode } from './constants.js';
+import { EVENT_IDENTIFY, ResultCode } from './constants.js';
 import { describeValue } from './describe-value.js';
 import { optionsObject, timeOfCall, trackedEvent } from './event-input.js';
 import type { Identify } from './identify.js';
@@ -143,6 +143,8 @@ export class CoreClient<Options extends ClientOptions = ClientOptions> extends C
       this.droppedWhileOptedOut(event);
       return settled(event, ResultCode.SKIPPED, 'Opted out: event not stored or sent');
     }
+    if (event.event_type === EVENT_IDENTIFY && this.ignoredWhenCookieless('identify'))
+      return settled(event, ResultCode.SKIPPED, 'Cookieless mode: identify is not sent');
     const time = typeof event.time === 'number' ? event.time : this.now();
     event.time = time;
     if (event.session_id === undefined) event.session_id = ready.sessions.sessionFor(time);
