@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { useBrowserSuite } from './support/browser-suite.js';
 import { captureRequests, readStorage, type StorageSnapshot } from './support/consent-storage.js';
 
@@ -90,6 +90,25 @@ const expectNothingIdentifying = (requests: Buffer[], secrets: string[]) => {
   for (const bytes of requests) for (const secret of secrets) expect(bytes.includes(secret)).toBe(false);
 };
 
+/** Event listeners on window and document, by type (CDP DOMDebugger.getEventListeners). */
+const listenersOf = async (cdp: CDPSession): Promise<string[]> => {
+  const found: string[] = [];
+  for (const target of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: target });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    for (const { type } of listeners) found.push(`${target} ${type}`);
+  }
+  return found.sort();
+};
+
+/** Whether fetch, XMLHttpRequest and history are still the browser's own. */
+const builtInsUntouched = (page: Page) =>
+  page.evaluate(() =>
+    [window.fetch, XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, history.pushState].every((fn) =>
+      Function.prototype.toString.call(fn).includes('[native code]'),
+    ),
+  );
+
 describe('consent in Chromium', () => {
   it("'pending' stores and sends nothing; 'granted' moves identity and queue to storage and sends the held events in order, with their times and session", async () => {
     const { page, requests } = await open();
@@ -172,6 +191,31 @@ describe('consent in Chromium', () => {
     expect(sent()).toHaveLength(count);
     const after = await readStorage(suite.context, page);
     expect(after).toEqual({ ...NOTHING, cookies: ['app_pref'], localStorage: ['app_state'] });
+  });
+
+  it("'pending': no plugin patches fetch, XMLHttpRequest or history or adds a listener; granted, network and element capture start", async () => {
+    const { page } = await open();
+    const cdp = await suite.context.newCDPSession(page);
+    const before = await listenersOf(cdp);
+    const everything = {
+      networkTracking: true,
+      elementInteractions: true,
+      frustrationInteractions: true,
+      webVitals: true,
+    };
+    await init(page, { consent: 'pending', autocapture: everything });
+    await page.locator('#buy').click();
+    await quiet(page);
+    expect(await listenersOf(cdp)).toEqual(before);
+    expect(await builtInsUntouched(page)).toBe(true);
+    expect(await readStorage(suite.context, page)).toEqual(NOTHING);
+
+    await page.evaluate(() => sightline.setConsent('granted'));
+    await expect.poll(async () => (await listenersOf(cdp)).length, { timeout: 10_000 }).toBeGreaterThan(before.length);
+    expect(await builtInsUntouched(page)).toBe(false);
+    await page.locator('#buy').click();
+    await expect.poll(() => typesSent(), { timeout: 10_000 }).toContain('[Amplitude] Element Clicked');
+    await cdp.detach();
   });
 
   it('Global Privacy Control on: starts denied with one line saying so; the user opting in wins', async () => {
