@@ -1,15 +1,7 @@
 import type { ClientPlatform } from './client-platform.js';
 import { resolveConfig } from './config.js';
 import { createConsentGate } from './consent-gate.js';
-import {
-  CONSENT_STATES,
-  COOKIELESS_IGNORED,
-  GPC_DENIED,
-  initialConsent,
-  type ConsentMode,
-  type ConsentState,
-} from './consent-policy.js';
-import { startAnonymous, switchConsent } from './consent-switch.js';
+import { COOKIELESS_IGNORED, GPC_DENIED, initialConsent, type ConsentMode } from './consent-policy.js';
 import { ResultCode } from './constants.js';
 import { createDeferredCalls } from './deferred-calls.js';
 import { describeValue } from './describe-value.js';
@@ -47,13 +39,13 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   protected ready: ReadyState | undefined;
   protected initializing = false;
   /** Settles once the latest init (or consent change) has set up its plugins: a re-init waits for it. */
-  private initialization: Promise<unknown> = Promise.resolve();
+  protected initialization: Promise<unknown> = Promise.resolve();
   /** Where events go under consent: on, held or dropped (docs/consent.md). */
   protected readonly consent = createConsentGate(() => this.logger);
   /** The plugins the platform set up for the current consent mode. */
-  private readonly modePlugins = { current: [] as Plugin[] };
+  protected modePlugins: Plugin[] = [];
 
-  constructor(private readonly platform: ClientPlatform) {
+  constructor(protected readonly platform: ClientPlatform) {
     this.logger.enable(LogLevel.Warn);
   }
 
@@ -141,8 +133,8 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     };
     this.current = state;
 
-    this.modePlugins.current = this.platform.createPlugins(config, mode);
-    const plugins = [...this.modePlugins.current, ...this.pendingPlugins.splice(0)];
+    this.modePlugins = this.platform.createPlugins(config, mode);
+    const plugins = [...this.modePlugins, ...this.pendingPlugins.splice(0)];
     // Events of a previous init held by consent go on once this one's plugins are set up.
     this.consent.startSwitch();
     const initialized = this.setUp(plugins, config).then(() => this.becomeReady(state, sessionId));
@@ -152,12 +144,9 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
 
   /** The consent init starts with: the `consent` option, else Global Privacy Control, else granted. */
   private startConsent(config: Config): ConsentMode {
-    const { state, byGpc } = initialConsent({
-      consent: config.consent,
-      respectGlobalPrivacyControl: config.respectGlobalPrivacyControl,
-      globalPrivacyControl: tryOr(() => (getNavigator() as { globalPrivacyControl?: unknown }).globalPrivacyControl, 0),
-    });
-    if (byGpc) this.logger.warn(GPC_DENIED);
+    const gpc = tryOr(() => (getNavigator() as { globalPrivacyControl?: unknown }).globalPrivacyControl, 0);
+    const state = initialConsent(config, gpc);
+    if (state === 'denied' && !config.consent) this.logger.warn(GPC_DENIED);
     return this.consent.decide(state, config.cookieless);
   }
 
@@ -172,7 +161,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     return { identity: opened.identity, storage: opened.storage, sessionId: opened.initial.sessionId };
   }
 
-  private async setUp(plugins: Plugin[], config: Config): Promise<void> {
+  protected async setUp(plugins: Plugin[], config: Config): Promise<void> {
     for (const plugin of plugins) {
       // One plugin that cannot be set up must not leave the client initialising forever.
       const failure = await this.pipeline.add(plugin, config, this).catch(pluginFailure);
@@ -205,6 +194,12 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   protected enqueue(ready: ReadyState, event: Event): ResultPromise {
     event.event_id = ready.identity.takeEventId();
     return this.consent.admit(event) || this.events.enqueue(event);
+  }
+
+  /** A fresh identity for this page life (cookieless measurement): no user, a new device id, a new session. */
+  protected startAnonymous(ready: ReadyState): void {
+    ready.identity.updateNow({ deviceId: uuid(), userId: undefined, sessionId: undefined, pageCounter: undefined });
+    ready.sessions.start(this.now(), this.now());
   }
 
   /** Whether `call` is ignored because nothing may identify the user (cookieless measurement): logged. */
@@ -302,7 +297,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   /** Forget the user and start as a new device. */
   reset(): void {
     this.whenReady((ready) => {
-      if (this.consent.mode === 'cookieless') return startAnonymous({ ready, now: () => this.now() });
+      if (this.consent.mode === 'cookieless') return this.startAnonymous(ready);
       ready.identity.updateNow({ userId: undefined });
       this.setDeviceId(uuid());
     });
@@ -314,26 +309,6 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
       return;
     }
     this.whenReady((ready) => ready.identity.updateNow({ optOut }));
-  }
-
-  /**
-   * The user's consent decision, as the banner reports it: `'granted'` moves identity and held
-   * events to storage and sends them, `'denied'` drops them and removes what the SDK stored,
-   * `'pending'` holds events in memory again (docs/consent.md).
-   */
-  setConsent(consent: ConsentState): void {
-    if (CONSENT_STATES.indexOf(consent) < 0) {
-      this.rejectArgument('setConsent needs "granted", "pending" or "denied"', consent);
-      return;
-    }
-    this.whenReady((ready) => {
-      const { consent: gate, platform, pipeline, events, modePlugins } = this;
-      const setUp = (plugins: Plugin[], config: Config) => this.setUp(plugins, config);
-      const after = this.initialization;
-      const context = { ready, gate, platform, pipeline, events, modePlugins, setUp, now: () => this.now(), after };
-      const change = switchConsent(context, consent);
-      if (change) this.initialization = change;
-    });
   }
 
   /** Whether the user opted out (plugins consult it before doing any work). */

@@ -6,7 +6,7 @@ import type { CookielessSetting } from './consent-policy.js';
 import type { Event, Logger, Result } from './types.js';
 
 const DENIED = 'Dropped: consent denied';
-const HOLD_FULL = `Dropped: more than ${CONSENT_HOLD_LIMIT} events held while consent is pending`;
+const HOLD_FULL = `Dropped: over ${CONSENT_HOLD_LIMIT} events held while consent is pending`;
 
 /**
  * Where a ready client's events go under consent: on to the pipeline, held in memory (consent
@@ -15,7 +15,6 @@ const HOLD_FULL = `Dropped: more than ${CONSENT_HOLD_LIMIT} events held while co
  */
 export const createConsentGate = (logger: () => Logger) => {
   let mode: ConsentMode = 'full';
-  let state: ConsentState = 'granted';
   /** Mode changes whose plugins are still being set up: events wait for them. */
   let switches = 0;
   let held: PendingResult[] = [];
@@ -34,14 +33,10 @@ export const createConsentGate = (logger: () => Logger) => {
     get mode(): ConsentMode {
       return mode;
     },
-    get state(): ConsentState {
-      return state;
-    },
     dropped,
     held: (): number => held.length,
     /** Sets the state and returns the mode it means; held events a denial rules out are discarded. */
     decide(next: ConsentState, cookieless: CookielessSetting): ConsentMode {
-      state = next;
       mode = consentMode(next, cookieless);
       // Events held so far carry what the user has now refused: none goes out without full consent.
       if (mode === 'off' || mode === 'cookieless') discard();

@@ -20,26 +20,22 @@ export const COOKIELESS_SETTINGS: readonly CookielessSetting[] = ['never', 'when
 /** Events held while consent is pending, at most; past it the oldest are dropped (counted). */
 export const CONSENT_HOLD_LIMIT = 1000;
 
-export const COOKIELESS_IGNORED = (call: string): string =>
-  `${call} is ignored in cookieless mode: nothing may identify the user`;
+/** The consent states, as logs name them. */
+export const CONSENT_STATES_TEXT = '"granted", "pending" or "denied"';
 
-export const GPC_DENIED =
-  'Global Privacy Control is on and init set no consent: starting as "denied" (respectGlobalPrivacyControl: false turns this off)';
+export const COOKIELESS_IGNORED = (call: string): string => `${call} is ignored in cookieless mode`;
 
-export interface InitialConsentInput {
-  /** The `consent` option, if the app set it. */
-  consent: ConsentState | undefined;
-  respectGlobalPrivacyControl: boolean;
-  /** `navigator.globalPrivacyControl`. */
-  globalPrivacyControl: unknown;
-}
+export const GPC_DENIED = 'Global Privacy Control is on: consent starts as "denied"';
 
-/** The state init starts in, and whether Global Privacy Control decided it. */
-export const initialConsent = (input: InitialConsentInput): { state: ConsentState; byGpc: boolean } => {
-  if (input.consent) return { state: input.consent, byGpc: false };
-  const byGpc = input.respectGlobalPrivacyControl && input.globalPrivacyControl === true;
-  return { state: byGpc ? 'denied' : 'granted', byGpc };
-};
+/**
+ * The state init starts in: the `consent` option, else `'denied'` when the browser sends Global
+ * Privacy Control (`navigator.globalPrivacyControl`) and the app respects it, else `'granted'`.
+ */
+export const initialConsent = (
+  options: { consent?: ConsentState; respectGlobalPrivacyControl: boolean },
+  globalPrivacyControl: unknown,
+): ConsentState =>
+  options.consent || (options.respectGlobalPrivacyControl && globalPrivacyControl === true ? 'denied' : 'granted');
 
 /** What a consent state does under the `cookieless` setting. */
 export const consentMode = (state: ConsentState, cookieless: CookielessSetting): ConsentMode => {
