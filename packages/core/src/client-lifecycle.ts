@@ -12,7 +12,9 @@ import { initArguments } from './init-arguments.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
 import type { ClientOptions } from './options.js';
 import { Pipeline, pluginFailure } from './pipeline.js';
-import { openIdentity } from './open-identity.js';
+import { createConsentStorage } from './consent-storage.js';
+import { IdentityStore, type IdentitySnapshot } from './identity.js';
+import { resolveInitialIdentity } from './initial-identity.js';
 import type { ReadyState } from './ready-state.js';
 import { answer, errorText, settled } from './results.js';
 import { createSessionController } from './session-controller.js';
@@ -150,15 +152,34 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     return this.consent.decide(state, config.cookieless);
   }
 
-  /** Opens the identity (see open-identity.ts), warns about short ids and writes it back at once. */
+  /**
+   * The identity init starts with: what storage (or another SDK, or the URL) holds, the options
+   * on top, written back at once (to memory until consent allows storage); and the session id the
+   * app or the URL chose, if any. Cookieless or denied, nothing may identify the user: nothing is
+   * read, and the device id is new for this page life.
+   */
   private openIdentity(config: Config, userId: string | undefined, optOutGiven: boolean, mode: ConsentMode) {
     const { platform, logger } = this;
-    const opened = openIdentity({ platform, config, logger, userId, optOutGiven, mode, now: this.now() });
-    const snapshot = opened.initial.snapshot;
-    this.warnShortId(config, 'deviceId', snapshot.deviceId);
-    this.warnShortId(config, 'userId', snapshot.userId);
-    opened.identity.writeNow();
-    return { identity: opened.identity, storage: opened.storage, sessionId: opened.initial.sessionId };
+    const configured = platform.createIdentityStorage(config);
+    const storage = createConsentStorage(configured, mode === 'full');
+    const anonymous = mode === 'cookieless' || mode === 'off';
+    let stored: IdentitySnapshot | undefined;
+    try {
+      if (!anonymous) stored = configured.read();
+    } catch (error) {
+      logger.warn('Could not read stored identity; starting fresh:', error);
+    }
+    // Consent pending: the old SDK's cookie is read, and stays until storage is allowed.
+    if (!stored && !anonymous && platform.readLegacyIdentity)
+      stored = platform.readLegacyIdentity(config, logger, mode !== 'full');
+    const handoff = platform.readUrlHandoff && !anonymous ? platform.readUrlHandoff(this.now()) : {};
+    const given = anonymous ? { userId: undefined, config: { optOut: config.optOut } } : { userId, config };
+    const initial = resolveInitialIdentity({ stored, handoff, ...given, optOutGiven, newDeviceId: uuid });
+    const identity = new IdentityStore(storage, initial.snapshot);
+    this.warnShortId(config, 'deviceId', initial.snapshot.deviceId);
+    this.warnShortId(config, 'userId', initial.snapshot.userId);
+    identity.writeNow();
+    return { identity, storage, sessionId: initial.sessionId };
   }
 
   protected async setUp(plugins: Plugin[], config: Config): Promise<void> {
