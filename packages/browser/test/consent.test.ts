@@ -81,6 +81,18 @@ describe('consent: pending', () => {
     expect(decodeIdentity(localStorage.getItem(IDENTITY_KEY))).toMatchObject({ deviceId, sessionId });
   });
 
+  it('a visitor who granted on an earlier page keeps their device id, and the stored identity is not rewritten', async () => {
+    const stored = encodeIdentity({ deviceId: 'earlier-device-id', lastEventTime: 1 });
+    localStorage.setItem(IDENTITY_KEY, stored);
+    const { client, init } = createClient();
+    await init({ consent: 'pending' });
+    client.track('Held');
+    await settle();
+    expect(client.getDeviceId()).toBe('earlier-device-id');
+    expect(localStorage.getItem(IDENTITY_KEY)).toBe(stored);
+    expect(storedKeys()).toEqual([IDENTITY_KEY]);
+  });
+
   it('denied: held events are discarded and counted, nothing stored or sent afterwards', async () => {
     const { client, sent, init } = createClient();
     await init({ consent: 'pending' });
