@@ -27,6 +27,8 @@ export interface BrowserClientOptions {
   createDestination?: (config: Config, persistent: boolean) => Plugin;
   /** The full entry wires the default plugins here (read at each init); the lean entry passes none. */
   autocapture?: AutocaptureWiring;
+  /** The web-storage keys the wired plugins write, erased when consent is denied (the full entry's). */
+  pluginStorageKeys?: (config: Config) => string[];
   /** The full entry opens the capture preview (loaded on demand, read at each call); the lean entry has none. */
   preview?: (context: PreviewContext) => PreviewCall;
 }
@@ -44,7 +46,8 @@ export class BrowserClient extends CoreClient<BrowserOptions> {
           destination: options.createDestination || createBrowserDelivery,
           autocapture: options.autocapture,
         }),
-      eraseStorage,
+      eraseStorage: (config) =>
+        eraseStorage(config, options.pluginStorageKeys ? options.pluginStorageKeys(config) : []),
     });
   }
 

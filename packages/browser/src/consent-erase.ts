@@ -1,7 +1,5 @@
 import { getGlobalScope, getLocation, tryOr, type Config } from '@sightline/core';
 import { writeCookie } from '@sightline/dom';
-import { campaignStorageKey } from '@sightline/plugin-attribution';
-import { URL_INFO_KEY } from '@sightline/plugin-page-url-enrichment';
 import {
   FLUSH_LOCK_PREFIX,
   UNSENT_DATABASE_PREFIX,
@@ -20,10 +18,10 @@ const cookieDomains = (hostname: string): string[] => {
 
 /**
  * Consent denied: removes every cookie, storage key and IndexedDB database this instance (its
- * plugins, its flush lock, the documented SDK it upgraded from) wrote. Each removal on its own:
+ * flush lock, the documented SDK it upgraded from, and its plugins: `pluginKeys`) wrote. Each removal on its own:
  * blocked storage skips what it cannot reach.
  */
-export const eraseStorage = (config: Config): void => {
+export const eraseStorage = (config: Config, pluginKeys: string[]): void => {
   const scope = getGlobalScope() as { [name: string]: unknown } | undefined;
   const suffix = instanceSuffix(config);
   const location = getLocation();
@@ -31,7 +29,7 @@ export const eraseStorage = (config: Config): void => {
   for (const name of [storageKey(config), amplitudeCookieName(config.apiKey), legacyCookieName(config.apiKey)])
     for (const domain of cookieDomains(location ? location.hostname : ''))
       writeCookie(name, null, { ...expired, domain });
-  const keys = [storageKey(config), `${FLUSH_LOCK_PREFIX}${suffix}`, campaignStorageKey(config.apiKey), URL_INFO_KEY];
+  const keys = [storageKey(config), `${FLUSH_LOCK_PREFIX}${suffix}`, ...pluginKeys];
   for (const kind of ['localStorage', 'sessionStorage'])
     tryOr(() => {
       const storage = scope && (scope[kind] as Storage);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDeliveryPlugin, createMemoryEventStore, type UploadRequest } from '@sightline/core';
 import { Identify, type BrowserOptions, type Event } from '../src/index.js';
 import { BrowserClient } from '../src/browser-client.js';
+import { pluginStorageKeys } from '../src/consent-plugin-keys.js';
 import { decodeIdentity, encodeIdentity } from '../src/identity-codec.js';
 
 const API_KEY = 'consent-unit-key';
@@ -21,6 +22,7 @@ const createClient = () => {
   const uploads: UploadRequest[] = [];
   const sent = (): Event[] => uploads.flatMap((upload) => (JSON.parse(upload.body) as { events: Event[] }).events);
   const client = new BrowserClient({
+    pluginStorageKeys,
     createDestination: () =>
       createDeliveryPlugin({
         store: createMemoryEventStore(),
