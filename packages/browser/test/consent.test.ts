@@ -56,6 +56,8 @@ const setGpc = (value: boolean | undefined) =>
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
+  for (const cookie of document.cookie.split(';').filter((part) => part.trim()))
+    document.cookie = `${cookie.split('=')[0].trim()}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
 });
 afterEach(() => setGpc(undefined));
 
