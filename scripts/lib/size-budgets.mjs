@@ -4,11 +4,14 @@
 export const SIZE_BUDGETS = [
   // The default script-tag load: client, delivery engine and the five default plugins. 30.8 KB
   // since element and frustration interactions, network requests and web vitals became on-demand
-  // files (was 40.0 KB with everything in it).
-  { file: 'packages/browser/dist/sightline.min.js', budgetKb: 31.5, goalKb: 18 },
+  // files (was 40.0 KB with everything in it); consent (the states and setConsent, the in-memory
+  // hold, the per-mode plugin set-up, erasing on denial, Global Privacy Control, cookieless
+  // measurement) adds 1.6 KB.
+  { file: 'packages/browser/dist/sightline.min.js', budgetKb: 33.2, goalKb: 18 },
   // The lean script: client and delivery engine, no plugin. 21.8 KB: the at-most-once delivery
-  // (exit path, store writer, flush lock) and the safe encoder grew it past its old 19 KB budget.
-  { file: 'packages/browser/dist/sightline-lite.min.js', budgetKb: 22.5, goalKb: 10 },
+  // (exit path, store writer, flush lock) and the safe encoder grew it past its old 19 KB budget;
+  // consent adds 1.6 KB.
+  { file: 'packages/browser/dist/sightline-lite.min.js', budgetKb: 24.1, goalKb: 10 },
   { file: 'packages/browser/dist/snippet.min.js', budgetKb: 0.6, goalKb: 0.6 },
   // On-demand files, loaded by sightline.min.js only when asked for. Each inlines the core and dom
   // helpers it needs (a file cannot import from the main script).

@@ -37,9 +37,24 @@ const snippetPage = (collectorUrl: string) => {
 </script></head><body><p>snippet page</p></body></html>`;
 };
 
+/** A page whose consent calls are made before the bundle loads: the stub queues setConsent too. */
+const consentSnippetPage = (collectorUrl: string) => `<!doctype html><html><head><meta charset="utf-8">
+<script>${readFileSync(join(BROWSER_DIST, 'snippet.min.js'), 'utf8').replace('"/sightline.min.js"', '"/dist/sightline.min.js"')}</script>
+<script>
+  sightline.init('snippet-consent-1', { serverUrl: '${collectorUrl}', flushIntervalMillis: 50, autocapture: false, consent: 'pending' });
+  sightline.track('Held Before Load');
+  sightline.setConsent('granted');
+  const denied = sightline.createInstance();
+  denied.init('snippet-consent-2', { instanceName: 'denied', serverUrl: '${collectorUrl}', flushIntervalMillis: 50, autocapture: false, consent: 'pending' });
+  denied.track('Never Sent');
+  denied.setConsent('denied');
+  window.denied = denied;
+</script></head><body><p>consent snippet page</p></body></html>`;
+
 beforeAll(async () => {
   collector = await startTestCollector();
   pages = await startPages({ delays: { '/dist/sightline.min.js': BUNDLE_DELAY_MS } });
+  pages.setPage('/snippet-consent.html', consentSnippetPage(collector.ingestUrl));
   pages.setPage('/snippet.html', snippetPage(collector.ingestUrl), {
     'Content-Security-Policy': `default-src 'self'; script-src 'self' 'nonce-${NONCE}'; connect-src 'self' ${new URL(collector.url).origin}`,
   });
@@ -103,6 +118,18 @@ describe('async snippet', () => {
     await page.evaluate(() => (window as unknown as { second: { track(t: string): void } }).second.track('After Load'));
     await collector.waitForEvents(5, { timeoutMs: 10_000 });
     expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('queues setConsent before the bundle loads: a granted instance sends its held event, a denied one nothing', async () => {
+    collector.reset();
+    const page = await browser.newPage();
+    await page.goto(`${pages.url}/snippet-consent.html`);
+    const events = await collector.waitForEvents(1, { timeoutMs: 15_000 });
+    expect(events.map((event: { event_type: string }) => event.event_type)).toEqual(['Held Before Load']);
+    await page.waitForFunction(() => (window as unknown as { denied: { _r?: unknown } }).denied._r !== undefined);
+    await page.waitForTimeout(500);
+    expect(collector.events().map((event: { event_type: string }) => event.event_type)).toEqual(['Held Before Load']);
     await page.close();
   });
 });

@@ -9,7 +9,7 @@
 (function (window, document, name, src) {
   if (window[name]) return;
   var methods =
-    'init track logEvent identify groupIdentify setGroup revenue setUserId setDeviceId setSessionId extendSession reset flush setOptOut add remove setTransport preview'.split(
+    'init track logEvent identify groupIdentify setGroup revenue setUserId setDeviceId setSessionId extendSession reset flush setOptOut setConsent add remove setTransport preview'.split(
       ' ',
     );
 

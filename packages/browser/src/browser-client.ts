@@ -11,6 +11,8 @@ import {
   type Plugin,
 } from '@sightline/core';
 import type { BrowserOptions } from './browser-options.js';
+import { eraseStorage } from './consent-erase.js';
+import { modePlugins } from './consent-plugins.js';
 import { contextPlugin } from './context-plugin.js';
 import { createBrowserDelivery } from './delivery/create-browser-delivery.js';
 import { createIdentityStorage, readLegacyIdentity } from './identity-storage.js';
@@ -21,10 +23,12 @@ import { readUrlHandoff } from './url-handoff.js';
 export type AutocaptureWiring = (config: Config) => Plugin[];
 
 export interface BrowserClientOptions {
-  /** The delivery destination for a resolved config; by default the lossless engine on IndexedDB. */
-  createDestination?: (config: Config) => Plugin;
+  /** The delivery destination for a resolved config; by default the lossless engine on IndexedDB (`persistent: false`: in memory). */
+  createDestination?: (config: Config, persistent: boolean) => Plugin;
   /** The full entry wires the default plugins here (read at each init); the lean entry passes none. */
   autocapture?: AutocaptureWiring;
+  /** The web-storage keys the wired plugins write, erased when consent is denied (the full entry's). */
+  pluginStorageKeys?: (config: Config) => string[];
   /** The full entry opens the capture preview (loaded on demand, read at each call); the lean entry has none. */
   preview?: (context: PreviewContext) => PreviewCall;
 }
@@ -36,11 +40,14 @@ export class BrowserClient extends CoreClient<BrowserOptions> {
       createIdentityStorage,
       readLegacyIdentity,
       readUrlHandoff,
-      createPlugins: (config) => [
-        contextPlugin(),
-        (options.createDestination || createBrowserDelivery)(config),
-        ...(options.autocapture ? options.autocapture(config) : []),
-      ],
+      createPlugins: (config, mode) =>
+        modePlugins(config, mode, {
+          context: contextPlugin,
+          destination: options.createDestination || createBrowserDelivery,
+          autocapture: options.autocapture,
+        }),
+      eraseStorage: (config) =>
+        eraseStorage(config, options.pluginStorageKeys ? options.pluginStorageKeys(config) : []),
     });
   }
 
@@ -62,9 +69,15 @@ export class BrowserClient extends CoreClient<BrowserOptions> {
   /** What happened to every event so far: sent, retried, and dropped by reason (issue: delivery report). */
   getDeliveryStats(): DeliveryStats {
     const delivery = this.delivery();
-    return delivery && delivery.getDeliveryStats
-      ? delivery.getDeliveryStats()
-      : { sent: 0, retried: 0, dropped: {}, pending: 0 };
+    const stats =
+      delivery && delivery.getDeliveryStats
+        ? delivery.getDeliveryStats()
+        : { sent: 0, retried: 0, dropped: {}, pending: 0 };
+    // What consent held or dropped never reached the delivery: counted by the client.
+    const { dropped } = this.consent;
+    for (const reason in dropped) stats.dropped[reason as DropReason] = dropped[reason];
+    stats.pending += this.consent.held();
+    return stats;
   }
 
   /** Subscribes to each event's final outcome; returns the unsubscribe function. Works before `init`. */

@@ -56,15 +56,21 @@ export const createIdentityStorage = (config: Config, logger: Logger = config.lo
     case 'cookie': {
       if (!getDocument()) break;
       const options = config.cookieOptions;
-      const attributes: CookieAttributes = {
-        domain: cookieDomainOf(config),
-        expirationDays: options.expiration,
-        sameSite: options.sameSite,
-        secure: options.secure,
-      };
+      // The domain is probed (a cookie written) at the first write, not before: consent may not allow one yet.
+      let attributes: CookieAttributes | undefined;
       return encodedIdentityStorage(
         () => readCookie(key),
-        (value) => writeCookie(key, value, attributes),
+        (value) =>
+          writeCookie(
+            key,
+            value,
+            (attributes = attributes || {
+              domain: cookieDomainOf(config),
+              expirationDays: options.expiration,
+              sameSite: options.sameSite,
+              secure: options.secure,
+            }),
+          ),
       );
     }
     case 'localStorage':
@@ -86,14 +92,15 @@ export const createIdentityStorage = (config: Config, logger: Logger = config.lo
  * Cookie upgrade: on a first load with `cookieOptions.upgrade`,
  * adopt the documented SDK's `AMP_<key10>` identity, else the legacy `amp_<key6>` one, so a
  * site switching to Sightline keeps its device ids and current session. The maintenance
- * SDK's legacy cookie is deleted, as the documented option says; `AMP_` stays in place.
+ * SDK's legacy cookie is deleted, as the documented option says (unless `readOnly`: consent
+ * pending); `AMP_` stays in place.
  */
-export const readLegacyIdentity = (config: Config, logger: Logger): IdentitySnapshot | undefined => {
+export const readLegacyIdentity = (config: Config, logger: Logger, readOnly = false): IdentitySnapshot | undefined => {
   if (!config.cookieOptions.upgrade || config.instanceName !== DEFAULT_INSTANCE_NAME) return undefined;
   const current = decodeIdentity(readCookie(amplitudeCookieName(config.apiKey)));
   const legacyName = legacyCookieName(config.apiKey);
   const legacy = decodeLegacyIdentity(readCookie(legacyName));
-  if (legacy) {
+  if (legacy && !readOnly) {
     writeCookie(legacyName, null, {
       domain: cookieDomainOf(config),
       expirationDays: 0,

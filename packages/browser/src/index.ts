@@ -5,14 +5,15 @@
 import type { ResultPromise } from '@sightline/core';
 import { wireAutocapture } from './autocapture.js';
 import { BrowserClient, type BrowserClientOptions } from './browser-client.js';
+import { pluginStorageKeys } from './consent-plugin-keys.js';
 import { defaultClient, defaultClientOptions } from './default-client.js';
 import { openPreviewFor, type PreviewCall } from './preview-call.js';
 
 // The lean entry's API; `init` and `createInstance` below take the place of its own.
 export * from './public-api.js';
 
-/** What the full entry adds to an instance: the default plugins and the capture preview. */
-const fullBuild: BrowserClientOptions = { autocapture: wireAutocapture, preview: openPreviewFor };
+/** What the full entry adds to an instance: the default plugins (and their storage keys) and the capture preview. */
+const fullBuild: BrowserClientOptions = { autocapture: wireAutocapture, preview: openPreviewFor, pluginStorageKeys };
 
 /** Initialises the default instance; the `autocapture` option picks the default plugins. */
 export const init = ((...args: unknown[]): ResultPromise => {

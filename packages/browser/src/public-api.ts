@@ -24,6 +24,7 @@ export const extendSession = /*#__PURE__*/ bindMethod(client, 'extendSession');
 export const reset = /*#__PURE__*/ bindMethod(client, 'reset');
 export const flush = /*#__PURE__*/ bindMethod(client, 'flush');
 export const setOptOut = /*#__PURE__*/ bindMethod(client, 'setOptOut');
+export const setConsent = /*#__PURE__*/ bindMethod(client, 'setConsent');
 export const add = /*#__PURE__*/ bindMethod(client, 'add');
 export const remove = /*#__PURE__*/ bindMethod(client, 'remove');
 export const setTransport = /*#__PURE__*/ bindMethod(client, 'setTransport');
@@ -34,7 +35,9 @@ export { Identify, Revenue, LogLevel, OfflineDisabled } from '@sightline/core';
 export type {
   BeforePlugin,
   Config,
+  ConsentState,
   CookieOptions,
+  CookielessSetting,
   DeliveryListener,
   DeliveryReport,
   DeliveryStats,

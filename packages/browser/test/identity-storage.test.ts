@@ -90,13 +90,16 @@ describe('identityStorage', () => {
     expect(document.cookie.split(';').filter((c) => c.trim()).length).toBe(1); // probe cookies removed
   });
 
-  it('cookie: the domain is probed once and kept in the config for everything else that needs it', () => {
+  it('cookie: the domain is probed at the first write (consent may allow none before) and kept in the config', () => {
     const config = configWith();
     expect(config.cookieOptions.domain).toBeUndefined();
-    createIdentityStorage(config, logger());
+    const storage = createIdentityStorage(config, logger());
+    storage.read();
+    expect(config.cookieOptions.domain).toBeUndefined();
+    storage.write(snapshot);
     expect(config.cookieOptions.domain).toBe(''); // happy-dom runs on localhost: a host-only cookie
     const given = configWith({ cookieOptions: { domain: '.example.com' } });
-    createIdentityStorage(given, logger());
+    createIdentityStorage(given, logger()).write(snapshot);
     expect(given.cookieOptions.domain).toBe('.example.com');
   });
 

@@ -14,12 +14,14 @@ import {
   onDelivery,
   remove,
   Revenue,
+  setConsent,
   setOffline,
   setTransport,
   track,
   Types,
   type AutocaptureOptions,
   type BrowserOptions,
+  type ConsentState,
   type DeliveryReport,
   type DeliveryStats,
   type Event,
@@ -263,6 +265,25 @@ describe('plugins', () => {
 });
 
 describe('Sightline extensions', () => {
+  test('consent: states, cookieless measurement and Global Privacy Control', () => {
+    const options: BrowserOptions = {
+      consent: 'pending',
+      cookieless: 'when_denied',
+      respectGlobalPrivacyControl: false,
+    };
+    void options;
+    setConsent('granted');
+    setConsent('denied');
+    createInstance().setConsent('pending');
+    expectTypeOf(setConsent).parameter(0).toEqualTypeOf<ConsentState>();
+    // @ts-expect-error: granted, pending or denied
+    setConsent(true);
+    // @ts-expect-error: never, when_denied or always
+    init(KEY, { cookieless: 'sometimes' });
+    // @ts-expect-error: a boolean
+    init(KEY, { respectGlobalPrivacyControl: 'yes' });
+  });
+
   test('delivery report, offline control and transport switch', () => {
     expectTypeOf(getDeliveryStats()).toEqualTypeOf<DeliveryStats>();
     expectTypeOf(onDelivery((report: DeliveryReport) => void report.outcome)).toEqualTypeOf<() => void>();

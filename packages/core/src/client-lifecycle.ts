@@ -1,19 +1,24 @@
 import type { ClientPlatform } from './client-platform.js';
 import { resolveConfig } from './config.js';
+import { createConsentGate } from './consent-gate.js';
+import { COOKIELESS_IGNORED, GPC_DENIED, initialConsent, type ConsentMode } from './consent-policy.js';
 import { ResultCode } from './constants.js';
 import { createDeferredCalls } from './deferred-calls.js';
 import { describeValue } from './describe-value.js';
 import { createEventDrain } from './event-drain.js';
+import { getNavigator } from './global-scope.js';
 import type { Identify } from './identify.js';
 import { initArguments } from './init-arguments.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
 import type { ClientOptions } from './options.js';
 import { Pipeline, pluginFailure } from './pipeline.js';
+import { createConsentStorage } from './consent-storage.js';
 import { IdentityStore, type IdentitySnapshot } from './identity.js';
 import { resolveInitialIdentity } from './initial-identity.js';
 import type { ReadyState } from './ready-state.js';
 import { answer, errorText, settled } from './results.js';
 import { createSessionController } from './session-controller.js';
+import { tryOr } from './try-or.js';
 import type { Config, Event, EventOptions, Logger, Plugin, Result, ResultPromise } from './types.js';
 import { uuid } from './uuid.js';
 
@@ -35,10 +40,14 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   /** `current` once its plugins are set up: from then on calls run instead of queueing. */
   protected ready: ReadyState | undefined;
   protected initializing = false;
-  /** Settles once the latest init has set up its plugins: a re-init waits for it. */
-  private initialization: Promise<unknown> = Promise.resolve();
+  /** Settles once the latest init (or consent change) has set up its plugins: a re-init waits for it. */
+  protected initialization: Promise<unknown> = Promise.resolve();
+  /** Where events go under consent: on, held or dropped (docs/consent.md). */
+  protected readonly consent = createConsentGate(() => this.logger);
+  /** The plugins the platform set up for the current consent mode. */
+  protected modePlugins: Plugin[] = [];
 
-  constructor(private readonly platform: ClientPlatform) {
+  constructor(protected readonly platform: ClientPlatform) {
     this.logger.enable(LogLevel.Warn);
   }
 
@@ -109,10 +118,13 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     else this.logger.enable(config.logLevel);
     for (const problem of problems) this.logger.warn(problem);
 
-    const { identity, sessionId } = this.openIdentity(config, userId, options.optOut !== undefined);
+    const mode = this.startConsent(config);
+    if (mode === 'off' || mode === 'cookieless') this.platform.eraseStorage?.(config);
+    const { identity, storage, sessionId } = this.openIdentity(config, userId, options.optOut !== undefined, mode);
     const state: ReadyState = {
       config,
       identity,
+      storage,
       initIdentify: undefined,
       sessions: createSessionController({
         identity,
@@ -123,36 +135,54 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     };
     this.current = state;
 
-    const plugins = [...this.platform.createPlugins(config), ...this.pendingPlugins.splice(0)];
+    this.modePlugins = this.platform.createPlugins(config, mode);
+    const plugins = [...this.modePlugins, ...this.pendingPlugins.splice(0)];
+    // Events of a previous init held by consent go on once this one's plugins are set up.
+    this.consent.startSwitch();
     const initialized = this.setUp(plugins, config).then(() => this.becomeReady(state, sessionId));
     this.initialization = initialized;
     return { promise: initialized };
   }
 
+  /** The consent init starts with: the `consent` option, else Global Privacy Control, else granted. */
+  private startConsent(config: Config): ConsentMode {
+    const gpc = tryOr(() => (getNavigator() as { globalPrivacyControl?: unknown }).globalPrivacyControl, 0);
+    const state = initialConsent(config, gpc);
+    if (state === 'denied' && !config.consent) this.logger.warn(GPC_DENIED);
+    return this.consent.decide(state, config.cookieless);
+  }
+
   /**
    * The identity init starts with: what storage (or another SDK, or the URL) holds, the options
-   * on top, written back at once; and the session id the app or the URL chose, if any.
+   * on top, written back at once (to memory until consent allows storage); and the session id the
+   * app or the URL chose, if any. Cookieless or denied, nothing may identify the user: nothing is
+   * read, and the device id is new for this page life.
    */
-  private openIdentity(config: Config, userId: string | undefined, optOutGiven: boolean) {
+  private openIdentity(config: Config, userId: string | undefined, optOutGiven: boolean, mode: ConsentMode) {
     const { platform, logger } = this;
-    const storage = platform.createIdentityStorage(config);
+    const configured = platform.createIdentityStorage(config);
+    const storage = createConsentStorage(configured, mode === 'full');
+    const anonymous = mode === 'cookieless' || mode === 'off';
     let stored: IdentitySnapshot | undefined;
     try {
-      stored = storage.read();
+      if (!anonymous) stored = configured.read();
     } catch (error) {
       logger.warn('Could not read stored identity; starting fresh:', error);
     }
-    if (!stored && platform.readLegacyIdentity) stored = platform.readLegacyIdentity(config, logger);
-    const handoff = platform.readUrlHandoff ? platform.readUrlHandoff(this.now()) : {};
-    const initial = resolveInitialIdentity({ stored, handoff, config, userId, optOutGiven, newDeviceId: uuid });
+    // Consent pending: the old SDK's cookie is read, and stays until storage is allowed.
+    if (!stored && !anonymous && platform.readLegacyIdentity)
+      stored = platform.readLegacyIdentity(config, logger, mode !== 'full');
+    const handoff = platform.readUrlHandoff && !anonymous ? platform.readUrlHandoff(this.now()) : {};
+    const given = anonymous ? { userId: undefined, config: { optOut: config.optOut } } : { userId, config };
+    const initial = resolveInitialIdentity({ stored, handoff, ...given, optOutGiven, newDeviceId: uuid });
     const identity = new IdentityStore(storage, initial.snapshot);
     this.warnShortId(config, 'deviceId', initial.snapshot.deviceId);
     this.warnShortId(config, 'userId', initial.snapshot.userId);
     identity.writeNow();
-    return { identity, sessionId: initial.sessionId };
+    return { identity, storage, sessionId: initial.sessionId };
   }
 
-  private async setUp(plugins: Plugin[], config: Config): Promise<void> {
+  protected async setUp(plugins: Plugin[], config: Config): Promise<void> {
     for (const plugin of plugins) {
       // One plugin that cannot be set up must not leave the client initialising forever.
       const failure = await this.pipeline.add(plugin, config, this).catch(pluginFailure);
@@ -170,6 +200,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     else state.sessions.touch(this.now());
     this.sendInitIdentify(state, {});
     this.deferred.replay(state, this.logger);
+    this.consent.endSwitch((event) => this.events.enqueue(event));
     state.identity.reserveAhead();
     return answer('init', 'Initialized');
   }
@@ -180,10 +211,23 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     if (identify) this.identify(identify, eventOptions);
   }
 
-  /** Gives the event its id and queues it for the pipeline. */
+  /** Gives the event its id and queues it for the pipeline, unless consent holds or drops it. */
   protected enqueue(ready: ReadyState, event: Event): ResultPromise {
     event.event_id = ready.identity.takeEventId();
-    return this.events.enqueue(event);
+    return this.consent.admit(event) || this.events.enqueue(event);
+  }
+
+  /** A fresh identity for this page life (cookieless measurement): no user, a new device id, a new session. */
+  protected startAnonymous(ready: ReadyState): void {
+    ready.identity.updateNow({ deviceId: uuid(), userId: undefined, sessionId: undefined, pageCounter: undefined });
+    ready.sessions.start(this.now(), this.now());
+  }
+
+  /** Whether `call` is ignored because nothing may identify the user (cookieless measurement): logged. */
+  protected ignoredWhenCookieless(call: string): boolean {
+    if (this.consent.mode !== 'cookieless') return false;
+    this.logger.warn(COOKIELESS_IGNORED(call));
+    return true;
   }
 
   /** Runs `call` now if the client is ready, else once it is, behind the calls made before it. */
@@ -216,6 +260,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
       return;
     }
     this.whenReady((ready) => {
+      if (this.ignoredWhenCookieless('setUserId')) return;
       this.warnShortId(ready.config, 'userId', userId);
       ready.identity.updateNow({ userId });
     });
@@ -231,7 +276,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
       return;
     }
     this.whenReady((ready) => {
-      if (ready.identity.state.deviceId === deviceId) return;
+      if (this.ignoredWhenCookieless('setDeviceId') || ready.identity.state.deviceId === deviceId) return;
       this.warnShortId(ready.config, 'deviceId', deviceId);
       ready.identity.updateNow({ deviceId });
       // A new device means a new session.
@@ -273,6 +318,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   /** Forget the user and start as a new device. */
   reset(): void {
     this.whenReady((ready) => {
+      if (this.consent.mode === 'cookieless') return this.startAnonymous(ready);
       ready.identity.updateNow({ userId: undefined });
       this.setDeviceId(uuid());
     });

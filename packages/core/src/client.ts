@@ -7,9 +7,10 @@ import {
   revenueProblem,
   setGroupEvent,
 } from './built-events.js';
-import { ClientLifecycle } from './client-lifecycle.js';
+import { ConsentClient } from './client-consent.js';
+import { COOKIELESS_IGNORED } from './consent-policy.js';
 import { isTransport } from './config.js';
-import { ResultCode } from './constants.js';
+import { EVENT_IDENTIFY, ResultCode } from './constants.js';
 import { describeValue } from './describe-value.js';
 import { optionsObject, timeOfCall, trackedEvent } from './event-input.js';
 import type { Identify } from './identify.js';
@@ -34,9 +35,9 @@ import type {
  * The analytics client. Never throws into the caller: every public method
  * catches, logs, and answers with `{ promise }` resolving to `{ event, code, message }`.
  * Calls made before `init` are queued with the time they were made and replayed in order.
- * This class holds the events and plugin API; init, identity and sessions are `ClientLifecycle`'s.
+ * This class holds the events and plugin API; init, identity and sessions are `ClientLifecycle`'s, consent changes `ConsentClient`'s.
  */
-export class CoreClient<Options extends ClientOptions = ClientOptions> extends ClientLifecycle<Options> {
+export class CoreClient<Options extends ClientOptions = ClientOptions> extends ConsentClient<Options> {
   // ---------------------------------------------------------------- events
 
   track(eventInput: string | Event, eventProperties?: Properties, eventOptions?: EventOptions): ResultPromise {
@@ -143,6 +144,8 @@ export class CoreClient<Options extends ClientOptions = ClientOptions> extends C
       this.droppedWhileOptedOut(event);
       return settled(event, ResultCode.SKIPPED, 'Opted out: event not stored or sent');
     }
+    if (event.event_type === EVENT_IDENTIFY && this.ignoredWhenCookieless('identify'))
+      return settled(event, ResultCode.SKIPPED, COOKIELESS_IGNORED('identify'));
     const time = typeof event.time === 'number' ? event.time : this.now();
     event.time = time;
     if (event.session_id === undefined) event.session_id = ready.sessions.sessionFor(time);

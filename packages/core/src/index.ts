@@ -100,3 +100,6 @@ export type {
   SharedOutcome,
   TransportChoice,
 } from './delivery/index.js';
+
+// Consent: the states, the cookieless setting and the modes the platforms set plugins up for.
+export type { ConsentMode, ConsentState, CookielessSetting } from './consent-policy.js';

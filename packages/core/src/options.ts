@@ -2,6 +2,7 @@
  * The `init` options, typed: each one optional, with its default and meaning. A value of the
  * wrong type from JavaScript is still logged at init and replaced by the default.
  */
+import type { ConsentState, CookielessSetting } from './consent-policy.js';
 import type { Identify } from './identify.js';
 import type { LogLevel } from './logger.js';
 import type {
@@ -162,4 +163,23 @@ export interface ClientOptions {
   fetchRemoteConfig?: boolean;
   /** Remote configuration, fetched only from a self-hosted `remoteConfig.serverUrl`. */
   remoteConfig?: RemoteConfigOptions;
+  /**
+   * Sightline: the user's consent to analytics storage. `'pending'` stores and sends nothing and
+   * holds events in memory; `'denied'` removes what Sightline stored and stores or sends nothing
+   * more (but see `cookieless`). Change it with `setConsent`. See docs/consent.md.
+   * @defaultValue `'granted'`, or `'denied'` when Global Privacy Control is on
+   */
+  consent?: ConsentState;
+  /**
+   * Sightline: send events with nothing persistent (a device id for this page life only, no user
+   * id): `'when_denied'` while consent is denied, `'always'` whatever the consent.
+   * @defaultValue `'never'`
+   */
+  cookieless?: CookielessSetting;
+  /**
+   * Sightline: start as `consent: 'denied'` when the browser sends Global Privacy Control and
+   * init sets no `consent`.
+   * @defaultValue `true`
+   */
+  respectGlobalPrivacyControl?: boolean;
 }

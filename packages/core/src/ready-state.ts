@@ -1,3 +1,4 @@
+import type { ConsentStorage } from './consent-storage.js';
 import type { Identify } from './identify.js';
 import type { IdentityStore } from './identity.js';
 import type { SessionController } from './session-controller.js';
@@ -11,6 +12,8 @@ import type { Config } from './types.js';
 export interface ReadyState {
   readonly config: Config;
   readonly identity: IdentityStore;
+  /** The identity's storage: the configured one once consent allows, memory until then. */
+  readonly storage: ConsentStorage;
   readonly sessions: SessionController;
   /** The `identify` option, until it is sent (before the first session_start, or at once). */
   initIdentify: Identify | undefined;

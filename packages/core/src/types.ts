@@ -1,4 +1,5 @@
 /** Shapes shared by every Sightline package. Wire field names follow the HTTP V2 API. */
+import type { ConsentState, CookielessSetting } from './consent-policy.js';
 import type { Identify } from './identify.js';
 
 export type Properties = { [key: string]: unknown };
@@ -210,6 +211,10 @@ export interface Config {
   /** Sightline: the most events kept in the store; past it the oldest are dropped (counted). */
   maxStoredEvents: number;
   remoteConfig?: { fetchRemoteConfig?: boolean; serverUrl?: string };
+  /** The consent the app set at init (absent: granted, unless Global Privacy Control says otherwise). */
+  consent?: ConsentState;
+  cookieless: CookielessSetting;
+  respectGlobalPrivacyControl: boolean;
   [option: string]: unknown;
 }
 

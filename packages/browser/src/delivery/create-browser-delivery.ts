@@ -56,21 +56,24 @@ const NO_PAGE =
 /**
  * The lossless delivery destination on the browser's storage, transports and page signals. Where
  * there is no window, the browser-only parts stay off (one line says so) and nothing waits on the
- * process but an upload or a retry that is due.
+ * process but an upload or a retry that is due. Not `persistent` (cookieless measurement), it
+ * stores nothing: events wait in memory.
  */
-export const createBrowserDelivery = (config: Config): DeliveryPlugin => {
+export const createBrowserDelivery = (config: Config, persistent = true): DeliveryPlugin => {
   const suffix = queueSuffix(config);
   const platform = captureDeliveryPlatform(config.loggerProvider);
   const inPage = !!getWindow();
   if (!inPage) config.loggerProvider.warn(NO_PAGE);
+  // Cookieless: events wait in memory only, and no other tab shares this page's queue.
+  const shared = inPage && persistent;
   return createDeliveryPlugin({
-    store: config.storageProvider || (inPage ? defaultStore(config, suffix) : createMemoryEventStore()),
+    store: (persistent && config.storageProvider) || (shared ? defaultStore(config, suffix) : createMemoryEventStore()),
     createTransport: (choice) => createTransport(choice, platform),
     exitTransport: inPage ? createExitTransport(platform) : undefined,
-    lock: inPage ? createFlushLock(`${FLUSH_LOCK_PREFIX}${suffix}`, uuid(), platform) : undefined,
+    lock: shared ? createFlushLock(`${FLUSH_LOCK_PREFIX}${suffix}`, uuid(), platform) : undefined,
     connectivity: inPage ? createConnectivity() : undefined,
     lifecycle: inPage ? createPageLifecycle() : undefined,
-    channel: inPage ? createOutcomeChannel(`${OUTCOME_CHANNEL_PREFIX}${suffix}`) : undefined,
+    channel: shared ? createOutcomeChannel(`${OUTCOME_CHANNEL_PREFIX}${suffix}`) : undefined,
     clock: platform.clock,
     sentNote: inPage ? sentNote(`${SENT_NOTE_PREFIX}${suffix}`, platform.clock.epoch) : undefined,
     outlivesPage,

@@ -12,7 +12,16 @@ const WRITE_CHUNK = 100;
  */
 export const createIdbEventStore = (databaseName: string, storeName: string): EventStore => {
   let store: UseStore | undefined;
-  const use = (): UseStore => (store = store || createStore(databaseName, storeName));
+  const use = (): UseStore => {
+    if (store) return store;
+    store = createStore(databaseName, storeName);
+    // The database is being deleted (consent denied, here or in another tab): let it go.
+    store('readonly', (records) => {
+      const database = records.transaction.db;
+      database.onversionchange = () => database.close();
+    }).catch(() => undefined);
+    return store;
+  };
   return {
     put: async (records: StoredEvent[]) => {
       for (let start = 0; start < records.length; start += WRITE_CHUNK) {

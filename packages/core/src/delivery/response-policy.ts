@@ -10,6 +10,10 @@ export const DropReason = {
   STORE_FULL: 'store_full',
   TOO_OLD: 'too_old',
   OPTED_OUT: 'opted_out',
+  /** Consent was denied: events held while it was pending, and every event since (docs/consent.md). */
+  CONSENT_DENIED: 'consent_denied',
+  /** More events than the consent hold keeps arrived while consent was pending. */
+  CONSENT_HOLD_FULL: 'consent_hold_full',
   /** A plugin left a value JSON cannot encode (BigInt, a cycle): the event can never go on the wire. */
   UNENCODABLE: 'unencodable',
 } as const;

@@ -1,0 +1,232 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDeliveryPlugin, createMemoryEventStore, type UploadRequest } from '@sightline/core';
+import { Identify, type BrowserOptions, type Event } from '../src/index.js';
+import { BrowserClient } from '../src/browser-client.js';
+import { pluginStorageKeys } from '../src/consent-plugin-keys.js';
+import { decodeIdentity, encodeIdentity } from '../src/identity-codec.js';
+
+const API_KEY = 'consent-unit-key';
+const IDENTITY_KEY = 'sl_consent-un';
+
+const logger = () => ({
+  log: vi.fn(),
+  warn: vi.fn(),
+  error: vi.fn(),
+  debug: vi.fn(),
+  enable: vi.fn(),
+  disable: vi.fn(),
+});
+
+/** A browser client whose delivery uploads to an array (its store in memory): storage is all the page's. */
+const createClient = () => {
+  const uploads: UploadRequest[] = [];
+  const sent = (): Event[] => uploads.flatMap((upload) => (JSON.parse(upload.body) as { events: Event[] }).events);
+  const client = new BrowserClient({
+    pluginStorageKeys,
+    createDestination: () =>
+      createDeliveryPlugin({
+        store: createMemoryEventStore(),
+        createTransport: () => ({
+          send: async (request) => (uploads.push(request), { status: 200, body: { code: 200 } }),
+        }),
+      }),
+  });
+  const log = logger();
+  const init = (options: BrowserOptions = {}) =>
+    client.init(API_KEY, {
+      loggerProvider: log,
+      autocapture: false,
+      identityStorage: 'localStorage',
+      flushIntervalMillis: 0,
+      ...options,
+    }).promise;
+  return { client, sent, log, init };
+};
+
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+const storedKeys = () =>
+  [...Object.keys(localStorage), ...Object.keys(sessionStorage), document.cookie].filter(Boolean);
+
+const setGpc = (value: boolean | undefined) =>
+  Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true });
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+  for (const cookie of document.cookie.split(';').filter((part) => part.trim()))
+    document.cookie = `${cookie.split('=')[0].trim()}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+});
+afterEach(() => setGpc(undefined));
+
+describe('consent: pending', () => {
+  it('stores and sends nothing; granted, identity moves to storage and held events go in order with their times and session', async () => {
+    const { client, sent, init } = createClient();
+    await init({ consent: 'pending' });
+    const results = ['First', 'Second', 'Third'].map((name, index) => client.track(name, {}, { time: 1000 + index }));
+    await settle();
+    expect(storedKeys()).toEqual([]);
+    expect(sent()).toEqual([]);
+    expect(client.getDeliveryStats()).toMatchObject({ sent: 0, pending: 3 });
+    const deviceId = client.getDeviceId();
+    const sessionId = client.getSessionId();
+
+    client.setConsent('granted');
+    await settle();
+    await client.flush().promise;
+    expect(sent().map((event) => [event.event_type, event.time, event.session_id, event.device_id])).toEqual([
+      ['First', 1000, sessionId, deviceId],
+      ['Second', 1001, sessionId, deviceId],
+      ['Third', 1002, sessionId, deviceId],
+    ]);
+    expect((await results[2].promise).code).toBe(200);
+    expect(decodeIdentity(localStorage.getItem(IDENTITY_KEY))).toMatchObject({ deviceId, sessionId });
+  });
+
+  it('a visitor who granted on an earlier page keeps their device id, and the stored identity is not rewritten', async () => {
+    const stored = encodeIdentity({ deviceId: 'earlier-device-id', lastEventTime: 1 });
+    localStorage.setItem(IDENTITY_KEY, stored);
+    const { client, init } = createClient();
+    await init({ consent: 'pending' });
+    client.track('Held');
+    await settle();
+    expect(client.getDeviceId()).toBe('earlier-device-id');
+    expect(localStorage.getItem(IDENTITY_KEY)).toBe(stored);
+    expect(storedKeys()).toEqual([IDENTITY_KEY]);
+  });
+
+  it('denied: held events are discarded and counted, nothing stored or sent afterwards', async () => {
+    const { client, sent, init } = createClient();
+    await init({ consent: 'pending' });
+    const held = client.track('Held');
+    client.track('Held too');
+    client.setConsent('denied');
+    await settle();
+    expect(await held.promise).toMatchObject({ code: 0, message: 'Dropped: consent denied' });
+    client.track('After denial');
+    await settle();
+    expect(sent()).toEqual([]);
+    expect(storedKeys()).toEqual([]);
+    expect(client.getDeliveryStats().dropped).toEqual({ consent_denied: 3 });
+  });
+
+  it('holds at most 1000 events: the oldest make room, counted as consent_hold_full', async () => {
+    const { client, sent, init, log } = createClient();
+    await init({ consent: 'pending', flushQueueSize: 2000 });
+    for (let index = 0; index < 1005; index++) client.track(`Event ${index}`);
+    await settle();
+    expect(client.getDeliveryStats()).toMatchObject({ dropped: { consent_hold_full: 5 }, pending: 1000 });
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    client.setConsent('granted');
+    await settle();
+    await client.flush().promise;
+    expect(sent().map((event) => event.event_type)[0]).toBe('Event 5');
+    expect(sent()).toHaveLength(1000);
+  });
+});
+
+describe('consent: denied after granted', () => {
+  it('removes the identity and every key the SDK wrote, then stores and sends nothing', async () => {
+    const { client, sent, init } = createClient();
+    localStorage.setItem('sl_mktg_consent-un', '{}');
+    sessionStorage.setItem('AMP_URL_INFO', '{}');
+    localStorage.setItem('sl_unsent_consent-un:1', '{}');
+    localStorage.setItem('sl_sent_consent-un', '{}');
+    localStorage.setItem('unrelated', 'kept');
+    await init();
+    client.track('Granted');
+    await settle();
+    await client.flush().promise;
+    expect(localStorage.getItem(IDENTITY_KEY)).not.toBeNull();
+    client.setConsent('denied');
+    await settle();
+    client.track('Denied');
+    client.setUserId('someone@example.com');
+    await settle();
+    expect(storedKeys()).toEqual(['unrelated']);
+    expect(sent().map((event) => event.event_type)).toEqual(['Granted']);
+  });
+});
+
+describe('consent: Global Privacy Control', () => {
+  it('on, with no consent set: starts denied and says so in one line', async () => {
+    setGpc(true);
+    const { client, sent, init, log } = createClient();
+    await init();
+    client.track('Under GPC');
+    await settle();
+    expect(sent()).toEqual([]);
+    expect(storedKeys()).toEqual([]);
+    expect(log.warn.mock.calls.filter((call) => String(call[0]).includes('Global Privacy Control'))).toHaveLength(1);
+    client.setConsent('granted'); // the user opted in: that wins
+    client.track('Opted in');
+    await settle();
+    await client.flush().promise;
+    expect(sent().map((event) => event.event_type)).toEqual(['Opted in']);
+  });
+
+  it('respectGlobalPrivacyControl: false, or an explicit consent, ignores it', async () => {
+    setGpc(true);
+    for (const options of [{ respectGlobalPrivacyControl: false }, { consent: 'granted' as const }]) {
+      const { client, sent, init } = createClient();
+      await init(options);
+      client.track('Sent');
+      await settle();
+      await client.flush().promise;
+      expect(sent().map((event) => event.event_type)).toEqual(['Sent']);
+    }
+  });
+});
+
+describe('consent: cookieless measurement', () => {
+  it('when denied: sends with a page-life device id, no user id, stores nothing; identity calls are ignored', async () => {
+    localStorage.setItem(IDENTITY_KEY, encodeIdentity({ deviceId: 'stored-device-id', userId: 'stored-user' }));
+    const { client, sent, init, log } = createClient();
+    await init({ consent: 'denied', cookieless: 'when_denied', userId: 'option-user' });
+    client.setUserId('user@example.com');
+    client.setDeviceId('chosen-device-id');
+    client.identify(new Identify().set('plan', 'pro'));
+    client.track('Counted');
+    await settle();
+    await client.flush().promise;
+    const events = sent();
+    expect(events.map((event) => event.event_type)).toEqual(['Counted']);
+    expect(events[0].user_id).toBeUndefined();
+    expect(events[0].device_id).not.toMatch(/stored-device-id|chosen-device-id/);
+    expect(storedKeys()).toEqual([]);
+    expect(
+      log.warn.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('cookieless')),
+    ).toHaveLength(3);
+  });
+
+  it('granted then denied: a new device id and session, the old identity erased', async () => {
+    const { client, sent, init } = createClient();
+    await init({ cookieless: 'when_denied', userId: 'known-user' });
+    client.track('Granted');
+    await settle();
+    const before = client.getDeviceId();
+    client.setConsent('denied');
+    client.track('Cookieless');
+    await settle();
+    await client.flush().promise;
+    const last = sent().find((event) => event.event_type === 'Cookieless') as Event;
+    expect(last.device_id).not.toBe(before);
+    expect(last.user_id).toBeUndefined();
+    expect(storedKeys()).toEqual([]);
+  });
+});
+
+describe('setConsent', () => {
+  it('refuses anything but the three states, and changes nothing', async () => {
+    const { client, sent, init, log } = createClient();
+    await init();
+    client.setConsent('yes' as never);
+    client.track('Still sent');
+    await settle();
+    await client.flush().promise;
+    expect(log.error).toHaveBeenCalledWith(expect.stringContaining('setConsent needs'));
+    expect(sent().map((event) => event.event_type)).toEqual(['Still sent']);
+  });
+});

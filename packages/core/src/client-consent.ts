@@ -1,0 +1,53 @@
+import { ClientLifecycle } from './client-lifecycle.js';
+import { CONSENT_STATES, CONSENT_STATES_TEXT, type ConsentState } from './consent-policy.js';
+import type { ClientOptions } from './options.js';
+import type { ReadyState } from './ready-state.js';
+
+/**
+ * `setConsent` on top of the lifecycle: moves a ready client from one consent mode to the next
+ * (docs/consent.md). `CoreClient` adds the events and the plugin API on top.
+ */
+export abstract class ConsentClient<Options extends ClientOptions = ClientOptions> extends ClientLifecycle<Options> {
+  /**
+   * The user's consent decision, as the banner reports it: `'granted'` moves identity and held
+   * events to storage and sends them, `'denied'` drops them and removes what the SDK stored,
+   * `'pending'` holds events in memory again.
+   */
+  setConsent(consent: ConsentState): void {
+    if (CONSENT_STATES.indexOf(consent) < 0) {
+      this.rejectArgument(`setConsent needs ${CONSENT_STATES_TEXT}`, consent);
+      return;
+    }
+    this.whenReady((ready) => this.switchConsent(ready, consent));
+  }
+
+  /**
+   * At once: the identity's storage (the configured one only with full consent; a new page-life
+   * identity when cookieless measurement starts), and held events the new state rules out are
+   * discarded. Then, once the events on their way have reached the current plugins (and after
+   * any change still being set up): those plugins go, the storage is erased when consent is
+   * denied, and the next mode's plugins are set up; events tracked meanwhile wait, then go in order.
+   */
+  private switchConsent(ready: ReadyState, next: ConsentState): void {
+    const { consent: gate, platform, events } = this;
+    const { config } = ready;
+    const from = gate.mode;
+    const to = gate.decide(next, config.cookieless);
+    if (to === from) return;
+    ready.storage.persist(to === 'full');
+    // The identity moves to the configured storage (what other tabs wrote meanwhile merged in).
+    if (to === 'full') ready.identity.writeNow();
+    else if (to === 'cookieless') this.startAnonymous(ready);
+    gate.startSwitch();
+    this.initialization = this.initialization
+      .then(() => events.whenDrained())
+      .then(async () => {
+        for (const plugin of this.modePlugins.splice(0)) await this.pipeline.remove(plugin.name as string);
+        if (to === 'off' || to === 'cookieless') platform.eraseStorage?.(config);
+        this.modePlugins = platform.createPlugins(config, to);
+        await this.setUp(this.modePlugins, config);
+      })
+      .catch((error) => this.logger.error('setConsent failed:', error))
+      .finally(() => gate.endSwitch((event) => events.enqueue(event)));
+  }
+}
