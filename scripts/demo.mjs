@@ -66,8 +66,11 @@ const port = (value, name) => {
 
 // ---- Build what is missing --------------------------------------------------------------
 
+const isPrivate = (name) => JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')).private;
 const packageNames = () =>
-  readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'src/index.ts')));
+  readdirSync(join(root, 'packages')).filter(
+    (name) => existsSync(join(root, 'packages', name, 'src/index.ts')) && !isPrivate(name),
+  );
 
 /** The build outputs the demo serves or the examples import. */
 const requiredOutputs = () => [

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LIBRARY, type Event } from '@sightline/core';
-import { resolveConfig } from '../../core/src/config.js';
+import { resolvedConfig } from '@sightline/test-utils';
 import { contextPlugin } from '../src/context-plugin.js';
 import { parseUserAgent } from '../src/user-agent.js';
 
 const run = async (options: Record<string, unknown> = {}, event: Event = { event_type: 'x' }) => {
   const plugin = contextPlugin();
-  await plugin.setup!(resolveConfig({ apiKey: 'k', options }).config, undefined);
+  await plugin.setup!(resolvedConfig(options), undefined);
   return plugin.execute!(event) as Event;
 };
 

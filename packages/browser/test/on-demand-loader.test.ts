@@ -4,7 +4,7 @@
  * Chromium (test/e2e/on-demand.test.ts).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../core/test/helpers.js';
+import { silentLogger } from '@sightline/test-utils';
 import { forgetOnDemandLoads, loadOnDemand, type OnDemandRequest } from '../src/on-demand/load-on-demand.js';
 import { readMainScript } from '../src/on-demand/main-script.js';
 import type { ScriptRequest } from '../src/on-demand/script-loader.js';

@@ -1,8 +1,7 @@
 /** `preview()`: the instance's element-interactions options reach the preview; never a throw; `close()`. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Config, Plugin } from '@sightline/core';
-import { resolveConfig } from '../../core/src/config.js';
-import { silentLogger } from '../../core/test/helpers.js';
+import { resolvedConfig, silentLogger } from '@sightline/test-utils';
 import { BrowserClient } from '../src/browser-client.js';
 import { elementInteractionsOf, openPreviewFor } from '../src/preview-call.js';
 
@@ -19,7 +18,7 @@ vi.mock('../src/preview-import.js', () => ({
   },
 }));
 
-const configOf = (options: Record<string, unknown>): Config => resolveConfig({ apiKey: 'key', options }).config;
+const configOf = (options: Record<string, unknown>): Config => resolvedConfig(options, 'key');
 const named = (name: string) => ({ name }) as Plugin;
 
 afterEach(() => {

@@ -17,6 +17,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Event, Plugin, Result } from '@sightline/core';
 import { createInstance, Identify, Revenue, type BrowserClient } from '../src/index.js';
+import { mulberry32 } from '@sightline/test-utils';
 
 /** What the delivery destination was handed (before encoding), recorded by wrapping the real destination. */
 const destination = vi.hoisted(() => ({ events: [] as unknown[] }));
@@ -44,14 +45,6 @@ const SEEDS = process.env.FUZZ_SEEDS
   ? process.env.FUZZ_SEEDS.split(',').map(Number)
   : Array.from({ length: 60 }, (_, index) => index + 1);
 const CALLS_PER_SEED = 40;
-
-/** mulberry32: a tiny seeded PRNG, so a seed replays the same sequence everywhere. */
-const mulberry32 = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 interface Random {
   (): number;

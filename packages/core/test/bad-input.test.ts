@@ -4,7 +4,7 @@ import { CoreClient, Identify, createMemoryIdentityStorage, type Plugin, type Re
 import { MAX_STRING_LENGTH } from '../src/constants.js';
 import { sanitizeProperties } from '../src/sanitize.js';
 import { describeValue } from '../src/describe-value.js';
-import { createTestClient, recordingDestination, settle, silentLogger, types } from './helpers.js';
+import { createTestClient, recordingDestination, settle, silentLogger, types } from '@sightline/test-utils';
 
 const ready = async (plugins: Plugin[] = []) => {
   const setup = createTestClient({ plugins });

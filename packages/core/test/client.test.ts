@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { Identify, Revenue, type Event, type Plugin } from '../src/index.js';
-import { createTestClient, settle, types } from './helpers.js';
+import { createTestClient, settle, types } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 

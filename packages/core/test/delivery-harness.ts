@@ -13,7 +13,7 @@ import {
 } from './delivery-internals.js';
 import { resolveConfig } from '../src/config.js';
 import type { DeliveryEnvironment } from './delivery-internals.js';
-import { silentLogger } from './helpers.js';
+import { silentLogger } from '@sightline/test-utils';
 
 export const OK: UploadResponse = { status: 200, body: { code: 200 } };
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import type { Event, Plugin } from '../src/index.js';
-import { createTestClient, settle } from './helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 

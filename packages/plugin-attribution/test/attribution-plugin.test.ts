@@ -8,7 +8,7 @@ import {
   resolveAttributionOptions,
   type AttributionOptions,
 } from '@sightline/plugin-attribution';
-import { createTestClient, settle, silentLogger } from '../../core/test/helpers.js';
+import { createTestClient, settle, silentLogger } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 const realReplaceState = history.replaceState;

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestClient, settle } from '../../core/test/helpers.js';
 import {
   DEFAULT_CSS_SELECTOR_ALLOWLIST,
   EVENT_ELEMENT_CHANGED,
@@ -8,7 +7,16 @@ import {
   elementInteractionsPlugin,
   type ElementInteractionsOptions,
 } from '@sightline/plugin-element-interactions';
-import { afterPaint, byId, change, click, flushMicrotasks, setUpPlugin } from './harness.js';
+import {
+  afterPaint,
+  byId,
+  change,
+  click,
+  createTestClient,
+  flushMicrotasks,
+  settle,
+  setUpPlugin,
+} from '@sightline/test-utils';
 
 const PAGE = `
   <title>Shop</title>

@@ -9,7 +9,7 @@ import {
   frustrationInteractionsPlugin,
   type FrustrationInteractionsOptions,
 } from '@sightline/plugin-element-interactions';
-import { byId, click, flushMicrotasks, setUpPlugin } from './harness.js';
+import { byId, click, flushMicrotasks, setUpPlugin } from '@sightline/test-utils';
 
 const PAGE = `
   <div id="app">

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Event, ResultPromise } from '@sightline/core';
 import { createExperiment, type ExperimentClient } from '@sightline/plugin-experiment';
-import { createTestClient, settle, silentLogger, types } from '../../core/test/helpers.js';
+import { createTestClient, settle, silentLogger, types } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 

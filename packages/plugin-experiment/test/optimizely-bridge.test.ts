@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Event } from '@sightline/core';
 import { createExperiment } from '@sightline/plugin-experiment';
-import { createTestClient, settle, silentLogger } from '../../core/test/helpers.js';
+import { createTestClient, settle, silentLogger } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 

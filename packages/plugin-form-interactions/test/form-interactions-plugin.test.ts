@@ -5,7 +5,7 @@ import {
   readFormProperties,
   type FormInteractionsOptions,
 } from '@sightline/plugin-form-interactions';
-import { createTestClient, settle } from '../../core/test/helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 const ORIGIN = 'http://localhost:3000';

@@ -1,7 +1,7 @@
 /** Shared set-up for the plugin tests: a core test client with the plugin, and a controllable fetch. */
 import { vi } from 'vitest';
 import type { Event } from '@sightline/core';
-import { createTestClient, settle } from '../../core/test/helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 import {
   EVENT_NETWORK_REQUEST,
   NETWORK_REQUESTS_PLUGIN_NAME,

@@ -7,7 +7,7 @@ import {
   resolvePageViewsOptions,
   type PageViewsOptions,
 } from '@sightline/plugin-page-views';
-import { createTestClient, settle, silentLogger } from '../../core/test/helpers.js';
+import { createTestClient, settle, silentLogger } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 const ORIGIN = 'http://localhost:3000';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Event } from '@sightline/core';
-import { createTestClient, settle } from '../../core/test/helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 import { EVENT_WEB_VITALS, WEB_VITALS_PLUGIN_NAME, webVitalsPlugin, type WebVitalsOptions } from '../src/index.js';
 import type { MetricReportOptions, MetricSource, VitalMetric } from '../src/metric-source.js';
 

@@ -5,7 +5,7 @@ import {
   elementInteractionsPlugin,
   type ElementInteractionsOptions,
 } from '@sightline/plugin-element-interactions';
-import { afterPaint, click, setUpPlugin } from '../../plugin-element-interactions/test/harness.js';
+import { afterPaint, click, setUpPlugin } from '@sightline/test-utils';
 import { findCandidates } from '../src/candidates.js';
 import { resolveCaptureRules } from '../src/capture-rules.js';
 import {

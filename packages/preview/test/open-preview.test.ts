@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../core/test/helpers.js';
+import { silentLogger } from '@sightline/test-utils';
 import { openPreview, type PreviewHandle } from '@sightline/preview';
 
 const PAGE = `

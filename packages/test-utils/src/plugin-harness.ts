@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Config, Plugin, Properties } from '@sightline/core';
-import { silentLogger } from '../../core/test/helpers.js';
+import { silentLogger } from './mock-client.js';
 import type { TrackingClient } from '@sightline/plugin-element-interactions';
 
 export interface Tracked {
