@@ -11,7 +11,14 @@ await ensureChromium();
 await run('node', ['scripts/build.mjs'], { cwd: root });
 
 /** Whole-repository checks; each counts as one test. */
-const checks = [{ name: 'format (prettier --check)', command: 'pnpm', args: ['exec', 'prettier', '--check', '.'] }];
+const checks = [
+  { name: 'format (prettier --check)', command: 'pnpm', args: ['exec', 'prettier', '--check', '.'] },
+  {
+    name: "tests' types (tsc -p tsconfig.tests.json)",
+    command: 'pnpm',
+    args: ['exec', 'tsc', '-p', 'tsconfig.tests.json'],
+  },
+];
 
 let passed = 0;
 let failed = 0;

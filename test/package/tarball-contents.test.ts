@@ -1,6 +1,6 @@
 // What each tarball holds: the files its manifest names, no build caches or tests, and source
 // maps that work — every source resolves to a file inside the tarball, with its content.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { namedFiles } from '../../scripts/check-packable.mjs';

@@ -90,9 +90,9 @@ class FakeXhr {
   onerror?: () => void;
   ontimeout?: () => void;
   onabort?: () => void;
-  open() {}
-  setRequestHeader() {}
-  getResponseHeader() {
+  open(..._args: unknown[]): void {}
+  setRequestHeader(_name: string, _value: string): void {}
+  getResponseHeader(_name: string): string | null {
     return null;
   }
   send(body: unknown) {
@@ -103,7 +103,7 @@ class FakeXhr {
 
 describe('fetch transport', () => {
   it('posts JSON with custom headers, keepalive, and reads status, body and Retry-After', async () => {
-    const fetchMock = vi.fn(async () => fakeResponse(429, '{"code":429}', { 'Retry-After': '2' }));
+    const fetchMock = vi.fn<typeof fetch>(async () => fakeResponse(429, '{"code":429}', { 'Retry-After': '2' }));
     const { platform } = platformWith({ fetch: fetchMock });
     const transport = createTransport(
       { transport: { type: 'fetch', headers: { 'X-Proxy-Key': 'abc' } }, compress: false },
@@ -220,18 +220,18 @@ describe('xhr transport', () => {
     const headers: Record<string, string> = {};
     let fail = false;
     class RecordingXhr extends FakeXhr {
-      status = 503;
-      responseText = '{"code":503}';
-      open(...args: unknown[]) {
+      override status = 503;
+      override responseText = '{"code":503}';
+      override open(...args: unknown[]) {
         opened.push(args);
       }
-      setRequestHeader(name: string, value: string) {
+      override setRequestHeader(name: string, value: string) {
         headers[name] = value;
       }
-      getResponseHeader(name: string) {
+      override getResponseHeader(name: string) {
         return name === 'Retry-After' ? '1' : null;
       }
-      send() {
+      override send() {
         setTimeout(() => (fail ? this.onerror!() : this.onload!()), 0);
       }
     }
@@ -263,7 +263,7 @@ describe('xhr transport', () => {
     expect(FakeXhr.sent).toEqual(['{"a":1}']);
 
     class Broken extends FakeXhr {
-      send() {
+      override send() {
         throw new Error('patched before the SDK loaded');
       }
     }

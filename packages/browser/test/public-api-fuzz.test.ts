@@ -15,7 +15,7 @@
  * is fake and advanced in bounded steps, so a run is repeatable and no promise can hang it.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Event, Plugin, Result } from '@sightline/core';
+import type { Event, Logger, Plugin, Result } from '@sightline/core';
 import { createInstance, Identify, Revenue, type BrowserClient } from '../src/index.js';
 import { mulberry32 } from '@sightline/test-utils';
 
@@ -692,7 +692,7 @@ const tearDown = async (client: BrowserClient): Promise<void> => {
   for (const { name } of plugins.slice()) await client.remove(name as string).promise;
 };
 
-const SILENT_LOGGER = OPTION_SAMPLES.loggerProvider[0];
+const SILENT_LOGGER = OPTION_SAMPLES.loggerProvider[0] as Logger;
 const VALID_OPTIONS = { loggerProvider: SILENT_LOGGER, optOut: false, offline: false, flushIntervalMillis: 10 };
 
 // ------------------------------------------------------------------ the tests

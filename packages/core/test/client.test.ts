@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { Identify, Revenue, type Event, type Plugin } from '../src/index.js';
-import { createTestClient, settle, types } from '@sightline/test-utils';
+import { badInput, createTestClient, settle, types } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 
@@ -344,7 +344,8 @@ describe('plugins', () => {
 
   it('gives an unnamed plugin a random name and a default type of enrichment', async () => {
     const { client } = await initClient();
-    const plugin: Plugin = { execute: (event) => event };
+    // From JavaScript: no name, no type.
+    const plugin = badInput<Plugin>({ execute: (event: Event) => event });
     await client.add(plugin).promise;
     expect(plugin.name).toMatch(/[0-9a-f-]{36}/);
     expect(plugin.type).toBe('enrichment');
