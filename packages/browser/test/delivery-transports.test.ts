@@ -23,7 +23,7 @@ describe('parseRetryAfter', () => {
     ['', undefined],
     [null, undefined],
   ])('%s → %s ms', (value, expected) => {
-    expect(parseRetryAfter(value as string | null, Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(expected);
+    expect(parseRetryAfter(value, Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(expected);
   });
 
   it('reads JSON bodies and tolerates anything else', () => {

@@ -1,15 +1,22 @@
 /** `preview()`: the instance's element-interactions options reach the preview; never a throw; `close()`. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { Config, Plugin } from '@sightline/core';
 import { resolvedConfig, silentLogger } from '@sightline/test-utils';
 import { BrowserClient } from '../src/browser-client.js';
 import { elementInteractionsOf, openPreviewFor } from '../src/preview-call.js';
 
-const preview = vi.hoisted(() => ({
-  loaded: undefined as unknown,
+/** What the mocked preview import resolves with (any module shape a test needs). */
+interface PreviewImport {
+  loaded: unknown;
+  handle: { close: () => void; isOpen: boolean };
+  openPreview: Mock;
+  contexts: unknown[];
+}
+const preview = vi.hoisted((): PreviewImport => ({
+  loaded: undefined,
   handle: { close: vi.fn(), isOpen: true },
   openPreview: vi.fn(),
-  contexts: [] as unknown[],
+  contexts: [],
 }));
 vi.mock('../src/preview-import.js', () => ({
   importPreview: (context: unknown) => {

@@ -97,7 +97,7 @@ const revokedProxy = (): object => {
 const deepObject = (depth: number): object => {
   const root: Record<string, unknown> = {};
   let node = root;
-  for (let level = 0; level < depth; level++) node = (node.next = { level }) as Record<string, unknown>;
+  for (let level = 0; level < depth; level++) node = node.next = { level };
   return root;
 };
 
@@ -688,8 +688,8 @@ const clearPageStorage = () => {
 
 /** Removes every plugin of a seed's client, so its listeners, patches and timers do not reach the next seed. */
 const tearDown = async (client: BrowserClient): Promise<void> => {
-  const plugins = client['plugins']() as readonly Plugin[];
-  for (const { name } of plugins.slice()) await client.remove(name as string).promise;
+  const plugins = client['plugins']();
+  for (const { name } of plugins.slice()) await client.remove(name).promise;
 };
 
 const SILENT_LOGGER = OPTION_SAMPLES.loggerProvider[0] as Logger;

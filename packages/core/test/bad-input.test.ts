@@ -235,7 +235,7 @@ describe('hostile values found by the public API fuzz never throw and never stop
       user_properties: { $set: { k: 1 } },
       custom: { toJSON: boom },
       s: Symbol('s'),
-    } as never).promise;
+    }).promise;
     expect(() => JSON.stringify(destination.events)).not.toThrow();
     expect(destination.events[0]).toMatchObject({
       event_properties: { ok: 1 },
@@ -367,7 +367,7 @@ describe('sanitizeProperties', () => {
   it('bounds depth', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;
-    for (let i = 0; i < 20; i++) deep = (deep.n = {}) as Record<string, unknown>;
+    for (let i = 0; i < 20; i++) deep = deep.n = {};
     const { problems } = sanitizeProperties(root, 'p');
     expect(problems.join()).toMatch(/deeper than/);
   });

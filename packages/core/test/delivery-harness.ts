@@ -64,7 +64,7 @@ export const harness = ({ options = {}, environment = {}, store = createMemoryEv
   plugin.setup!(config, undefined);
   let counter = 0;
   const track = (fields: Partial<Event> = {}): Promise<Result> =>
-    plugin.execute!({
+    plugin.execute({
       event_type: 'Numbered',
       insert_id: `id-${counter++}`,
       device_id: 'device-12345',

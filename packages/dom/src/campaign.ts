@@ -94,7 +94,7 @@ export const isDirectTraffic = (campaign: Campaign): boolean => !campaign[REFERR
  */
 export const isCampaignIdentify = (event: Event): boolean => {
   if (!event || event.event_type !== EVENT_IDENTIFY || !event.user_properties) return false;
-  const properties = event.user_properties as { [operation: string]: unknown };
+  const properties = event.user_properties;
   const named = new Set<string>();
   for (const operation of [IdentifyOperation.SET, IdentifyOperation.UNSET]) {
     const values = properties[operation];

@@ -108,7 +108,7 @@ export const resolveAttributionOptions = (
  */
 export const attributionOptionsFrom = (value: unknown): AttributionOptions | undefined => {
   if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as AttributionOptions;
+  if (value && typeof value === 'object') return value;
   return {};
 };
 

@@ -276,7 +276,7 @@ describe('attachOptimizely', () => {
     const { client, logger } = await ready('user-123456');
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
-    optimizely.decide('f', {}, client.getDeviceId() as string);
+    optimizely.decide('f', {}, client.getDeviceId());
     optimizely.decide('f', {}, 'user-123456');
     expect(logger.warn).not.toHaveBeenCalled();
     optimizely.decide('f', {}, 'someone-else');
@@ -298,7 +298,7 @@ describe('attachOptimizely', () => {
         throw new Error('broken getter');
       },
     };
-    createExperiment(client as never, { loggerProvider: logger }).attachOptimizely(optimizely);
+    createExperiment(client, { loggerProvider: logger }).attachOptimizely(optimizely);
     optimizely.decide('f');
     expect(track).toHaveBeenCalledTimes(2);
   });
@@ -344,7 +344,7 @@ describe('attachOptimizely', () => {
         throw new Error('boom');
       },
     };
-    createExperiment(broken as never, { loggerProvider: logger }).attachOptimizely(optimizely);
+    createExperiment(broken, { loggerProvider: logger }).attachOptimizely(optimizely);
     expect(() => optimizely.decide('f')).not.toThrow();
     await settle();
     expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/boom/));

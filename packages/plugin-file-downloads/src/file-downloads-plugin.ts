@@ -111,6 +111,6 @@ export const fileDownloadsPlugin = (options: FileDownloadsOptions = {}): Plugin<
 /** Maps `autocapture.fileDownloads` (boolean, default `true`) to plugin options, or `undefined` when off. */
 export const fileDownloadsOptionsFrom = (value: unknown): FileDownloadsOptions | undefined => {
   if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as FileDownloadsOptions;
+  if (value && typeof value === 'object') return value;
   return {};
 };

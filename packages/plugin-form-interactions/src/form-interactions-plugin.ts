@@ -114,6 +114,6 @@ export const formInteractionsPlugin = (options: FormInteractionsOptions = {}): P
 /** Maps `autocapture.formInteractions` (default `true`) to plugin options, or `undefined` when off. */
 export const formInteractionsOptionsFrom = (value: unknown): FormInteractionsOptions | undefined => {
   if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as FormInteractionsOptions;
+  if (value && typeof value === 'object') return value;
   return {};
 };

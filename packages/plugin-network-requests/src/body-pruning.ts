@@ -161,7 +161,7 @@ export function pruneBody(body: unknown, rule: CompiledBodyRule | undefined): Js
       result = copyScrubbed(source, 0) as Json; // never `undefined` at depth 0
     } else {
       result = emptyLike(source);
-      for (const path of paths) place(result as Container, source, path);
+      for (const path of paths) place(result, source, path);
     }
     for (const path of select(result, rule.exclude, false)) {
       if (path.length === 0) return undefined;

@@ -171,5 +171,5 @@ export function createFetchWrapper(state: SharedNetworkState, original: typeof f
       );
     }
     return promise;
-  } as typeof fetch;
+  };
 }

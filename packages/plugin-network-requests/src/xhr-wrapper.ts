@@ -132,5 +132,5 @@ export function createXhrWrappers(
     }
   }
 
-  return { open: open as XMLHttpRequest['open'], setRequestHeader, send };
+  return { open, setRequestHeader, send };
 }

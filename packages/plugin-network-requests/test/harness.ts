@@ -41,7 +41,7 @@ export const deferred = <T>(): Deferred<T> => {
 /** Installs a scripted fetch as the page's fetch (before the plugin wraps it). */
 export const installFakeFetch = (answer: (input: unknown, init?: RequestInit) => Promise<Response>) => {
   const fake = vi.fn(answer);
-  globalThis.fetch = fake as unknown as typeof fetch;
+  globalThis.fetch = fake;
   return fake;
 };
 

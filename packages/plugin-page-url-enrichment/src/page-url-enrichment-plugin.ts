@@ -147,6 +147,6 @@ export const pageUrlEnrichmentPlugin = (options: PageUrlEnrichmentOptions = {}):
 /** Maps `autocapture.pageUrlEnrichment` (boolean, default `true`) to plugin options, or `undefined` when off. */
 export const pageUrlEnrichmentOptionsFrom = (value: unknown): PageUrlEnrichmentOptions | undefined => {
   if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as PageUrlEnrichmentOptions;
+  if (value && typeof value === 'object') return value;
   return {};
 };

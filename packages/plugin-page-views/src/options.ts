@@ -38,6 +38,6 @@ export const resolvePageViewsOptions = (options: PageViewsOptions = {}, logger?:
 /** Maps `autocapture.pageViews` (default `true`) to plugin options, or `undefined` when off. */
 export const pageViewsOptionsFrom = (value: unknown): PageViewsOptions | undefined => {
   if (value === false) return undefined;
-  if (value && typeof value === 'object') return value as PageViewsOptions;
+  if (value && typeof value === 'object') return value;
   return {};
 };

@@ -47,7 +47,7 @@ const setVisibility = (state: 'hidden' | 'visible') => {
 const start = async (options: WebVitalsOptions & { source?: MetricSource } = {}) => {
   const setup = createTestClient();
   await setup.client.init(KEY, null, { loggerProvider: setup.logger }).promise;
-  await setup.client.add(webVitalsPlugin(options as WebVitalsOptions)).promise;
+  await setup.client.add(webVitalsPlugin(options)).promise;
   const vitals = (): Event[] => setup.destination.events.filter((event) => event.event_type === EVENT_WEB_VITALS);
   return { ...setup, vitals };
 };
