@@ -6,16 +6,20 @@ import {
   Property,
   elementInteractionsPlugin,
   type ElementInteractionsOptions,
+  type TrackingClient,
 } from '@sightline/plugin-element-interactions';
 import {
   afterPaint,
+  badInput,
   byId,
   change,
   click,
   createTestClient,
   flushMicrotasks,
+  resolvedConfig,
   settle,
   setUpPlugin,
+  silentLogger,
 } from '@sightline/test-utils';
 
 const PAGE = `
@@ -401,10 +405,21 @@ describe('lifecycle', () => {
     expect(logger.error).toHaveBeenCalled();
   });
 
-  it('without a client it sets up nothing and does not throw', () => {
+  it('without a client it sets up nothing (no listener, no observer) and does not throw', () => {
+    const listeners = [document, window, EventTarget.prototype].map((target) => vi.spyOn(target, 'addEventListener'));
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const logger = silentLogger();
     const plugin = elementInteractionsPlugin();
-    expect(() => plugin.setup?.({} as never, undefined as never)).not.toThrow();
-    expect(() => plugin.teardown?.()).not.toThrow();
+    try {
+      const config = resolvedConfig({ loggerProvider: logger });
+      expect(() => plugin.setup?.(config, badInput<TrackingClient>(undefined))).not.toThrow();
+      for (const listener of listeners) expect(listener).not.toHaveBeenCalled();
+      expect(observe).not.toHaveBeenCalled();
+      expect(logger.debug).toHaveBeenCalledWith(expect.stringContaining('nothing to capture'));
+      expect(() => plugin.teardown?.()).not.toThrow();
+    } finally {
+      for (const spy of [...listeners, observe]) spy.mockRestore();
+    }
   });
 
   it('execute passes events through untouched', () => {
