@@ -66,10 +66,11 @@ const port = (value, name) => {
 
 // ---- Build what is missing --------------------------------------------------------------
 
-const isPrivate = (name) => JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')).private;
+const isPrivatePackage = (name) =>
+  JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')).private;
 const packageNames = () =>
   readdirSync(join(root, 'packages')).filter(
-    (name) => existsSync(join(root, 'packages', name, 'src/index.ts')) && !isPrivate(name),
+    (name) => existsSync(join(root, 'packages', name, 'src/index.ts')) && !isPrivatePackage(name),
   );
 
 /** The build outputs the demo serves or the examples import. */
@@ -226,7 +227,8 @@ const collector = await startCollector({
   quiet: true,
 }).catch((error) =>
   fail(
-    `the collector cannot listen on ${HOST}:${collectorPort} (${error.code || error.message}); pick another with --collector-port`,
+    `the collector cannot listen on ${HOST}:${collectorPort} (${error.code || error.message}); ` +
+      'pick another with --collector-port',
   ),
 );
 const served = examples();

@@ -99,8 +99,9 @@ export class BrowserClient extends CoreClient<BrowserOptions> {
   }
 
   private delivery(): DeliveryApi | undefined {
-    return this.plugins().find((plugin) => plugin.type === 'destination' && plugin.name === DELIVERY_PLUGIN_NAME) as
-      DeliveryApi | undefined;
+    return this.plugins().find(
+      (plugin): plugin is DeliveryApi => plugin.type === 'destination' && plugin.name === DELIVERY_PLUGIN_NAME,
+    );
   }
 }
 

@@ -47,7 +47,7 @@ const replayCalls = (stub: Stub, real: Client): void => {
     withTime(method, realArgs, time);
     const output = real[method](...realArgs) as { promise?: Promise<unknown> } | undefined;
     if (!resolve) continue;
-    if (output && output.promise) output.promise.then(resolve);
+    if (output && output.promise) void output.promise.then(resolve);
     else resolve({ event: { event_type: method }, code: 200, message: 'Done' });
   }
 };

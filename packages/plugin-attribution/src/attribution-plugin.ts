@@ -80,7 +80,10 @@ export const attributionPlugin = (options: AttributionOptions = {}): Plugin<Attr
   let current: Campaign = {};
   let stopNavigation: (() => void) | undefined;
 
-  /** Decides whether the campaign is tracked and records a tracked campaign, after starting a new session when `resetSession`. */
+  /**
+   * Decides whether the campaign is tracked and records a tracked campaign, after starting a new session when
+   * `resetSession`.
+   */
   const evaluate = (isNewSession: boolean, resetSession?: boolean): void => {
     if (!store || !resolved) return;
     const decision = decideCampaign({

@@ -63,7 +63,10 @@ const childAt = (value: Container, key: string): Json | undefined =>
 interface Walk {
   visits: number;
   found: Path[];
-  /** Allowlists keep only values a pattern ends on (`*` → `{a, g}` in the documented example); `**` keeps subtrees. Excludelists remove whatever they name. */
+  /**
+   * Allowlists keep only values a pattern ends on (`*` → `{a, g}` in the documented example); `**` keeps subtrees.
+   * Excludelists remove whatever they name.
+   */
   valuesOnly: boolean;
 }
 

@@ -155,7 +155,7 @@ export function createFetchWrapper(state: SharedNetworkState, original: typeof f
       pending = undefined;
     }
     const promise = original.apply(this, args);
-    if (pending && promise && typeof promise.then === 'function') {
+    if (pending && promise != null && typeof promise.then === 'function') {
       const observing = pending;
       const settled = (outcome: FetchOutcome) => {
         try {

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
-import type { Config, Plugin, Properties } from '@sightline/core';
+import type { Plugin, Properties } from '@sightline/core';
 import { silentLogger } from './mock-client.js';
+import { resolvedConfig } from './resolved-config.js';
 import type { TrackingClient } from '@sightline/plugin-element-interactions';
 
 export interface Tracked {
@@ -19,7 +20,7 @@ export function setUpPlugin(plugin: Plugin<TrackingClient>) {
       return undefined;
     }),
   };
-  plugin.setup?.({ loggerProvider: logger } as unknown as Config, client);
+  void plugin.setup?.(resolvedConfig({ loggerProvider: logger }), client);
   return { plugin, logger, tracked, client };
 }
 
