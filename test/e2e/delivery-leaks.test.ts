@@ -34,7 +34,8 @@ const suite = useBrowserSuite({
     pages.setPage(
       '/leaks.html',
       bundlePage(
-        `window.OPTIONS = { serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 20, autocapture: false, logLevel: 0 };
+        `window.OPTIONS = { serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 20, autocapture: false, ` +
+          `logLevel: 0 };
          window.named = sightline.createInstance();`,
         COUNTERS,
       ),
@@ -91,21 +92,25 @@ const settle = async (page: Page, events: number) => {
 };
 
 describe(`${CYCLES} init/teardown cycles`, () => {
-  it('leave no listener, timer or channel behind: the default instance and a named one hold what one init holds', async () => {
-    const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/leaks.html`);
-    const cdp = await suite.context.newCDPSession(page);
-    await initCycles(page, 1, 0);
-    await settle(page, 2);
-    const once = await countsOf(page, cdp);
-    // What one init holds is visible here: its page-exit listeners and one channel per instance.
-    expect(once.listeners['window pagehide']).toBeGreaterThanOrEqual(2);
-    expect(once.channels).toBe(2);
-    await initCycles(page, CYCLES - 1, 1);
-    await settle(page, 2 * CYCLES);
-    const after = await countsOf(page, cdp);
-    expect(after.listeners).toEqual(once.listeners);
-    expect(after.channels).toBe(once.channels);
-    expect(after.timers).toBeLessThanOrEqual(once.timers);
-  }, 120_000);
+  it(
+    'leave no listener, timer or channel behind: the default instance and a ' + 'named one hold what one init holds',
+    async () => {
+      const page = await suite.context.newPage();
+      await page.goto(`${suite.pages.url}/leaks.html`);
+      const cdp = await suite.context.newCDPSession(page);
+      await initCycles(page, 1, 0);
+      await settle(page, 2);
+      const once = await countsOf(page, cdp);
+      // What one init holds is visible here: its page-exit listeners and one channel per instance.
+      expect(once.listeners['window pagehide']).toBeGreaterThanOrEqual(2);
+      expect(once.channels).toBe(2);
+      await initCycles(page, CYCLES - 1, 1);
+      await settle(page, 2 * CYCLES);
+      const after = await countsOf(page, cdp);
+      expect(after.listeners).toEqual(once.listeners);
+      expect(after.channels).toBe(once.channels);
+      expect(after.timers).toBeLessThanOrEqual(once.timers);
+    },
+    120_000,
+  );
 });

@@ -98,35 +98,43 @@ describe('the back/forward cache', () => {
 });
 
 describe('a reload', () => {
-  it('during a slow upload: each event goes at most twice (the upload in flight, and once more from the next page life)', async () => {
-    allowDuplicates('the slow upload is still answered after its page reloaded: its outcome was unknown to the page');
-    suite.collector.script([{ delayMs: 2000 }]);
-    const page = await openApp(suite);
-    await trackMany(page, 10);
-    await expect.poll(() => suite.collector.requests().length, { timeout: 5000 }).toBe(1);
-    await page.reload();
-    await expect.poll(() => numbered(suite.collector).length, { timeout: 15_000 }).toBe(10);
-    await page.waitForTimeout(2500);
-    const copies = copiesOnTheWire(suite.collector);
-    expect(copies.size).toBe(10);
-    expect(Math.max(...copies.values())).toBeLessThanOrEqual(2);
-    expectEachOnce(suite.collector, 10);
-  });
+  it(
+    'during a slow upload: each event goes at most twice (the upload in flight, ' +
+      'and once more from the next page life)',
+    async () => {
+      allowDuplicates('the slow upload is still answered after its page reloaded: its outcome was unknown to the page');
+      suite.collector.script([{ delayMs: 2000 }]);
+      const page = await openApp(suite);
+      await trackMany(page, 10);
+      await expect.poll(() => suite.collector.requests().length, { timeout: 5000 }).toBe(1);
+      await page.reload();
+      await expect.poll(() => numbered(suite.collector).length, { timeout: 15_000 }).toBe(10);
+      await page.waitForTimeout(2500);
+      const copies = copiesOnTheWire(suite.collector);
+      expect(copies.size).toBe(10);
+      expect(Math.max(...copies.values())).toBeLessThanOrEqual(2);
+      expectEachOnce(suite.collector, 10);
+    },
+  );
 });
 
 describe('tabs', () => {
-  it('two tabs track while the server is down; the flushing tab closes; the other sends every tab’s events once the server answers, without a new page load', async () => {
-    suite.collector.setDown(true);
-    const tabA = await openApp(suite);
-    const tabB = await openApp(suite);
-    await trackMany(tabA, 5, 'A');
-    await trackMany(tabB, 5, 'B');
-    await tabA.waitForTimeout(1500); // both tabs tried, and wait out their backoff
-    await tabA.close();
-    suite.collector.setDown(false);
-    await expect.poll(() => numbered(suite.collector).length, { timeout: 20_000 }).toBe(10);
-    expectEachOnce(suite.collector, 5, 'A');
-    expectEachOnce(suite.collector, 5, 'B');
-    expect(suite.context.pages()).toEqual([tabB]); // no third page load sent them
-  });
+  it(
+    'two tabs track while the server is down; the flushing tab closes; the other sends every tab’s ' +
+      'events once the server answers, without a new page load',
+    async () => {
+      suite.collector.setDown(true);
+      const tabA = await openApp(suite);
+      const tabB = await openApp(suite);
+      await trackMany(tabA, 5, 'A');
+      await trackMany(tabB, 5, 'B');
+      await tabA.waitForTimeout(1500); // both tabs tried, and wait out their backoff
+      await tabA.close();
+      suite.collector.setDown(false);
+      await expect.poll(() => numbered(suite.collector).length, { timeout: 20_000 }).toBe(10);
+      expectEachOnce(suite.collector, 5, 'A');
+      expectEachOnce(suite.collector, 5, 'B');
+      expect(suite.context.pages()).toEqual([tabB]); // no third page load sent them
+    },
+  );
 });

@@ -103,46 +103,53 @@ describe('issue 4: the demo (npm start)', () => {
     expect(urls.ingestion).toBe(`${urls.inspector}2/httpapi`);
   });
 
-  it('the static site loads through the inline snippet; a click reaches the collector, after the queued calls', async () => {
-    // The example carries the snippet pasted as is: it must be the one the build produces.
-    const html = readFileSync(join(ROOT, 'examples/static-site/index.html'), 'utf8');
-    expect(html).toContain(`<script>${readFileSync(join(BROWSER_DIST, 'snippet.min.js'), 'utf8').trim()}</script>`);
-    expect(html).not.toMatch(/<script[^>]+src="\/sightline\.min\.js"/);
+  it(
+    'the static site loads through the inline snippet; a click reaches the ' + 'collector, after the queued calls',
+    async () => {
+      // The example carries the snippet pasted as is: it must be the one the build produces.
+      const html = readFileSync(join(ROOT, 'examples/static-site/index.html'), 'utf8');
+      expect(html).toContain(`<script>${readFileSync(join(BROWSER_DIST, 'snippet.min.js'), 'utf8').trim()}</script>`);
+      expect(html).not.toMatch(/<script[^>]+src="\/sightline\.min\.js"/);
 
-    const page = await openPage(urls['static-site']);
-    const deviceId = await deviceIdShownBy(page);
-    await expect.poll(() => typesOf(deviceId), { timeout: 10_000 }).toContain('Page Opened');
-    await page.click('#signup');
-    await expect.poll(() => typesOf(deviceId), { timeout: 10_000 }).toContain('Sign Up Clicked');
+      const page = await openPage(urls['static-site']);
+      const deviceId = await deviceIdShownBy(page);
+      await expect.poll(() => typesOf(deviceId), { timeout: 10_000 }).toContain('Page Opened');
+      await page.click('#signup');
+      await expect.poll(() => typesOf(deviceId), { timeout: 10_000 }).toContain('Sign Up Clicked');
 
-    const events = await eventsOf(deviceId);
-    const types = events.map((event) => event.event_type);
-    // Queued before the bundle arrived and replayed in order, before the click.
-    expect(types.indexOf('Page Opened')).toBeLessThan(types.indexOf('Sign Up Clicked'));
-    expect(events.find((event) => event.event_type === 'Sign Up Clicked')!.event_properties).toMatchObject({
-      plan: 'starter',
-    });
-    expect(pageErrors).toEqual([]);
-    await page.close();
-  });
+      const events = await eventsOf(deviceId);
+      const types = events.map((event) => event.event_type);
+      // Queued before the bundle arrived and replayed in order, before the click.
+      expect(types.indexOf('Page Opened')).toBeLessThan(types.indexOf('Sign Up Clicked'));
+      expect(events.find((event) => event.event_type === 'Sign Up Clicked')!.event_properties).toMatchObject({
+        plan: 'starter',
+      });
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+  );
 
-  it('the static site\'s "Preview what autocapture sends" opens the capture preview, its file loaded from next to sightline.min.js', async () => {
-    const page = await openPage(urls['static-site']);
-    await deviceIdShownBy(page);
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.click('#preview');
-    await expect.poll(() => page.locator('sightline-preview [role="option"]').count()).toBeGreaterThan(5);
-    expect(requested.filter((path) => path.endsWith('.js'))).toEqual(['/sightline-preview.min.js']);
-    await page.locator('sightline-preview [role="option"][aria-label^="a#pricing"]').hover();
-    expect(await page.locator('sightline-preview dd[data-property="[Amplitude] Element Href"]').textContent()).toBe(
-      '/?plan=pro&token=*****',
-    );
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('sightline-preview').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
-    await page.close();
-  });
+  it(
+    'the static site\'s "Preview what autocapture sends" opens the capture preview, ' +
+      'its file loaded from next to sightline.min.js',
+    async () => {
+      const page = await openPage(urls['static-site']);
+      await deviceIdShownBy(page);
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await page.click('#preview');
+      await expect.poll(() => page.locator('sightline-preview [role="option"]').count()).toBeGreaterThan(5);
+      expect(requested.filter((path) => path.endsWith('.js'))).toEqual(['/sightline-preview.min.js']);
+      await page.locator('sightline-preview [role="option"][aria-label^="a#pricing"]').hover();
+      expect(await page.locator('sightline-preview dd[data-property="[Amplitude] Element Href"]').textContent()).toBe(
+        '/?plan=pro&token=*****',
+      );
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('sightline-preview').count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('the npm app (full entry, rollup) sends element clicks, a captured 4xx request and web vitals', async () => {
     const page = await openPage(urls['npm-app']);

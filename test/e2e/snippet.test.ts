@@ -53,56 +53,63 @@ afterAll(async () => {
 });
 
 describe('async snippet', () => {
-  it('replays calls made before the bundle loaded, in order, with their original timestamps, under a strict CSP', async () => {
-    const page = await browser.newPage();
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) =>
-        (window as unknown as { reportViolation(t: string): void }).reportViolation(
-          `${event.violatedDirective} ${event.blockedURI}`,
-        ),
+  it(
+    'replays calls made before the bundle loaded, in order, with their ' + 'original timestamps, under a strict CSP',
+    async () => {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+      });
+      await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) =>
+          (window as unknown as { reportViolation(t: string): void }).reportViolation(
+            `${event.violatedDirective} ${event.blockedURI}`,
+          ),
+        );
+      });
+      await page.goto(`${pages.url}/snippet.html`);
+      const calledAt = await page.evaluate(() => (window as unknown as { calledAt: number }).calledAt);
+
+      const events = await collector.waitForEvents(4, { timeoutMs: 15_000 });
+      const main = events.filter(
+        (event: { event_type: string; device_id: string }) => event.event_type !== 'Second Instance Event',
       );
-    });
-    await page.goto(`${pages.url}/snippet.html`);
-    const calledAt = await page.evaluate(() => (window as unknown as { calledAt: number }).calledAt);
+      expect(main.map((event: { event_type: string }) => event.event_type)).toEqual([
+        'Before Load 1',
+        '$identify',
+        'Before Load 2',
+      ]);
+      for (const event of main) {
+        // Queued before the bundle arrived: the time is the call's own, not the replay's.
+        expect(event.time).toBeGreaterThanOrEqual(calledAt);
+        expect(event.time).toBeLessThan(calledAt + BUNDLE_DELAY_MS / 2);
+      }
+      expect(main[0].user_id).toBeUndefined();
+      expect(main[2].user_id).toBe('snippet-user-1');
+      expect(main[1].user_properties).toEqual({ $set: { plan: 'pro' } });
 
-    const events = await collector.waitForEvents(4, { timeoutMs: 15_000 });
-    const main = events.filter(
-      (event: { event_type: string; device_id: string }) => event.event_type !== 'Second Instance Event',
-    );
-    expect(main.map((event: { event_type: string }) => event.event_type)).toEqual([
-      'Before Load 1',
-      '$identify',
-      'Before Load 2',
-    ]);
-    for (const event of main) {
-      // Queued before the bundle arrived: the time is the call's own, not the replay's.
-      expect(event.time).toBeGreaterThanOrEqual(calledAt);
-      expect(event.time).toBeLessThan(calledAt + BUNDLE_DELAY_MS / 2);
-    }
-    expect(main[0].user_id).toBeUndefined();
-    expect(main[2].user_id).toBe('snippet-user-1');
-    expect(main[1].user_properties).toEqual({ $set: { plan: 'pro' } });
+      const second = events.find((event: { event_type: string }) => event.event_type === 'Second Instance Event');
+      expect(second).toBeDefined();
+      expect(second.device_id).not.toBe(main[0].device_id); // a named instance keeps its own identity
+      const requests = collector
+        .requests()
+        .map((request: { bodyText: string }) => JSON.parse(request.bodyText).api_key);
+      expect(requests).toEqual(expect.arrayContaining(['snippet-key-001', 'snippet-key-002']));
 
-    const second = events.find((event: { event_type: string }) => event.event_type === 'Second Instance Event');
-    expect(second).toBeDefined();
-    expect(second.device_id).not.toBe(main[0].device_id); // a named instance keeps its own identity
-    const requests = collector.requests().map((request: { bodyText: string }) => JSON.parse(request.bodyText).api_key);
-    expect(requests).toEqual(expect.arrayContaining(['snippet-key-001', 'snippet-key-002']));
-
-    // The stub's promise settles with the real result; later calls go to the real client.
-    expect(
+      // The stub's promise settles with the real result; later calls go to the real client.
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { identifyResult: Promise<{ code: number }> }).identifyResult.then((r) => r.code),
+        ),
+      ).toBe(200);
       await page.evaluate(() =>
-        (window as unknown as { identifyResult: Promise<{ code: number }> }).identifyResult.then((r) => r.code),
-      ),
-    ).toBe(200);
-    await page.evaluate(() => (window as unknown as { second: { track(t: string): void } }).second.track('After Load'));
-    await collector.waitForEvents(5, { timeoutMs: 10_000 });
-    expect(violations).toEqual([]);
-    await page.close();
-  });
+        (window as unknown as { second: { track(t: string): void } }).second.track('After Load'),
+      );
+      await collector.waitForEvents(5, { timeoutMs: 10_000 });
+      expect(violations).toEqual([]);
+      await page.close();
+    },
+  );
 });

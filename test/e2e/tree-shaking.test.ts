@@ -144,7 +144,8 @@ const report = (name: string, code: string) => {
   const bytes = Buffer.from(code);
   const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   console.log(
-    `[size] ${name}: ${kB(bytes.length)} raw, ${kB(gzipSync(bytes, { level: 9 }).length)} gzip, ${kB(brotliCompressSync(bytes).length)} brotli`,
+    `[size] ${name}: ${kB(bytes.length)} raw, ${kB(gzipSync(bytes, { level: 9 }).length)} gzip, ` +
+      `${kB(brotliCompressSync(bytes).length)} brotli`,
   );
 };
 
@@ -164,15 +165,18 @@ describe('issue 4: the lean entry tree-shakes (rollup + node-resolve on the buil
     for (const marker of WEB_VITALS_LIBRARY_MARKERS) expect(code, marker).not.toContain(marker);
   });
 
-  it('the full entry, bundled the same way, does carry every one of those plugins and the web-vitals library', async () => {
-    const { code, modules } = await bundle(FULL_INIT_TRACK);
-    for (const pkg of dropped) {
-      expect(fromPackage(modules, pkg).length, pkg).toBeGreaterThan(0);
-      for (const marker of PLUGIN_MARKERS[pkg as keyof typeof PLUGIN_MARKERS]) expect(code, marker).toContain(marker);
-    }
-    expect(webVitalsLibrary(modules).length).toBeGreaterThan(0);
-    for (const marker of WEB_VITALS_LIBRARY_MARKERS) expect(code, marker).toContain(marker);
-  });
+  it(
+    'the full entry, bundled the same way, does carry every one of those ' + 'plugins and the web-vitals library',
+    async () => {
+      const { code, modules } = await bundle(FULL_INIT_TRACK);
+      for (const pkg of dropped) {
+        expect(fromPackage(modules, pkg).length, pkg).toBeGreaterThan(0);
+        for (const marker of PLUGIN_MARKERS[pkg as keyof typeof PLUGIN_MARKERS]) expect(code, marker).toContain(marker);
+      }
+      expect(webVitalsLibrary(modules).length).toBeGreaterThan(0);
+      for (const marker of WEB_VITALS_LIBRARY_MARKERS) expect(code, marker).toContain(marker);
+    },
+  );
 
   it('the full entry leaves the capture preview to a chunk of its own, which only preview() imports', async () => {
     const full = await bundle(FULL_INIT_TRACK);

@@ -74,7 +74,8 @@ describe('user agent parsing', () => {
       { osName: 'Chrome', osVersion: '156', deviceModel: 'Linux' },
     ],
     [
-      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0',
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 ' +
+        'Safari/537.36 Edg/120.0.0.0',
       { osName: 'Edge', osVersion: '120', deviceModel: 'Windows' },
     ],
     [
@@ -82,7 +83,8 @@ describe('user agent parsing', () => {
       { osName: 'Firefox', osVersion: '121', deviceModel: 'Mac' },
     ],
     [
-      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1',
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 ' +
+        'Mobile/15E148 Safari/604.1',
       { osName: 'Safari', osVersion: '17', deviceModel: 'iPhone' },
     ],
     ['curl/8.0', {}],

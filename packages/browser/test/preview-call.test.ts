@@ -83,20 +83,23 @@ describe('openPreviewFor', () => {
     expect(preview.openPreview).not.toHaveBeenCalled();
   });
 
-  it('a file that could not load (logged by the loader), or a preview that throws, answers 0 and never throws', async () => {
-    preview.loaded = undefined;
-    expect(await openPreviewFor({ config: undefined, logger: silentLogger(), plugins: [] }).promise).toMatchObject({
-      code: 0,
-    });
-    const logger = silentLogger();
-    preview.loaded = {
-      openPreview: () => {
-        throw new Error('broken');
-      },
-    };
-    expect(await openPreviewFor({ config: undefined, logger, plugins: [] }).promise).toMatchObject({ code: 0 });
-    expect(logger.error).toHaveBeenCalledWith('The capture preview failed:', expect.any(Error));
-  });
+  it(
+    'a file that could not load (logged by the loader), or a preview that ' + 'throws, answers 0 and never throws',
+    async () => {
+      preview.loaded = undefined;
+      expect(await openPreviewFor({ config: undefined, logger: silentLogger(), plugins: [] }).promise).toMatchObject({
+        code: 0,
+      });
+      const logger = silentLogger();
+      preview.loaded = {
+        openPreview: () => {
+          throw new Error('broken');
+        },
+      };
+      expect(await openPreviewFor({ config: undefined, logger, plugins: [] }).promise).toMatchObject({ code: 0 });
+      expect(logger.error).toHaveBeenCalledWith('The capture preview failed:', expect.any(Error));
+    },
+  );
 });
 
 describe('BrowserClient.preview', () => {

@@ -857,20 +857,23 @@ describe('delivery engine bugs the fuzz found', () => {
     expect(wireEvents().map((event) => event.event_type)).toContain('Once');
   });
 
-  it('one event a plugin made un-encodable (BigInt) does not keep the valid events of its batch off the wire', async () => {
-    const client = await ready();
-    const addBigInt: Plugin = {
-      name: 'adds-bigint',
-      execute: (event) => {
-        if (event.event_type === 'Poison') event.event_properties = { n: BigInt(1) };
-        return event;
-      },
-    };
-    await client.add(addBigInt).promise;
-    client.track('Poison');
-    client.track('Fine');
-    client.flush();
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(wireEvents().map((event) => event.event_type)).toContain('Fine');
-  });
+  it(
+    'one event a plugin made un-encodable (BigInt) does not keep the valid ' + 'events of its batch off the wire',
+    async () => {
+      const client = await ready();
+      const addBigInt: Plugin = {
+        name: 'adds-bigint',
+        execute: (event) => {
+          if (event.event_type === 'Poison') event.event_properties = { n: BigInt(1) };
+          return event;
+        },
+      };
+      await client.add(addBigInt).promise;
+      client.track('Poison');
+      client.track('Fine');
+      client.flush();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(wireEvents().map((event) => event.event_type)).toContain('Fine');
+    },
+  );
 });

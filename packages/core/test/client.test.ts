@@ -97,33 +97,36 @@ describe('track / logEvent', () => {
     });
   });
 
-  it('an event that breaks the pipeline itself is answered 500 and logged; the events after it still go out', async () => {
-    // A plugin returning a value that throws when read escapes the per-plugin error handling.
-    const hostile = new Proxy(
-      {},
-      {
-        get: () => {
-          throw new Error('hostile value');
+  it(
+    'an event that breaks the pipeline itself is answered 500 and logged; ' + 'the events after it still go out',
+    async () => {
+      // A plugin returning a value that throws when read escapes the per-plugin error handling.
+      const hostile = new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('hostile value');
+          },
+          has: () => {
+            throw new Error('hostile value');
+          },
         },
-        has: () => {
-          throw new Error('hostile value');
-        },
-      },
-    );
-    const plugin: Plugin = {
-      name: 'hostile',
-      type: 'enrichment',
-      execute: (event) => (event.event_type === 'boom' ? (hostile as Event) : event),
-    };
-    const { client, destination, logger } = await initClient({ autocapture: false, plugins: [] });
-    await client.add(plugin).promise;
-    const boom = client.track('boom');
-    const after = client.track('after');
-    expect(await boom.promise).toMatchObject({ code: 500, message: expect.stringContaining('hostile value') });
-    expect((await after.promise).code).toBe(200);
-    expect(types(destination.events)).toEqual(['after']);
-    expect(logger.error).toHaveBeenCalled();
-  });
+      );
+      const plugin: Plugin = {
+        name: 'hostile',
+        type: 'enrichment',
+        execute: (event) => (event.event_type === 'boom' ? (hostile as Event) : event),
+      };
+      const { client, destination, logger } = await initClient({ autocapture: false, plugins: [] });
+      await client.add(plugin).promise;
+      const boom = client.track('boom');
+      const after = client.track('after');
+      expect(await boom.promise).toMatchObject({ code: 500, message: expect.stringContaining('hostile value') });
+      expect((await after.promise).code).toBe(200);
+      expect(types(destination.events)).toEqual(['after']);
+      expect(logger.error).toHaveBeenCalled();
+    },
+  );
 
   it('event ids increase and insert ids are unique', async () => {
     const { client, destination } = await initClient({ autocapture: false });

@@ -61,7 +61,7 @@ export const harness = ({ options = {}, environment = {}, store = createMemoryEv
     apiKey: 'test-api-key',
     options: { loggerProvider: logger, flushIntervalMillis: 100, ...options },
   });
-  plugin.setup!(config, undefined);
+  void plugin.setup!(config, undefined);
   let counter = 0;
   const track = (fields: Partial<Event> = {}): Promise<Result> =>
     plugin.execute({
@@ -94,7 +94,9 @@ export const harness = ({ options = {}, environment = {}, store = createMemoryEv
   };
 };
 
-/** The test's timers and clocks (faked by vitest), with the jitter fixed: `random` 0.99 waits nearly the full backoff. */
+/**
+ * The test's timers and clocks (faked by vitest), with the jitter fixed: `random` 0.99 waits nearly the full backoff.
+ */
 export const testClock = (random = 0.99, wall: () => number = () => Date.now()) =>
   createClock({
     monotonic: () => performance.now(),

@@ -26,7 +26,8 @@ const PAGE = `
   <title>Shop</title>
   <div id="app">
     <section class="plans"><h2>Pro plan</h2>
-      <button class="buy primary" aria-label="Buy pro" data-amp-track-plan="pro" id="buy"><span id="buy-label">Buy now</span></button>
+      <button class="buy primary" aria-label="Buy pro" data-amp-track-plan="pro" id="buy"><span
+        id="buy-label">Buy now</span></button>
     </section>
     <div id="card">Card</div>
     <div id="panel"></div>

@@ -222,31 +222,34 @@ describe('attachOptimizely', () => {
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
-  it('replayDecisions sends earlier decide() results, honouring dedupe; bad entries are skipped with a warning', async () => {
-    const { client, destination, logger } = await ready();
-    const optimizely = fakeOptimizely();
-    const decision = {
-      flagKey: 'early',
-      enabled: true,
-      variationKey: 'on',
-      ruleKey: 'r',
-      userContext: { getUserId: () => 'user-123456' },
-    };
-    createExperiment(client).attachOptimizely(optimizely, {
-      dedupe: true,
-      replayDecisions: [decision, decision, { nope: true } as never],
-    });
-    optimizely.decide('early', { variationKey: 'on', ruleKey: 'r' });
-    await settle();
-    expect(summary(destination.events)).toEqual([
-      ['$identify', { $set: { '[Optimizely] early': 'on' } }],
-      [
-        'Experiment Viewed',
-        { flag_key: 'early', variation_key: 'on', rule_key: 'r', enabled: true, user_id: 'user-123456' },
-      ],
-    ]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/not a decide\(\) result/));
-  });
+  it(
+    'replayDecisions sends earlier decide() results, honouring dedupe; bad ' + 'entries are skipped with a warning',
+    async () => {
+      const { client, destination, logger } = await ready();
+      const optimizely = fakeOptimizely();
+      const decision = {
+        flagKey: 'early',
+        enabled: true,
+        variationKey: 'on',
+        ruleKey: 'r',
+        userContext: { getUserId: () => 'user-123456' },
+      };
+      createExperiment(client).attachOptimizely(optimizely, {
+        dedupe: true,
+        replayDecisions: [decision, decision, { nope: true } as never],
+      });
+      optimizely.decide('early', { variationKey: 'on', ruleKey: 'r' });
+      await settle();
+      expect(summary(destination.events)).toEqual([
+        ['$identify', { $set: { '[Optimizely] early': 'on' } }],
+        [
+          'Experiment Viewed',
+          { flag_key: 'early', variation_key: 'on', rule_key: 'r', enabled: true, user_id: 'user-123456' },
+        ],
+      ]);
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/not a decide\(\) result/));
+    },
+  );
 
   it('replayDecisions that is not an array is an error, and the bridge still attaches', async () => {
     const { client, destination, logger } = await ready();

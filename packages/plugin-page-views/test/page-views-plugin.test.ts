@@ -161,7 +161,8 @@ describe('pageViewsPlugin', () => {
     ]);
     await navigate(() => history.pushState({}, '', '/spa'));
     expect(first.pageViews()).toHaveLength(1);
-    const second = await start({ trackOn: 'attribution' }, { storage, attribution: true }); // same campaign, same session
+    // same campaign, same session
+    const second = await start({ trackOn: 'attribution' }, { storage, attribution: true });
     expect(second.pageViews()).toHaveLength(0);
   });
 
