@@ -41,6 +41,21 @@ export default defineConfig(
     },
   },
   {
+    // Still to fix in the tests (JSON.parse results, the collector's untyped events, asymmetric
+    // matchers, page scripts in template strings): reported as warnings, and `npm test` fails if
+    // their number grows (scripts/test.mjs passes --max-warnings). Lower that number as they go.
+    files: ['packages/*/test/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'warn',
+      '@typescript-eslint/no-unsafe-assignment': 'warn',
+      '@typescript-eslint/no-unsafe-call': 'warn',
+      '@typescript-eslint/no-unsafe-member-access': 'warn',
+      '@typescript-eslint/no-unsafe-return': 'warn',
+      'max-len': ['warn', { code: 120, ignoreUrls: true }],
+    },
+  },
+  { files: ['test/**/*.mjs'], rules: { 'max-len': ['warn', { code: 120, ignoreUrls: true }] } },
+  {
     // The consumer app is compiled against the packed tarballs by test/package, not from source.
     files: ['test/package/consumer-app/**/*.ts'],
     extends: [tseslint.configs.disableTypeChecked],

@@ -13,6 +13,9 @@ await run('node', ['scripts/build.mjs'], { cwd: root });
 /** Whole-repository checks; each counts as one test. */
 const checks = [
   { name: 'format (prettier --check)', command: 'pnpm', args: ['exec', 'prettier', '--check', '.'] },
+  // Zero errors; the warnings are the tests' findings still to fix (see eslint.config.mjs), and
+  // their number may only go down: lower the limit with them.
+  { name: 'lint (eslint)', command: 'pnpm', args: ['exec', 'eslint', '.', '--max-warnings', '201'] },
   {
     name: "tests' types (tsc -p tsconfig.tests.json)",
     command: 'pnpm',

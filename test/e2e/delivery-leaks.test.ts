@@ -72,8 +72,22 @@ const countsOf = async (page: Page, cdp: CDPSession): Promise<Counts> => ({
 const initCycles = (page: Page, cycles: number, from: number) =>
   page.evaluate(
     async ({ cycles, from, key }) => {
-      const sdk = (window as unknown as { sightline: { init: Function; track: Function } }).sightline;
-      const named = (window as unknown as { named: { init: Function; track: Function } }).named;
+      const sdk = (
+        window as unknown as {
+          sightline: {
+            init: (...args: unknown[]) => { promise: Promise<unknown> };
+            track: (...args: unknown[]) => unknown;
+          };
+        }
+      ).sightline;
+      const named = (
+        window as unknown as {
+          named: {
+            init: (...args: unknown[]) => { promise: Promise<unknown> };
+            track: (...args: unknown[]) => unknown;
+          };
+        }
+      ).named;
       const options = (window as unknown as { OPTIONS: object }).OPTIONS;
       for (let cycle = from; cycle < from + cycles; cycle++) {
         await sdk.init(key, options).promise;

@@ -656,7 +656,7 @@ describe('never crashes on bad input', () => {
     const garbage = await new Promise<string>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
       let answer = '';
-      socket.on('data', (chunk) => (answer += chunk));
+      socket.on('data', (chunk) => (answer += String(chunk)));
       socket.on('close', () => resolve(answer));
     });
     expect(garbage).toMatch(/^HTTP\/1.1 400/);

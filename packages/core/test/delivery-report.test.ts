@@ -97,6 +97,7 @@ describe('delivery report', () => {
   it('an async onDelivery listener that rejects is logged, not left as an unhandled rejection', async () => {
     const h = harness();
     const heard: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a listener that rejects is the case under test
     h.plugin.onDelivery(async () => {
       throw new Error('async listener bug');
     });

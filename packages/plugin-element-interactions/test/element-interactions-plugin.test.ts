@@ -265,10 +265,10 @@ describe('Element Changed', () => {
       ['card-number', '4111 1111 1111 1111'],
     ];
     for (const [id, value] of fields) {
-      (byId(id) as HTMLInputElement).value = value;
+      byId<HTMLInputElement>(id).value = value;
       change(byId(id));
     }
-    (byId('plan') as HTMLSelectElement).value = 'Free';
+    byId<HTMLSelectElement>('plan').value = 'Free';
     change(byId('plan'));
     await afterPaint();
     expect(tracked.map((event) => event.eventType)).toEqual(Array(4).fill(EVENT_ELEMENT_CHANGED));

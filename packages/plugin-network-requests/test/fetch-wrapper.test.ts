@@ -68,6 +68,7 @@ describe('fetch wrapper transparency', () => {
   it('passes `this` through unchanged', async () => {
     let seenThis: unknown;
     installFakeFetch(function (this: unknown) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- records the receiver the wrapper passed on
       seenThis = this;
       return Promise.resolve(new Response('', { status: 200 }));
     });
