@@ -53,8 +53,7 @@ const ts = ({ include, rootDir, outDir }) =>
 const only = process.env.SIGHTLINE_PACKAGES ? process.env.SIGHTLINE_PACKAGES.split(',') : undefined;
 const packages = readdirSync(packagesDir).filter((name) => {
   const manifest = `${packagesDir}${name}/package.json`;
-  if (!existsSync(manifest) || JSON.parse(readFileSync(manifest, 'utf8')).private) return false; // e.g. test-utils
-  return existsSync(`${packagesDir}${name}/src/index.ts`) && (!only || only.includes(name));
+  return existsSync(manifest) && existsSync(`${packagesDir}${name}/src/index.ts`) && (!only || only.includes(name));
 });
 
 const libraryBuilds = packages.map((name) => {

@@ -66,12 +66,8 @@ const port = (value, name) => {
 
 // ---- Build what is missing --------------------------------------------------------------
 
-const isPrivatePackage = (name) =>
-  JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')).private;
 const packageNames = () =>
-  readdirSync(join(root, 'packages')).filter(
-    (name) => existsSync(join(root, 'packages', name, 'src/index.ts')) && !isPrivatePackage(name),
-  );
+  readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'src/index.ts')));
 
 /** The build outputs the demo serves or the examples import. */
 const requiredOutputs = () => [
