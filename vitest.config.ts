@@ -4,8 +4,12 @@ import { defineConfig } from 'vitest/config';
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 
 // Tests run against the TypeScript sources: `@sightline/x` -> packages/x/src/index.ts,
-// `@sightline/x/y` -> packages/x/src/y.ts. No build or workspace linking is needed to test.
+// `@sightline/x/y` -> packages/x/src/y.ts. No build or workspace linking is needed to test. The
+// collector is plain JavaScript: its public entry is src/index.mjs. The private test-utils keeps its
+// sources in lib/, outside every `packages/*/src` the builds read.
 const alias = [
+  { find: /^@sightline\/collector$/, replacement: `${packagesDir}collector/src/index.mjs` },
+  { find: /^@sightline\/test-utils$/, replacement: `${packagesDir}test-utils/lib/index.ts` },
   { find: /^@sightline\/([a-z0-9-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
   { find: /^@sightline\/([a-z0-9-]+)\/([a-z0-9-]+)$/, replacement: `${packagesDir}$1/src/$2.ts` },
 ];

@@ -224,7 +224,8 @@ const collector = await startCollector({
   quiet: true,
 }).catch((error) =>
   fail(
-    `the collector cannot listen on ${HOST}:${collectorPort} (${error.code || error.message}); pick another with --collector-port`,
+    `the collector cannot listen on ${HOST}:${collectorPort} (${error.code || error.message}); ` +
+      'pick another with --collector-port',
   ),
 );
 const served = examples();

@@ -11,7 +11,18 @@ await ensureChromium();
 await run('node', ['scripts/build.mjs'], { cwd: root });
 
 /** Whole-repository checks; each counts as one test. */
-const checks = [{ name: 'format (prettier --check)', command: 'pnpm', args: ['exec', 'prettier', '--check', '.'] }];
+const checks = [
+  { name: 'format (prettier --check)', command: 'pnpm', args: ['exec', 'prettier', '--check', '.'] },
+  // Zero errors; the warnings are the tests' findings still to fix (see eslint.config.mjs), and
+  // their number may only go down: lower the limit with them. (235: the consent, on-demand and
+  // plugin-contract tests merged alongside lint brought 34.)
+  { name: 'lint (eslint)', command: 'pnpm', args: ['exec', 'eslint', '.', '--max-warnings', '235'] },
+  {
+    name: "tests' types (tsc -p tsconfig.tests.json)",
+    command: 'pnpm',
+    args: ['exec', 'tsc', '-p', 'tsconfig.tests.json'],
+  },
+];
 
 let passed = 0;
 let failed = 0;

@@ -30,7 +30,10 @@ export const ON_DEMAND_SCRIPTS = [
   },
 ];
 
-/** Script-tag builds use `x.script.ts` in place of `x.ts` where one exists (on-demand loading instead of `import()`). */
+/**
+ * Script-tag builds use `x.script.ts` in place of `x.ts` where one exists (on-demand loading instead of
+ * `import()`).
+ */
 export const scriptVariants = () => ({
   name: 'sightline-script-variants',
   resolveId(source, importer) {

@@ -9,11 +9,12 @@ import { root } from './run.mjs';
 /** Subresource Integrity hash of a built file, for `<script integrity="...">`. */
 export const integrity = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 
-/** Package folders with a package.json. */
+/** Published package folders: those with a package.json not marked private (test-utils is). */
 export const packageDirs = () =>
   readdirSync(join(root, 'packages'))
     .map((name) => join(root, 'packages', name))
-    .filter((dir) => existsSync(join(dir, 'package.json')));
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .filter((dir) => !JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).private);
 
 /**
  * `dist/types-cjs/`: the declarations again, under a package.json that makes TypeScript read

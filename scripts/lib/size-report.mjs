@@ -26,7 +26,8 @@ export const printSizeReport = () => {
   for (const file of scriptBundles()) {
     const size = measure(`${root}${file}`);
     console.log(
-      `  ${file.padEnd(70)} ${kb(size.raw).padStart(9)} / ${kb(size.gzip).padStart(8)} / ${kb(size.brotli).padStart(8)}`,
+      `  ${file.padEnd(70)} ${kb(size.raw).padStart(9)} / ${kb(size.gzip).padStart(8)} / ` +
+        kb(size.brotli).padStart(8),
     );
   }
   for (const name of ['sightline.min.js', 'sightline-lite.min.js']) {

@@ -74,4 +74,5 @@ export const PLUGINS = {
 };
 
 export const withPlugin = ([pkg, name]) =>
-  `import { init, track, add } from '@sightline/browser/lite'; import { ${name} } from '@sightline/${pkg}'; add(${name}); init('key'); track('Event');`;
+  `import { init, track, add } from '@sightline/browser/lite'; import { ${name} } from '@sightline/${pkg}'; ` +
+  `add(${name}); init('key'); track('Event');`;

@@ -7,7 +7,7 @@ export const sourceMapLookup = (map) => {
   const lines = [];
   let source = 0;
   let sourceLine = 0;
-  let sourceColumn = 0;
+  let _sourceColumn = 0; // decoded to stay in step, not used
   let name = 0;
   for (const line of map.mappings.split(';')) {
     let column = 0;
@@ -18,7 +18,7 @@ export const sourceMapLookup = (map) => {
       if (fields.length >= 4) {
         source += fields[1];
         sourceLine += fields[2];
-        sourceColumn += fields[3];
+        _sourceColumn += fields[3];
         if (fields.length >= 5) name += fields[4];
         segments.push({ column, source, line: sourceLine, name: fields.length >= 5 ? name : -1 });
       }

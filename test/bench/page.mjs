@@ -4,7 +4,8 @@
 import { REALISTIC_TARGETS, realisticMarkup } from './realistic-layout.mjs';
 
 const SMALL_MARKUP = `<main><h1>Benchmark</h1>
-<section class="card"><div class="actions"><button id="target" class="primary" type="button"><span class="label">Add to cart</span></button></div></section>
+<section class="card"><div class="actions"><button id="target" class="primary" type="button"><span
+  class="label">Add to cart</span></button></div></section>
 </main>`;
 
 const SCRIPTS = { sightline: 'sightline.min.js', amplitude: 'amplitude-min.js' };

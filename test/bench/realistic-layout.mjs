@@ -20,7 +20,8 @@ const sidebar = () =>
       `<section class="filter-group"><h3 class="filter-title">Filter ${g}</h3><ul class="filter-list">${repeat(
         6,
         (i) =>
-          `<li class="filter-item"><label class="check"><input type="checkbox" name="f${g}-${i}"><span>Option ${i}</span></label></li>`,
+          `<li class="filter-item"><label class="check"><input type="checkbox" name="f${g}-${i}"><span>Option ` +
+          `${i}</span></label></li>`,
       )}</ul></section>`,
   )}</aside>`;
 
@@ -29,7 +30,8 @@ const card = (i) => `<article class="card product" data-product-id="p-${i}">
 <div class="card-body"><h2 class="card-title"><a href="/p/${i}">Product ${i}</a></h2>
 <p class="price"><span class="currency">$</span><span class="amount">${i}.99</span></p>
 <ul class="tags">${repeat(3, (t) => `<li class="tag">tag ${t}</li>`)}</ul>
-<div class="card-actions"><div class="btn-group"><button class="btn add-to-cart" type="button" data-amp-track-product="p-${i}">
+<div class="card-actions"><div class="btn-group"><button class="btn add-to-cart" type="button"
+  data-amp-track-product="p-${i}">
 <span class="icon icon-cart"></span><span class="label">Add to cart</span></button>
 <button class="btn-link fav" type="button" aria-label="Save">Save</button></div></div></div></article>`;
 
@@ -44,7 +46,8 @@ const faq = () =>
   `<section class="faq"><h2>Questions</h2>${repeat(
     10,
     (i) =>
-      `<details class="faq-item"><summary>Question ${i}</summary><div class="answer"><p>Answer ${i} with <em>some</em> text.</p></div></details>`,
+      `<details class="faq-item"><summary>Question ${i}</summary><div class="answer"><p>Answer ${i} with ` +
+      `<em>some</em> text.</p></div></details>`,
   )}</section>`;
 
 /** A reply thread nested `depth` levels: the deepest reply button sits about 40 elements down. */
@@ -52,7 +55,8 @@ const thread = (depth) =>
   depth === 0
     ? ''
     : `<div class="comment depth-${depth}"><div class="comment-body"><p class="comment-text">Comment at depth ${depth}</p>
-<div class="comment-actions"><button class="btn-link reply" type="button"><span class="label">Reply</span></button></div></div>
+<div class="comment-actions"><button class="btn-link reply" type="button"><span
+  class="label">Reply</span></button></div></div>
 <div class="replies">${thread(depth - 1)}</div></div>`;
 
 const footer = () =>
@@ -68,7 +72,8 @@ const footer = () =>
 export const realisticMarkup = () => `<div id="app" class="app"><div class="shell">${header()}
 <div class="layout">${sidebar()}<main class="content"><div class="container">
 <section class="hero"><div class="hero-inner"><h1>Spring sale</h1><p class="lead">Everything 20 % off.</p>
-<div class="cta"><button id="hero-cta" class="btn btn-primary" type="button"><span class="label">Shop now</span></button></div></div></section>
+<div class="cta"><button id="hero-cta" class="btn btn-primary" type="button"><span
+  class="label">Shop now</span></button></div></div></section>
 <section class="products"><div class="grid">${repeat(48, card)}</div></section>
 ${table()}${faq()}<section class="discussion"><h2>Discussion</h2>${thread(10)}</section>
 </div></main></div>${footer()}</div></div>`;

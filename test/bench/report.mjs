@@ -14,7 +14,8 @@ const figureTable = (rows) =>
     '|---|---:|---:|---:|---|---|',
     ...rows.map(
       ([name, ours, theirs, goal, met]) =>
-        `| ${name} | ${format(ours)} | ${theirs === undefined ? '–' : format(theirs)} | ${theirs ? (ours / theirs).toFixed(2) + '×' : '–'} | ${goal} | ${met ? (met(ours, theirs) ? 'yes' : 'no') : '–'} |`,
+        `| ${name} | ${format(ours)} | ${theirs === undefined ? '–' : format(theirs)} | ` +
+        `${theirs ? (ours / theirs).toFixed(2) + '×' : '–'} | ${goal} | ${met ? (met(ours, theirs) ? 'yes' : 'no') : '–'} |`,
     ),
   ].join('\n');
 

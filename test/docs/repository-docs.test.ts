@@ -81,25 +81,29 @@ describe('the Markdown reader behind the check', () => {
     ]);
   });
 
-  it('gives repeated headings numbered anchors, keeps code in headings, honours HTML ids; headings in code blocks make none', () => {
-    const markdown = [
-      '# Options',
-      '## Defaults',
-      '## Defaults',
-      '## `cookieOptions`',
-      '```',
-      '## Not a heading',
-      '```',
-      '<a id="custom"></a>',
-    ];
-    expect([...headingAnchors(markdown.join('\n'))]).toEqual([
-      'options',
-      'defaults',
-      'defaults-1',
-      'cookieoptions',
-      'custom',
-    ]);
-  });
+  it(
+    'gives repeated headings numbered anchors, keeps code in headings, honours ' +
+      'HTML ids; headings in code blocks make none',
+    () => {
+      const markdown = [
+        '# Options',
+        '## Defaults',
+        '## Defaults',
+        '## `cookieOptions`',
+        '```',
+        '## Not a heading',
+        '```',
+        '<a id="custom"></a>',
+      ];
+      expect([...headingAnchors(markdown.join('\n'))]).toEqual([
+        'options',
+        'defaults',
+        'defaults-1',
+        'cookieoptions',
+        'custom',
+      ]);
+    },
+  );
 
   it.each([
     ['options.md#init-options', { path: 'options.md', anchor: 'init-options' }],

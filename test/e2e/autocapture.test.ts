@@ -93,7 +93,8 @@ const SIGNUP_FORM = `<form id="signup" name="signup-form" action="/subscribe?pla
 const KEEP_FORMS_ON_PAGE = `document.addEventListener('submit', (event) => event.preventDefault());`;
 const LATE_FORM_SCRIPT = `
   window.addLateForm = () => document.body.insertAdjacentHTML('beforeend',
-    '<form id="late" name="late-form" action="/late"><input id="late-note" name="note"><button id="late-submit">Send</button></form>');`;
+    '<form id="late" name="late-form" action="/late"><input id="late-note" name="note"><button ' +
+      'id="late-submit">Send</button></form>');`;
 const DOWNLOAD_LINKS = `<a id="dl" href="/files/report.PDF?x=1#p" download>Annual report</a> <a id="anchor" href="#section">Section</a>`;
 
 /**
@@ -239,38 +240,42 @@ describe('page views', () => {
     ]);
   });
 
-  it('all: pushState, popstate (back) and a hash change give exactly one page view each; replaceState to the same URL none', async () => {
-    const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/spa/index.html`);
-    await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
+  it(
+    'all: pushState, popstate (back) and a hash change give exactly one page view ' +
+      'each; replaceState to the same URL none',
+    async () => {
+      const page = await suite.context.newPage();
+      await page.goto(`${suite.pages.url}/spa/index.html`);
+      await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
 
-    await page.evaluate(() => history.pushState({ step: 1 }, '', '/spa/products?sort=new'));
-    await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(2);
-    await page.evaluate(() => history.back()); // popstate, back to /spa/index.html
-    await page.waitForURL(`${suite.pages.url}/spa/index.html`);
-    await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(3);
-    // Chromium fires popstate AND hashchange for this one navigation: still one page view.
-    await changeHash(page, '#reviews');
-    await page.evaluate(() => history.replaceState(history.state, '', location.href));
-    await settle(page, 'spa');
-    expect(propsOf(PAGE_VIEWED).map((props) => [props[PAGE_LOCATION], props[PAGE_COUNTER]])).toEqual([
-      [`${suite.pages.url}/spa/index.html`, 1],
-      [`${suite.pages.url}/spa/products?sort=new`, 2],
-      [`${suite.pages.url}/spa/index.html`, 3],
-      [`${suite.pages.url}/spa/index.html#reviews`, 4],
-    ]);
+      await page.evaluate(() => history.pushState({ step: 1 }, '', '/spa/products?sort=new'));
+      await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(2);
+      await page.evaluate(() => history.back()); // popstate, back to /spa/index.html
+      await page.waitForURL(`${suite.pages.url}/spa/index.html`);
+      await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(3);
+      // Chromium fires popstate AND hashchange for this one navigation: still one page view.
+      await changeHash(page, '#reviews');
+      await page.evaluate(() => history.replaceState(history.state, '', location.href));
+      await settle(page, 'spa');
+      expect(propsOf(PAGE_VIEWED).map((props) => [props[PAGE_LOCATION], props[PAGE_COUNTER]])).toEqual([
+        [`${suite.pages.url}/spa/index.html`, 1],
+        [`${suite.pages.url}/spa/products?sort=new`, 2],
+        [`${suite.pages.url}/spa/index.html`, 3],
+        [`${suite.pages.url}/spa/index.html#reviews`, 4],
+      ]);
 
-    // The same-URL replaceState was seen and ignored: a replaceState to a new URL is a page view.
-    await page.evaluate(() => history.replaceState(null, '', '/spa/replaced'));
-    await settle(page, 'replaced');
-    expect(propsOf(PAGE_VIEWED).map((props) => props[PAGE_PATH])).toEqual([
-      '/spa/index.html',
-      '/spa/products',
-      '/spa/index.html',
-      '/spa/index.html',
-      '/spa/replaced',
-    ]);
-  });
+      // The same-URL replaceState was seen and ignored: a replaceState to a new URL is a page view.
+      await page.evaluate(() => history.replaceState(null, '', '/spa/replaced'));
+      await settle(page, 'replaced');
+      expect(propsOf(PAGE_VIEWED).map((props) => props[PAGE_PATH])).toEqual([
+        '/spa/index.html',
+        '/spa/products',
+        '/spa/index.html',
+        '/spa/index.html',
+        '/spa/replaced',
+      ]);
+    },
+  );
 
   it('pathOnly: hash changes (by location.hash or pushState) give no page view, a path change gives one', async () => {
     const page = await suite.context.newPage();
@@ -285,221 +290,245 @@ describe('page views', () => {
 });
 
 describe('marketing attribution', () => {
-  it('a first visit with utm_* and gclid sends the $identify with $setOnce initial_*, $set and $unset, before the page view', async () => {
-    const page = await suite.context.newPage();
-    const query = 'utm_source=newsletter&utm_medium=mail&utm_campaign=spring_sale&utm_id=sp-24&gclid=Gc1-Xq9';
-    await page.goto(`${suite.pages.url}/landing.html?${query}`, { referer: 'https://news.example.org/' });
-    await settle(page, 'campaign');
+  it(
+    'a first visit with utm_* and gclid sends the $identify with $setOnce ' +
+      'initial_*, $set and $unset, before the page view',
+    async () => {
+      const page = await suite.context.newPage();
+      const query = 'utm_source=newsletter&utm_medium=mail&utm_campaign=spring_sale&utm_id=sp-24&gclid=Gc1-Xq9';
+      await page.goto(`${suite.pages.url}/landing.html?${query}`, { referer: 'https://news.example.org/' });
+      await settle(page, 'campaign');
 
-    const identifies = named(IDENTIFY);
-    expect(identifies).toHaveLength(1);
-    const present: Props = {
-      utm_source: 'newsletter',
-      utm_medium: 'mail',
-      utm_campaign: 'spring_sale',
-      utm_id: 'sp-24',
-      gclid: 'Gc1-Xq9',
-      referrer: 'https://news.example.org/',
-      referring_domain: 'news.example.org',
-    };
-    const absent = CAMPAIGN_KEYS.filter((key) => !(key in present));
-    expect(absent).toHaveLength(12);
-    expect(identifies[0].user_properties).toEqual({
-      // Every first-touch key, absent ones as initialEmptyValue (default "EMPTY").
-      $setOnce: Object.fromEntries(
-        CAMPAIGN_KEYS.map((key) => [`initial_${key}`, key in present ? present[key] : 'EMPTY']),
-      ),
-      // Multi-touch: present values set, absent ones unset.
-      $set: present,
-      $unset: Object.fromEntries(absent.map((key) => [key, '-'])),
-    });
-    // $identify is not enriched with page properties.
-    expect(identifies[0].event_properties ?? {}).toEqual({});
+      const identifies = named(IDENTIFY);
+      expect(identifies).toHaveLength(1);
+      const present: Props = {
+        utm_source: 'newsletter',
+        utm_medium: 'mail',
+        utm_campaign: 'spring_sale',
+        utm_id: 'sp-24',
+        gclid: 'Gc1-Xq9',
+        referrer: 'https://news.example.org/',
+        referring_domain: 'news.example.org',
+      };
+      const absent = CAMPAIGN_KEYS.filter((key) => !(key in present));
+      expect(absent).toHaveLength(12);
+      expect(identifies[0].user_properties).toEqual({
+        // Every first-touch key, absent ones as initialEmptyValue (default "EMPTY").
+        $setOnce: Object.fromEntries(
+          CAMPAIGN_KEYS.map((key) => [`initial_${key}`, key in present ? present[key] : 'EMPTY']),
+        ),
+        // Multi-touch: present values set, absent ones unset.
+        $set: present,
+        $unset: Object.fromEntries(absent.map((key) => [key, '-'])),
+      });
+      // $identify is not enriched with page properties.
+      expect(identifies[0].event_properties ?? {}).toEqual({});
 
-    const [view] = named(PAGE_VIEWED);
-    expect(identifies[0].event_id).toBeLessThan(view.event_id);
-    expect(view.event_properties).toMatchObject(present);
-    // Sent before the page view on the wire too: in an earlier request, or earlier in the same one.
-    const position = (type: string) =>
-      suite.collector
-        .requests()
-        .flatMap((request, index) =>
-          (JSON.parse(request.bodyText).events as Received[]).map((event, at) => ({
-            type: event.event_type,
-            order: index * 10_000 + at,
-          })),
-        )
-        .find((entry) => entry.type === type)?.order ?? -1;
-    expect(position(IDENTIFY)).toBeGreaterThanOrEqual(0);
-    expect(position(IDENTIFY)).toBeLessThan(position(PAGE_VIEWED));
+      const [view] = named(PAGE_VIEWED);
+      expect(identifies[0].event_id).toBeLessThan(view.event_id);
+      expect(view.event_properties).toMatchObject(present);
+      // Sent before the page view on the wire too: in an earlier request, or earlier in the same one.
+      const position = (type: string) =>
+        suite.collector
+          .requests()
+          .flatMap((request, index) =>
+            (JSON.parse(request.bodyText).events as Received[]).map((event, at) => ({
+              type: event.event_type,
+              order: index * 10_000 + at,
+            })),
+          )
+          .find((entry) => entry.type === type)?.order ?? -1;
+      expect(position(IDENTIFY)).toBeGreaterThanOrEqual(0);
+      expect(position(IDENTIFY)).toBeLessThan(position(PAGE_VIEWED));
 
-    // Coming back directly within the same session is not a new campaign.
-    await page.goto(`${suite.pages.url}/landing.html`);
-    await settle(page, 'direct-again');
-    expect(named(PAGE_VIEWED)).toHaveLength(2);
-    expect(named(IDENTIFY)).toHaveLength(1);
-  });
+      // Coming back directly within the same session is not a new campaign.
+      await page.goto(`${suite.pages.url}/landing.html`);
+      await settle(page, 'direct-again');
+      expect(named(PAGE_VIEWED)).toHaveLength(2);
+      expect(named(IDENTIFY)).toHaveLength(1);
+    },
+  );
 });
 
 describe('form interactions', () => {
-  it('a change then submit gives Form Started then Form Submitted, also for a form inserted after load, and no field value is ever sent', async () => {
-    const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/forms.html`);
-    await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
+  it(
+    'a change then submit gives Form Started then Form Submitted, also for a form ' +
+      'inserted after load, and no field value is ever sent',
+    async () => {
+      const page = await suite.context.newPage();
+      await page.goto(`${suite.pages.url}/forms.html`);
+      await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
 
-    await page.fill('#signup-email', 'Fv7field@mailbox.test');
-    await page.press('#signup-email', 'Tab'); // blur: the change event
-    await page.fill('#signup-password', 'Pw9HunterSecret');
-    await page.press('#signup-password', 'Tab');
-    await page.click('#signup-submit');
-    await settle(page, 'signup');
-    const signup = {
-      '[Amplitude] Form ID': 'signup',
-      '[Amplitude] Form Name': 'signup-form',
-      '[Amplitude] Form Destination': `${suite.pages.url}/subscribe?plan=pro`,
-    };
-    // One Started for two changed fields, then one Submitted.
-    expect(
-      received()
-        .filter((event) => event.event_type.startsWith('[Amplitude] Form'))
-        .map((event) => event.event_type),
-    ).toEqual([FORM_STARTED, FORM_SUBMITTED]);
-    expect(propsOf(FORM_STARTED)[0]).toMatchObject({ ...signup, [PAGE_PATH]: '/forms.html' });
-    expect(propsOf(FORM_SUBMITTED)[0]).toMatchObject(signup);
+      await page.fill('#signup-email', 'Fv7field@mailbox.test');
+      await page.press('#signup-email', 'Tab'); // blur: the change event
+      await page.fill('#signup-password', 'Pw9HunterSecret');
+      await page.press('#signup-password', 'Tab');
+      await page.click('#signup-submit');
+      await settle(page, 'signup');
+      const signup = {
+        '[Amplitude] Form ID': 'signup',
+        '[Amplitude] Form Name': 'signup-form',
+        '[Amplitude] Form Destination': `${suite.pages.url}/subscribe?plan=pro`,
+      };
+      // One Started for two changed fields, then one Submitted.
+      expect(
+        received()
+          .filter((event) => event.event_type.startsWith('[Amplitude] Form'))
+          .map((event) => event.event_type),
+      ).toEqual([FORM_STARTED, FORM_SUBMITTED]);
+      expect(propsOf(FORM_STARTED)[0]).toMatchObject({ ...signup, [PAGE_PATH]: '/forms.html' });
+      expect(propsOf(FORM_SUBMITTED)[0]).toMatchObject(signup);
 
-    // A form added after load, submitted without a change: Started, then Submitted.
-    await page.evaluate(() => (window as unknown as { addLateForm(): void }).addLateForm());
-    await page.click('#late-submit');
-    await page.fill('#late-note', 'Nt4LateNoteValue');
-    await page.press('#late-note', 'Tab'); // a change after Started sends no second Started
-    await page.click('#late-submit');
-    await settle(page, 'late');
-    const late = received()
-      .filter((event) => event.event_properties?.['[Amplitude] Form ID'] === 'late')
-      .map((event) => event.event_type);
-    expect(late).toEqual([FORM_STARTED, FORM_SUBMITTED, FORM_SUBMITTED]);
-    expect(propsOf(FORM_SUBMITTED)[1]).toMatchObject({
-      '[Amplitude] Form Name': 'late-form',
-      '[Amplitude] Form Destination': `${suite.pages.url}/late`,
-    });
+      // A form added after load, submitted without a change: Started, then Submitted.
+      await page.evaluate(() => (window as unknown as { addLateForm(): void }).addLateForm());
+      await page.click('#late-submit');
+      await page.fill('#late-note', 'Nt4LateNoteValue');
+      await page.press('#late-note', 'Tab'); // a change after Started sends no second Started
+      await page.click('#late-submit');
+      await settle(page, 'late');
+      const late = received()
+        .filter((event) => event.event_properties?.['[Amplitude] Form ID'] === 'late')
+        .map((event) => event.event_type);
+      expect(late).toEqual([FORM_STARTED, FORM_SUBMITTED, FORM_SUBMITTED]);
+      expect(propsOf(FORM_SUBMITTED)[1]).toMatchObject({
+        '[Amplitude] Form Name': 'late-form',
+        '[Amplitude] Form Destination': `${suite.pages.url}/late`,
+      });
 
-    for (const value of ['Fv7field@mailbox.test', 'Pw9HunterSecret', 'Nt4LateNoteValue']) expectNeverSent(value);
-  });
+      for (const value of ['Fv7field@mailbox.test', 'Pw9HunterSecret', 'Nt4LateNoteValue']) expectNeverSent(value);
+    },
+  );
 });
 
 describe('file downloads', () => {
-  it('a click on report.PDF?x=1#p gives one File Downloaded with its documented properties; a link to #section none', async () => {
-    const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/downloads.html`);
-    await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
-    const download = page.waitForEvent('download');
-    await page.click('#dl');
-    await download;
-    await page.click('#anchor');
-    await settle(page, 'download');
-    expect(named(FILE_DOWNLOADED)).toHaveLength(1);
-    expect(propsOf(FILE_DOWNLOADED)[0]).toMatchObject({
-      '[Amplitude] File Extension': 'pdf',
-      '[Amplitude] File Name': '/files/report.PDF',
-      '[Amplitude] Link ID': 'dl',
-      '[Amplitude] Link Text': 'Annual report',
-      '[Amplitude] Link URL': `${suite.pages.url}/files/report.PDF?x=1#p`,
-      [PAGE_PATH]: '/downloads.html',
-    });
-  });
+  it(
+    'a click on report.PDF?x=1#p gives one File Downloaded with its documented ' +
+      'properties; a link to #section none',
+    async () => {
+      const page = await suite.context.newPage();
+      await page.goto(`${suite.pages.url}/downloads.html`);
+      await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
+      const download = page.waitForEvent('download');
+      await page.click('#dl');
+      await download;
+      await page.click('#anchor');
+      await settle(page, 'download');
+      expect(named(FILE_DOWNLOADED)).toHaveLength(1);
+      expect(propsOf(FILE_DOWNLOADED)[0]).toMatchObject({
+        '[Amplitude] File Extension': 'pdf',
+        '[Amplitude] File Name': '/files/report.PDF',
+        '[Amplitude] Link ID': 'dl',
+        '[Amplitude] Link Text': 'Annual report',
+        '[Amplitude] Link URL': `${suite.pages.url}/files/report.PDF?x=1#p`,
+        [PAGE_PATH]: '/downloads.html',
+      });
+    },
+  );
 
-  it('download links inside open shadow roots are seen (nested, and around a slot); a closed root stays closed', async () => {
-    const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/shadow-downloads.html`);
-    await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
-    await page.click('#open-host >> #manual span');
-    await page.click('#nested-host >> a');
-    await page.click('#slotted');
-    await page.evaluate(() => (window as unknown as { closedRoot: ShadowRoot }).closedRoot.querySelector('a')!.click());
-    await settle(page, 'shadow-downloads');
-    expect(
-      propsOf(FILE_DOWNLOADED).map((props) => [props['[Amplitude] File Name'], props['[Amplitude] Link Text']]),
-    ).toEqual([
-      ['/files/manual.pdf', 'Manual'],
-      ['/files/data.csv', 'Data'],
-      ['/files/song.mp3', ''],
-    ]);
-    expect(propsOf(FILE_DOWNLOADED)[0]).toMatchObject({
-      '[Amplitude] Link ID': 'manual',
-      '[Amplitude] Link URL': `${suite.pages.url}/files/manual.pdf`,
-    });
-    expect(suite.collector.stats().duplicates).toBe(0);
-  });
+  it(
+    'download links inside open shadow roots are seen (nested, and around a ' + 'slot); a closed root stays closed',
+    async () => {
+      const page = await suite.context.newPage();
+      await page.goto(`${suite.pages.url}/shadow-downloads.html`);
+      await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
+      await page.click('#open-host >> #manual span');
+      await page.click('#nested-host >> a');
+      await page.click('#slotted');
+      await page.evaluate(() =>
+        (window as unknown as { closedRoot: ShadowRoot }).closedRoot.querySelector('a')!.click(),
+      );
+      await settle(page, 'shadow-downloads');
+      expect(
+        propsOf(FILE_DOWNLOADED).map((props) => [props['[Amplitude] File Name'], props['[Amplitude] Link Text']]),
+      ).toEqual([
+        ['/files/manual.pdf', 'Manual'],
+        ['/files/data.csv', 'Data'],
+        ['/files/song.mp3', ''],
+      ]);
+      expect(propsOf(FILE_DOWNLOADED)[0]).toMatchObject({
+        '[Amplitude] Link ID': 'manual',
+        '[Amplitude] Link URL': `${suite.pages.url}/files/manual.pdf`,
+      });
+      expect(suite.collector.stats().duplicates).toBe(0);
+    },
+  );
 });
 
 describe('privacy (D)', () => {
-  it('a page URL with ?token=abc123secret&email=a@b.co never sends either value, on that page or as the next page’s referrer', async () => {
-    const page = await suite.context.newPage();
-    // The referrer carries them too (a mail client's link with a permissive referrer policy).
-    await page.goto(`${suite.pages.url}/account.html?token=abc123secret&email=a@b.co`, {
-      referer: 'https://mail.example.org/inbox?token=abc123secret&email=a@b.co',
-    });
-    await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
-    // Every autocapture that reports a URL: page view, form (its destination is this URL), download.
-    await page.fill('#profile-name', 'Jo');
-    await page.press('#profile-name', 'Tab');
-    await page.click('#profile-save');
-    const download = page.waitForEvent('download');
-    await page.click('#dl');
-    await download;
-    await settle(page, 'secret-page');
-    // Same origin: the next page gets the full URL as document.referrer and as the previous page.
-    await page.click('#next');
-    await page.waitForURL(`${suite.pages.url}/site/b.html`);
-    await settle(page, 'after-secret');
+  it(
+    'a page URL with ?token=abc123secret&email=a@b.co never sends either value, on ' +
+      'that page or as the next page’s referrer',
+    async () => {
+      const page = await suite.context.newPage();
+      // The referrer carries them too (a mail client's link with a permissive referrer policy).
+      await page.goto(`${suite.pages.url}/account.html?token=abc123secret&email=a@b.co`, {
+        referer: 'https://mail.example.org/inbox?token=abc123secret&email=a@b.co',
+      });
+      await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
+      // Every autocapture that reports a URL: page view, form (its destination is this URL), download.
+      await page.fill('#profile-name', 'Jo');
+      await page.press('#profile-name', 'Tab');
+      await page.click('#profile-save');
+      const download = page.waitForEvent('download');
+      await page.click('#dl');
+      await download;
+      await settle(page, 'secret-page');
+      // Same origin: the next page gets the full URL as document.referrer and as the previous page.
+      await page.click('#next');
+      await page.waitForURL(`${suite.pages.url}/site/b.html`);
+      await settle(page, 'after-secret');
 
-    const scrubbed = `${suite.pages.url}/account.html?token=${MASK}&email=${MASK}`;
-    const scrubbedReferrer = `https://mail.example.org/inbox?token=${MASK}&email=${MASK}`;
-    expect(propsOf(PAGE_VIEWED)[0]).toMatchObject({
-      [PAGE_LOCATION]: scrubbed,
-      referrer: scrubbedReferrer,
-      [PREVIOUS_PAGE_LOCATION]: scrubbedReferrer,
-    });
-    expect(named(IDENTIFY)[0].user_properties?.$setOnce).toMatchObject({
-      initial_referrer: scrubbedReferrer,
-      initial_referring_domain: 'mail.example.org',
-    });
-    expect(propsOf(FORM_SUBMITTED)[0]['[Amplitude] Form Destination']).toBe(scrubbed);
-    expect(propsOf(PAGE_VIEWED)[1]).toMatchObject({
-      referrer: scrubbed,
-      [PREVIOUS_PAGE_LOCATION]: scrubbed,
-      [PREVIOUS_PAGE_TYPE]: 'internal',
-    });
-    // The scan is only meaningful if those events were really sent.
-    expect(named(FORM_STARTED)).toHaveLength(1);
-    expect(named(FILE_DOWNLOADED)).toHaveLength(1);
-    expectNeverSent('abc123secret');
-    expectNeverSent('a@b.co');
-  });
+      const scrubbed = `${suite.pages.url}/account.html?token=${MASK}&email=${MASK}`;
+      const scrubbedReferrer = `https://mail.example.org/inbox?token=${MASK}&email=${MASK}`;
+      expect(propsOf(PAGE_VIEWED)[0]).toMatchObject({
+        [PAGE_LOCATION]: scrubbed,
+        referrer: scrubbedReferrer,
+        [PREVIOUS_PAGE_LOCATION]: scrubbedReferrer,
+      });
+      expect(named(IDENTIFY)[0].user_properties?.$setOnce).toMatchObject({
+        initial_referrer: scrubbedReferrer,
+        initial_referring_domain: 'mail.example.org',
+      });
+      expect(propsOf(FORM_SUBMITTED)[0]['[Amplitude] Form Destination']).toBe(scrubbed);
+      expect(propsOf(PAGE_VIEWED)[1]).toMatchObject({
+        referrer: scrubbed,
+        [PREVIOUS_PAGE_LOCATION]: scrubbed,
+        [PREVIOUS_PAGE_TYPE]: 'internal',
+      });
+      // The scan is only meaningful if those events were really sent.
+      expect(named(FORM_STARTED)).toHaveLength(1);
+      expect(named(FILE_DOWNLOADED)).toHaveLength(1);
+      expectNeverSent('abc123secret');
+      expectNeverSent('a@b.co');
+    },
+  );
 
-  it('a <title data-amp-mask> title never leaves the page; page views and every enriched event show *****', async () => {
-    const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/private.html`);
-    await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
-    await page.click('#signup-submit');
-    const download = page.waitForEvent('download');
-    await page.click('#dl');
-    await download;
-    // The app renames the page in an SPA navigation: the <title> keeps its attribute, so still masked.
-    await page.evaluate(() => {
-      document.title = 'Zt8PrivateTitle second step';
-      history.pushState(null, '', '/private/step-2');
-    });
-    await settle(page, 'masked-title');
-    const pageEvents = received().filter((event) => event.event_type !== IDENTIFY);
-    expect(pageEvents.map((event) => event.event_type)).toEqual(
-      expect.arrayContaining([PAGE_VIEWED, FORM_STARTED, FORM_SUBMITTED, FILE_DOWNLOADED, 'sentinel masked-title']),
-    );
-    for (const event of pageEvents) expect(event.event_properties?.[PAGE_TITLE]).toBe(MASK);
-    expect(named(PAGE_VIEWED)).toHaveLength(2);
-    expectNeverSent('Zt8PrivateTitle');
-    expectNeverSent('Jane Roe');
-  });
+  it(
+    'a <title data-amp-mask> title never leaves the page; page views and ' + 'every enriched event show *****',
+    async () => {
+      const page = await suite.context.newPage();
+      await page.goto(`${suite.pages.url}/private.html`);
+      await expect.poll(() => named(PAGE_VIEWED).length, { timeout: 10_000 }).toBe(1);
+      await page.click('#signup-submit');
+      const download = page.waitForEvent('download');
+      await page.click('#dl');
+      await download;
+      // The app renames the page in an SPA navigation: the <title> keeps its attribute, so still masked.
+      await page.evaluate(() => {
+        document.title = 'Zt8PrivateTitle second step';
+        history.pushState(null, '', '/private/step-2');
+      });
+      await settle(page, 'masked-title');
+      const pageEvents = received().filter((event) => event.event_type !== IDENTIFY);
+      expect(pageEvents.map((event) => event.event_type)).toEqual(
+        expect.arrayContaining([PAGE_VIEWED, FORM_STARTED, FORM_SUBMITTED, FILE_DOWNLOADED, 'sentinel masked-title']),
+      );
+      for (const event of pageEvents) expect(event.event_properties?.[PAGE_TITLE]).toBe(MASK);
+      expect(named(PAGE_VIEWED)).toHaveLength(2);
+      expectNeverSent('Zt8PrivateTitle');
+      expectNeverSent('Jane Roe');
+    },
+  );
 });
 
 describe('page URL enrichment', () => {
@@ -519,38 +548,42 @@ describe('page URL enrichment', () => {
     ]);
   });
 
-  it('Previous Page Location / Type: direct on the first page, internal after a link to the second page, then the SPA page before', async () => {
-    const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/site/a.html`);
-    await settle(page, 'on-a');
-    await page.click('#to-b');
-    await page.waitForURL(`${suite.pages.url}/site/b.html`);
-    await page.evaluate(() => sightline.track('Checkout Viewed', { [`[Amplitude] Page Title`]: 'set by the app' }));
-    await page.evaluate(() => history.pushState(null, '', '/site/c'));
-    await settle(page, 'on-c');
+  it(
+    'Previous Page Location / Type: direct on the first page, internal after a link ' +
+      'to the second page, then the SPA page before',
+    async () => {
+      const page = await suite.context.newPage();
+      await page.goto(`${suite.pages.url}/site/a.html`);
+      await settle(page, 'on-a');
+      await page.click('#to-b');
+      await page.waitForURL(`${suite.pages.url}/site/b.html`);
+      await page.evaluate(() => sightline.track('Checkout Viewed', { [`[Amplitude] Page Title`]: 'set by the app' }));
+      await page.evaluate(() => history.pushState(null, '', '/site/c'));
+      await settle(page, 'on-c');
 
-    const previous = (event: Received) => [
-      event.event_properties?.[PAGE_PATH],
-      event.event_properties?.[PREVIOUS_PAGE_LOCATION],
-      event.event_properties?.[PREVIOUS_PAGE_TYPE],
-    ];
-    expect(named(PAGE_VIEWED).map(previous)).toEqual([
-      ['/site/a.html', '', 'direct'],
-      ['/site/b.html', `${suite.pages.url}/site/a.html`, 'internal'],
-      ['/site/c', `${suite.pages.url}/site/b.html`, 'internal'],
-    ]);
-    const [checkout] = named('Checkout Viewed');
-    expect(previous(checkout)).toEqual(['/site/b.html', `${suite.pages.url}/site/a.html`, 'internal']);
-    // A property the app set is kept.
-    expect(checkout.event_properties?.[PAGE_TITLE]).toBe('set by the app');
-    expect(named('sentinel on-c')[0].event_properties).toMatchObject({
-      [PAGE_TITLE]: 'Page B',
-      [PREVIOUS_PAGE_LOCATION]: `${suite.pages.url}/site/b.html`,
-    });
-    // The first visit's $identify is not enriched.
-    expect(named(IDENTIFY)).toHaveLength(1);
-    expect(named(IDENTIFY)[0].event_properties ?? {}).toEqual({});
-  });
+      const previous = (event: Received) => [
+        event.event_properties?.[PAGE_PATH],
+        event.event_properties?.[PREVIOUS_PAGE_LOCATION],
+        event.event_properties?.[PREVIOUS_PAGE_TYPE],
+      ];
+      expect(named(PAGE_VIEWED).map(previous)).toEqual([
+        ['/site/a.html', '', 'direct'],
+        ['/site/b.html', `${suite.pages.url}/site/a.html`, 'internal'],
+        ['/site/c', `${suite.pages.url}/site/b.html`, 'internal'],
+      ]);
+      const [checkout] = named('Checkout Viewed');
+      expect(previous(checkout)).toEqual(['/site/b.html', `${suite.pages.url}/site/a.html`, 'internal']);
+      // A property the app set is kept.
+      expect(checkout.event_properties?.[PAGE_TITLE]).toBe('set by the app');
+      expect(named('sentinel on-c')[0].event_properties).toMatchObject({
+        [PAGE_TITLE]: 'Page B',
+        [PREVIOUS_PAGE_LOCATION]: `${suite.pages.url}/site/b.html`,
+      });
+      // The first visit's $identify is not enriched.
+      expect(named(IDENTIFY)).toHaveLength(1);
+      expect(named(IDENTIFY)[0].event_properties ?? {}).toEqual({});
+    },
+  );
 });
 
 describe('autocapture: false', () => {
@@ -572,12 +605,15 @@ describe('autocapture: false', () => {
     await page.close();
   };
 
-  it('control: the same interactions with the default autocapture produce every default autocaptured event', async () => {
-    await exercise('autocapture=default');
-    const types = new Set(received().map((event) => event.event_type));
-    for (const type of [SESSION_START, IDENTIFY, PAGE_VIEWED, FORM_STARTED, FORM_SUBMITTED, FILE_DOWNLOADED])
-      expect(types).toContain(type);
-  });
+  it(
+    'control: the same interactions with the default autocapture produce ' + 'every default autocaptured event',
+    async () => {
+      await exercise('autocapture=default');
+      const types = new Set(received().map((event) => event.event_type));
+      for (const type of [SESSION_START, IDENTIFY, PAGE_VIEWED, FORM_STARTED, FORM_SUBMITTED, FILE_DOWNLOADED])
+        expect(types).toContain(type);
+    },
+  );
 
   it('with autocapture: false only the manual events arrive, without page enrichment, still in a session', async () => {
     await exercise('autocapture=off');

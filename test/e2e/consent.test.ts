@@ -63,7 +63,7 @@ const init = (page: Page, options: object) =>
         serverUrl: url,
         flushIntervalMillis: 50,
         enableRequestBodyCompression: false,
-        ...(given as object),
+        ...given,
       }).promise,
     [API_KEY, suite.collector.ingestUrl, options] as const,
   );

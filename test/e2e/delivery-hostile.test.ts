@@ -98,23 +98,27 @@ describe('a sandboxed iframe (cookies, storage, IndexedDB and the Locks API all 
 });
 
 describe('a page that patched built-ins', () => {
-  it('JSON, Array and Object prototypes, fetch (before load), XHR, Promise, Date and sendBeacon (after init): every event arrives once, well-formed; the fallback is logged once', async () => {
-    const page = await openApp(suite, {}, { path: '/hostile.html' });
-    expect(await page.evaluate(() => JSON.stringify({ a: [1] }))).toBe('{}'); // the page is as hostile as intended
-    await trackMany(page, 10);
-    await expect.poll(() => numbered(suite.collector).length, { timeout: 15_000 }).toBe(10);
-    // Arrays and nested objects intact: none went through the page's JSON or toJSON.
-    await page.evaluate(() => window.sightline.track('Nested', { list: [1, 2, { deep: ['x'] }] }));
-    const nested = () =>
-      suite.collector.events().filter((event: { event_type: string }) => event.event_type === 'Nested');
-    await expect.poll(() => nested().length, { timeout: 15_000 }).toBe(1);
-    expect(nested()[0].event_properties.list).toEqual([1, 2, { deep: ['x'] }]);
-    expectEachOnce(suite.collector, 10);
-    expectWellFormed();
-    const warnings = await warningsOf(page);
-    expect(warnings.filter((warning) => /fetch does not work on this page/.test(warning))).toHaveLength(1);
-    await expect.poll(async () => (await deliveryStats(page)).sent, { timeout: 5000 }).toBe(11);
-  });
+  it(
+    'JSON, Array and Object prototypes, fetch (before load), XHR, Promise, Date and sendBeacon (after init): ' +
+      'every event arrives once, well-formed; the fallback is logged once',
+    async () => {
+      const page = await openApp(suite, {}, { path: '/hostile.html' });
+      expect(await page.evaluate(() => JSON.stringify({ a: [1] }))).toBe('{}'); // the page is as hostile as intended
+      await trackMany(page, 10);
+      await expect.poll(() => numbered(suite.collector).length, { timeout: 15_000 }).toBe(10);
+      // Arrays and nested objects intact: none went through the page's JSON or toJSON.
+      await page.evaluate(() => window.sightline.track('Nested', { list: [1, 2, { deep: ['x'] }] }));
+      const nested = () =>
+        suite.collector.events().filter((event: { event_type: string }) => event.event_type === 'Nested');
+      await expect.poll(() => nested().length, { timeout: 15_000 }).toBe(1);
+      expect(nested()[0].event_properties.list).toEqual([1, 2, { deep: ['x'] }]);
+      expectEachOnce(suite.collector, 10);
+      expectWellFormed();
+      const warnings = await warningsOf(page);
+      expect(warnings.filter((warning) => /fetch does not work on this page/.test(warning))).toHaveLength(1);
+      await expect.poll(async () => (await deliveryStats(page)).sent, { timeout: 5000 }).toBe(11);
+    },
+  );
 
   it('on page exit too, the events go once (fetch broken: the exit path falls back to what works)', async () => {
     const page = await openApp(suite, { flushIntervalMillis: 60_000, flushQueueSize: 1000 }, { path: '/app.html' });

@@ -34,7 +34,8 @@ const suite = useBrowserSuite({
     pages.setPage(
       '/leaks.html',
       bundlePage(
-        `window.OPTIONS = { serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 20, autocapture: false, logLevel: 0 };
+        `window.OPTIONS = { serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 20, autocapture: false, ` +
+          `logLevel: 0 };
          window.named = sightline.createInstance();`,
         COUNTERS,
       ),
@@ -71,8 +72,22 @@ const countsOf = async (page: Page, cdp: CDPSession): Promise<Counts> => ({
 const initCycles = (page: Page, cycles: number, from: number) =>
   page.evaluate(
     async ({ cycles, from, key }) => {
-      const sdk = (window as unknown as { sightline: { init: Function; track: Function } }).sightline;
-      const named = (window as unknown as { named: { init: Function; track: Function } }).named;
+      const sdk = (
+        window as unknown as {
+          sightline: {
+            init: (...args: unknown[]) => { promise: Promise<unknown> };
+            track: (...args: unknown[]) => unknown;
+          };
+        }
+      ).sightline;
+      const named = (
+        window as unknown as {
+          named: {
+            init: (...args: unknown[]) => { promise: Promise<unknown> };
+            track: (...args: unknown[]) => unknown;
+          };
+        }
+      ).named;
       const options = (window as unknown as { OPTIONS: object }).OPTIONS;
       for (let cycle = from; cycle < from + cycles; cycle++) {
         await sdk.init(key, options).promise;
@@ -91,21 +106,25 @@ const settle = async (page: Page, events: number) => {
 };
 
 describe(`${CYCLES} init/teardown cycles`, () => {
-  it('leave no listener, timer or channel behind: the default instance and a named one hold what one init holds', async () => {
-    const page = await suite.context.newPage();
-    await page.goto(`${suite.pages.url}/leaks.html`);
-    const cdp = await suite.context.newCDPSession(page);
-    await initCycles(page, 1, 0);
-    await settle(page, 2);
-    const once = await countsOf(page, cdp);
-    // What one init holds is visible here: its page-exit listeners and one channel per instance.
-    expect(once.listeners['window pagehide']).toBeGreaterThanOrEqual(2);
-    expect(once.channels).toBe(2);
-    await initCycles(page, CYCLES - 1, 1);
-    await settle(page, 2 * CYCLES);
-    const after = await countsOf(page, cdp);
-    expect(after.listeners).toEqual(once.listeners);
-    expect(after.channels).toBe(once.channels);
-    expect(after.timers).toBeLessThanOrEqual(once.timers);
-  }, 120_000);
+  it(
+    'leave no listener, timer or channel behind: the default instance and a ' + 'named one hold what one init holds',
+    async () => {
+      const page = await suite.context.newPage();
+      await page.goto(`${suite.pages.url}/leaks.html`);
+      const cdp = await suite.context.newCDPSession(page);
+      await initCycles(page, 1, 0);
+      await settle(page, 2);
+      const once = await countsOf(page, cdp);
+      // What one init holds is visible here: its page-exit listeners and one channel per instance.
+      expect(once.listeners['window pagehide']).toBeGreaterThanOrEqual(2);
+      expect(once.channels).toBe(2);
+      await initCycles(page, CYCLES - 1, 1);
+      await settle(page, 2 * CYCLES);
+      const after = await countsOf(page, cdp);
+      expect(after.listeners).toEqual(once.listeners);
+      expect(after.channels).toBe(once.channels);
+      expect(after.timers).toBeLessThanOrEqual(once.timers);
+    },
+    120_000,
+  );
 });

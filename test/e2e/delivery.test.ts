@@ -138,9 +138,7 @@ describe('transports and compression', () => {
     await trackMany(page, 40, 'gzip');
     await waitForMine(40, 'gzip', 15_000);
     expectExactlyOnce(40, 'gzip');
-    const encodings = suite.collector
-      .requests()
-      .map((request: { headers: Record<string, string> }) => request.headers['content-encoding']);
+    const encodings = suite.collector.requests().map((request) => request.headers['content-encoding']);
     expect(encodings).toContain('gzip');
   });
 

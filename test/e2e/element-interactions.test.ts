@@ -72,7 +72,8 @@ const APP_MARKUP = `
     <div class="note">Billed monthly</div>
     <div class="actions">
       <button class="btn" type="button">Details</button>
-      <button class="btn buy" type="button" aria-label="Buy the pro plan" data-amp-track-plan="pro"><span class="icon">+</span> <span class="label">Buy <b>pro</b></span></button>
+      <button class="btn buy" type="button" aria-label="Buy the pro plan" data-amp-track-plan="pro"><span
+        class="icon">+</span> <span class="label">Buy <b>pro</b></span></button>
     </div>
   </section>
 </main>
@@ -81,7 +82,8 @@ const APP_MARKUP = `
   <button class="btn" type="button" id="account-menu"><span>Ottoline's account</span></button>
 </aside>
 <div class="owner" data-amp-mask-attributes="title,aria-label,data-amp-track-customer">
-  <button class="btn" type="button" id="owner-menu" title="Owner Ottoline" aria-label="Menu of Ottoline" data-amp-track-customer="cust-Ottoline-771">Owner menu</button>
+  <button class="btn" type="button" id="owner-menu" title="Owner Ottoline" aria-label="Menu of Ottoline"
+    data-amp-track-customer="cust-Ottoline-771">Owner menu</button>
 </div>
 <p><button class="btn" type="button" id="pay">Pay with 4000 0566 5566 5556 or mail billing.desk@example.net</button></p>
 <form id="signup" method="post" action="/thanks.html">
@@ -257,7 +259,10 @@ const fastClicks = async (tab: Page, selector: string, count: number) => {
   return { x, y };
 };
 
-/** Every ingestion request body in the three forms a leak could hide in: wire bytes, our own gunzip, the collector's decoding. */
+/**
+ * Every ingestion request body in the three forms a leak could hide in: wire bytes, our own gunzip, the collector's
+ * decoding.
+ */
 const wireBodies = (): Buffer[] =>
   suite.collector.requests().flatMap((request) => {
     const bodies = [request.rawBody, request.body, Buffer.from(request.bodyText, 'utf8')];
@@ -283,136 +288,143 @@ const leaked = (secrets: string[]): string[] => {
 };
 
 describe('issue 6: element interactions in real Chromium', () => {
-  it('a click on a span inside a button gives one Element Clicked for the button, with the DevTools path, text and hierarchy', async () => {
-    const tab = await open('/app.html');
-    const deviceId = await tab.evaluate(() => sightline.getDeviceId());
-    // Click the "B" of "Buy": the event target is span.label, two levels under the button.
-    await tab.locator('button.buy span.label').click({ position: { x: 3, y: 5 } });
-    await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(1);
-    await settle(tab, 800);
-    const clicked = named(CLICKED);
-    expect(clicked).toHaveLength(1);
-    const box = await tab.evaluate(() => {
-      const rect = document.querySelector('button.buy')!.getBoundingClientRect();
-      return { left: Math.round(rect.left), top: Math.round(rect.top), width: innerWidth, height: innerHeight };
-    });
-    // Worked out by hand from the DevTools cssPath rules: no id anywhere, so the path runs to <html>;
-    // <main> and <body> have no same-tag sibling; the second section.card shares its only class with
-    // the first, so it needs :nth-child(3) (counting the h1); div.actions differs from div.note by
-    // class; button.btn.buy keeps "buy" after its sibling's "btn" is struck off, so classes suffice.
-    const path = 'html > body > main > section:nth-child(3) > div.actions > button.btn.buy';
-    expect(clicked[0].device_id).toBe(deviceId);
-    // Exactly the element properties; page URL enrichment (another plugin) adds its own on top.
-    const enrichment = new Set([
-      '[Amplitude] Page Domain',
-      '[Amplitude] Page Location',
-      '[Amplitude] Page Path',
-      '[Amplitude] Previous Page Location',
-      '[Amplitude] Previous Page Type',
-    ]);
-    const elementProperties = Object.fromEntries(
-      Object.entries(clicked[0].event_properties).filter(([name]) => !enrichment.has(name)),
-    );
-    expect(elementProperties).toEqual({
-      [P.className]: 'btn buy',
-      [P.tag]: 'button',
-      [P.text]: '+ Buy pro',
-      [P.left]: box.left,
-      [P.top]: box.top,
-      [P.viewportHeight]: box.height,
-      [P.viewportWidth]: box.width,
-      [P.pageUrl]: `${suite.pages.url}/app.html`,
-      [P.pageTitle]: 'Sightline test',
-      [P.selector]: path,
-      [P.path]: path,
-      [P.hierarchy]: [
-        {
-          tag: 'button',
-          index: 1,
-          indexOfType: 1,
-          prevSib: 'button',
-          classes: ['btn', 'buy'],
-          attrs: { type: 'button', 'aria-label': 'Buy the pro plan', 'data-amp-track-plan': 'pro' },
-        },
-        { tag: 'div', index: 2, indexOfType: 1, prevSib: 'div', classes: ['actions'] },
-        { tag: 'section', index: 2, indexOfType: 1, prevSib: 'section', classes: ['card'] },
-        { tag: 'main', index: 0, indexOfType: 0 },
-        { tag: 'body', index: 1, indexOfType: 0, prevSib: 'head' },
-      ],
-      [P.attributes]: { plan: 'pro' },
-      [P.ariaLabel]: 'Buy the pro plan',
-      // The nearest label above the button: the section's heading.
-      [P.parentLabel]: 'Pro',
-    });
-    // The path is a working selector for exactly that button.
-    expect(
-      await tab.evaluate(
-        (selector) =>
-          document.querySelectorAll(selector).length === 1 &&
-          document.querySelector(selector)!.classList.contains('buy'),
-        path,
-      ),
-    ).toBe(true);
-  });
+  it(
+    'a click on a span inside a button gives one Element Clicked for the button, ' +
+      'with the DevTools path, text and hierarchy',
+    async () => {
+      const tab = await open('/app.html');
+      const deviceId = await tab.evaluate(() => sightline.getDeviceId());
+      // Click the "B" of "Buy": the event target is span.label, two levels under the button.
+      await tab.locator('button.buy span.label').click({ position: { x: 3, y: 5 } });
+      await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(1);
+      await settle(tab, 800);
+      const clicked = named(CLICKED);
+      expect(clicked).toHaveLength(1);
+      const box = await tab.evaluate(() => {
+        const rect = document.querySelector('button.buy')!.getBoundingClientRect();
+        return { left: Math.round(rect.left), top: Math.round(rect.top), width: innerWidth, height: innerHeight };
+      });
+      // Worked out by hand from the DevTools cssPath rules: no id anywhere, so the path runs to <html>;
+      // <main> and <body> have no same-tag sibling; the second section.card shares its only class with
+      // the first, so it needs :nth-child(3) (counting the h1); div.actions differs from div.note by
+      // class; button.btn.buy keeps "buy" after its sibling's "btn" is struck off, so classes suffice.
+      const path = 'html > body > main > section:nth-child(3) > div.actions > button.btn.buy';
+      expect(clicked[0].device_id).toBe(deviceId);
+      // Exactly the element properties; page URL enrichment (another plugin) adds its own on top.
+      const enrichment = new Set([
+        '[Amplitude] Page Domain',
+        '[Amplitude] Page Location',
+        '[Amplitude] Page Path',
+        '[Amplitude] Previous Page Location',
+        '[Amplitude] Previous Page Type',
+      ]);
+      const elementProperties = Object.fromEntries(
+        Object.entries(clicked[0].event_properties).filter(([name]) => !enrichment.has(name)),
+      );
+      expect(elementProperties).toEqual({
+        [P.className]: 'btn buy',
+        [P.tag]: 'button',
+        [P.text]: '+ Buy pro',
+        [P.left]: box.left,
+        [P.top]: box.top,
+        [P.viewportHeight]: box.height,
+        [P.viewportWidth]: box.width,
+        [P.pageUrl]: `${suite.pages.url}/app.html`,
+        [P.pageTitle]: 'Sightline test',
+        [P.selector]: path,
+        [P.path]: path,
+        [P.hierarchy]: [
+          {
+            tag: 'button',
+            index: 1,
+            indexOfType: 1,
+            prevSib: 'button',
+            classes: ['btn', 'buy'],
+            attrs: { type: 'button', 'aria-label': 'Buy the pro plan', 'data-amp-track-plan': 'pro' },
+          },
+          { tag: 'div', index: 2, indexOfType: 1, prevSib: 'div', classes: ['actions'] },
+          { tag: 'section', index: 2, indexOfType: 1, prevSib: 'section', classes: ['card'] },
+          { tag: 'main', index: 0, indexOfType: 0 },
+          { tag: 'body', index: 1, indexOfType: 0, prevSib: 'head' },
+        ],
+        [P.attributes]: { plan: 'pro' },
+        [P.ariaLabel]: 'Buy the pro plan',
+        // The nearest label above the button: the section's heading.
+        [P.parentLabel]: 'Pro',
+      });
+      // The path is a working selector for exactly that button.
+      expect(
+        await tab.evaluate(
+          (selector) =>
+            document.querySelectorAll(selector).length === 1 &&
+            document.querySelector(selector)!.classList.contains('buy'),
+          path,
+        ),
+      ).toBe(true);
+    },
+  );
 
-  it('typed secrets, the password, the card number and the email never reach the wire, while the events arrive', async () => {
-    const tab = await open('/app.html');
-    for (const [field, value] of Object.entries(TYPED)) {
-      await tab.locator(`#${field}`).click();
-      await tab.keyboard.type(value);
-    }
-    expect(await tab.locator('#card').inputValue()).toBe(TYPED.card);
-    await tab.locator('#pay').click();
-    // Submitting blurs the card field (its change event), then posts the form and leaves the page.
-    await Promise.all([tab.waitForURL(`${suite.pages.url}/thanks.html`), tab.locator('#submit').click()]);
+  it(
+    'typed secrets, the password, the card number and the email never reach ' + 'the wire, while the events arrive',
+    async () => {
+      const tab = await open('/app.html');
+      for (const [field, value] of Object.entries(TYPED)) {
+        await tab.locator(`#${field}`).click();
+        await tab.keyboard.type(value);
+      }
+      expect(await tab.locator('#card').inputValue()).toBe(TYPED.card);
+      await tab.locator('#pay').click();
+      // Submitting blurs the card field (its change event), then posts the form and leaves the page.
+      await Promise.all([tab.waitForURL(`${suite.pages.url}/thanks.html`), tab.locator('#submit').click()]);
 
-    await expect.poll(() => named(CHANGED).length, { timeout: 10_000 }).toBe(4);
-    await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(6);
-    await expect.poll(() => named(FORM_SUBMITTED).length, { timeout: 10_000 }).toBe(1);
-    await expect
-      .poll(
-        () =>
-          named(PAGE_VIEWED).filter(
-            (event) => String(event.event_properties['[Amplitude] Page Path']) === '/thanks.html',
-          ).length,
-        { timeout: 10_000 },
-      )
-      .toBe(1);
+      await expect.poll(() => named(CHANGED).length, { timeout: 10_000 }).toBe(4);
+      await expect.poll(() => named(CLICKED).length, { timeout: 10_000 }).toBe(6);
+      await expect.poll(() => named(FORM_SUBMITTED).length, { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(
+          () =>
+            named(PAGE_VIEWED).filter(
+              (event) => String(event.event_properties['[Amplitude] Page Path']) === '/thanks.html',
+            ).length,
+          { timeout: 10_000 },
+        )
+        .toBe(1);
 
-    const changedPaths = named(CHANGED).map((event) => event.event_properties[P.path]);
-    expect(changedPaths).toEqual(['input#nickname', 'input#email', 'input#password', 'input#card']);
-    for (const event of named(CHANGED)) {
-      expect(event.event_properties).not.toHaveProperty(P.text);
-      expect(event.event_properties).not.toHaveProperty(P.href);
-    }
-    // A text field keeps only its type; a password field keeps nothing.
-    const hierarchyOf = (id: string) =>
-      (
-        named(CHANGED).find((event) => event.event_properties[P.id] === id)!.event_properties[P.hierarchy] as {
-          attrs?: object;
-        }[]
-      )[0];
-    expect(hierarchyOf('nickname').attrs).toEqual({ type: 'text' });
-    expect(hierarchyOf('email').attrs).toEqual({ type: 'email' });
-    expect(hierarchyOf('password').attrs).toBeUndefined();
-    const pay = named(CLICKED).find((event) => event.event_properties[P.id] === 'pay')!;
-    expect(pay.event_properties[P.text]).toBe(`Pay with ${MASK} or mail ${MASK}`);
-    const submit = named(CLICKED).find((event) => event.event_properties[P.id] === 'submit')!;
-    expect(submit.event_properties).toMatchObject({ [P.text]: 'Sign up', [P.attributes]: { step: 'signup-step-3' } });
+      const changedPaths = named(CHANGED).map((event) => event.event_properties[P.path]);
+      expect(changedPaths).toEqual(['input#nickname', 'input#email', 'input#password', 'input#card']);
+      for (const event of named(CHANGED)) {
+        expect(event.event_properties).not.toHaveProperty(P.text);
+        expect(event.event_properties).not.toHaveProperty(P.href);
+      }
+      // A text field keeps only its type; a password field keeps nothing.
+      const hierarchyOf = (id: string) =>
+        (
+          named(CHANGED).find((event) => event.event_properties[P.id] === id)!.event_properties[P.hierarchy] as {
+            attrs?: object;
+          }[]
+        )[0];
+      expect(hierarchyOf('nickname').attrs).toEqual({ type: 'text' });
+      expect(hierarchyOf('email').attrs).toEqual({ type: 'email' });
+      expect(hierarchyOf('password').attrs).toBeUndefined();
+      const pay = named(CLICKED).find((event) => event.event_properties[P.id] === 'pay')!;
+      expect(pay.event_properties[P.text]).toBe(`Pay with ${MASK} or mail ${MASK}`);
+      const submit = named(CLICKED).find((event) => event.event_properties[P.id] === 'submit')!;
+      expect(submit.event_properties).toMatchObject({ [P.text]: 'Sign up', [P.attributes]: { step: 'signup-step-3' } });
 
-    // The scan can see what is there: a value captured on purpose is found in the bodies.
-    expect(leaked(['signup-step-3', 'Sign up'])).toEqual(['signup-step-3', 'Sign up']);
-    const secrets = [
-      ...Object.values(TYPED),
-      TYPED.card.replace(/ /g, ''),
-      TYPED.card.replace(/ /g, '-'),
-      'Hunter2',
-      'SECRET-nickname',
-      'zelda.quux',
-      ...PAGE_SECRETS,
-    ];
-    expect(leaked(secrets)).toEqual([]);
-  });
+      // The scan can see what is there: a value captured on purpose is found in the bodies.
+      expect(leaked(['signup-step-3', 'Sign up'])).toEqual(['signup-step-3', 'Sign up']);
+      const secrets = [
+        ...Object.values(TYPED),
+        TYPED.card.replace(/ /g, ''),
+        TYPED.card.replace(/ /g, '-'),
+        'Hunter2',
+        'SECRET-nickname',
+        'zelda.quux',
+        ...PAGE_SECRETS,
+      ];
+      expect(leaked(secrets)).toEqual([]);
+    },
+  );
 
   it('masked regions and masked attributes appear only as *****', async () => {
     const tab = await open('/app.html');
@@ -472,95 +484,107 @@ describe('issue 6: frustration interactions in real Chromium', () => {
     expect(named(RAGE)).toHaveLength(0);
   });
 
-  it('a click with no effect gives a Dead Click after 3 s while a clock mutates the DOM; a click that opens a dialog gives none', async () => {
-    const tab = await open('/app.html');
-    // The clock must already be ticking on its own when the click comes.
-    await tab.waitForFunction(() => (window as unknown as { ticks: number }).ticks >= 4);
-    const ticksAtClick = await tab.evaluate(() => (window as unknown as { ticks: number }).ticks);
-    const { x, y } = await fastClicks(tab, '#inert', 1);
-    const clickedAt = Date.now();
-    await tab.waitForTimeout(2500);
-    expect(named(DEAD)).toHaveLength(0);
-    await expect.poll(() => named(DEAD).length, { timeout: 10_000 }).toBe(1);
-    const arrivedAfter = Date.now() - clickedAt;
-    const ticksAfter = await tab.evaluate(() => (window as unknown as { ticks: number }).ticks);
-    // The clock kept mutating the DOM through the whole window, and still the click is dead.
-    expect(ticksAfter - ticksAtClick).toBeGreaterThanOrEqual(10);
-    expect(arrivedAfter).toBeGreaterThanOrEqual(2500);
-    expect(named(DEAD)[0].event_properties).toMatchObject({
-      [P.path]: 'button#inert',
-      [P.text]: 'Does nothing',
-      [P.x]: x,
-      [P.y]: y,
-    });
+  it(
+    'a click with no effect gives a Dead Click after 3 s while a clock mutates the ' +
+      'DOM; a click that opens a dialog gives none',
+    async () => {
+      const tab = await open('/app.html');
+      // The clock must already be ticking on its own when the click comes.
+      await tab.waitForFunction(() => (window as unknown as { ticks: number }).ticks >= 4);
+      const ticksAtClick = await tab.evaluate(() => (window as unknown as { ticks: number }).ticks);
+      const { x, y } = await fastClicks(tab, '#inert', 1);
+      const clickedAt = Date.now();
+      await tab.waitForTimeout(2500);
+      expect(named(DEAD)).toHaveLength(0);
+      await expect.poll(() => named(DEAD).length, { timeout: 10_000 }).toBe(1);
+      const arrivedAfter = Date.now() - clickedAt;
+      const ticksAfter = await tab.evaluate(() => (window as unknown as { ticks: number }).ticks);
+      // The clock kept mutating the DOM through the whole window, and still the click is dead.
+      expect(ticksAfter - ticksAtClick).toBeGreaterThanOrEqual(10);
+      expect(arrivedAfter).toBeGreaterThanOrEqual(2500);
+      expect(named(DEAD)[0].event_properties).toMatchObject({
+        [P.path]: 'button#inert',
+        [P.text]: 'Does nothing',
+        [P.x]: x,
+        [P.y]: y,
+      });
 
-    await fastClicks(tab, '#open-dialog', 1);
-    expect(await tab.evaluate(() => (document.getElementById('dialog') as HTMLDialogElement).open)).toBe(true);
-    await settle(tab, 3600);
-    expect(named(DEAD).map((event) => event.event_properties[P.path])).toEqual(['button#inert']);
-  }, 30_000);
+      await fastClicks(tab, '#open-dialog', 1);
+      expect(await tab.evaluate(() => (document.getElementById('dialog') as HTMLDialogElement).open)).toBe(true);
+      await settle(tab, 3600);
+      expect(named(DEAD).map((event) => event.event_properties[P.path])).toEqual(['button#inert']);
+    },
+    30_000,
+  );
 });
 
 describe('issue 6: options in real Chromium', () => {
-  it('a click followed by an uncaught exception, an unhandled rejection or a console error gives one Error Click each; a working click gives none; no email on the wire', async () => {
-    const tab = await open('/errors.html');
-    const pageErrors: string[] = [];
-    tab.on('pageerror', (error) => pageErrors.push(error.message));
-    for (const id of ['throws', 'rejects', 'logs', 'fine']) {
-      await tab.click(`#${id}`);
-      await tab.waitForTimeout(100);
-    }
-    await expect.poll(() => named(ERROR_CLICK).length, { timeout: 10_000 }).toBe(3);
-    await settle(tab, 2500);
-    const errors = named(ERROR_CLICK).map((event) => event.event_properties);
-    expect(errors.map((properties) => [properties[P.id], properties['[Amplitude] Kind']])).toEqual([
-      ['throws', 'uncaught exception'],
-      ['rejects', 'unhandled promise rejection'],
-      ['logs', 'console error'],
-    ]);
-    expect(errors[0]).toMatchObject({
-      '[Amplitude] Message': 'total is undefined',
-      [P.tag]: 'button',
-      [P.text]: 'Pay now',
-    });
-    expect(errors[0]['[Amplitude] Filename']).toContain('/errors.html');
-    expect(typeof errors[0]['[Amplitude] Line Number']).toBe('number');
-    expect(String(errors[0]['[Amplitude] Stack'])).toContain('total is undefined');
-    expect(errors[1]['[Amplitude] Message']).toBe('save failed');
-    expect(errors[2]['[Amplitude] Message']).toBe('no account for *****');
-    // The page's own error handling is unchanged: the exception still reached the page.
-    expect(pageErrors).toContain('total is undefined');
-    expect(leaked(['zoe.q@example.com'])).toEqual([]);
-  });
+  it(
+    'a click followed by an uncaught exception, an unhandled rejection or a console error gives one ' +
+      'Error Click each; a working click gives none; no email on the wire',
+    async () => {
+      const tab = await open('/errors.html');
+      const pageErrors: string[] = [];
+      tab.on('pageerror', (error) => pageErrors.push(error.message));
+      for (const id of ['throws', 'rejects', 'logs', 'fine']) {
+        await tab.click(`#${id}`);
+        await tab.waitForTimeout(100);
+      }
+      await expect.poll(() => named(ERROR_CLICK).length, { timeout: 10_000 }).toBe(3);
+      await settle(tab, 2500);
+      const errors = named(ERROR_CLICK).map((event) => event.event_properties);
+      expect(errors.map((properties) => [properties[P.id], properties['[Amplitude] Kind']])).toEqual([
+        ['throws', 'uncaught exception'],
+        ['rejects', 'unhandled promise rejection'],
+        ['logs', 'console error'],
+      ]);
+      expect(errors[0]).toMatchObject({
+        '[Amplitude] Message': 'total is undefined',
+        [P.tag]: 'button',
+        [P.text]: 'Pay now',
+      });
+      expect(errors[0]['[Amplitude] Filename']).toContain('/errors.html');
+      expect(typeof errors[0]['[Amplitude] Line Number']).toBe('number');
+      expect(String(errors[0]['[Amplitude] Stack'])).toContain('total is undefined');
+      expect(errors[1]['[Amplitude] Message']).toBe('save failed');
+      expect(errors[2]['[Amplitude] Message']).toBe('no account for *****');
+      // The page's own error handling is unchanged: the exception still reached the page.
+      expect(pageErrors).toContain('total is undefined');
+      expect(leaked(['zoe.q@example.com'])).toEqual([]);
+    },
+  );
 
-  it('the real cursor shaken left and right over a button gives one Thrashed Cursor; moving across it gives none', async () => {
-    const tab = await open('/thrash.html');
-    const { x, y } = await centerOf(tab, '#pricing');
-    // Across, one way: no direction change.
-    for (let n = 0; n < 12; n++) {
-      await tab.mouse.move(x - 150 + n * 25, y);
-      await tab.waitForTimeout(20);
-    }
-    await settle(tab, 200);
-    expect(named(THRASHED)).toHaveLength(0);
-    // Back and forth, 12 moves (10 direction changes), each its own input event.
-    for (let n = 0; n < 12; n++) {
-      await tab.mouse.move(n % 2 ? x + 40 : x - 40, y);
-      await tab.waitForTimeout(30);
-    }
-    await expect.poll(() => named(THRASHED).length, { timeout: 10_000 }).toBe(1);
-    await settle(tab, 500);
-    expect(named(THRASHED)).toHaveLength(1);
-    const thrash = named(THRASHED)[0].event_properties;
-    expect(thrash).toMatchObject({
-      [P.id]: 'pricing',
-      [P.tag]: 'button',
-      [P.text]: 'Compare plans',
-      '[Amplitude] X': x + 40,
-      '[Amplitude] Y': y,
-    });
-    expect(thrash['[Amplitude] Duration']).toBeLessThanOrEqual(2000);
-  });
+  it(
+    'the real cursor shaken left and right over a button gives one Thrashed ' + 'Cursor; moving across it gives none',
+    async () => {
+      const tab = await open('/thrash.html');
+      const { x, y } = await centerOf(tab, '#pricing');
+      // Across, one way: no direction change.
+      for (let n = 0; n < 12; n++) {
+        await tab.mouse.move(x - 150 + n * 25, y);
+        await tab.waitForTimeout(20);
+      }
+      await settle(tab, 200);
+      expect(named(THRASHED)).toHaveLength(0);
+      // Back and forth, 12 moves (10 direction changes), each its own input event.
+      for (let n = 0; n < 12; n++) {
+        await tab.mouse.move(n % 2 ? x + 40 : x - 40, y);
+        await tab.waitForTimeout(30);
+      }
+      await expect.poll(() => named(THRASHED).length, { timeout: 10_000 }).toBe(1);
+      await settle(tab, 500);
+      expect(named(THRASHED)).toHaveLength(1);
+      const thrash = named(THRASHED)[0].event_properties;
+      expect(thrash).toMatchObject({
+        [P.id]: 'pricing',
+        [P.tag]: 'button',
+        [P.text]: 'Compare plans',
+        '[Amplitude] X': x + 40,
+        '[Amplitude] Y': y,
+      });
+      expect(thrash['[Amplitude] Duration']).toBeLessThanOrEqual(2000);
+    },
+  );
 
   it('cssSelectorAllowlist replaces the default list', async () => {
     const tab = await open('/allowlist.html');
@@ -678,7 +702,8 @@ describe('issue 6: page exit and cost', () => {
       `[element-interactions] synchronous cost of one dispatched click (median of 5 rounds × 40), ` +
         `without → with elementInteractions + frustrationInteractions: ` +
         `distinct buttons ${us(off.distinct)} → ${us(on.distinct)} (added ≈ ${us(on.distinct - off.distinct)}); ` +
-        `one button, 240-click burst ${us(off.oneButton)} → ${us(on.oneButton)} (added ≈ ${us(on.oneButton - off.oneButton)})`,
+        `one button, 240-click burst ${us(off.oneButton)} → ${us(on.oneButton)} (added ≈ ` +
+        `${us(on.oneButton - off.oneButton)})`,
     );
   }, 40_000);
 });

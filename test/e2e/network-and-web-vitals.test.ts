@@ -69,44 +69,48 @@ const madeSince = (since: number, type: string) =>
   eventsSince(collector, since).filter((event: { event_type: string }) => event.event_type === type);
 
 describe('issue 7: network requests in real Chromium', () => {
-  it('a failed fetch (500), XHR (503) and a network error each give one event with the exact properties; a 200 gives none', async () => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${pages.url}/net.html`);
-    await page.evaluate(async (base) => {
-      await fetch(`${base}/a?status=500&token=Zq9SecretTok`);
-      await fetch(`${base}/ok?status=200`);
-      await new Promise((resolve) => {
-        const xhr = new XMLHttpRequest();
-        xhr.onloadend = resolve;
-        xhr.open('POST', `${base}/b?status=503`);
-        xhr.send('{"q":1}');
+  it(
+    'a failed fetch (500), XHR (503) and a network error each give one event with ' +
+      'the exact properties; a 200 gives none',
+    async () => {
+      const page = await chromium.context.newPage();
+      await page.goto(`${pages.url}/net.html`);
+      await page.evaluate(async (base) => {
+        await fetch(`${base}/a?status=500&token=Zq9SecretTok`);
+        await fetch(`${base}/ok?status=200`);
+        await new Promise((resolve) => {
+          const xhr = new XMLHttpRequest();
+          xhr.onloadend = resolve;
+          xhr.open('POST', `${base}/b?status=503`);
+          xhr.send('{"q":1}');
+        });
+        await fetch('http://127.0.0.1:1/unreachable').catch(() => undefined);
+      }, apiUrl);
+      await expect.poll(() => named(NETWORK).length, { timeout: 10_000 }).toBe(3);
+      const [fetch500, xhr503, failed] = named(NETWORK).map(
+        (event: { event_properties: Record<string, unknown> }) => event.event_properties,
+      );
+      expect(fetch500).toMatchObject({
+        '[Amplitude] URL': `${apiUrl}/a`,
+        '[Amplitude] URL Query': 'status=500&token=*****',
+        '[Amplitude] Request Method': 'GET',
+        '[Amplitude] Status Code': 500,
+        '[Amplitude] Request Type': 'fetch',
+        '[Amplitude] Start Time': expect.any(Number),
+        '[Amplitude] Completion Time': expect.any(Number),
+        '[Amplitude] Duration': expect.any(Number),
       });
-      await fetch('http://127.0.0.1:1/unreachable').catch(() => undefined);
-    }, apiUrl);
-    await expect.poll(() => named(NETWORK).length, { timeout: 10_000 }).toBe(3);
-    const [fetch500, xhr503, failed] = named(NETWORK).map(
-      (event: { event_properties: Record<string, unknown> }) => event.event_properties,
-    );
-    expect(fetch500).toMatchObject({
-      '[Amplitude] URL': `${apiUrl}/a`,
-      '[Amplitude] URL Query': 'status=500&token=*****',
-      '[Amplitude] Request Method': 'GET',
-      '[Amplitude] Status Code': 500,
-      '[Amplitude] Request Type': 'fetch',
-      '[Amplitude] Start Time': expect.any(Number),
-      '[Amplitude] Completion Time': expect.any(Number),
-      '[Amplitude] Duration': expect.any(Number),
-    });
-    expect(xhr503).toMatchObject({
-      '[Amplitude] Status Code': 503,
-      '[Amplitude] Request Method': 'POST',
-      '[Amplitude] Request Body Size': 7,
-      '[Amplitude] Request Type': 'xhr',
-    });
-    expect(failed).toMatchObject({ '[Amplitude] Status Code': 0, '[Amplitude] Error Code': 'TypeError' });
-    expect(JSON.stringify(collector.events())).not.toContain('Zq9SecretTok');
-    await page.close();
-  });
+      expect(xhr503).toMatchObject({
+        '[Amplitude] Status Code': 503,
+        '[Amplitude] Request Method': 'POST',
+        '[Amplitude] Request Body Size': 7,
+        '[Amplitude] Request Type': 'xhr',
+      });
+      expect(failed).toMatchObject({ '[Amplitude] Status Code': 0, '[Amplitude] Error Code': 'TypeError' });
+      expect(JSON.stringify(collector.events())).not.toContain('Zq9SecretTok');
+      await page.close();
+    },
+  );
 
   it('a 404 is captured with statusCodeRange "400-599"', async () => {
     const since = Date.now();
@@ -134,31 +138,35 @@ describe('issue 7: network requests in real Chromium', () => {
 });
 
 describe('issue 7: web vitals in real Chromium', () => {
-  it('after a page with layout and one interaction is hidden (navigate away), the event arrives with LCP, FCP, TTFB, CLS and INP', async () => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${pages.url}/vitals.html?from=test`);
-    await page.click('#grow');
-    await page.waitForTimeout(300);
-    await page.goto(`${pages.url}/away.html`);
-    const fromThisPage = () =>
-      named(VITALS).filter((event) => event.event_properties['[Amplitude] Page Path'] === '/vitals.html');
-    await expect.poll(() => fromThisPage().length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-    await page.waitForTimeout(300);
-    // One event on hide; a second one only if web-vitals finalised a value after it (INP's
-    // last entries can land after pagehide). Together they carry every metric.
-    expect(fromThisPage().length).toBeLessThanOrEqual(2);
-    const properties = Object.assign({}, ...fromThisPage().map((event) => event.event_properties));
-    for (const metric of ['LCP', 'FCP', 'TTFB', 'CLS', 'INP']) {
-      expect(properties[`[Amplitude] ${metric}`]).toMatchObject({
-        value: expect.any(Number),
-        rating: expect.stringMatching(/^(good|needs-improvement|poor)$/),
-        navigationType: expect.any(String),
-        id: expect.any(String),
-        timestamp: expect.any(Number),
-        navigationStart: expect.any(Number),
-      });
-    }
-    expect(properties['[Amplitude] Page Path']).toBe('/vitals.html');
-    await page.close();
-  });
+  it(
+    'after a page with layout and one interaction is hidden (navigate away), the ' +
+      'event arrives with LCP, FCP, TTFB, CLS and INP',
+    async () => {
+      const page = await chromium.context.newPage();
+      await page.goto(`${pages.url}/vitals.html?from=test`);
+      await page.click('#grow');
+      await page.waitForTimeout(300);
+      await page.goto(`${pages.url}/away.html`);
+      const fromThisPage = () =>
+        named(VITALS).filter((event) => event.event_properties['[Amplitude] Page Path'] === '/vitals.html');
+      await expect.poll(() => fromThisPage().length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+      await page.waitForTimeout(300);
+      // One event on hide; a second one only if web-vitals finalised a value after it (INP's
+      // last entries can land after pagehide). Together they carry every metric.
+      expect(fromThisPage().length).toBeLessThanOrEqual(2);
+      const properties = Object.assign({}, ...fromThisPage().map((event) => event.event_properties));
+      for (const metric of ['LCP', 'FCP', 'TTFB', 'CLS', 'INP']) {
+        expect(properties[`[Amplitude] ${metric}`]).toMatchObject({
+          value: expect.any(Number),
+          rating: expect.stringMatching(/^(good|needs-improvement|poor)$/),
+          navigationType: expect.any(String),
+          id: expect.any(String),
+          timestamp: expect.any(Number),
+          navigationStart: expect.any(Number),
+        });
+      }
+      expect(properties['[Amplitude] Page Path']).toBe('/vitals.html');
+      await page.close();
+    },
+  );
 });

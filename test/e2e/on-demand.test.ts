@@ -34,7 +34,8 @@ const tamperedCopy = (): string => {
 
 const initPage = (options = '') =>
   bundlePage(
-    `sightline.init('e2e-on-demand-key', { serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 50, autocapture: false${options} });`,
+    `sightline.init('e2e-on-demand-key', { serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 50, ` +
+      `autocapture: false${options} });`,
   );
 
 beforeAll(async () => {
@@ -51,7 +52,8 @@ beforeAll(async () => {
     '/csp.html',
     `<!doctype html><html><head><meta charset="utf-8"><title>CSP</title>
 <script nonce="${NONCE}">${snippet}</script>
-<script nonce="${NONCE}">sightline.init('e2e-on-demand-key', { serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 50, autocapture: false });</script>
+<script
+  nonce="${NONCE}">sightline.init('e2e-on-demand-key', { serverUrl: '${collector.ingestUrl}', flushIntervalMillis: 50, autocapture: false });</script>
 </head><body><button id="buy">Buy</button></body></html>`,
     {
       // No 'self' for scripts: only what carries the nonce runs, the on-demand file included.
@@ -136,47 +138,55 @@ const stillDelivers = async (tab: Page, type: string) => {
 };
 
 describe('issue 22: on-demand script files', () => {
-  it('nothing is fetched until asked for; then one request from the main script folder, with the SRI hash of the file and crossorigin, shared by concurrent calls', async () => {
-    const watched = await watch('/plain.html');
-    const { tab, requests } = watched;
-    await tab.waitForTimeout(300);
-    expect(requests).toEqual([]);
-    const answers = await tab.evaluate(() =>
-      Promise.all([sightline.preview().promise, sightline.preview().promise]).then((all) => all.map((a) => a.code)),
-    );
-    expect(answers).toEqual([200, 200]);
-    expect(requests).toEqual([`${pages.url}/dist/${PREVIEW_FILE}`]);
-    // The hash the main script carries is the hash of the file the build wrote.
-    const hash = `sha384-${createHash('sha384')
-      .update(readFileSync(join(BROWSER_DIST, PREVIEW_FILE)))
-      .digest('base64')}`;
-    expect(await watched.added()).toEqual([
-      { src: `${pages.url}/dist/${PREVIEW_FILE}`, integrity: hash, crossOrigin: 'anonymous', nonce: '' },
-    ]);
-    expect(await tab.locator('sightline-preview').count()).toBe(1);
-    // Its script element is gone once it ran; the file's global stays, so a later call loads nothing.
-    expect(await tab.evaluate(() => document.querySelectorAll('script[integrity]').length)).toBe(0);
-    await tab.keyboard.press('Escape');
-    expect(await tab.evaluate(() => sightline.preview().promise.then((a) => a.code))).toBe(200);
-    expect(requests).toHaveLength(1);
-    expect(failureLines(watched)).toEqual([]);
-    await tab.context().close();
-  });
+  it(
+    'nothing is fetched until asked for; then one request from the main script folder, with the SRI ' +
+      'hash of the file and crossorigin, shared by concurrent calls',
+    async () => {
+      const watched = await watch('/plain.html');
+      const { tab, requests } = watched;
+      await tab.waitForTimeout(300);
+      expect(requests).toEqual([]);
+      const answers = await tab.evaluate(() =>
+        Promise.all([sightline.preview().promise, sightline.preview().promise]).then((all) => all.map((a) => a.code)),
+      );
+      expect(answers).toEqual([200, 200]);
+      expect(requests).toEqual([`${pages.url}/dist/${PREVIEW_FILE}`]);
+      // The hash the main script carries is the hash of the file the build wrote.
+      const hash = `sha384-${createHash('sha384')
+        .update(readFileSync(join(BROWSER_DIST, PREVIEW_FILE)))
+        .digest('base64')}`;
+      expect(await watched.added()).toEqual([
+        { src: `${pages.url}/dist/${PREVIEW_FILE}`, integrity: hash, crossOrigin: 'anonymous', nonce: '' },
+      ]);
+      expect(await tab.locator('sightline-preview').count()).toBe(1);
+      // Its script element is gone once it ran; the file's global stays, so a later call loads nothing.
+      expect(await tab.evaluate(() => document.querySelectorAll('script[integrity]').length)).toBe(0);
+      await tab.keyboard.press('Escape');
+      expect(await tab.evaluate(() => sightline.preview().promise.then((a) => a.code))).toBe(200);
+      expect(requests).toHaveLength(1);
+      expect(failureLines(watched)).toEqual([]);
+      await tab.context().close();
+    },
+  );
 
-  it('a tampered file is refused by its SRI hash: one log line, no preview, every other event still arrives', async () => {
-    const watched = await watch('/tampered.html');
-    const answer = await watched.tab.evaluate(() => sightline.preview().promise);
-    expect(answer).toMatchObject({ code: 0 });
-    expect(watched.requests).toEqual([`${pages.url}/tampered/${PREVIEW_FILE}`]);
-    // Chromium's own message names the integrity check; ours names the file and the feature.
-    expect(watched.console.some((line) => /integrity/i.test(line) && line.includes(PREVIEW_FILE))).toBe(true);
-    expect(failureLines(watched)).toEqual([
-      `Sightline: Could not load /tampered/${PREVIEW_FILE} (not found, network, integrity or Content-Security-Policy): the capture preview stays off`,
-    ]);
-    expect(await watched.tab.locator('sightline-preview').count()).toBe(0);
-    await stillDelivers(watched.tab, 'After Tampered');
-    await watched.tab.context().close();
-  });
+  it(
+    'a tampered file is refused by its SRI hash: one log line, no preview, ' + 'every other event still arrives',
+    async () => {
+      const watched = await watch('/tampered.html');
+      const answer = await watched.tab.evaluate(() => sightline.preview().promise);
+      expect(answer).toMatchObject({ code: 0 });
+      expect(watched.requests).toEqual([`${pages.url}/tampered/${PREVIEW_FILE}`]);
+      // Chromium's own message names the integrity check; ours names the file and the feature.
+      expect(watched.console.some((line) => /integrity/i.test(line) && line.includes(PREVIEW_FILE))).toBe(true);
+      expect(failureLines(watched)).toEqual([
+        `Sightline: Could not load /tampered/${PREVIEW_FILE} (not found, network, integrity or ` +
+          `Content-Security-Policy): the capture preview stays off`,
+      ]);
+      expect(await watched.tab.locator('sightline-preview').count()).toBe(0);
+      await stillDelivers(watched.tab, 'After Tampered');
+      await watched.tab.context().close();
+    },
+  );
 
   it('a missing file (404) logs once however often it is asked for; the SDK keeps working', async () => {
     const watched = await watch('/missing.html');
@@ -192,17 +202,20 @@ describe('issue 22: on-demand script files', () => {
     await watched.tab.context().close();
   });
 
-  it('under a strict CSP the file loads with the nonce the snippet gave the main script, and the preview is styled', async () => {
-    const watched = await watch('/csp.html');
-    expect(await watched.tab.evaluate(() => sightline.preview().promise.then((a) => a.code))).toBe(200);
-    expect((await watched.added()).map((script) => script.nonce)).toEqual([NONCE]);
-    const panel = await watched.tab.evaluate(() => {
-      const root = document.querySelector('sightline-preview')!.shadowRoot!;
-      return getComputedStyle(root.querySelector('.panel')!).position;
-    });
-    expect(panel).toBe('fixed');
-    expect(watched.violations).toEqual([]);
-    await stillDelivers(watched.tab, 'After CSP');
-    await watched.tab.context().close();
-  });
+  it(
+    'under a strict CSP the file loads with the nonce the snippet gave the ' + 'main script, and the preview is styled',
+    async () => {
+      const watched = await watch('/csp.html');
+      expect(await watched.tab.evaluate(() => sightline.preview().promise.then((a) => a.code))).toBe(200);
+      expect((await watched.added()).map((script) => script.nonce)).toEqual([NONCE]);
+      const panel = await watched.tab.evaluate(() => {
+        const root = document.querySelector('sightline-preview')!.shadowRoot!;
+        return getComputedStyle(root.querySelector('.panel')!).position;
+      });
+      expect(panel).toBe('fixed');
+      expect(watched.violations).toEqual([]);
+      await stillDelivers(watched.tab, 'After CSP');
+      await watched.tab.context().close();
+    },
+  );
 });

@@ -24,18 +24,25 @@ type Received = { event_type: string; insert_id: string; time: number; event_pro
 const MARKUP = `
 <main>
   <h1>Plans</h1>
-  <p><button type="button" id="buy" class="btn buy" aria-label="Buy the pro plan" data-amp-track-plan="pro">Buy <b>pro</b></button></p>
+  <p><button type="button" id="buy" class="btn buy" aria-label="Buy the pro plan"
+    data-amp-track-plan="pro">Buy <b>pro</b></button></p>
   <aside data-amp-mask><button type="button" id="account">Ottoline Brackenbury</button></aside>
-  <nav><a id="continue" href="/next.html?${'token'}=${TOKEN}&amp;ref=menu">Continue</a> <a id="report" href="/report.pdf">Report</a></nav>
+  <nav><a id="continue" href="/next.html?${'token'}=${TOKEN}&amp;ref=menu">Continue</a> <a id="report"
+    href="/report.pdf">Report</a></nav>
   <form id="signup" action="/thanks.html"><label>Password <input type="password" id="password" name="password"></label>
     <button type="submit" id="submit">Sign up</button></form>
-  <p><button type="button" id="open-preview" onclick="window.previewCall = sightline.preview()">Preview what autocapture sends</button></p>
+  <p><button type="button" id="open-preview"
+    onclick="window.previewCall = sightline.preview()">Preview what autocapture sends</button></p>
 </main>`;
 
-/** Every plugin that could capture a click is on; `everything` also makes every element (and the preview's host) allowlisted. */
+/**
+ * Every plugin that could capture a click is on; `everything` also makes every element (and the preview's host)
+ * allowlisted.
+ */
 const previewPage = (autocapture: string) =>
   bundlePage(
-    `sightline.init('${API_KEY}', { serverUrl: '${suite.collector.ingestUrl}', flushIntervalMillis: 50, autocapture: ${autocapture} });`,
+    `sightline.init('${API_KEY}', { serverUrl: '${suite.collector.ingestUrl}', flushIntervalMillis: 50, ` +
+      `autocapture: ${autocapture} });`,
   )
     .replace('<title>Sightline test</title>', '<title>Preview for zelda.quux@example.org</title>')
     .replace('<h1>Sightline test page</h1>', MARKUP);
@@ -45,7 +52,8 @@ const suite = useBrowserSuite({
     pages.setPage(
       '/preview.html',
       previewPage(
-        '{ elementInteractions: { dataAttributePrefix: "data-amp-track-" }, frustrationInteractions: { errorClicks: true, thrashedCursor: true } }',
+        '{ elementInteractions: { dataAttributePrefix: "data-amp-track-" }, frustrationInteractions: { errorClicks: ' +
+          'true, thrashedCursor: true } }',
       ),
     );
     pages.setPage(
@@ -157,84 +165,92 @@ describe('issue 22: the capture preview in real Chromium', () => {
     expectNoDuplicates();
   });
 
-  it('keyboard: focus lands on an outline, arrows move, Tab stays inside, focus is visible, Escape closes and focus returns', async () => {
-    const tab = await open('/preview.html');
-    await tab.focus('#open-preview');
-    await tab.keyboard.press('Enter');
-    await expect
-      .poll(() => tab.evaluate(() => (window as unknown as { previewCall?: object }).previewCall !== undefined))
-      .toBe(true);
-    await expect.poll(() => tab.locator('sightline-preview').count()).toBe(1);
+  it(
+    'keyboard: focus lands on an outline, arrows move, Tab stays inside, focus is ' +
+      'visible, Escape closes and focus returns',
+    async () => {
+      const tab = await open('/preview.html');
+      await tab.focus('#open-preview');
+      await tab.keyboard.press('Enter');
+      await expect
+        .poll(() => tab.evaluate(() => (window as unknown as { previewCall?: object }).previewCall !== undefined))
+        .toBe(true);
+      await expect.poll(() => tab.locator('sightline-preview').count()).toBe(1);
 
-    const focused = () =>
-      tab.evaluate(() => {
-        const host = document.querySelector('sightline-preview');
-        const inner = host && host.shadowRoot!.activeElement;
-        return {
-          inPreview: document.activeElement === host,
-          role: inner && inner.getAttribute('role'),
-          label: inner && (inner.getAttribute('aria-label') || inner.textContent),
-          outline: inner ? getComputedStyle(inner).outlineStyle : 'none',
-        };
-      });
-    await expect.poll(async () => (await focused()).role).toBe('option');
-    const first = (await focused()).label;
-    await tab.keyboard.press('ArrowDown');
-    const second = await focused();
-    expect(second.label).not.toBe(first);
-    expect(second.outline).not.toBe('none'); // visible focus
-    // The focused outline's event is shown.
-    expect(await tab.locator('sightline-preview .details .event-type').textContent()).toContain(CLICKED);
+      const focused = () =>
+        tab.evaluate(() => {
+          const host = document.querySelector('sightline-preview');
+          const inner = host && host.shadowRoot!.activeElement;
+          return {
+            inPreview: document.activeElement === host,
+            role: inner && inner.getAttribute('role'),
+            label: inner && (inner.getAttribute('aria-label') || inner.textContent),
+            outline: inner ? getComputedStyle(inner).outlineStyle : 'none',
+          };
+        });
+      await expect.poll(async () => (await focused()).role).toBe('option');
+      const first = (await focused()).label;
+      await tab.keyboard.press('ArrowDown');
+      const second = await focused();
+      expect(second.label).not.toBe(first);
+      expect(second.outline).not.toBe('none'); // visible focus
+      // The focused outline's event is shown.
+      expect(await tab.locator('sightline-preview .details .event-type').textContent()).toContain(CLICKED);
 
-    const tabStops = await tab.evaluate(
-      () => document.querySelector('sightline-preview')!.shadowRoot!.querySelectorAll('.panel button').length + 1,
-    );
-    for (let n = 0; n < tabStops + 2; n++) {
-      await tab.keyboard.press('Tab');
+      const tabStops = await tab.evaluate(
+        () => document.querySelector('sightline-preview')!.shadowRoot!.querySelectorAll('.panel button').length + 1,
+      );
+      for (let n = 0; n < tabStops + 2; n++) {
+        await tab.keyboard.press('Tab');
+        expect((await focused()).inPreview).toBe(true);
+      }
+      await tab.keyboard.press('Shift+Tab');
       expect((await focused()).inPreview).toBe(true);
-    }
-    await tab.keyboard.press('Shift+Tab');
-    expect((await focused()).inPreview).toBe(true);
 
-    await tab.keyboard.press('Escape');
-    await expect.poll(() => tab.locator('sightline-preview').count()).toBe(0);
-    expect(await tab.evaluate(() => document.activeElement && document.activeElement.id)).toBe('open-preview');
-  });
+      await tab.keyboard.press('Escape');
+      await expect.poll(() => tab.locator('sightline-preview').count()).toBe(0);
+      expect(await tab.evaluate(() => document.activeElement && document.activeElement.id)).toBe('open-preview');
+    },
+  );
 
-  it('sends no event while open or after it closes, even with every element allowlisted and every frustration signal on', async () => {
-    const tab = await open('/everything.html');
-    const errors: string[] = [];
-    tab.on('pageerror', (error) => errors.push(error.message));
-    expect(await openPreview(tab)).toMatchObject({ code: 200 });
-    const since = Date.now();
+  it(
+    'sends no event while open or after it closes, even with every element ' +
+      'allowlisted and every frustration signal on',
+    async () => {
+      const tab = await open('/everything.html');
+      const errors: string[] = [];
+      tab.on('pageerror', (error) => errors.push(error.message));
+      expect(await openPreview(tab)).toMatchObject({ code: 200 });
+      const since = Date.now();
 
-    // Rage-click an outline, click the backdrop, the panel's buttons, thrash the cursor, use the keys.
-    const box = (await outline(tab, 'button#buy').boundingBox())!;
-    for (let n = 0; n < 6; n++) await tab.mouse.click(box.x + 5, box.y + 5);
-    await tab.mouse.click(3, 3);
-    await tab.locator('sightline-preview button.toggle-actions').click();
-    await tab.locator('sightline-preview button.toggle-actions').click();
-    await tab.locator('sightline-preview button.dock').click();
-    await tab.locator('sightline-preview button.dock').click(); // back to the right, off the page's content
-    await outline(tab, 'a#report').click();
-    await tab.locator('sightline-preview button.copy-selector').click();
-    for (let n = 0; n < 12; n++) await tab.mouse.move(n % 2 ? 600 : 100, 300, { steps: 2 });
-    await tab.keyboard.press('ArrowDown');
-    await tab.keyboard.press('Tab');
-    await tab.locator('sightline-preview button.close').click();
-    await expect.poll(() => tab.locator('sightline-preview').count()).toBe(0);
+      // Rage-click an outline, click the backdrop, the panel's buttons, thrash the cursor, use the keys.
+      const box = (await outline(tab, 'button#buy').boundingBox())!;
+      for (let n = 0; n < 6; n++) await tab.mouse.click(box.x + 5, box.y + 5);
+      await tab.mouse.click(3, 3);
+      await tab.locator('sightline-preview button.toggle-actions').click();
+      await tab.locator('sightline-preview button.toggle-actions').click();
+      await tab.locator('sightline-preview button.dock').click();
+      await tab.locator('sightline-preview button.dock').click(); // back to the right, off the page's content
+      await outline(tab, 'a#report').click();
+      await tab.locator('sightline-preview button.copy-selector').click();
+      for (let n = 0; n < 12; n++) await tab.mouse.move(n % 2 ? 600 : 100, 300, { steps: 2 });
+      await tab.keyboard.press('ArrowDown');
+      await tab.keyboard.press('Tab');
+      await tab.locator('sightline-preview button.close').click();
+      await expect.poll(() => tab.locator('sightline-preview').count()).toBe(0);
 
-    // Past every window that could still produce an event (3 s dead click, 1 s rage settle, paint).
-    await tab.waitForTimeout(3500);
-    await tab.evaluate(() => sightline.flush().promise);
-    expect(eventsSince(since).map((event) => event.event_type)).toEqual([]);
+      // Past every window that could still produce an event (3 s dead click, 1 s rage settle, paint).
+      await tab.waitForTimeout(3500);
+      await tab.evaluate(() => sightline.flush().promise);
+      expect(eventsSince(since).map((event) => event.event_type)).toEqual([]);
 
-    // The same page still captures a real click on the page itself.
-    await tab.click('#buy');
-    await expect
-      .poll(() => eventsSince(since).filter((event) => event.event_type === CLICKED).length, { timeout: 10_000 })
-      .toBeGreaterThan(0);
-    expect(errors).toEqual([]);
-    expectNoDuplicates();
-  });
+      // The same page still captures a real click on the page itself.
+      await tab.click('#buy');
+      await expect
+        .poll(() => eventsSince(since).filter((event) => event.event_type === CLICKED).length, { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      expectNoDuplicates();
+    },
+  );
 });

@@ -5,11 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import nodeResolve from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terserPlugin from '@rollup/plugin-terser';
 import { rollup, type Plugin } from 'rollup';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/fixtures.js';
+
+// Its types read as CommonJS under NodeNext (no "type": "module"), but Node's import gets the ESM
+// build, whose default export is the plugin function itself.
+const terser = terserPlugin as unknown as typeof terserPlugin.default;
 
 const PACKAGES = join(ROOT, 'packages');
 const ENTRY = '\0tree-shaking-entry';
@@ -143,7 +147,8 @@ const report = (name: string, code: string) => {
   const bytes = Buffer.from(code);
   const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   console.log(
-    `[size] ${name}: ${kB(bytes.length)} raw, ${kB(gzipSync(bytes, { level: 9 }).length)} gzip, ${kB(brotliCompressSync(bytes).length)} brotli`,
+    `[size] ${name}: ${kB(bytes.length)} raw, ${kB(gzipSync(bytes, { level: 9 }).length)} gzip, ` +
+      `${kB(brotliCompressSync(bytes).length)} brotli`,
   );
 };
 

@@ -16,7 +16,7 @@ const waitForOutput = (child: ReturnType<typeof spawn>, pattern: RegExp, timeout
     let output = '';
     const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const read = (chunk: Buffer) => {
-      output += chunk;
+      output += String(chunk);
       if (pattern.test(output)) {
         clearTimeout(timer);
         resolve(output);

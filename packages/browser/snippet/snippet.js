@@ -8,10 +8,10 @@
  */
 (function (window, document, name, src) {
   if (window[name]) return;
-  var methods =
-    'init track logEvent identify groupIdentify setGroup revenue setUserId setDeviceId setSessionId extendSession reset flush setOptOut setConsent add remove setTransport preview'.split(
-      ' ',
-    );
+  var methods = (
+    'init track logEvent identify groupIdentify setGroup revenue setUserId setDeviceId setSessionId extendSession ' +
+    'reset flush setOptOut setConsent add remove setTransport preview'
+  ).split(' ');
 
   // A stub client: each call is queued as [method, args, time, resolve] until the bundle
   // replays it; later calls go straight to the real client (`_r`).

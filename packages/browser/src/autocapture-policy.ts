@@ -24,7 +24,7 @@ export const resolveAutocapture = (
     const spelled = [feature.key, ...(feature.aliases || [])].find((name) => choices[name] !== undefined);
     const value = spelled === undefined ? undefined : choices[spelled];
     const on = value === undefined ? feature.defaultOn : value !== false;
-    if (on) enabled[feature.key] = value && typeof value === 'object' ? (value as object) : {};
+    if (on) enabled[feature.key] = value && typeof value === 'object' ? value : {};
   }
   return enabled;
 };

@@ -23,7 +23,10 @@ import { readUrlHandoff } from './url-handoff.js';
 export type AutocaptureWiring = (config: Config) => Plugin[];
 
 export interface BrowserClientOptions {
-  /** The delivery destination for a resolved config; by default the lossless engine on IndexedDB (`persistent: false`: in memory). */
+  /**
+   * The delivery destination for a resolved config; by default the lossless engine on IndexedDB
+   * (`persistent: false`: in memory).
+   */
   createDestination?: (config: Config, persistent: boolean) => Plugin;
   /** The full entry wires the default plugins here (read at each init); the lean entry passes none. */
   autocapture?: AutocaptureWiring;
@@ -112,8 +115,9 @@ export class BrowserClient extends CoreClient<BrowserOptions> {
   }
 
   private delivery(): DeliveryApi | undefined {
-    return this.plugins().find((plugin) => plugin.type === 'destination' && plugin.name === DELIVERY_PLUGIN_NAME) as
-      DeliveryApi | undefined;
+    return this.plugins().find(
+      (plugin): plugin is DeliveryApi => plugin.type === 'destination' && plugin.name === DELIVERY_PLUGIN_NAME,
+    );
   }
 }
 

@@ -19,7 +19,7 @@ const OPTIONS_INDEX: { [method: string]: number } = { identify: 1, revenue: 1, s
 
 const withTime = (method: string, args: unknown[], time: number): void => {
   if (method === 'track' || method === 'logEvent') {
-    if (args[0] && typeof args[0] === 'object') args[0] = { time, ...(args[0] as object) };
+    if (args[0] && typeof args[0] === 'object') args[0] = { time, ...args[0] };
     else args[2] = { time, ...(args[2] as object) };
     return;
   }
@@ -47,7 +47,7 @@ const replayCalls = (stub: Stub, real: Client): void => {
     withTime(method, realArgs, time);
     const output = real[method](...realArgs) as { promise?: Promise<unknown> } | undefined;
     if (!resolve) continue;
-    if (output && output.promise) output.promise.then(resolve);
+    if (output && output.promise) void output.promise.then(resolve);
     else resolve({ event: { event_type: method }, code: 200, message: 'Done' });
   }
 };
@@ -61,5 +61,5 @@ export const replaySnippet = (sdk: Client & { createInstance(): Client }, global
   const stub = scope && scope[globalName];
   if (!stub || !Array.isArray(stub._q)) return;
   replayCalls(stub, sdk);
-  for (const instance of stub._i || []) replayCalls(instance, sdk.createInstance() as unknown as Client);
+  for (const instance of stub._i || []) replayCalls(instance, sdk.createInstance());
 };

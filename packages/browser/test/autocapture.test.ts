@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../core/src/config.js';
+import { resolvedConfig } from '@sightline/test-utils';
 import { resolveAutocapture } from '../src/autocapture-policy.js';
 import { wireAutocapture } from '../src/autocapture.js';
 
@@ -31,7 +31,7 @@ describe('resolveAutocapture', () => {
 });
 
 const pluginsFor = (autocapture: unknown) =>
-  wireAutocapture(resolveConfig({ apiKey: 'k', options: { autocapture } }).config).map((plugin) => plugin.name);
+  wireAutocapture(resolvedConfig({ autocapture })).map((plugin) => plugin.name);
 
 describe('the full entry wires the default plugins from `autocapture`', () => {
   it('defaults: attribution before page views, then forms, downloads, page URL enrichment', () => {

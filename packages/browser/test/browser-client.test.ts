@@ -78,14 +78,17 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
     expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/setOffline needs true, false or OfflineDisabled/));
   });
 
-  it('setOffline reports a value it cannot even inspect (a revoked Proxy) instead of throwing (public API fuzz)', async () => {
-    const { client } = createClient();
-    const log = logger();
-    await client.init('browser-client-key', { loggerProvider: log, autocapture: false, identityStorage: 'none' })
-      .promise;
-    const { proxy, revoke } = Proxy.revocable({}, {});
-    revoke();
-    expect(() => client.setOffline(proxy as never)).not.toThrow();
-    expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/setOffline needs true, false or OfflineDisabled/));
-  });
+  it(
+    'setOffline reports a value it cannot even inspect (a revoked Proxy) ' + 'instead of throwing (public API fuzz)',
+    async () => {
+      const { client } = createClient();
+      const log = logger();
+      await client.init('browser-client-key', { loggerProvider: log, autocapture: false, identityStorage: 'none' })
+        .promise;
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      expect(() => client.setOffline(proxy as never)).not.toThrow();
+      expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/setOffline needs true, false or OfflineDisabled/));
+    },
+  );
 });

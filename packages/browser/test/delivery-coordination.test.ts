@@ -23,17 +23,22 @@ const logger = () => ({
 });
 
 describe('flush lock', () => {
-  it('Locks API denied (a sandboxed frame): the task still runs, on the fallback, and the fallback is logged once', async () => {
-    const request = vi.fn(() => Promise.reject(new DOMException('Access to the Locks API is denied', 'SecurityError')));
-    vi.stubGlobal('navigator', { ...navigator, locks: { request } });
-    const log = logger();
-    const lock = createFlushLock('sightline_flush_test', 'me', captureDeliveryPlatform(log));
-    expect(await lock.run(async () => 'first')).toBe('first');
-    expect(await lock.run(async () => 'second')).toBe('second');
-    expect(request).toHaveBeenCalledTimes(1); // not asked again once denied
-    expect(log.warn).toHaveBeenCalledTimes(1);
-    expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/Locks API is not available here.*denied/));
-  });
+  it(
+    'Locks API denied (a sandboxed frame): the task still runs, on the ' + 'fallback, and the fallback is logged once',
+    async () => {
+      const request = vi.fn(() =>
+        Promise.reject(new DOMException('Access to the Locks API is denied', 'SecurityError')),
+      );
+      vi.stubGlobal('navigator', { ...navigator, locks: { request } });
+      const log = logger();
+      const lock = createFlushLock('sightline_flush_test', 'me', captureDeliveryPlatform(log));
+      expect(await lock.run(async () => 'first')).toBe('first');
+      expect(await lock.run(async () => 'second')).toBe('second');
+      expect(request).toHaveBeenCalledTimes(1); // not asked again once denied
+      expect(log.warn).toHaveBeenCalledTimes(1);
+      expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/Locks API is not available here.*denied/));
+    },
+  );
 
   it("a task's own failure is not taken for a denied lock", async () => {
     const request = vi.fn((_name: string, _options: object, task: () => Promise<unknown>) => task());
@@ -44,23 +49,27 @@ describe('flush lock', () => {
     expect(log.warn).not.toHaveBeenCalled();
   });
 
-  it('close() cuts a wait for the lock short: the waiting task runs at once (its engine is closed) and nothing is left pending', async () => {
-    let grant!: () => void;
-    const request = vi.fn(
-      (_name: string, options: { signal?: AbortSignal }, task: () => Promise<unknown>) =>
-        new Promise((resolve, reject) => {
-          grant = () => resolve(task());
-          options.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-        }),
-    );
-    vi.stubGlobal('navigator', { ...navigator, locks: { request } });
-    const lock = createFlushLock('sightline_flush_test', 'me', captureDeliveryPlatform(logger()));
-    const task = vi.fn(async () => 'ran');
-    const waiting = lock.run(task);
-    lock.close!();
-    expect(await waiting).toBe('ran');
-    expect(grant).toBeTypeOf('function');
-  });
+  it(
+    'close() cuts a wait for the lock short: the waiting task runs at once (its ' +
+      'engine is closed) and nothing is left pending',
+    async () => {
+      let grant!: () => void;
+      const request = vi.fn(
+        (_name: string, options: { signal?: AbortSignal }, task: () => Promise<unknown>) =>
+          new Promise((resolve, reject) => {
+            grant = () => resolve(task());
+            options.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          }),
+      );
+      vi.stubGlobal('navigator', { ...navigator, locks: { request } });
+      const lock = createFlushLock('sightline_flush_test', 'me', captureDeliveryPlatform(logger()));
+      const task = vi.fn(async () => 'ran');
+      const waiting = lock.run(task);
+      lock.close!();
+      expect(await waiting).toBe('ran');
+      expect(grant).toBeTypeOf('function');
+    },
+  );
 
   describe('the lease (no Web Locks)', () => {
     const leaseLock = (owner: string) => {

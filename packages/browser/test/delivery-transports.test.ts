@@ -23,7 +23,7 @@ describe('parseRetryAfter', () => {
     ['', undefined],
     [null, undefined],
   ])('%s → %s ms', (value, expected) => {
-    expect(parseRetryAfter(value as string | null, Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(expected);
+    expect(parseRetryAfter(value, Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(expected);
   });
 
   it('reads JSON bodies and tolerates anything else', () => {
@@ -90,9 +90,9 @@ class FakeXhr {
   onerror?: () => void;
   ontimeout?: () => void;
   onabort?: () => void;
-  open() {}
-  setRequestHeader() {}
-  getResponseHeader() {
+  open(..._args: unknown[]): void {}
+  setRequestHeader(_name: string, _value: string): void {}
+  getResponseHeader(_name: string): string | null {
     return null;
   }
   send(body: unknown) {
@@ -103,7 +103,7 @@ class FakeXhr {
 
 describe('fetch transport', () => {
   it('posts JSON with custom headers, keepalive, and reads status, body and Retry-After', async () => {
-    const fetchMock = vi.fn(async () => fakeResponse(429, '{"code":429}', { 'Retry-After': '2' }));
+    const fetchMock = vi.fn<typeof fetch>(async () => fakeResponse(429, '{"code":429}', { 'Retry-After': '2' }));
     const { platform } = platformWith({ fetch: fetchMock });
     const transport = createTransport(
       { transport: { type: 'fetch', headers: { 'X-Proxy-Key': 'abc' } }, compress: false },
@@ -220,18 +220,18 @@ describe('xhr transport', () => {
     const headers: Record<string, string> = {};
     let fail = false;
     class RecordingXhr extends FakeXhr {
-      status = 503;
-      responseText = '{"code":503}';
-      open(...args: unknown[]) {
+      override status = 503;
+      override responseText = '{"code":503}';
+      override open(...args: unknown[]) {
         opened.push(args);
       }
-      setRequestHeader(name: string, value: string) {
+      override setRequestHeader(name: string, value: string) {
         headers[name] = value;
       }
-      getResponseHeader(name: string) {
+      override getResponseHeader(name: string) {
         return name === 'Retry-After' ? '1' : null;
       }
-      send() {
+      override send() {
         setTimeout(() => (fail ? this.onerror!() : this.onload!()), 0);
       }
     }
@@ -251,36 +251,40 @@ describe('xhr transport', () => {
     expect((await transport.send({ url: 'http://x', body: '{}' })).status).toBe(0);
   });
 
-  it('uses XMLHttpRequest.prototype.send as it was at init; one that throws hands the request on (fetch, then beacon)', async () => {
-    class Patchable extends FakeXhr {}
-    const { platform } = platformWith({ XMLHttpRequest: Patchable, fetch: undefined });
-    Patchable.prototype.send = () => {
-      throw new Error('patched later');
-    };
-    FakeXhr.sent = [];
-    const transport = createTransport({ transport: 'xhr', compress: false }, platform);
-    expect(await transport.send({ url: 'http://x', body: '{"a":1}' })).toMatchObject({ status: 200 });
-    expect(FakeXhr.sent).toEqual(['{"a":1}']);
+  it(
+    'uses XMLHttpRequest.prototype.send as it was at init; one that throws ' +
+      'hands the request on (fetch, then beacon)',
+    async () => {
+      class Patchable extends FakeXhr {}
+      const { platform } = platformWith({ XMLHttpRequest: Patchable, fetch: undefined });
+      Patchable.prototype.send = () => {
+        throw new Error('patched later');
+      };
+      FakeXhr.sent = [];
+      const transport = createTransport({ transport: 'xhr', compress: false }, platform);
+      expect(await transport.send({ url: 'http://x', body: '{"a":1}' })).toMatchObject({ status: 200 });
+      expect(FakeXhr.sent).toEqual(['{"a":1}']);
 
-    class Broken extends FakeXhr {
-      send() {
-        throw new Error('patched before the SDK loaded');
+      class Broken extends FakeXhr {
+        override send() {
+          throw new Error('patched before the SDK loaded');
+        }
       }
-    }
-    const sendBeacon = vi.fn(() => true);
-    const { platform: hostile, log } = platformWith({
-      XMLHttpRequest: Broken,
-      fetch: undefined,
-      navigator: { ...navigator, sendBeacon },
-    });
-    const response = await createTransport({ transport: 'xhr', compress: false }, hostile).send({
-      url: 'http://x',
-      body: '{"b":2}',
-    });
-    expect(response.status).toBe(200);
-    expect(sendBeacon).toHaveBeenCalledWith('http://x', '{"b":2}');
-    expect(log.warn).toHaveBeenCalledTimes(2); // XMLHttpRequest, then fetch (missing): one line each
-  });
+      const sendBeacon = vi.fn(() => true);
+      const { platform: hostile, log } = platformWith({
+        XMLHttpRequest: Broken,
+        fetch: undefined,
+        navigator: { ...navigator, sendBeacon },
+      });
+      const response = await createTransport({ transport: 'xhr', compress: false }, hostile).send({
+        url: 'http://x',
+        body: '{"b":2}',
+      });
+      expect(response.status).toBe(200);
+      expect(sendBeacon).toHaveBeenCalledWith('http://x', '{"b":2}');
+      expect(log.warn).toHaveBeenCalledTimes(2); // XMLHttpRequest, then fetch (missing): one line each
+    },
+  );
 });
 
 describe('beacon transport', () => {
@@ -296,54 +300,65 @@ describe('beacon transport', () => {
 });
 
 describe('page-exit transport', () => {
-  it('a keepalive fetch, started before send returns, as text/plain (no preflight); its answer is read if the page lives', async () => {
-    const fetchMock = vi.fn(async () => fakeResponse(200, '{"code":200}'));
-    const sendBeacon = vi.fn(() => true);
-    const { platform } = platformWith({ fetch: fetchMock, navigator: { ...navigator, sendBeacon } });
-    const answer = createExitTransport(platform).send({ url: 'http://x', body: '{}', exiting: true });
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(initOf(fetchMock)).toMatchObject({
-      keepalive: true,
-      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-    });
-    expect(await answer).toMatchObject({ status: 200, body: { code: 200 } });
-    expect(sendBeacon).not.toHaveBeenCalled();
-  });
+  it(
+    'a keepalive fetch, started before send returns, as text/plain (no ' +
+      'preflight); its answer is read if the page lives',
+    async () => {
+      const fetchMock = vi.fn(async () => fakeResponse(200, '{"code":200}'));
+      const sendBeacon = vi.fn(() => true);
+      const { platform } = platformWith({ fetch: fetchMock, navigator: { ...navigator, sendBeacon } });
+      const answer = createExitTransport(platform).send({ url: 'http://x', body: '{}', exiting: true });
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      expect(initOf(fetchMock)).toMatchObject({
+        keepalive: true,
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      });
+      expect(await answer).toMatchObject({ status: 200, body: { code: 200 } });
+      expect(sendBeacon).not.toHaveBeenCalled();
+    },
+  );
 
-  it('past the keepalive budget a beacon takes it (no answer: undefined); a refused beacon leaves a plain fetch', async () => {
-    const pending: (() => void)[] = [];
-    const fetchMock = vi.fn(
-      () => new Promise<Response>((resolve) => pending.push(() => resolve(fakeResponse(200, '{}')))),
-    );
-    const sendBeacon = vi.fn(() => true);
-    const { platform } = platformWith({ fetch: fetchMock, navigator: { ...navigator, sendBeacon } });
-    const exit = createExitTransport(platform);
-    const body = 'x'.repeat(Math.ceil(KEEPALIVE_BUDGET_BYTES * 0.6));
-    void exit.send({ url: 'http://x', body, exiting: true });
-    expect(await exit.send({ url: 'http://x', body, exiting: true })).toBeUndefined();
-    expect(sendBeacon).toHaveBeenCalledTimes(1);
-    sendBeacon.mockReturnValueOnce(false);
-    void exit.send({ url: 'http://x', body, exiting: true });
-    expect(fetchMock).toHaveBeenCalledTimes(2);
-    expect([initOf(fetchMock, 0).keepalive, initOf(fetchMock, 1).keepalive]).toEqual([true, false]);
-    pending.forEach((resolve) => resolve());
-  });
+  it(
+    'past the keepalive budget a beacon takes it (no answer: undefined); a ' + 'refused beacon leaves a plain fetch',
+    async () => {
+      const pending: (() => void)[] = [];
+      const fetchMock = vi.fn(
+        () => new Promise<Response>((resolve) => pending.push(() => resolve(fakeResponse(200, '{}')))),
+      );
+      const sendBeacon = vi.fn(() => true);
+      const { platform } = platformWith({ fetch: fetchMock, navigator: { ...navigator, sendBeacon } });
+      const exit = createExitTransport(platform);
+      const body = 'x'.repeat(Math.ceil(KEEPALIVE_BUDGET_BYTES * 0.6));
+      void exit.send({ url: 'http://x', body, exiting: true });
+      expect(await exit.send({ url: 'http://x', body, exiting: true })).toBeUndefined();
+      expect(sendBeacon).toHaveBeenCalledTimes(1);
+      sendBeacon.mockReturnValueOnce(false);
+      void exit.send({ url: 'http://x', body, exiting: true });
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+      expect([initOf(fetchMock, 0).keepalive, initOf(fetchMock, 1).keepalive]).toEqual([true, false]);
+      pending.forEach((resolve) => resolve());
+    },
+  );
 
-  it('a fetch that throws: the beacon takes it, logged once; with neither, the request is refused (rejects), never thrown', async () => {
-    const sendBeacon = vi.fn(() => true);
-    const { platform, log } = platformWith({
-      fetch: () => {
-        throw new Error('blocked');
-      },
-      navigator: { ...navigator, sendBeacon },
-    });
-    const exit = createExitTransport(platform);
-    expect(await exit.send({ url: 'http://x', body: '{}', exiting: true })).toBeUndefined();
-    expect(await exit.send({ url: 'http://x', body: '{}', exiting: true })).toBeUndefined();
-    expect(log.warn).toHaveBeenCalledTimes(1);
-    sendBeacon.mockImplementation(() => {
-      throw new Error('no beacons either');
-    });
-    await expect(exit.send({ url: 'http://x', body: '{}', exiting: true })).rejects.toThrow();
-  });
+  it(
+    'a fetch that throws: the beacon takes it, logged once; with neither, the ' +
+      'request is refused (rejects), never thrown',
+    async () => {
+      const sendBeacon = vi.fn(() => true);
+      const { platform, log } = platformWith({
+        fetch: () => {
+          throw new Error('blocked');
+        },
+        navigator: { ...navigator, sendBeacon },
+      });
+      const exit = createExitTransport(platform);
+      expect(await exit.send({ url: 'http://x', body: '{}', exiting: true })).toBeUndefined();
+      expect(await exit.send({ url: 'http://x', body: '{}', exiting: true })).toBeUndefined();
+      expect(log.warn).toHaveBeenCalledTimes(1);
+      sendBeacon.mockImplementation(() => {
+        throw new Error('no beacons either');
+      });
+      await expect(exit.send({ url: 'http://x', body: '{}', exiting: true })).rejects.toThrow();
+    },
+  );
 });

@@ -30,7 +30,10 @@ describe('the full and the lean entry', () => {
   });
 
   it("lean init sets up no autocapture plugin; the full entry's init of the same default instance does", async () => {
-    const options = { logLevel: 0, autocapture: { attribution: false, formInteractions: false, fileDownloads: false } };
+    const options = {
+      logLevel: full.Types.LogLevel.None,
+      autocapture: { attribution: false, formInteractions: false, fileDownloads: false },
+    };
     await lite.init('api-key-0123456789', options).promise;
     expect(wiring.calls).toBe(0);
     await full.init('api-key-0123456789', options).promise;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IdentitySnapshot } from '@sightline/core';
-import { resolveConfig } from '../../core/src/config.js';
+import { resolvedConfig } from '@sightline/test-utils';
 import { readCookie, writeCookie } from '@sightline/dom';
 import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from '../src/identity-codec.js';
 import { createIdentityStorage, readLegacyIdentity, storageKey } from '../src/identity-storage.js';
@@ -15,7 +15,7 @@ const logger = () => ({
   enable: vi.fn(),
   disable: vi.fn(),
 });
-const configWith = (options: Record<string, unknown> = {}) => resolveConfig({ apiKey: API_KEY, options }).config;
+const configWith = (options: Record<string, unknown> = {}) => resolvedConfig(options, API_KEY);
 const clearCookies = () => {
   for (const part of document.cookie.split(';')) {
     const name = part.split('=')[0].trim();

@@ -4,7 +4,7 @@
  * Chromium (test/e2e/on-demand.test.ts).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../core/test/helpers.js';
+import { silentLogger } from '@sightline/test-utils';
 import { forgetOnDemandLoads, loadOnDemand, type OnDemandRequest } from '../src/on-demand/load-on-demand.js';
 import { readMainScript } from '../src/on-demand/main-script.js';
 import type { ScriptRequest } from '../src/on-demand/script-loader.js';
@@ -164,19 +164,23 @@ describe('loadOnDemand', () => {
     expect(loads[0].request.url).toBe('https://static.example/sdk/sightline-preview.min.js');
   });
 
-  it('a file that fails logs one line naming the URL and the feature; asking again neither reloads nor logs', async () => {
-    const logger = silentLogger();
-    const load = loadOnDemand(request({ logger }));
-    loads[0].reject('not found, network, integrity or Content-Security-Policy');
-    await expect(load).resolves.toBeUndefined();
-    await expect(loadOnDemand(request({ logger }))).resolves.toBeUndefined();
-    expect(loads).toHaveLength(1);
-    expect(logger.error.mock.calls).toEqual([
-      [
-        'Could not load https://cdn.example/s/sightline-preview.min.js (not found, network, integrity or Content-Security-Policy): the capture preview stays off',
-      ],
-    ]);
-  });
+  it(
+    'a file that fails logs one line naming the URL and the feature; ' + 'asking again neither reloads nor logs',
+    async () => {
+      const logger = silentLogger();
+      const load = loadOnDemand(request({ logger }));
+      loads[0].reject('not found, network, integrity or Content-Security-Policy');
+      await expect(load).resolves.toBeUndefined();
+      await expect(loadOnDemand(request({ logger }))).resolves.toBeUndefined();
+      expect(loads).toHaveLength(1);
+      expect(logger.error.mock.calls).toEqual([
+        [
+          'Could not load https://cdn.example/s/sightline-preview.min.js (not found, network, integrity or ' +
+            'Content-Security-Policy): the capture preview stays off',
+        ],
+      ]);
+    },
+  );
 
   it.each([
     [{ scripts: {} }, 'Cannot load preview: not in this build: the capture preview stays off'],

@@ -4,14 +4,13 @@
  * re-init while loading never starts it late; a load that fails leaves the feature off.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Plugin } from '@sightline/core';
 import {
   PLUGIN_NAME_ELEMENT_INTERACTIONS,
   PLUGIN_NAME_FRUSTRATION_INTERACTIONS,
 } from '@sightline/plugin-element-interactions';
 import { NETWORK_REQUESTS_PLUGIN_NAME } from '@sightline/plugin-network-requests';
 import { WEB_VITALS_PLUGIN_NAME } from '@sightline/plugin-web-vitals';
-import { createTestClient, settle, types } from '../../core/test/helpers.js';
+import { createTestClient, settle, types } from '@sightline/test-utils';
 import { onDemandPlugin, type PluginFactory } from '../src/on-demand/on-demand-plugin.js';
 import { OPT_IN_PLUGIN_NAMES } from '../src/opt-in-files.js';
 
@@ -32,7 +31,7 @@ const harness = (realSetup: () => void | Promise<void> = () => {}) => {
       },
       execute: (event) => ({ ...event, event_properties: { ...event.event_properties, seen: true } }),
       teardown: () => void real.teardowns++,
-    } as Plugin;
+    };
   };
   const plugin = onDemandPlugin({ name: 'sightline-feature', options: { level: 1 }, load });
   return { plugin, load, real, arrive: () => finish(factory), fail: () => finish(undefined) };

@@ -1,16 +1,22 @@
 /** `preview()`: the instance's element-interactions options reach the preview; never a throw; `close()`. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { Config, Plugin } from '@sightline/core';
-import { resolveConfig } from '../../core/src/config.js';
-import { silentLogger } from '../../core/test/helpers.js';
+import { resolvedConfig, silentLogger } from '@sightline/test-utils';
 import { BrowserClient } from '../src/browser-client.js';
 import { elementInteractionsOf, openPreviewFor } from '../src/preview-call.js';
 
-const preview = vi.hoisted(() => ({
-  loaded: undefined as unknown,
+/** What the mocked preview import resolves with (any module shape a test needs). */
+interface PreviewImport {
+  loaded: unknown;
+  handle: { close: () => void; isOpen: boolean };
+  openPreview: Mock;
+  contexts: unknown[];
+}
+const preview = vi.hoisted((): PreviewImport => ({
+  loaded: undefined,
   handle: { close: vi.fn(), isOpen: true },
   openPreview: vi.fn(),
-  contexts: [] as unknown[],
+  contexts: [],
 }));
 vi.mock('../src/preview-import.js', () => ({
   importPreview: (context: unknown) => {
@@ -19,7 +25,7 @@ vi.mock('../src/preview-import.js', () => ({
   },
 }));
 
-const configOf = (options: Record<string, unknown>): Config => resolveConfig({ apiKey: 'key', options }).config;
+const configOf = (options: Record<string, unknown>): Config => resolvedConfig(options, 'key');
 const named = (name: string) => ({ name }) as Plugin;
 
 afterEach(() => {
@@ -77,20 +83,23 @@ describe('openPreviewFor', () => {
     expect(preview.openPreview).not.toHaveBeenCalled();
   });
 
-  it('a file that could not load (logged by the loader), or a preview that throws, answers 0 and never throws', async () => {
-    preview.loaded = undefined;
-    expect(await openPreviewFor({ config: undefined, logger: silentLogger(), plugins: [] }).promise).toMatchObject({
-      code: 0,
-    });
-    const logger = silentLogger();
-    preview.loaded = {
-      openPreview: () => {
-        throw new Error('broken');
-      },
-    };
-    expect(await openPreviewFor({ config: undefined, logger, plugins: [] }).promise).toMatchObject({ code: 0 });
-    expect(logger.error).toHaveBeenCalledWith('The capture preview failed:', expect.any(Error));
-  });
+  it(
+    'a file that could not load (logged by the loader), or a preview that ' + 'throws, answers 0 and never throws',
+    async () => {
+      preview.loaded = undefined;
+      expect(await openPreviewFor({ config: undefined, logger: silentLogger(), plugins: [] }).promise).toMatchObject({
+        code: 0,
+      });
+      const logger = silentLogger();
+      preview.loaded = {
+        openPreview: () => {
+          throw new Error('broken');
+        },
+      };
+      expect(await openPreviewFor({ config: undefined, logger, plugins: [] }).promise).toMatchObject({ code: 0 });
+      expect(logger.error).toHaveBeenCalledWith('The capture preview failed:', expect.any(Error));
+    },
+  );
 });
 
 describe('BrowserClient.preview', () => {

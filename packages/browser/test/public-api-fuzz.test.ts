@@ -15,8 +15,9 @@
  * is fake and advanced in bounded steps, so a run is repeatable and no promise can hang it.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Event, Plugin, Result } from '@sightline/core';
+import type { Event, Logger, Plugin, Result } from '@sightline/core';
 import { createInstance, Identify, Revenue, type BrowserClient } from '../src/index.js';
+import { mulberry32 } from '@sightline/test-utils';
 
 /** What the delivery destination was handed (before encoding), recorded by wrapping the real destination. */
 const destination = vi.hoisted(() => ({ events: [] as unknown[] }));
@@ -44,14 +45,6 @@ const SEEDS = process.env.FUZZ_SEEDS
   ? process.env.FUZZ_SEEDS.split(',').map(Number)
   : Array.from({ length: 60 }, (_, index) => index + 1);
 const CALLS_PER_SEED = 40;
-
-/** mulberry32: a tiny seeded PRNG, so a seed replays the same sequence everywhere. */
-const mulberry32 = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 interface Random {
   (): number;
@@ -104,7 +97,7 @@ const revokedProxy = (): object => {
 const deepObject = (depth: number): object => {
   const root: Record<string, unknown> = {};
   let node = root;
-  for (let level = 0; level < depth; level++) node = (node.next = { level }) as Record<string, unknown>;
+  for (let level = 0; level < depth; level++) node = node.next = { level };
   return root;
 };
 
@@ -695,11 +688,11 @@ const clearPageStorage = () => {
 
 /** Removes every plugin of a seed's client, so its listeners, patches and timers do not reach the next seed. */
 const tearDown = async (client: BrowserClient): Promise<void> => {
-  const plugins = client['plugins']() as readonly Plugin[];
-  for (const { name } of plugins.slice()) await client.remove(name as string).promise;
+  const plugins = client['plugins']();
+  for (const { name } of plugins.slice()) await client.remove(name).promise;
 };
 
-const SILENT_LOGGER = OPTION_SAMPLES.loggerProvider[0];
+const SILENT_LOGGER = OPTION_SAMPLES.loggerProvider[0] as Logger;
 const VALID_OPTIONS = { loggerProvider: SILENT_LOGGER, optOut: false, offline: false, flushIntervalMillis: 10 };
 
 // ------------------------------------------------------------------ the tests
@@ -864,20 +857,23 @@ describe('delivery engine bugs the fuzz found', () => {
     expect(wireEvents().map((event) => event.event_type)).toContain('Once');
   });
 
-  it('one event a plugin made un-encodable (BigInt) does not keep the valid events of its batch off the wire', async () => {
-    const client = await ready();
-    const addBigInt: Plugin = {
-      name: 'adds-bigint',
-      execute: (event) => {
-        if (event.event_type === 'Poison') event.event_properties = { n: BigInt(1) };
-        return event;
-      },
-    };
-    await client.add(addBigInt).promise;
-    client.track('Poison');
-    client.track('Fine');
-    client.flush();
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(wireEvents().map((event) => event.event_type)).toContain('Fine');
-  });
+  it(
+    'one event a plugin made un-encodable (BigInt) does not keep the valid ' + 'events of its batch off the wire',
+    async () => {
+      const client = await ready();
+      const addBigInt: Plugin = {
+        name: 'adds-bigint',
+        execute: (event) => {
+          if (event.event_type === 'Poison') event.event_properties = { n: BigInt(1) };
+          return event;
+        },
+      };
+      await client.add(addBigInt).promise;
+      client.track('Poison');
+      client.track('Fine');
+      client.flush();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(wireEvents().map((event) => event.event_type)).toContain('Fine');
+    },
+  );
 });

@@ -250,18 +250,22 @@ describe('plugins', () => {
     expectTypeOf(remove('typed')).toEqualTypeOf<ResultPromise>();
   });
 
-  test('a plugin of no known shape, without a name, of an unknown type or a destination that sends nothing does not compile', () => {
-    // @ts-expect-error: not a plugin member
-    add({ nope: true });
-    // @ts-expect-error: a plugin has a name (remove(name) finds it; names are unique per instance)
-    add({ type: 'enrichment', execute: (event: Event) => event });
-    // @ts-expect-error: type is 'before', 'enrichment' or 'destination'
-    add({ name: 'sideways', type: 'sideways' });
-    // @ts-expect-error: a destination must execute (and answer with a Result)
-    add({ name: 'nowhere', type: 'destination' });
-    // @ts-expect-error: a destination answers with { event, code, message }
-    add({ name: 'half', type: 'destination', execute: async (event: Event) => event });
-  });
+  test(
+    'a plugin of no known shape, without a name, of an unknown type or a ' +
+      'destination that sends nothing does not compile',
+    () => {
+      // @ts-expect-error: not a plugin member
+      add({ nope: true });
+      // @ts-expect-error: a plugin has a name (remove(name) finds it; names are unique per instance)
+      add({ type: 'enrichment', execute: (event: Event) => event });
+      // @ts-expect-error: type is 'before', 'enrichment' or 'destination'
+      add({ name: 'sideways', type: 'sideways' });
+      // @ts-expect-error: a destination must execute (and answer with a Result)
+      add({ name: 'nowhere', type: 'destination' });
+      // @ts-expect-error: a destination answers with { event, code, message }
+      add({ name: 'half', type: 'destination', execute: async (event: Event) => event });
+    },
+  );
 });
 
 describe('Sightline extensions', () => {

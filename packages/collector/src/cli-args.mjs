@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from './constants.mjs';
 
-export const USAGE = `Usage: sightline-collector [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--data-dir ${DEFAULTS.dataDir}] [--quiet]
+export const USAGE =
+  `Usage: sightline-collector [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] ` +
+  `[--data-dir ${DEFAULTS.dataDir}] [--quiet]
   --port N        port to listen on (0 picks a free one)
   --host H        interface to bind (default ${DEFAULTS.host}: this machine only)
   --data-dir DIR  where accepted events (NDJSON, one file per day) and the insert_id set are kept
@@ -39,7 +41,8 @@ const problemOf = (tokens = []) => {
 
 /**
  * @param {string[]} argv arguments after the script name
- * @returns {{ ok: true, options: { port: number, host: string, dataDir: string, quiet: boolean }, help: boolean } | { ok: false, error: string }}
+ * @returns {{ ok: true, options: { port: number, host: string, dataDir: string, quiet: boolean }, help: boolean } | {
+ * ok: false, error: string }}
  */
 export const parseCliArgs = (argv) => {
   const { values, tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, tokens: true });

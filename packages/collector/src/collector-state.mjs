@@ -20,7 +20,8 @@ export const describeStatuses = (requests) => {
 };
 
 /**
- * @param {{ dataDir: string, stream: ReturnType<typeof import('./event-stream.mjs').createEventStream>, log: (message: string) => void }} options
+ * @param {{ dataDir: string, stream: ReturnType<typeof import('./event-stream.mjs').createEventStream>, log: (message:
+ * string) => void }} options
  */
 export const createCollectorState = ({ dataDir, stream, log }) => {
   const seen = createInsertIdRegistry({ file: join(dataDir, INSERT_IDS_FILE), windowMs: DEDUPE_WINDOW_MS, log });
@@ -33,7 +34,10 @@ export const createCollectorState = ({ dataDir, stream, log }) => {
   /** @type {Stats} */
   let stats = { requests: 0, accepted: 0, duplicates: 0, rejected: 0 };
   let down = false;
-  /** @type {{ count: number, resolve: (events: Record<string, unknown>[]) => void, reject: (error: Error) => void, timer: NodeJS.Timeout }[]} */
+  /**
+   * @type {{ count: number, resolve: (events: Record<string, unknown>[]) => void, reject: (error: Error) => void,
+   * timer: NodeJS.Timeout }[]}
+   */
   let waiters = [];
 
   const settleWaiters = () => {
@@ -128,8 +132,10 @@ export const createCollectorState = ({ dataDir, stream, log }) => {
             waiters = waiters.filter((other) => other !== waiter);
             reject(
               new Error(
-                `waitForEvents: expected at least ${count} events within ${timeoutMs} ms, but ${events.length} arrived ` +
-                  `(${stats.requests} ingestion requests answered ${describeStatuses(requests)}; ${stats.duplicates} duplicates, ${stats.rejected} rejected)`,
+                `waitForEvents: expected at least ${count} events within ${timeoutMs} ms, but ${events.length} ` +
+                  `arrived ` +
+                  `(${stats.requests} ingestion requests answered ${describeStatuses(requests)}; ` +
+                  `${stats.duplicates} duplicates, ${stats.rejected} rejected)`,
               ),
             );
           }, timeoutMs),

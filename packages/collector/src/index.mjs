@@ -93,7 +93,8 @@ export const startCollector = async (options = {}) => {
   server.on('clientError', (_error, socket) => {
     if (socket.writable)
       socket.end(
-        'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"code":400,"error":"Malformed HTTP request"}',
+        'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: ' +
+          'close\r\n\r\n{"code":400,"error":"Malformed HTTP request"}',
       );
     else socket.destroy();
   });
@@ -118,7 +119,10 @@ export const startCollector = async (options = {}) => {
     /** Every ingestion request read, with decoded and raw bodies and the status it got (0: no answer). */
     requests: state.requests,
     stats: state.stats,
-    /** Queue faults for the next ingestion requests. Throws a TypeError on a malformed fault. @param {Fault | Fault[]} faults */
+    /**
+     * Queue faults for the next ingestion requests. Throws a TypeError on a malformed fault. @param {Fault | Fault[]}
+     * faults
+     */
     script: (faults) => void state.faults.push(faults),
     reset: () => state.reset(),
     /** @param {boolean} down */

@@ -49,7 +49,10 @@ export const handleIngest = async ({ request, response, path, state, limits, log
   };
   state.recordRequest(record);
 
-  /** @param {{ status: number, body: Record<string, unknown>, headers?: Record<string, string> }} answer @param {number} refused */
+  /**
+   * @param {{ status: number, body: Record<string, unknown>, headers?: Record<string, string> }} answer @param {number}
+   * refused
+   */
   const answer = (answer, refused = 0) => {
     record.status = answer.status;
     if (answer.status !== 200) state.reject(refused);

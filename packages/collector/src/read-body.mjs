@@ -52,7 +52,8 @@ const gunzipAtMost = (raw, maxOutputLength) =>
 
 /**
  * @param {{ raw: Buffer, overflow: boolean, contentEncoding?: string, maxBodyBytes: number }} input
- * @returns {Promise<{ ok: true, body: Buffer } | { ok: false, status: number, body: Record<string, unknown>, decoded: Buffer }>}
+ * @returns {Promise<{ ok: true, body: Buffer } | { ok: false, status: number, body: Record<string, unknown>, decoded:
+ * Buffer }>}
  */
 export const decodeBody = async ({ raw, overflow, contentEncoding, maxBodyBytes }) => {
   const encoding = encodingOf(contentEncoding);

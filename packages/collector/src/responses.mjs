@@ -36,8 +36,10 @@ export const errorBody = ({ code, error }) => ({
 
 /**
  * The documented 429 body. Each throttled map is id → events per second observed.
- * @param {{ throttledUsers?: Record<string, number>, throttledDevices?: Record<string, number>, throttledEvents?: number[],
- *   exceededDailyQuotaUsers?: Record<string, number>, exceededDailyQuotaDevices?: Record<string, number>, epsThreshold?: number }} input
+ * @param {{ throttledUsers?: Record<string, number>, throttledDevices?: Record<string, number>, throttledEvents?:
+ * number[],
+ *   exceededDailyQuotaUsers?: Record<string, number>, exceededDailyQuotaDevices?: Record<string, number>,
+ * epsThreshold?: number }} input
  */
 export const tooManyRequestsBody = (input) => ({
   [RESPONSE.code]: 429,

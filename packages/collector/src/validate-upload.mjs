@@ -27,7 +27,8 @@ const note = (map, field, index) => {
 
 /**
  * Finds what is wrong with one event, writing its index into the three documented maps.
- * @param {{ event: unknown, index: number, minIdLength: number, invalid: object, missing: object, idLengths: object }} input
+ * @param {{ event: unknown, index: number, minIdLength: number, invalid: object, missing: object, idLengths: object }}
+ * input
  */
 const inspectEvent = ({ event, index, minIdLength, invalid, missing, idLengths }) => {
   if (!isObject(event)) return note(invalid, FIELD.event, index);

@@ -624,7 +624,8 @@ describe('waitForEvents', () => {
     await upload(collector, [event()]);
     await upload(collector, [event()]);
     await expect(collector.waitForEvents(3, { timeoutMs: 50 })).rejects.toThrow(
-      'waitForEvents: expected at least 3 events within 50 ms, but 1 arrived (2 ingestion requests answered 500×1, 200×1; 0 duplicates, 1 rejected)',
+      'waitForEvents: expected at least 3 events within 50 ms, but 1 arrived (2 ingestion requests answered 500×1, ' +
+        '200×1; 0 duplicates, 1 rejected)',
     );
   });
 
@@ -643,7 +644,8 @@ describe('never crashes on bad input', () => {
     await new Promise<void>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
         socket.write(
-          'POST /2/httpapi HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"api_key":',
+          'POST /2/httpapi HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ' +
+            '1000\r\n\r\n{"api_key":',
         );
         setTimeout(() => {
           socket.destroy();
@@ -654,7 +656,7 @@ describe('never crashes on bad input', () => {
     const garbage = await new Promise<string>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
       let answer = '';
-      socket.on('data', (chunk) => (answer += chunk));
+      socket.on('data', (chunk) => (answer += String(chunk)));
       socket.on('close', () => resolve(answer));
     });
     expect(garbage).toMatch(/^HTTP\/1.1 400/);

@@ -42,7 +42,7 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
     this.initialization = this.initialization
       .then(() => events.whenDrained())
       .then(async () => {
-        for (const plugin of this.modePlugins.splice(0)) await this.pipeline.remove(plugin.name as string);
+        for (const plugin of this.modePlugins.splice(0)) await this.pipeline.remove(plugin.name);
         if (to === 'off' || to === 'cookieless') platform.eraseStorage?.(config);
         this.modePlugins = platform.createPlugins(config, to);
         await this.setUp(this.modePlugins, config);

@@ -35,7 +35,8 @@ import type {
  * The analytics client. Never throws into the caller: every public method
  * catches, logs, and answers with `{ promise }` resolving to `{ event, code, message }`.
  * Calls made before `init` are queued with the time they were made and replayed in order.
- * This class holds the events and plugin API; init, identity and sessions are `ClientLifecycle`'s, consent changes `ConsentClient`'s.
+ * This class holds the events and plugin API; init, identity and sessions are `ClientLifecycle`'s,
+ * consent changes `ConsentClient`'s.
  */
 export class CoreClient<Options extends ClientOptions = ClientOptions> extends ConsentClient<Options> {
   // ---------------------------------------------------------------- events

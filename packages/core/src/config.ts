@@ -147,7 +147,7 @@ export const resolveConfig = ({ apiKey, options }: ResolveConfigInput): { config
     const given = config[name];
     // A value that throws when checked (a revoked Proxy) is as invalid as a wrong type: the default, not a failed init.
     if (given !== undefined && tryOr(() => valid(given), false)) continue;
-    const value = typeof fallback === 'function' ? fallback() : fallback;
+    const value: unknown = typeof fallback === 'function' ? (fallback as () => unknown)() : fallback;
     if (given !== undefined)
       problems.push(`Option ${name} must be ${expected}, got ${describeValue(given)}; using ${describeValue(value)}`);
     config[name] = value;

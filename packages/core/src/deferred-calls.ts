@@ -23,7 +23,7 @@ export const createDeferredCalls = <State>(): DeferredCalls<State> => {
     answerLater: (call) => {
       let resolve!: (result: Result) => void;
       const promise = new Promise<Result>((r) => (resolve = r));
-      calls.push(() => call().promise.then(resolve));
+      calls.push(() => void call().promise.then(resolve));
       return { promise };
     },
     replay: (state, logger) => {

@@ -65,7 +65,7 @@ export const createEventDrain = (pipeline: Pipeline, logger: () => Logger): Even
           else {
             // A plugin may hand on a new object: the store and the server key every event by insert_id.
             if (!output.insert_id) output.insert_id = uuid();
-            pipeline.deliver(output).then((result) => item.settle(result));
+            void pipeline.deliver(output).then((result) => item.settle(result));
           }
         } catch (error) {
           logger().error('Pipeline failed:', error);

@@ -77,7 +77,7 @@ export const timeOfCall = (
  */
 export const optionsObject = (eventOptions: unknown, logger: Logger): EventOptions | undefined => {
   if (eventOptions === undefined || eventOptions === null) return undefined;
-  if (typeof eventOptions === 'object' && !Array.isArray(eventOptions)) return eventOptions as EventOptions;
+  if (typeof eventOptions === 'object' && !Array.isArray(eventOptions)) return eventOptions;
   logger.warn(`eventOptions must be an object, got ${describeValue(eventOptions)}; ignored`);
   return undefined;
 };

@@ -18,7 +18,7 @@ const ARRAY_OPERATIONS: Operation[] = [
 const isValidValue = (value: Value): boolean => {
   const type = typeof value;
   if (type === 'string' || type === 'boolean') return true;
-  if (type === 'number') return Number.isFinite(value as number);
+  if (type === 'number') return Number.isFinite(value);
   // A revoked Proxy, or one whose traps throw, is nothing to send.
   return tryOr(() => (Array.isArray(value) ? value.every(isValidValue) : value !== null && type === 'object'), false);
 };

@@ -33,7 +33,6 @@ export class ConsoleLogger implements Logger {
 
 const write = (method: 'log' | 'warn' | 'error' | 'debug', args: unknown[]): void => {
   try {
-    // eslint-disable-next-line no-console
     if (typeof console !== 'undefined') console[method](LOG_PREFIX, ...args);
   } catch {
     /* a broken console must not break the host page */

@@ -3,9 +3,12 @@
  * decides what counts as "an object" so every options bag and body is read the same way.
  */
 
-/** `value` when it is an object (arrays included), else a fresh `{}`: a missing or wrong-typed options bag reads as "all defaults". */
+/**
+ * `value` when it is an object (arrays included), else a fresh `{}`: a missing or wrong-typed
+ * options bag reads as "all defaults".
+ */
 export const objectOrEmpty = <T extends object>(value: unknown): Partial<T> =>
-  value && typeof value === 'object' ? (value as Partial<T>) : {};
+  value && typeof value === 'object' ? value : {};
 
 /**
  * A documented boolean-or-options setting (`autocapture.pageViews`, `…fileDownloads` …) as plugin

@@ -103,7 +103,7 @@ export class Pipeline {
   }
 
   async teardownAll(): Promise<void> {
-    for (const plugin of this.plugins.slice()) await this.remove(plugin.name as string);
+    for (const plugin of this.plugins.slice()) await this.remove(plugin.name);
   }
 
   async flush(): Promise<void> {

@@ -4,7 +4,7 @@ import { CoreClient, Identify, createMemoryIdentityStorage, type Plugin, type Re
 import { MAX_STRING_LENGTH } from '../src/constants.js';
 import { sanitizeProperties } from '../src/sanitize.js';
 import { describeValue } from '../src/describe-value.js';
-import { createTestClient, recordingDestination, settle, silentLogger, types } from './helpers.js';
+import { createTestClient, recordingDestination, settle, silentLogger, types } from '@sightline/test-utils';
 
 const ready = async (plugins: Plugin[] = []) => {
   const setup = createTestClient({ plugins });
@@ -198,53 +198,64 @@ describe('hostile values found by the public API fuzz never throw and never stop
     expect(types(destination.events)).toEqual(['fine']);
   });
 
-  it('a plugin that hands on a new event object without insert_id: each gets its own, so two are not taken for one', async () => {
-    const replacing: Plugin = { name: 'replacing', execute: (event) => ({ event_type: `new ${event.event_type}` }) };
-    const { client, destination } = await ready([replacing]);
-    await client.track('a').promise;
-    await client.track('b').promise;
-    const ids = destination.events.map((event) => event.insert_id);
-    expect(types(destination.events)).toEqual(['new a', 'new b']);
-    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
-    expect(new Set(ids).size).toBe(2);
-  });
+  it(
+    'a plugin that hands on a new event object without insert_id: each gets ' + 'its own, so two are not taken for one',
+    async () => {
+      const replacing: Plugin = { name: 'replacing', execute: (event) => ({ event_type: `new ${event.event_type}` }) };
+      const { client, destination } = await ready([replacing]);
+      await client.track('a').promise;
+      await client.track('b').promise;
+      const ids = destination.events.map((event) => event.insert_id);
+      expect(types(destination.events)).toEqual(['new a', 'new b']);
+      expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+      expect(new Set(ids).size).toBe(2);
+    },
+  );
 
-  it('a plugin that hands on something other than an event drops that event with a code; nothing malformed reaches the destination', async () => {
-    const garbage: Plugin = {
-      name: 'garbage',
-      execute: (event) => (event.event_type === 'bad' ? ({ event_type: 42 } as never) : event),
-    };
-    const { client, destination, logger } = await ready([garbage]);
-    const bad = await client.track('bad').promise;
-    await client.track('fine').promise;
-    expect(bad.code).toBe(500);
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('not an event'));
-    expect(types(destination.events)).toEqual(['fine']);
-  });
+  it(
+    'a plugin that hands on something other than an event drops that event with a ' +
+      'code; nothing malformed reaches the destination',
+    async () => {
+      const garbage: Plugin = {
+        name: 'garbage',
+        execute: (event) => (event.event_type === 'bad' ? ({ event_type: 42 } as never) : event),
+      };
+      const { client, destination, logger } = await ready([garbage]);
+      const bad = await client.track('bad').promise;
+      await client.track('fine').promise;
+      expect(bad.code).toBe(500);
+      expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('not an event'));
+      expect(types(destination.events)).toEqual(['fine']);
+    },
+  );
 
-  it('every field of an event object or of eventOptions reaches the destination as JSON, not only the property objects', async () => {
-    const circular: Record<string, unknown> = { a: 1 };
-    circular.self = circular;
-    const { client, destination, logger } = await ready();
-    await client.track('with options', { ok: 1 }, {
-      extra: BigInt(7),
-      groups: { org: 'acme', loop: circular },
-    } as never).promise;
-    await client.track({
-      event_type: 'as object',
-      user_properties: { $set: { k: 1 } },
-      custom: { toJSON: boom },
-      s: Symbol('s'),
-    } as never).promise;
-    expect(() => JSON.stringify(destination.events)).not.toThrow();
-    expect(destination.events[0]).toMatchObject({
-      event_properties: { ok: 1 },
-      extra: '7',
-      groups: { org: 'acme', loop: { a: 1 } },
-    });
-    expect(destination.events[1]).toMatchObject({ user_properties: { $set: { k: 1 } }, custom: {} });
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/BigInt/));
-  });
+  it(
+    'every field of an event object or of eventOptions reaches the destination ' +
+      'as JSON, not only the property objects',
+    async () => {
+      const circular: Record<string, unknown> = { a: 1 };
+      circular.self = circular;
+      const { client, destination, logger } = await ready();
+      await client.track('with options', { ok: 1 }, {
+        extra: BigInt(7),
+        groups: { org: 'acme', loop: circular },
+      } as never).promise;
+      await client.track({
+        event_type: 'as object',
+        user_properties: { $set: { k: 1 } },
+        custom: { toJSON: boom },
+        s: Symbol('s'),
+      }).promise;
+      expect(() => JSON.stringify(destination.events)).not.toThrow();
+      expect(destination.events[0]).toMatchObject({
+        event_properties: { ok: 1 },
+        extra: '7',
+        groups: { org: 'acme', loop: { a: 1 } },
+      });
+      expect(destination.events[1]).toMatchObject({ user_properties: { $set: { k: 1 } }, custom: {} });
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/BigInt/));
+    },
+  );
 
   // Before the fix these froze the page: each init found the client still initialising and called
   // itself again, a loop of microtasks. The logger's warn() stops such a loop here, so a
@@ -290,15 +301,18 @@ describe('hostile values found by the public API fuzz never throw and never stop
     expect(types(destination.events)).toEqual(['after']);
   });
 
-  it('track before init with eventOptions that throw when copied is answered, not left pending after init', async () => {
-    const { client, destination, logger } = createTestClient();
-    const early = client.track('early', {}, Object.defineProperty({}, 'boom', { get: boom, enumerable: true }));
-    await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise;
-    await client.track('after').promise;
-    const answer = await Promise.race([early.promise, settle().then(() => 'still pending')]);
-    expect(answer).toMatchObject({ code: 500 });
-    expect(types(destination.events)).toEqual(['after']);
-  });
+  it(
+    'track before init with eventOptions that throw when copied is ' + 'answered, not left pending after init',
+    async () => {
+      const { client, destination, logger } = createTestClient();
+      const early = client.track('early', {}, Object.defineProperty({}, 'boom', { get: boom, enumerable: true }));
+      await client.init('key-1234567890', { loggerProvider: logger, autocapture: false }).promise;
+      await client.track('after').promise;
+      const answer = await Promise.race([early.promise, settle().then(() => 'still pending')]);
+      expect(answer).toMatchObject({ code: 500 });
+      expect(types(destination.events)).toEqual(['after']);
+    },
+  );
 
   it('a plugin added before init that cannot be read does not keep init from finishing', async () => {
     const { client, destination, logger } = createTestClient();
@@ -367,7 +381,7 @@ describe('sanitizeProperties', () => {
   it('bounds depth', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;
-    for (let i = 0; i < 20; i++) deep = (deep.n = {}) as Record<string, unknown>;
+    for (let i = 0; i < 20; i++) deep = deep.n = {};
     const { problems } = sanitizeProperties(root, 'p');
     expect(problems.join()).toMatch(/deeper than/);
   });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { Identify, Revenue, type Event, type Plugin } from '../src/index.js';
-import { createTestClient, settle, types } from './helpers.js';
+import { badInput, createTestClient, settle, types } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 
@@ -97,33 +97,36 @@ describe('track / logEvent', () => {
     });
   });
 
-  it('an event that breaks the pipeline itself is answered 500 and logged; the events after it still go out', async () => {
-    // A plugin returning a value that throws when read escapes the per-plugin error handling.
-    const hostile = new Proxy(
-      {},
-      {
-        get: () => {
-          throw new Error('hostile value');
+  it(
+    'an event that breaks the pipeline itself is answered 500 and logged; ' + 'the events after it still go out',
+    async () => {
+      // A plugin returning a value that throws when read escapes the per-plugin error handling.
+      const hostile = new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('hostile value');
+          },
+          has: () => {
+            throw new Error('hostile value');
+          },
         },
-        has: () => {
-          throw new Error('hostile value');
-        },
-      },
-    );
-    const plugin: Plugin = {
-      name: 'hostile',
-      type: 'enrichment',
-      execute: (event) => (event.event_type === 'boom' ? (hostile as Event) : event),
-    };
-    const { client, destination, logger } = await initClient({ autocapture: false, plugins: [] });
-    await client.add(plugin).promise;
-    const boom = client.track('boom');
-    const after = client.track('after');
-    expect(await boom.promise).toMatchObject({ code: 500, message: expect.stringContaining('hostile value') });
-    expect((await after.promise).code).toBe(200);
-    expect(types(destination.events)).toEqual(['after']);
-    expect(logger.error).toHaveBeenCalled();
-  });
+      );
+      const plugin: Plugin = {
+        name: 'hostile',
+        type: 'enrichment',
+        execute: (event) => (event.event_type === 'boom' ? (hostile as Event) : event),
+      };
+      const { client, destination, logger } = await initClient({ autocapture: false, plugins: [] });
+      await client.add(plugin).promise;
+      const boom = client.track('boom');
+      const after = client.track('after');
+      expect(await boom.promise).toMatchObject({ code: 500, message: expect.stringContaining('hostile value') });
+      expect((await after.promise).code).toBe(200);
+      expect(types(destination.events)).toEqual(['after']);
+      expect(logger.error).toHaveBeenCalled();
+    },
+  );
 
   it('event ids increase and insert ids are unique', async () => {
     const { client, destination } = await initClient({ autocapture: false });
@@ -344,7 +347,8 @@ describe('plugins', () => {
 
   it('gives an unnamed plugin a random name and a default type of enrichment', async () => {
     const { client } = await initClient();
-    const plugin: Plugin = { execute: (event) => event };
+    // From JavaScript: no name, no type.
+    const plugin = badInput<Plugin>({ execute: (event: Event) => event });
     await client.add(plugin).promise;
     expect(plugin.name).toMatch(/[0-9a-f-]{36}/);
     expect(plugin.type).toBe('enrichment');

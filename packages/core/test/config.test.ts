@@ -88,23 +88,30 @@ describe('invalid option values are logged and the default used', () => {
     expect(problems).toHaveLength(3);
   });
 
-  it('cookieOptions keys named like Object.prototype members are ignored as unknown, not fatal to init (public API fuzz)', () => {
-    const { config, problems } = resolve({ cookieOptions: { constructor: 'c', toString: 1, secure: true } });
-    expect(config.cookieOptions).toMatchObject({ secure: true, expiration: 365 });
-    expect(problems).toEqual([]);
-  });
+  it(
+    'cookieOptions keys named like Object.prototype members are ignored as ' +
+      'unknown, not fatal to init (public API fuzz)',
+    () => {
+      const { config, problems } = resolve({ cookieOptions: { constructor: 'c', toString: 1, secure: true } });
+      expect(config.cookieOptions).toMatchObject({ secure: true, expiration: 365 });
+      expect(problems).toEqual([]);
+    },
+  );
 
-  it('an option value that throws when checked (a revoked Proxy) gets the default and a problem, not a failed init', () => {
-    const { proxy, revoke } = Proxy.revocable({}, {});
-    revoke();
-    const { config, problems } = resolveConfig({ apiKey: 'k', options: { loggerProvider: proxy, transport: proxy } });
-    expect(config.loggerProvider).toBeInstanceOf(ConsoleLogger);
-    expect(config.transport).toBe('fetch');
-    expect(problems).toEqual([
-      expect.stringContaining('Option loggerProvider must be'),
-      expect.stringContaining('Option transport must be'),
-    ]);
-  });
+  it(
+    'an option value that throws when checked (a revoked Proxy) gets the ' + 'default and a problem, not a failed init',
+    () => {
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      const { config, problems } = resolveConfig({ apiKey: 'k', options: { loggerProvider: proxy, transport: proxy } });
+      expect(config.loggerProvider).toBeInstanceOf(ConsoleLogger);
+      expect(config.transport).toBe('fetch');
+      expect(problems).toEqual([
+        expect.stringContaining('Option loggerProvider must be'),
+        expect.stringContaining('Option transport must be'),
+      ]);
+    },
+  );
 
   it('keeps valid values and unknown options', () => {
     const identify = new Identify();

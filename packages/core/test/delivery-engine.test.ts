@@ -21,7 +21,7 @@ afterEach(() => {
 describe('batching', () => {
   it('sends a full batch at once and a partial one after flushIntervalMillis', async () => {
     const h = harness({ options: { flushQueueSize: 5, flushIntervalMillis: 1000 } });
-    h.trackMany(7);
+    void h.trackMany(7);
     await vi.advanceTimersByTimeAsync(10);
     expect(h.sent.map((batch) => batch.length)).toEqual([5]);
     await vi.advanceTimersByTimeAsync(500);
@@ -40,7 +40,7 @@ describe('batching', () => {
 
   it('encodes api_key, options.min_id_length and client_upload_time (the upload time, in ISO)', async () => {
     const h = harness({ options: { minIdLength: 3 } });
-    h.track(); // at 2027-01-15T08:00:00.000Z (the fake clock's start)
+    void h.track(); // at 2027-01-15T08:00:00.000Z (the fake clock's start)
     await vi.advanceTimersByTimeAsync(200);
     const body = JSON.parse(h.transport.send.mock.calls[0][0].body);
     expect(body.api_key).toBe('test-api-key');
@@ -59,7 +59,7 @@ describe('write-ahead persistence', () => {
       put: (records) => new Promise<void>((resolve) => (release = () => void memory.put(records).then(resolve))),
     };
     const h = harness({ store: slowStore });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(1000);
     expect(h.sent).toHaveLength(0); // not written yet: not sent
     release();
@@ -71,7 +71,7 @@ describe('write-ahead persistence', () => {
   it('keeps a failed event stored while it retries', async () => {
     const h = harness();
     h.answers.push({ status: 503, body: null });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(150);
     expect(h.sent).toHaveLength(1);
     expect(await storedIds(h.store)).toEqual(['id-0']);
@@ -173,7 +173,7 @@ describe('response handling', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5); // first backoff: 0.5 × 1000 ms
     const h = harness();
     for (let i = 0; i < 5; i++) h.answers.push({ status: 503, body: null });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(150);
     expect(h.sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(400);
@@ -183,28 +183,32 @@ describe('response handling', () => {
     vi.restoreAllMocks();
   });
 
-  it('after flushMaxRetries the promise resolves with the last code but the event stays stored, then goes when the network returns', async () => {
-    let online = true;
-    let notify!: (online: boolean) => void;
-    const connectivity: Connectivity = {
-      isOnline: () => online,
-      subscribe: (listener) => ((notify = listener), () => undefined),
-    };
-    const h = harness({ options: { flushMaxRetries: 2 }, environment: { connectivity } });
-    h.answers.push({ status: 502, body: null }, { status: 502, body: null });
-    const result = h.track();
-    await vi.advanceTimersByTimeAsync(120_000);
-    expect(await result).toMatchObject({ code: 502, message: expect.stringMatching(/kept stored/) });
-    expect(h.sent).toHaveLength(2);
-    expect(await storedIds(h.store)).toEqual(['id-0']);
-    online = false;
-    notify(false);
-    online = true;
-    notify(true);
-    await vi.advanceTimersByTimeAsync(10);
-    expect(h.sent).toHaveLength(3);
-    expect(await storedIds(h.store)).toEqual([]);
-  });
+  it(
+    'after flushMaxRetries the promise resolves with the last code but the event stays ' +
+      'stored, then goes when the network returns',
+    async () => {
+      let online = true;
+      let notify!: (online: boolean) => void;
+      const connectivity: Connectivity = {
+        isOnline: () => online,
+        subscribe: (listener) => ((notify = listener), () => undefined),
+      };
+      const h = harness({ options: { flushMaxRetries: 2 }, environment: { connectivity } });
+      h.answers.push({ status: 502, body: null }, { status: 502, body: null });
+      const result = h.track();
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(await result).toMatchObject({ code: 502, message: expect.stringMatching(/kept stored/) });
+      expect(h.sent).toHaveLength(2);
+      expect(await storedIds(h.store)).toEqual(['id-0']);
+      online = false;
+      notify(false);
+      online = true;
+      notify(true);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(h.sent).toHaveLength(3);
+      expect(await storedIds(h.store)).toEqual([]);
+    },
+  );
 
   it('flushMaxRetries: 0 makes one attempt per page life, not none (it counts retries)', async () => {
     const h = harness({ options: { flushMaxRetries: 0 } });
@@ -245,7 +249,7 @@ describe('response handling', () => {
   it('429 with Retry-After waits exactly that long', async () => {
     const h = harness();
     h.answers.push({ status: 429, body: { code: 429 }, retryAfterMs: 5000 });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(150);
     await vi.advanceTimersByTimeAsync(4800);
     expect(h.sent).toHaveLength(1);
@@ -279,13 +283,13 @@ describe('response handling', () => {
     });
     const outcomes: { [id: string]: string } = {};
     h.plugin.onDelivery((report) => (outcomes[report.event.insert_id as string] = report.reason || 'sent'));
-    h.trackMany(4);
+    void h.trackMany(4);
     await vi.advanceTimersByTimeAsync(200);
     expect(sent).toEqual([
       ['id-0', 'id-1', 'id-2', 'id-3'],
       ['id-0', 'id-1'],
     ]);
-    h.trackMany(2); // 6 > maxStoredEvents: two must go, but id-2 and id-3 are on their way
+    void h.trackMany(2); // 6 > maxStoredEvents: two must go, but id-2 and id-3 are on their way
     pending.shift()!();
     await vi.advanceTimersByTimeAsync(0);
     pending.shift()!();
@@ -304,7 +308,7 @@ describe('response handling', () => {
   it('several flush() calls during an upload make one follow-up upload, not one immediate resend each', async () => {
     const h = harness();
     for (let i = 0; i < 5; i++) h.answers.push({ status: 503, body: null });
-    h.track();
+    void h.track();
     void h.plugin.flush!();
     void h.plugin.flush!();
     void h.plugin.flush!();

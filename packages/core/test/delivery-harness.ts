@@ -13,7 +13,7 @@ import {
 } from './delivery-internals.js';
 import { resolveConfig } from '../src/config.js';
 import type { DeliveryEnvironment } from './delivery-internals.js';
-import { silentLogger } from './helpers.js';
+import { silentLogger } from '@sightline/test-utils';
 
 export const OK: UploadResponse = { status: 200, body: { code: 200 } };
 
@@ -61,10 +61,10 @@ export const harness = ({ options = {}, environment = {}, store = createMemoryEv
     apiKey: 'test-api-key',
     options: { loggerProvider: logger, flushIntervalMillis: 100, ...options },
   });
-  plugin.setup!(config, undefined);
+  void plugin.setup!(config, undefined);
   let counter = 0;
   const track = (fields: Partial<Event> = {}): Promise<Result> =>
-    plugin.execute!({
+    plugin.execute({
       event_type: 'Numbered',
       insert_id: `id-${counter++}`,
       device_id: 'device-12345',
@@ -94,7 +94,9 @@ export const harness = ({ options = {}, environment = {}, store = createMemoryEv
   };
 };
 
-/** The test's timers and clocks (faked by vitest), with the jitter fixed: `random` 0.99 waits nearly the full backoff. */
+/**
+ * The test's timers and clocks (faked by vitest), with the jitter fixed: `random` 0.99 waits nearly the full backoff.
+ */
 export const testClock = (random = 0.99, wall: () => number = () => Date.now()) =>
   createClock({
     monotonic: () => performance.now(),

@@ -21,7 +21,7 @@ afterEach(() => {
 describe('offline', () => {
   it('offline: true holds everything stored until setOffline(false)', async () => {
     const h = harness({ options: { offline: true } });
-    h.trackMany(3);
+    void h.trackMany(3);
     await vi.advanceTimersByTimeAsync(5000);
     expect(h.sent).toHaveLength(0);
     expect(await storedIds(h.store)).toHaveLength(3);
@@ -33,11 +33,11 @@ describe('offline', () => {
   it('follows connectivity by default and ignores it with OfflineDisabled (null)', async () => {
     const offline: Connectivity = { isOnline: () => false, subscribe: () => () => undefined };
     const following = harness({ environment: { connectivity: offline } });
-    following.track();
+    void following.track();
     await vi.advanceTimersByTimeAsync(1000);
     expect(following.sent).toHaveLength(0);
     const ignoring = harness({ options: { offline: null }, environment: { connectivity: offline } });
-    ignoring.track();
+    void ignoring.track();
     await vi.advanceTimersByTimeAsync(1000);
     expect(ignoring.sent).toHaveLength(1);
   });
@@ -58,7 +58,7 @@ describe('offline', () => {
       subscribe: (listener) => ((notify = listener), () => undefined),
     };
     const h = harness({ environment: { connectivity, clock } });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(h.sent).toHaveLength(0);
     expect(timersArmed).toBeLessThan(5);
@@ -78,12 +78,12 @@ describe('delivery report', () => {
       throw new Error('listener bug');
     });
     const stop = h.plugin.onDelivery((report) => heard.push(`${report.outcome}:${report.reason || ''}:${report.code}`));
-    h.trackMany(2);
+    void h.trackMany(2);
     await vi.advanceTimersByTimeAsync(10);
     expect(heard).toEqual(['dropped:invalid:400', 'sent::200']);
     expect(h.logger.error).toHaveBeenCalledWith(expect.stringMatching(/onDelivery listener threw/), expect.any(Error));
     stop();
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(200);
     expect(heard).toHaveLength(2);
   });
@@ -97,11 +97,12 @@ describe('delivery report', () => {
   it('an async onDelivery listener that rejects is logged, not left as an unhandled rejection', async () => {
     const h = harness();
     const heard: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a listener that rejects is the case under test
     h.plugin.onDelivery(async () => {
       throw new Error('async listener bug');
     });
     h.plugin.onDelivery((report) => heard.push(report.outcome));
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(200);
     expect(heard).toEqual(['sent']);
     expect(h.logger.error).toHaveBeenCalledWith(
@@ -110,37 +111,41 @@ describe('delivery report', () => {
     );
   });
 
-  it('an event a plugin made unencodable (BigInt, cycle) is dropped as unencodable and logged; the rest of its batch is sent', async () => {
-    const h = harness({ options: { flushQueueSize: 3 } });
-    const heard: string[] = [];
-    h.plugin.onDelivery((report) => heard.push(`${report.event.insert_id}:${report.outcome}:${report.reason || ''}`));
-    const circular: Record<string, unknown> = {};
-    circular.self = circular;
-    const codes: number[] = [];
-    for (const fields of [{}, { event_properties: { n: BigInt(1) } }, { event_properties: circular }])
-      void h.track(fields).then((result) => codes.push(result.code));
-    await vi.advanceTimersByTimeAsync(10);
-    expect(h.sentIds()).toEqual(['id-0']);
-    expect(codes.sort()).toEqual([200, 400, 400]);
-    expect(heard.sort()).toEqual(['id-0:sent:', 'id-1:dropped:unencodable', 'id-2:dropped:unencodable']);
-    expect(h.plugin.getDeliveryStats()).toEqual({
-      sent: 1,
-      retried: 0,
-      dropped: { [DropReason.UNENCODABLE]: 2 },
-      pending: 0,
-    });
-    expect(h.logger.error).toHaveBeenCalledWith(
-      expect.stringMatching(/cannot be encoded as JSON/),
-      expect.any(TypeError),
-    );
-    expect(await storedIds(h.store)).toEqual([]);
-  });
+  it(
+    'an event a plugin made unencodable (BigInt, cycle) is dropped as unencodable ' +
+      'and logged; the rest of its batch is sent',
+    async () => {
+      const h = harness({ options: { flushQueueSize: 3 } });
+      const heard: string[] = [];
+      h.plugin.onDelivery((report) => heard.push(`${report.event.insert_id}:${report.outcome}:${report.reason || ''}`));
+      const circular: Record<string, unknown> = {};
+      circular.self = circular;
+      const codes: number[] = [];
+      for (const fields of [{}, { event_properties: { n: BigInt(1) } }, { event_properties: circular }])
+        void h.track(fields).then((result) => codes.push(result.code));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(h.sentIds()).toEqual(['id-0']);
+      expect(codes.sort()).toEqual([200, 400, 400]);
+      expect(heard.sort()).toEqual(['id-0:sent:', 'id-1:dropped:unencodable', 'id-2:dropped:unencodable']);
+      expect(h.plugin.getDeliveryStats()).toEqual({
+        sent: 1,
+        retried: 0,
+        dropped: { [DropReason.UNENCODABLE]: 2 },
+        pending: 0,
+      });
+      expect(h.logger.error).toHaveBeenCalledWith(
+        expect.stringMatching(/cannot be encoded as JSON/),
+        expect.any(TypeError),
+      );
+      expect(await storedIds(h.store)).toEqual([]);
+    },
+  );
 
   it('on page exit an unencodable event is dropped as unencodable and the others still go out', async () => {
     const page = lifecycle();
     const h = harness({ options: { flushIntervalMillis: 60_000 }, environment: { lifecycle: page.value } });
-    h.track();
-    h.track({ event_properties: { n: BigInt(1) } });
+    void h.track();
+    void h.track({ event_properties: { n: BigInt(1) } });
     await vi.advanceTimersByTimeAsync(0);
     expect(() => page.hide()).not.toThrow();
     expect(

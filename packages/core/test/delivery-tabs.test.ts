@@ -87,7 +87,7 @@ describe('cross-tab', () => {
   it('publishes its own outcomes for other tabs', async () => {
     const channel: OutcomeChannel = { publish: vi.fn(), subscribe: () => () => undefined };
     const h = harness({ environment: { channel } });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(200);
     expect(channel.publish).toHaveBeenCalledWith(expect.objectContaining({ ids: ['id-0'], code: 200 }));
   });
@@ -106,48 +106,55 @@ describe('cross-tab', () => {
     void lock.run(() => new Promise<void>((resolve) => (release = resolve))); // the last page's upload still holds it
     const closing = harness({ store, environment: { lock }, options: { maxStoredEvents: 1 } });
     await vi.advanceTimersByTimeAsync(10); // its first session waits for the lock
-    closing.plugin.teardown!();
+    void closing.plugin.teardown!();
     release();
     await vi.advanceTimersByTimeAsync(10);
     expect(closing.plugin.getDeliveryStats()).toEqual({ sent: 0, retried: 0, dropped: {}, pending: 0 });
     expect(await storedIds(store)).toEqual(['left-1', 'left-2']);
   });
 
-  it('teardown (re-init) answers an unsent event with code 0, uncounted; it stays stored and the next engine sends it', async () => {
-    const store = createMemoryEventStore();
-    const old = harness({ store, options: { offline: true } });
-    let held: Result | undefined;
-    void old.track().then((result) => (held = result));
-    await vi.advanceTimersByTimeAsync(10);
-    old.plugin.teardown!();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(held).toMatchObject({ code: 0, message: expect.stringMatching(/re-initialised: the event stays stored/) });
-    expect(old.plugin.getDeliveryStats()).toMatchObject({ sent: 0, dropped: {} });
-    expect(await storedIds(store)).toEqual(['id-0']);
-    const next = harness({ store });
-    await vi.advanceTimersByTimeAsync(10);
-    expect(next.sentIds()).toEqual(['id-0']);
-    expect(next.plugin.getDeliveryStats()).toMatchObject({ sent: 1, pending: 0 });
-  });
+  it(
+    'teardown (re-init) answers an unsent event with code 0, uncounted; it ' +
+      'stays stored and the next engine sends it',
+    async () => {
+      const store = createMemoryEventStore();
+      const old = harness({ store, options: { offline: true } });
+      let held: Result | undefined;
+      void old.track().then((result) => (held = result));
+      await vi.advanceTimersByTimeAsync(10);
+      void old.plugin.teardown!();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(held).toMatchObject({ code: 0, message: expect.stringMatching(/re-initialised: the event stays stored/) });
+      expect(old.plugin.getDeliveryStats()).toMatchObject({ sent: 0, dropped: {} });
+      expect(await storedIds(store)).toEqual(['id-0']);
+      const next = harness({ store });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(next.sentIds()).toEqual(['id-0']);
+      expect(next.plugin.getDeliveryStats()).toMatchObject({ sent: 1, pending: 0 });
+    },
+  );
 
-  it('an upload still out at teardown answers for its events; what it leaves unsent is handed over when it lands', async () => {
-    let land!: (response: UploadResponse) => void;
-    const h = harness({
-      environment: {
-        createTransport: () => ({ send: () => new Promise<UploadResponse>((resolve) => (land = resolve)) }),
-      },
-    });
-    let result: Result | undefined;
-    void h.track().then((settled) => (result = settled));
-    await vi.advanceTimersByTimeAsync(200);
-    h.plugin.teardown!();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(result).toBeUndefined(); // in flight: the server's answer is still to come
-    land({ status: 503, body: null });
-    await vi.advanceTimersByTimeAsync(0);
-    expect(result).toMatchObject({ code: 0, message: expect.stringMatching(/stays stored/) });
-    expect(await storedIds(h.store)).toEqual(['id-0']);
-  });
+  it(
+    'an upload still out at teardown answers for its events; what it leaves ' + 'unsent is handed over when it lands',
+    async () => {
+      let land!: (response: UploadResponse) => void;
+      const h = harness({
+        environment: {
+          createTransport: () => ({ send: () => new Promise<UploadResponse>((resolve) => (land = resolve)) }),
+        },
+      });
+      let result: Result | undefined;
+      void h.track().then((settled) => (result = settled));
+      await vi.advanceTimersByTimeAsync(200);
+      void h.plugin.teardown!();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(result).toBeUndefined(); // in flight: the server's answer is still to come
+      land({ status: 503, body: null });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(result).toMatchObject({ code: 0, message: expect.stringMatching(/stays stored/) });
+      expect(await storedIds(h.store)).toEqual(['id-0']);
+    },
+  );
 
   it("a second event with the insert_id of one still waiting is not sent; it settles with the first one's outcome", async () => {
     const h = harness();
@@ -173,44 +180,51 @@ describe('a page that goes away', () => {
     const heard: string[][] = [];
     hub().subscribe({ outcome: () => undefined, left: (ids) => heard.push(ids) });
     const h = harness({ environment: { lifecycle: page.value, channel: hub() } });
-    h.trackMany(2);
+    void h.trackMany(2);
     await vi.advanceTimersByTimeAsync(0);
     page.leave();
     expect(heard).toEqual([['id-0', 'id-1']]);
   });
 
-  it('two tabs track while the server is down; the flushing tab closes; the other sends every stored event once the server answers, within a flush interval', async () => {
-    const store = createMemoryEventStore();
-    const lock = createInPageLock();
-    const hub = channelHub();
-    const down = { status: 0, body: null } as UploadResponse;
-    const tabB = harness({ store, environment: { lock, channel: hub(), clock: testClock() } });
-    await vi.advanceTimersByTimeAsync(10); // tab B is open first: it looked into the store before tab A's events
-    const pageA = lifecycle();
-    const tabA = harness({ store, environment: { lock, channel: hub(), lifecycle: pageA.value, clock: testClock() } });
-    tabA.answers.push(...Array(50).fill(down));
-    tabB.answers.push(...Array(50).fill(down));
-    for (let n = 0; n < 5; n++) {
-      void tabA.track({ insert_id: `a-${n}` });
-      void tabB.track({ insert_id: `b-${n}` });
-    }
-    await vi.advanceTimersByTimeAsync(3000); // both tried and failed: their events wait out a backoff
-    expect(tabA.sent.length).toBeGreaterThan(0);
-    pageA.leave(); // closing: nothing goes on exit (all wait out a backoff); tab B hears it left
-    tabA.plugin.teardown!();
-    expect(tabA.exitRequests).toHaveLength(0);
-    tabB.answers.length = 0; // the server is back
-    const before = tabB.sent.length;
-    for (let waited = 0; tabB.sent.length === before && waited < 60_000; waited += 50)
-      await vi.advanceTimersByTimeAsync(50); // until tab B's next attempt, which is answered
-    await vi.advanceTimersByTimeAsync(100); // one flush interval
-    const sentSince = tabB.sent
-      .slice(before)
-      .flat()
-      .map((event) => event.insert_id as string);
-    expect(sentSince.sort()).toEqual(['a-0', 'a-1', 'a-2', 'a-3', 'a-4', 'b-0', 'b-1', 'b-2', 'b-3', 'b-4']);
-    expect(await storedIds(store)).toEqual([]);
-  });
+  it(
+    'two tabs track while the server is down; the flushing tab closes; the other sends every ' +
+      'stored event once the server answers, within a flush interval',
+    async () => {
+      const store = createMemoryEventStore();
+      const lock = createInPageLock();
+      const hub = channelHub();
+      const down = { status: 0, body: null } as UploadResponse;
+      const tabB = harness({ store, environment: { lock, channel: hub(), clock: testClock() } });
+      await vi.advanceTimersByTimeAsync(10); // tab B is open first: it looked into the store before tab A's events
+      const pageA = lifecycle();
+      const tabA = harness({
+        store,
+        environment: { lock, channel: hub(), lifecycle: pageA.value, clock: testClock() },
+      });
+      tabA.answers.push(...Array(50).fill(down));
+      tabB.answers.push(...Array(50).fill(down));
+      for (let n = 0; n < 5; n++) {
+        void tabA.track({ insert_id: `a-${n}` });
+        void tabB.track({ insert_id: `b-${n}` });
+      }
+      await vi.advanceTimersByTimeAsync(3000); // both tried and failed: their events wait out a backoff
+      expect(tabA.sent.length).toBeGreaterThan(0);
+      pageA.leave(); // closing: nothing goes on exit (all wait out a backoff); tab B hears it left
+      void tabA.plugin.teardown!();
+      expect(tabA.exitRequests).toHaveLength(0);
+      tabB.answers.length = 0; // the server is back
+      const before = tabB.sent.length;
+      for (let waited = 0; tabB.sent.length === before && waited < 60_000; waited += 50)
+        await vi.advanceTimersByTimeAsync(50); // until tab B's next attempt, which is answered
+      await vi.advanceTimersByTimeAsync(100); // one flush interval
+      const sentSince = tabB.sent
+        .slice(before)
+        .flat()
+        .map((event) => event.insert_id as string);
+      expect(sentSince.sort()).toEqual(['a-0', 'a-1', 'a-2', 'a-3', 'a-4', 'b-0', 'b-1', 'b-2', 'b-3', 'b-4']);
+      expect(await storedIds(store)).toEqual([]);
+    },
+  );
 
   it('what the page that left had on the wire is not sent again by the other tabs in this page life', async () => {
     const store = createMemoryEventStore();
@@ -220,10 +234,10 @@ describe('a page that goes away', () => {
     const tabA = harness({ store, environment: { lock, channel: hub(), lifecycle: pageA.value } });
     const tabB = harness({ store, environment: { lock, channel: hub() } });
     await vi.advanceTimersByTimeAsync(10); // tab B looked into the (empty) store
-    tabA.trackMany(3);
+    void tabA.trackMany(3);
     await vi.advanceTimersByTimeAsync(0);
     pageA.leave(); // all three go on exit: their answers will never be read (the tab closes)
-    tabA.plugin.teardown!();
+    void tabA.plugin.teardown!();
     expect(tabA.exitIds()).toEqual(['id-0', 'id-1', 'id-2']);
     await vi.advanceTimersByTimeAsync(5000);
     expect(tabB.sent).toEqual([]);
@@ -284,14 +298,14 @@ describe('what a page leaves noted as it goes', () => {
       },
     });
     if (failures) {
-      first.track({ insert_id: 'failed-before' });
+      void first.track({ insert_id: 'failed-before' });
       await vi.advanceTimersByTimeAsync(10); // answered 503: the server is failing
     }
-    first.track({ insert_id: 'e-1' });
+    void first.track({ insert_id: 'e-1' });
     await vi.advanceTimersByTimeAsync(10); // the upload is out; the page reloads before its answer
     expect(sent.flat()).toContain('e-1');
     page.leave();
-    first.plugin.teardown!();
+    void first.plugin.teardown!();
     const next = harness({ store, environment: { sentNote: note } });
     await vi.advanceTimersByTimeAsync(2000);
     expect(next.sentIds().filter((id) => id === 'e-1')).toHaveLength(copiesAfter);
@@ -319,12 +333,12 @@ describe('a page that goes while its store still removes what was answered', () 
       options: { flushQueueSize: 1 },
       environment: { lifecycle: page.value, sentNote: note, clock: testClock() },
     });
-    first.track({ insert_id: 'answered' });
+    void first.track({ insert_id: 'answered' });
     await vi.advanceTimersByTimeAsync(10);
     expect(first.sentIds()).toEqual(['answered']);
     expect(await storedIds(store)).toEqual(['answered']); // its removal is still on its way
     page.leave();
-    first.plugin.teardown!();
+    void first.plugin.teardown!();
     expect([...ids]).toEqual(['answered']);
     const next = harness({ store, environment: { sentNote: note } });
     await vi.advanceTimersByTimeAsync(2000);

@@ -29,7 +29,7 @@ describe('monotonic scheduling', () => {
     const { jump, clock } = jumpingClock();
     const h = harness({ environment: { clock } });
     h.answers.push({ status: 503, body: null });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(150); // sent at the flush interval (100 ms), answered 503
     expect(h.sent).toHaveLength(1);
     jump.by = by;
@@ -42,7 +42,7 @@ describe('monotonic scheduling', () => {
   it('a partial batch waits flushIntervalMillis of monotonic time, whatever the device clock does', async () => {
     const { jump, clock } = jumpingClock();
     const h = harness({ options: { flushIntervalMillis: 1000 }, environment: { clock } });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(10);
     jump.by = HOUR;
     await vi.advanceTimersByTimeAsync(500);
@@ -56,7 +56,7 @@ describe('monotonic scheduling', () => {
     const { jump, clock } = jumpingClock();
     const h = harness({ environment: { clock } });
     const trackedAt = Date.now();
-    h.track({ time: trackedAt });
+    void h.track({ time: trackedAt });
     jump.by = -HOUR;
     let body: { client_upload_time: string; events: { time: number }[] } | undefined;
     let uploadedAt = 0;
@@ -89,9 +89,9 @@ describe('a server that answers again', () => {
   it('a 200 ends the backoff of events that failed when the server or network was down: they go at once', async () => {
     const h = harness({ options: { flushQueueSize: 1 }, environment: { clock: testClock() } });
     h.answers.push({ status: 503, body: null });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(10); // a full batch goes at once: 503, backoff ≈ 990 ms
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(20); // the second goes, answered 200
     expect(h.sentIds()).toEqual(['id-0', 'id-1', 'id-0']);
     expect(h.plugin.getDeliveryStats()).toMatchObject({ sent: 2, pending: 0 });
@@ -100,9 +100,9 @@ describe('a server that answers again', () => {
   it("the server's own wait (Retry-After) stands", async () => {
     const h = harness({ options: { flushQueueSize: 1 }, environment: { clock: testClock() } });
     h.answers.push({ status: 503, body: null, retryAfterMs: 5000 });
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(10);
-    h.track();
+    void h.track();
     await vi.advanceTimersByTimeAsync(4000);
     expect(h.sentIds()).toEqual(['id-0', 'id-1']);
     await vi.advanceTimersByTimeAsync(1100);

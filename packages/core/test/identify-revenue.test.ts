@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { badInput } from '@sightline/test-utils';
 import { Identify, Revenue } from '../src/index.js';
 
 describe('Identify operations', () => {
@@ -29,12 +30,20 @@ describe('Identify operations', () => {
 
   it.each([
     ['a second operation on one key is ignored', (i: Identify) => i.set('k', 1).setOnce('k', 2), { $set: { k: 1 } }],
-    ['add with a non-number', (i: Identify) => i.add('k', 'x' as never), {}],
+    ['add with a non-number', (i: Identify) => i.add('k', badInput('x')), {}],
     ['add with NaN', (i: Identify) => i.add('k', NaN), {}],
     ['an empty key', (i: Identify) => i.set('', 1), {}],
-    ['a function value', (i: Identify) => i.set('k', () => 1), {}],
-    ['undefined value', (i: Identify) => i.set('k', undefined), {}],
-    ['null in set', (i: Identify) => i.set('k', null), {}],
+    [
+      'a function value',
+      (i: Identify) =>
+        i.set(
+          'k',
+          badInput(() => 1),
+        ),
+      {},
+    ],
+    ['undefined value', (i: Identify) => i.set('k', badInput(undefined)), {}],
+    ['null in set', (i: Identify) => i.set('k', badInput(null)), {}],
   ])('%s is reported, not thrown', (_name, build, wire) => {
     const identify = build(new Identify());
     expect(identify.getUserProperties()).toEqual(wire);

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryIdentityStorage } from '../src/index.js';
 import { EVENT_ID_BLOCK, IdentityStore, TOUCH_WRITE_DELAY_MS } from '../src/identity.js';
-import { createTestClient, settle } from './helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 
 describe('IdentityStore (tabs share identity and sessions)', () => {
   it('adopts fields another tab changed and keeps its own changes (three-way merge)', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import type { Event, Plugin } from '../src/index.js';
-import { createTestClient, settle } from './helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 
@@ -96,8 +96,9 @@ describe('plugin names are unique per instance (the second of a name is refused 
     await client.init(KEY, { loggerProvider: logger, autocapture: false }).promise;
     const one = tagging('', 'one');
     const two = tagging('', 'two');
-    delete one.plugin.name;
-    delete two.plugin.name;
+    // From JavaScript: a plugin without the name its type requires.
+    Reflect.deleteProperty(one.plugin, 'name');
+    Reflect.deleteProperty(two.plugin, 'name');
     expect((await client.add(one.plugin).promise).code).toBe(200);
     expect((await client.add(two.plugin).promise).code).toBe(200);
     await client.track('tracked').promise;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSessionActive } from '../src/index.js';
 import { decideSession, endOf } from '../src/session.js';
-import { createTestClient, settle, types } from './helpers.js';
+import { createTestClient, settle, types } from '@sightline/test-utils';
 
 const TIMEOUT = 30 * 60 * 1000;
 const T = 1_700_000_000_000;

@@ -35,7 +35,10 @@ export const CLICK_ID_KEYS = [
 export const CAMPAIGN_KEYS = [...UTM_KEYS, ...REFERRER_KEYS, ...CLICK_ID_KEYS] as const;
 export type CampaignKey = (typeof CAMPAIGN_KEYS)[number];
 
-/** The fields that make a campaign "non-empty" (`excludeInternalReferrers: 'ifEmptyCampaign'`): UTM parameters and click ids. */
+/**
+ * The fields that make a campaign "non-empty" (`excludeInternalReferrers: 'ifEmptyCampaign'`): UTM parameters and click
+ * ids.
+ */
 export const CAMPAIGN_PARAMETER_KEYS: readonly CampaignKey[] = [...UTM_KEYS, ...CLICK_ID_KEYS];
 
 export type Campaign = { [key in CampaignKey]?: string };
@@ -94,7 +97,7 @@ export const isDirectTraffic = (campaign: Campaign): boolean => !campaign[REFERR
  */
 export const isCampaignIdentify = (event: Event): boolean => {
   if (!event || event.event_type !== EVENT_IDENTIFY || !event.user_properties) return false;
-  const properties = event.user_properties as { [operation: string]: unknown };
+  const properties = event.user_properties;
   const named = new Set<string>();
   for (const operation of [IdentifyOperation.SET, IdentifyOperation.UNSET]) {
     const values = properties[operation];

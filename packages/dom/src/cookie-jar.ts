@@ -30,7 +30,8 @@ export const writeCookie = (name: string, value: string | null, attributes: Cook
   if (!doc) return;
   // `null` removes the cookie: empty value, expired at the epoch.
   const expires = new Date(value === null ? 0 : Date.now() + attributes.expirationDays * 86_400_000);
-  let cookie = `${name}=${value === null ? '' : value}; expires=${expires.toUTCString()}; path=/; SameSite=${attributes.sameSite}`;
+  let cookie = `${name}=${value === null ? '' : value}; expires=${expires.toUTCString()}; path=/`;
+  cookie += `; SameSite=${attributes.sameSite}`;
   if (attributes.domain) cookie += `; domain=${attributes.domain}`;
   if (attributes.secure || attributes.sameSite.toLowerCase() === 'none') cookie += '; Secure';
   try {

@@ -69,7 +69,7 @@ export function maskedAttributeNames(element: Element): Set<string> {
 export function maskedAttributeNamesUp(element: Element): ReadonlySet<string>[] {
   const chain: Element[] = [];
   for (let current: Element | null = element; current; current = current.parentElement) chain.push(current);
-  const sets: ReadonlySet<string>[] = new Array(chain.length);
+  const sets = new Array<ReadonlySet<string>>(chain.length);
   let inherited: ReadonlySet<string> = new Set<string>();
   for (let index = chain.length - 1; index >= 0; index--) {
     const list = chain[index].getAttribute(MASK_ATTRIBUTES_ATTRIBUTE);

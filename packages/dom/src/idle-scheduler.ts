@@ -12,7 +12,6 @@ export const AFTER_PAINT_TIMEOUT_MS = 200;
 export function scheduleAfterPaint(task: () => void, onError?: (error: unknown) => void): () => void {
   let done = false;
   let frame: number | undefined;
-  let timeout: ReturnType<typeof setTimeout> | undefined;
   let afterFrame: ReturnType<typeof setTimeout> | undefined;
   const win = getWindow();
   const cancel = () => {
@@ -36,6 +35,6 @@ export function scheduleAfterPaint(task: () => void, onError?: (error: unknown) 
       afterFrame = setTimeout(run, 0);
     });
   }
-  timeout = setTimeout(run, AFTER_PAINT_TIMEOUT_MS);
+  const timeout = setTimeout(run, AFTER_PAINT_TIMEOUT_MS);
   return cancel;
 }

@@ -66,7 +66,7 @@ export function compileMaskPatterns(
   if (!Array.isArray(patterns)) return [];
   const compiled: RegExp[] = [];
   for (const pattern of patterns) {
-    const regex = compileMaskPattern(pattern);
+    const regex = compileMaskPattern(pattern as MaskPattern);
     if (regex) compiled.push(regex);
     else onInvalid?.(pattern);
   }

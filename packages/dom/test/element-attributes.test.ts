@@ -17,7 +17,8 @@ describe('readElementAttributes', () => {
     ['<a href="/x" title="Home" data-target>x</a>', {}, { href: '/x', title: 'Home' }],
     // Blocklist: value, style, handlers, React internals; id/class are reported apart
     [
-      '<button id="b" class="c" value="v" style="color:red" onclick="go()" onmouseover="x()" data-reactid="1" data-reactroot="" type="button" data-target>x</button>',
+      '<button id="b" class="c" value="v" style="color:red" onclick="go()" onmouseover="x()" data-reactid="1" ' +
+        'data-reactroot="" type="button" data-target>x</button>',
       {},
       { type: 'button' },
     ],
@@ -121,7 +122,8 @@ describe('readDataAttributes', () => {
     ['<input type="text" data-amp-track-step="2" data-target>', undefined, {}, { step: '2' }],
     ['<button data-amp-track-user="bob@example.com" data-target></button>', undefined, {}, { user: MASK }],
     [
-      '<div data-amp-mask-attributes="data-amp-track-user"><button data-amp-track-user="Bob" data-target></button></div>',
+      '<div data-amp-mask-attributes="data-amp-track-user"><button data-amp-track-user="Bob" ' +
+        'data-target></button></div>',
       undefined,
       {},
       { user: MASK },

@@ -7,7 +7,8 @@ clearBodyAfterEach();
 describe('getElementHierarchy', () => {
   it('lists the element and its ancestors up to body, with indexes and attributes', () => {
     const element = target(
-      '<div id="app" class="shell wide"><h1>T</h1><p>x</p><button class="buy" aria-label="Buy" value="v" data-target><span>Buy</span></button></div>',
+      '<div id="app" class="shell wide"><h1>T</h1><p>x</p><button class="buy" aria-label="Buy" value="v" ' +
+        'data-target><span>Buy</span></button></div>',
     );
     expect(getElementHierarchy(element)).toEqual([
       { tag: 'button', index: 2, indexOfType: 0, prevSib: 'p', classes: ['buy'], attrs: { 'aria-label': 'Buy' } },
@@ -18,7 +19,8 @@ describe('getElementHierarchy', () => {
 
   it('attributes in the hierarchy follow the privacy rules', () => {
     const element = target(
-      '<form data-amp-mask-attributes="action" action="/pay?token=1"><input type="password" name="pw" data-target></form>',
+      '<form data-amp-mask-attributes="action" action="/pay?token=1"><input type="password" name="pw" ' +
+        'data-target></form>',
     );
     const [input, form] = getElementHierarchy(element);
     expect(input).toEqual({ tag: 'input', index: 0, indexOfType: 0 });
@@ -27,7 +29,8 @@ describe('getElementHierarchy', () => {
 
   it('each level masks the attributes named on it and above it, not those named below it', () => {
     const element = target(
-      '<section data-amp-mask-attributes="title" title="Top" lang="en"><div title="Mid" lang="fr" data-amp-mask-attributes="lang"><a title="Low" lang="de" data-target>x</a></div></section>',
+      '<section data-amp-mask-attributes="title" title="Top" lang="en"><div title="Mid" lang="fr" ' +
+        'data-amp-mask-attributes="lang"><a title="Low" lang="de" data-target>x</a></div></section>',
     );
     const [link, div, section] = getElementHierarchy(element);
     expect(link.attrs).toEqual({ title: MASK, lang: MASK });

@@ -97,7 +97,8 @@ describe('element rules', () => {
 
   it('maskedAttributeNamesUp gives each ancestor its own names, nearest first, in one walk', () => {
     mount(
-      '<section data-amp-mask-attributes="title"><div data-amp-mask-attributes="href"><p><a data-amp-mask-attributes="id,name" data-target></a></p></div></section>',
+      '<section data-amp-mask-attributes="title"><div data-amp-mask-attributes="href"><p><a ' +
+        'data-amp-mask-attributes="id,name" data-target></a></p></div></section>',
     );
     const sets = maskedAttributeNamesUp(target()).map((names) => [...names].sort());
     // a, p, div, section, body, html
@@ -209,7 +210,8 @@ describe('readParentLabel', () => {
     ['<div><span><h4>Inside</h4></span><button data-target>x</button></div>', {}, 'Inside'],
     // Far up, past heading-less levels, and a heading inside the clicked element's own subtree.
     [
-      '<section><h2>Orders</h2><table><tbody><tr><td>1</td><td><button data-target>Details</button></td></tr><tr><td>2</td></tr></tbody></table></section>',
+      '<section><h2>Orders</h2><table><tbody><tr><td>1</td><td><button ' +
+        'data-target>Details</button></td></tr><tr><td>2</td></tr></tbody></table></section>',
       {},
       'Orders',
     ],

@@ -208,7 +208,7 @@ describe('observeNavigation (one shared navigation observer)', () => {
     });
     // Re-patch on a failing original to check errors pass through unchanged.
     for (const stop of unsubscribers.splice(0)) stop();
-    history.pushState = failing as unknown as History['pushState'];
+    history.pushState = failing;
     const seen: string[] = [];
     observe((change) => seen.push(change.url));
     expect(() => history.pushState({}, '', 'https://evil.example/')).toThrow('insecure');

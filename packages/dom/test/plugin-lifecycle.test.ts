@@ -43,7 +43,7 @@ describe('definePlugin', () => {
 
   it('hands start the config, the client and the config logger', () => {
     const { plugin, config, client, logger, scope } = fixture();
-    plugin.setup!(config, client);
+    void plugin.setup!(config, client);
     expect(scope().config).toBe(config);
     expect(scope().client).toBe(client);
     expect(scope().logger).toBe(logger);
@@ -51,7 +51,7 @@ describe('definePlugin', () => {
 
   it('runs listeners and timers while started', () => {
     const { plugin, config, client, seen } = fixture();
-    plugin.setup!(config, client);
+    void plugin.setup!(config, client);
     document.dispatchEvent(new Event('click'));
     window.dispatchEvent(new Event('pagehide'));
     vi.advanceTimersByTime(100);
@@ -60,9 +60,9 @@ describe('definePlugin', () => {
 
   it('teardown removes listeners, clears timers and runs registered stops once', () => {
     const { plugin, config, client, seen, stopped } = fixture();
-    plugin.setup!(config, client);
-    plugin.teardown!();
-    plugin.teardown!();
+    void plugin.setup!(config, client);
+    void plugin.teardown!();
+    void plugin.teardown!();
     document.dispatchEvent(new Event('click'));
     window.dispatchEvent(new Event('pagehide'));
     vi.advanceTimersByTime(1000);
@@ -72,13 +72,13 @@ describe('definePlugin', () => {
 
   it('a second setup releases the first start: one listener, not two', () => {
     const { plugin, config, client, seen, stopped } = fixture();
-    plugin.setup!(config, client);
-    plugin.setup!(config, client);
+    void plugin.setup!(config, client);
+    void plugin.setup!(config, client);
     document.dispatchEvent(new Event('click'));
     vi.advanceTimersByTime(100);
     expect(seen).toEqual(['click', 'timer']);
     expect(stopped).toHaveBeenCalledTimes(1);
-    plugin.teardown!();
+    void plugin.teardown!();
   });
 
   it('stops run in the order registered', () => {
@@ -90,8 +90,8 @@ describe('definePlugin', () => {
         atTeardown(() => order.push(2));
       },
     });
-    plugin.setup!({} as Config, undefined);
-    plugin.teardown!();
+    void plugin.setup!({} as Config, undefined);
+    void plugin.teardown!();
     expect(order).toEqual([1, 2]);
   });
 
@@ -113,7 +113,7 @@ describe('definePlugin', () => {
         atTeardown(after);
       },
     });
-    plugin.setup!({ loggerProvider: logger } as unknown as Config, undefined);
+    void plugin.setup!({ loggerProvider: logger } as unknown as Config, undefined);
     expect(() => document.dispatchEvent(new Event('click'))).not.toThrow();
     vi.advanceTimersByTime(10);
     expect(() => plugin.teardown!()).not.toThrow();
@@ -131,7 +131,7 @@ describe('definePlugin', () => {
       name: 'cancel',
       start: ({ timeout }) => timeout(run, 10)(),
     });
-    plugin.setup!({} as Config, undefined);
+    void plugin.setup!({} as Config, undefined);
     vi.advanceTimersByTime(20);
     expect(run).not.toHaveBeenCalled();
   });
@@ -152,8 +152,8 @@ describe('definePlugin', () => {
 
   it('what a released scope is asked to start is stopped at once', () => {
     const { plugin, config, client, scope } = fixture();
-    plugin.setup!(config, client);
-    plugin.teardown!();
+    void plugin.setup!(config, client);
+    void plugin.teardown!();
     const late = vi.fn();
     const listener = vi.fn();
     scope().atTeardown(late);
@@ -173,8 +173,8 @@ describe('definePlugin', () => {
           throw new Error('quiet');
         }),
     });
-    plugin.setup!({} as Config, undefined);
+    void plugin.setup!({} as Config, undefined);
     expect(() => document.dispatchEvent(new Event('click'))).not.toThrow();
-    plugin.teardown!();
+    void plugin.teardown!();
   });
 });

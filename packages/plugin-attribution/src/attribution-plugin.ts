@@ -71,7 +71,10 @@ export const attributionPlugin = (
   /** The campaign of the current URL: what event-property attribution attaches. */
   let current: Campaign = {};
 
-  /** Decides whether the campaign is tracked and records a tracked campaign, after starting a new session when `resetSession`. */
+  /**
+   * Decides whether the campaign is tracked and records a tracked campaign, after starting a new session when
+   * `resetSession`.
+   */
   const evaluate = (isNewSession: boolean, resetSession?: boolean): void => {
     if (!store || !resolved) return;
     const decision = decideCampaign({

@@ -35,7 +35,7 @@ export const createCampaignStore = (config: Config, logger: Logger): CampaignSto
     try {
       const raw = storage.getItem(key);
       const parsed: unknown = raw ? JSON.parse(raw) : undefined;
-      if (parsed && typeof parsed === 'object') memory = parsed as CampaignState;
+      if (parsed && typeof parsed === 'object') memory = parsed;
     } catch (error) {
       logger.warn('attribution: stored campaign unreadable; starting fresh', error);
     }

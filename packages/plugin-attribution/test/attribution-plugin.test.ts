@@ -8,7 +8,7 @@ import {
   resolveAttributionOptions,
   type AttributionOptions,
 } from '@sightline/plugin-attribution';
-import { createTestClient, settle, silentLogger } from '../../core/test/helpers.js';
+import { createTestClient, settle, silentLogger } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 const realReplaceState = history.replaceState;
@@ -395,18 +395,22 @@ describe('options', () => {
     expect(logger.warn).toHaveBeenCalledTimes(4);
   });
 
-  it('a trackingMethod JSON cannot print (BigInt, circular) is warned about, not thrown: attribution still runs (public API fuzz)', () => {
-    const logger = silentLogger();
-    const circular: Record<string, unknown> = {};
-    circular.self = circular;
-    for (const trackingMethod of [BigInt(1), circular]) {
-      expect(resolveAttributionOptions({ trackingMethod: trackingMethod as never }, logger)).toMatchObject({
-        userProperty: true,
-        eventProperty: false,
-      });
-    }
-    expect(logger.warn).toHaveBeenCalledTimes(2);
-  });
+  it(
+    'a trackingMethod JSON cannot print (BigInt, circular) is warned about, not ' +
+      'thrown: attribution still runs (public API fuzz)',
+    () => {
+      const logger = silentLogger();
+      const circular: Record<string, unknown> = {};
+      circular.self = circular;
+      for (const trackingMethod of [BigInt(1), circular]) {
+        expect(resolveAttributionOptions({ trackingMethod: trackingMethod as never }, logger)).toMatchObject({
+          userProperty: true,
+          eventProperty: false,
+        });
+      }
+      expect(logger.warn).toHaveBeenCalledTimes(2);
+    },
+  );
 
   it('keeps valid excludeReferrers entries and drops the rest', () => {
     const logger = silentLogger();

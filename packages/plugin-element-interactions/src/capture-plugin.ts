@@ -21,7 +21,10 @@ export interface CaptureSetup<O> extends Pick<
   options: O;
   /** The option's selectors checked and joined (see compileSelectorList); `fallback` when not given. */
   selectorList(value: unknown, fallback: readonly string[], optionName: string): string | undefined;
-  /** The element the event happened on, or null when there is none, it is Sightline's own UI or this page is not captured. */
+  /**
+   * The element the event happened on, or null when there is none, it is Sightline's own UI or this page is not
+   * captured.
+   */
   targetOf(event: Event): Element | null;
   /** Builds the element properties of `record`, adds `extra` and tracks the event; errors are logged. */
   report(eventType: string, record: InteractionRecord, kind: InteractionKind, extra?: Properties): void;

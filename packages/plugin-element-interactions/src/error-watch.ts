@@ -29,7 +29,7 @@ export function describeError(
   values: readonly unknown[],
   location: Partial<BrowserError> = {},
 ): BrowserError {
-  const error = values.find((value) => value instanceof Error) as Error | undefined;
+  const error = values.find((value): value is Error => value instanceof Error);
   const message = values.map(textOf).filter(Boolean).join(' ');
   return { kind, message, stack: error && typeof error.stack === 'string' ? error.stack : undefined, ...location };
 }
@@ -49,7 +49,8 @@ export function errorClickProperties(error: BrowserError): Properties {
 
 /**
  * Calls `onError` for each browser error from now on; returns the stop. `console.error` is
- * wrapped (restored at stop, unless someone wrapped it after us; inert from stop on either way); the SDK's own log lines
+ * wrapped (restored at stop, unless someone wrapped it after us; inert from stop on either way); the SDK's own log
+ * lines
  * are not the page's errors and are left out.
  */
 export function watchErrors(

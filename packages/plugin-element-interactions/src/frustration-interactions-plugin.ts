@@ -1,5 +1,6 @@
 /**
- * `[Amplitude] Rage Click`, `Dead Click`, `Error Click` and `Thrashed Cursor`. One passive capture-phase click listener on the document (and a
+ * `[Amplitude] Rage Click`, `Dead Click`, `Error Click` and `Thrashed Cursor`. One passive capture-phase click listener
+ * on the document (and a
  * mousemove one for thrashed cursors); the element properties are built when the event is
  * decided (1 s after a burst, 3 s after a dead click, at the error, at the thrash), never per click.
  */

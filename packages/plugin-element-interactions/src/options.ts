@@ -123,7 +123,8 @@ export function thrashedCursorThresholds(value: unknown, logger?: Logger): Thras
     if (candidate === undefined) return DEFAULT_THRASHED_CURSOR_THRESHOLDS[name];
     if (typeof candidate === 'number' && valid(candidate)) return candidate;
     logger?.warn(
-      `thrashedCursor.${name} must be a positive ${name === 'directionChanges' ? 'integer' : 'number of ms'}; using the default`,
+      `thrashedCursor.${name} must be a positive ${name === 'directionChanges' ? 'integer' : 'number of ms'}; using ` +
+        `the default`,
       candidate,
     );
     return DEFAULT_THRASHED_CURSOR_THRESHOLDS[name];

@@ -31,7 +31,8 @@ export function isPageUrlAllowed(
   allowlist: readonly UrlPattern[] | undefined,
   excludelist: readonly UrlPattern[] | undefined,
 ): boolean {
-  if (Array.isArray(excludelist) && excludelist.some((pattern) => matchesUrlPattern(url, pattern))) return false;
+  if (Array.isArray(excludelist) && excludelist.some((pattern: UrlPattern) => matchesUrlPattern(url, pattern)))
+    return false;
   if (!Array.isArray(allowlist) || allowlist.length === 0) return true;
-  return allowlist.some((pattern) => matchesUrlPattern(url, pattern));
+  return allowlist.some((pattern: UrlPattern) => matchesUrlPattern(url, pattern));
 }

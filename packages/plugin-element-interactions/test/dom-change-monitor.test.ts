@@ -9,6 +9,14 @@ const flushMutations = async () => {
 let clock = 0;
 const now = () => clock;
 
+/** Every monitor a test acquired, released after it even when it fails (so no observer outlives its test). */
+const acquired: Array<ReturnType<typeof acquireDomChangeMonitor>> = [];
+const acquire = () => {
+  const monitor = acquireDomChangeMonitor(document, { now });
+  acquired.push(monitor);
+  return monitor;
+};
+
 beforeEach(() => {
   clock = 100_000;
   document.body.innerHTML =
@@ -16,6 +24,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  for (const monitor of acquired.splice(0)) monitor.release(); // a second release is harmless
   document.body.innerHTML = '';
 });
 
@@ -29,7 +38,7 @@ async function tick(element: HTMLElement, at: number, text: string) {
 
 describe('DOM change monitor', () => {
   it('a mutation after the click is reported once', async () => {
-    const monitor = acquireDomChangeMonitor(document, { now });
+    const monitor = acquire();
     const onChange = vi.fn();
     monitor.watch({ element: byId('b'), since: clock, onChange });
     clock += 100;
@@ -38,11 +47,10 @@ describe('DOM change monitor', () => {
     byId('panel').appendChild(document.createElement('p'));
     await flushMutations();
     expect(onChange).toHaveBeenCalledTimes(1);
-    monitor.release();
   });
 
   it('a region already changing on its own (a ticking clock) does not count', async () => {
-    const monitor = acquireDomChangeMonitor(document, { now });
+    const monitor = acquire();
     await tick(byId('clock'), 100_000, '1');
     await tick(byId('clock'), 101_000, '2');
     const onChange = vi.fn();
@@ -55,44 +63,40 @@ describe('DOM change monitor', () => {
     byId('panel').textContent = 'opened';
     await flushMutations();
     expect(onChange).toHaveBeenCalledTimes(1);
-    monitor.release();
   });
 
   it('one earlier mutation does not make a region ambient (page load filled it once)', async () => {
-    const monitor = acquireDomChangeMonitor(document, { now });
+    const monitor = acquire();
     await tick(byId('panel'), 100_000, 'loaded');
     const onChange = vi.fn();
     monitor.watch({ element: byId('b'), since: 102_000, onChange });
     await tick(byId('panel'), 102_100, 'response to the click');
     expect(onChange).toHaveBeenCalledTimes(1);
-    monitor.release();
   });
 
   it('a streak broken by more than 10 s of quiet is forgotten', async () => {
-    const monitor = acquireDomChangeMonitor(document, { now });
+    const monitor = acquire();
     await tick(byId('panel'), 100_000, 'a');
     await tick(byId('panel'), 101_000, 'b');
     const onChange = vi.fn();
     monitor.watch({ element: byId('b'), since: 120_000, onChange });
     await tick(byId('panel'), 120_100, 'c');
     expect(onChange).toHaveBeenCalledTimes(1);
-    monitor.release();
   });
 
   it('changes inside the clicked element always count, even in an ambient region', async () => {
-    const monitor = acquireDomChangeMonitor(document, { now });
+    const monitor = acquire();
     await tick(byId('b'), 100_000, 'Go 1');
     await tick(byId('b'), 101_000, 'Go 2');
     const onChange = vi.fn();
     monitor.watch({ element: byId('b'), since: 101_500, onChange });
     await tick(byId('b'), 102_000, 'Loading…');
     expect(onChange).toHaveBeenCalledTimes(1);
-    monitor.release();
   });
 
   it('unwatch and release stop reports; the observer is shared and reference-counted', async () => {
-    const first = acquireDomChangeMonitor(document, { now });
-    const second = acquireDomChangeMonitor(document, { now });
+    const first = acquire();
+    const second = acquire();
     const a = vi.fn();
     const b = vi.fn();
     const unwatchA = first.watch({ element: byId('b'), since: clock, onChange: a });
@@ -114,7 +118,7 @@ describe('DOM change monitor', () => {
   });
 
   it('a throwing watcher does not stop the others', async () => {
-    const monitor = acquireDomChangeMonitor(document, { now });
+    const monitor = acquire();
     const ok = vi.fn();
     monitor.watch({
       element: byId('b'),
@@ -127,6 +131,5 @@ describe('DOM change monitor', () => {
     byId('panel').textContent = 'z';
     await flushMutations();
     expect(ok).toHaveBeenCalledTimes(1);
-    monitor.release();
   });
 });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestClient, settle } from '../../core/test/helpers.js';
 import {
   DEFAULT_CSS_SELECTOR_ALLOWLIST,
   EVENT_ELEMENT_CHANGED,
@@ -8,13 +7,27 @@ import {
   elementInteractionsPlugin,
   type ElementInteractionsOptions,
 } from '@sightline/plugin-element-interactions';
-import { afterPaint, byId, change, click, flushMicrotasks, setUpPlugin } from './harness.js';
+import type { TrackingClient } from '@sightline/core';
+import {
+  afterPaint,
+  badInput,
+  byId,
+  change,
+  click,
+  createTestClient,
+  flushMicrotasks,
+  resolvedConfig,
+  settle,
+  setUpPlugin,
+  silentLogger,
+} from '@sightline/test-utils';
 
 const PAGE = `
   <title>Shop</title>
   <div id="app">
     <section class="plans"><h2>Pro plan</h2>
-      <button class="buy primary" aria-label="Buy pro" data-amp-track-plan="pro" id="buy"><span id="buy-label">Buy now</span></button>
+      <button class="buy primary" aria-label="Buy pro" data-amp-track-plan="pro" id="buy"><span
+        id="buy-label">Buy now</span></button>
     </section>
     <div id="card">Card</div>
     <div id="panel"></div>
@@ -252,10 +265,10 @@ describe('Element Changed', () => {
       ['card-number', '4111 1111 1111 1111'],
     ];
     for (const [id, value] of fields) {
-      (byId(id) as HTMLInputElement).value = value;
+      byId<HTMLInputElement>(id).value = value;
       change(byId(id));
     }
-    (byId('plan') as HTMLSelectElement).value = 'Free';
+    byId<HTMLSelectElement>('plan').value = 'Free';
     change(byId('plan'));
     await afterPaint();
     expect(tracked.map((event) => event.eventType)).toEqual(Array(4).fill(EVENT_ELEMENT_CHANGED));
@@ -393,10 +406,21 @@ describe('lifecycle', () => {
     expect(logger.error).toHaveBeenCalled();
   });
 
-  it('without a client it sets up nothing and does not throw', () => {
+  it('without a client it sets up nothing (no listener, no observer) and does not throw', () => {
+    const listeners = [document, window, EventTarget.prototype].map((target) => vi.spyOn(target, 'addEventListener'));
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const logger = silentLogger();
     const plugin = elementInteractionsPlugin();
-    expect(() => plugin.setup?.({} as never, undefined as never)).not.toThrow();
-    expect(() => plugin.teardown?.()).not.toThrow();
+    try {
+      const config = resolvedConfig({ loggerProvider: logger });
+      expect(() => plugin.setup?.(config, badInput<TrackingClient>(undefined))).not.toThrow();
+      for (const listener of listeners) expect(listener).not.toHaveBeenCalled();
+      expect(observe).not.toHaveBeenCalled();
+      expect(logger.debug).toHaveBeenCalledWith(expect.stringContaining('nothing to capture'));
+      expect(() => plugin.teardown?.()).not.toThrow();
+    } finally {
+      for (const spy of [...listeners, observe]) spy.mockRestore();
+    }
   });
 
   it('execute passes events through untouched', () => {

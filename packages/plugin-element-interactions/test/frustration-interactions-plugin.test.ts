@@ -9,7 +9,7 @@ import {
   frustrationInteractionsPlugin,
   type FrustrationInteractionsOptions,
 } from '@sightline/plugin-element-interactions';
-import { byId, click, flushMicrotasks, setUpPlugin } from './harness.js';
+import { byId, click, flushMicrotasks, setUpPlugin } from '@sightline/test-utils';
 
 const PAGE = `
   <div id="app">
@@ -296,26 +296,29 @@ describe('frustration options and lifecycle', () => {
     expect(tracked[0].properties[Property.ELEMENT_TEXT]).toBe('*****');
   });
 
-  it('thrashedCursor: 10 direction changes within 2 s give one Thrashed Cursor on the element under the cursor', async () => {
-    const { tracked } = start({ rageClicks: false, deadClicks: false, thrashedCursor: true });
-    const target = byId('noop-label');
-    const started = Date.now();
-    for (let n = 0; n < 12; n++) {
-      target.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: n % 2 ? 140 : 100, clientY: 50 }));
-      await vi.advanceTimersByTimeAsync(100);
-    }
-    const thrashes = ofType(tracked, EVENT_THRASHED_CURSOR);
-    expect(thrashes).toHaveLength(1);
-    expect(thrashes[0].time).toBe(started + 200);
-    expect(thrashes[0].properties).toMatchObject({
-      [Property.BEGIN_TIME]: new Date(started + 200).toISOString(),
-      [Property.END_TIME]: new Date(started + 1100).toISOString(),
-      [Property.DURATION]: 900,
-      [Property.X]: 140,
-      [Property.Y]: 50,
-      [Property.ELEMENT_TAG]: 'span',
-    });
-  });
+  it(
+    'thrashedCursor: 10 direction changes within 2 s give one Thrashed ' + 'Cursor on the element under the cursor',
+    async () => {
+      const { tracked } = start({ rageClicks: false, deadClicks: false, thrashedCursor: true });
+      const target = byId('noop-label');
+      const started = Date.now();
+      for (let n = 0; n < 12; n++) {
+        target.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: n % 2 ? 140 : 100, clientY: 50 }));
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      const thrashes = ofType(tracked, EVENT_THRASHED_CURSOR);
+      expect(thrashes).toHaveLength(1);
+      expect(thrashes[0].time).toBe(started + 200);
+      expect(thrashes[0].properties).toMatchObject({
+        [Property.BEGIN_TIME]: new Date(started + 200).toISOString(),
+        [Property.END_TIME]: new Date(started + 1100).toISOString(),
+        [Property.DURATION]: 900,
+        [Property.X]: 140,
+        [Property.Y]: 50,
+        [Property.ELEMENT_TAG]: 'span',
+      });
+    },
+  );
 
   it.each([
     ['off by default', undefined],

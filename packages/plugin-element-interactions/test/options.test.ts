@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../core/test/helpers.js';
+import { silentLogger } from '@sightline/test-utils';
 import { featureSwitch, resolvePrivacyAndPage } from '../src/options.js';
 import { closestMatching, compileSelectorList, eventTargetElement } from '../src/selector-list.js';
 

@@ -225,19 +225,23 @@ describe('rage clicks', () => {
         y: at(index)[1],
       }));
 
-    it('1000 clicks 100 ms apart are one rage burst: Clicks keeps the first 50, Count, End Time and Duration cover all', () => {
-      const detector = new RageClickDetector();
-      for (const click of steady(1000, 100)) expect(detector.add(click)).toBeUndefined();
-      const burst = detector.finish()!;
-      expect(detector.isRage(burst)).toBe(true);
-      expect(burst.clicks).toHaveLength(RAGE_CLICK_MAX_RECORDED);
-      expect(burst.clicks[RAGE_CLICK_MAX_RECORDED - 1].time).toBe((RAGE_CLICK_MAX_RECORDED - 1) * 100);
-      const properties = rageClickProperties(burst);
-      expect(properties['[Amplitude] Click Count']).toBe(1000);
-      expect(properties['[Amplitude] Duration']).toBe(99_900);
-      expect(properties['[Amplitude] End Time']).toBe(new Date(99_900).toISOString());
-      expect(properties['[Amplitude] Clicks']).toHaveLength(RAGE_CLICK_MAX_RECORDED);
-    });
+    it(
+      '1000 clicks 100 ms apart are one rage burst: Clicks keeps the first 50, ' +
+        'Count, End Time and Duration cover all',
+      () => {
+        const detector = new RageClickDetector();
+        for (const click of steady(1000, 100)) expect(detector.add(click)).toBeUndefined();
+        const burst = detector.finish()!;
+        expect(detector.isRage(burst)).toBe(true);
+        expect(burst.clicks).toHaveLength(RAGE_CLICK_MAX_RECORDED);
+        expect(burst.clicks[RAGE_CLICK_MAX_RECORDED - 1].time).toBe((RAGE_CLICK_MAX_RECORDED - 1) * 100);
+        const properties = rageClickProperties(burst);
+        expect(properties['[Amplitude] Click Count']).toBe(1000);
+        expect(properties['[Amplitude] Duration']).toBe(99_900);
+        expect(properties['[Amplitude] End Time']).toBe(new Date(99_900).toISOString());
+        expect(properties['[Amplitude] Clicks']).toHaveLength(RAGE_CLICK_MAX_RECORDED);
+      },
+    );
 
     it('rage found only after the recorded clicks still counts: 60 slow clicks then 4 fast ones', () => {
       const detector = new RageClickDetector();

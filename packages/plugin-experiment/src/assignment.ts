@@ -30,7 +30,8 @@ export const buildAssignmentEvent = (assignment: Assignment, strictVariantFormat
     return {
       ok: false,
       problem:
-        'trackAssignment: needs { flags: { <flag_key>: <variant | "off" | null> } } with at least one flag; nothing sent',
+        'trackAssignment: needs { flags: { <flag_key>: <variant | "off" | null> } } with at least one flag; nothing ' +
+        'sent',
     };
   }
   const { environmentName } = assignment;

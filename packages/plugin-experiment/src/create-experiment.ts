@@ -88,7 +88,8 @@ export const createExperiment = (client: ExperimentClient, options: ExperimentOp
     const existing = key && attached.get(key);
     if (existing) {
       logger().warn(
-        'attachOptimizely: this Optimizely client is already attached; not attaching twice (each decision would be sent twice)',
+        'attachOptimizely: this Optimizely client is already attached; not attaching twice (each decision would be ' +
+          'sent twice)',
       );
       return existing;
     }

@@ -22,7 +22,9 @@ export interface OptimizelyBridgeOptions {
   decisionsMadeBefore?: boolean;
   /** `decide()` results from before the bridge was attached, sent now (subject to `dedupe`). */
   replayDecisions?: OptimizelyDecisionLike[];
-  /** The DECISION notification type. Default `'DECISION'` (v6); pass `enums.NOTIFICATION_TYPES.DECISION` for older SDKs. */
+  /**
+   * The DECISION notification type. Default `'DECISION'` (v6); pass `enums.NOTIFICATION_TYPES.DECISION` for older SDKs.
+   */
   notificationType?: string;
 }
 
@@ -71,7 +73,8 @@ export const attachOptimizelyBridge = (
     if (ownUserId === undefined || ownUserId === userId || ownDeviceId === userId) return;
     warnedUsers.add(userId);
     logger().warn(
-      `Optimizely decided for user "${userId}" but Sightline's user id is "${ownUserId}": use the same id in both SDKs (setUserId) so the [Optimizely] properties land on the right profile`,
+      `Optimizely decided for user "${userId}" but Sightline's user id is "${ownUserId}": use the same id in both ` +
+        `SDKs (setUserId) so the [Optimizely] properties land on the right profile`,
     );
   };
 
@@ -115,14 +118,17 @@ export const attachOptimizelyBridge = (
   }
   if (typeof listenerId !== 'number' || listenerId < 0) {
     logger().error(
-      `attachOptimizely: the Optimizely notification center refused the listener (id ${String(listenerId)}); is notificationType right?`,
+      `attachOptimizely: the Optimizely notification center refused the listener (id ${String(listenerId)}); is ` +
+        `notificationType right?`,
     );
     return undefined;
   }
 
   if (options.decisionsMadeBefore) {
     logger().warn(
-      'attachOptimizely: decide() already ran before the bridge was attached, and Optimizely does not replay past decisions; those are missing unless passed as replayDecisions. Attach right after createInstance(), before any decide().',
+      'attachOptimizely: decide() already ran before the bridge was attached, and Optimizely does not replay past ' +
+        'decisions; those are missing unless passed as replayDecisions. Attach right after createInstance(), before ' +
+        'any decide().',
     );
   }
   replay(options.replayDecisions, send, logger);

@@ -17,7 +17,8 @@ export const variantProblem = (variant: unknown, strictFormat: boolean): string 
     return `variant must be a non-empty string, or null/undefined to unset it, got ${describe(variant)}`;
   }
   if (strictFormat && !VARIANT_FORMAT.test(variant)) {
-    return `variant ${describe(variant)} must be lowercase kebab-case or snake_case (e.g. "treatment", "variant-b", "variation_a")`;
+    const examples = '"treatment", "variant-b", "variation_a"';
+    return `variant ${describe(variant)} must be lowercase kebab-case or snake_case (e.g. ${examples})`;
   }
   return undefined;
 };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Event, ResultPromise } from '@sightline/core';
 import { createExperiment, type ExperimentClient } from '@sightline/plugin-experiment';
-import { createTestClient, settle, silentLogger, types } from '../../core/test/helpers.js';
+import { createTestClient, settle, silentLogger, types } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 
@@ -79,19 +79,22 @@ describe('trackExposure on a client', () => {
     });
   });
 
-  it('works with the default instance shape (bound functions) and named instances, each to its own destination', async () => {
-    const first = await ready('user-first');
-    const second = await ready('user-second');
-    createExperiment(boundFunctions(first.client)).trackExposure({ flagKey: 'a', variant: 'on' });
-    createExperiment(second.client).trackExposure({ flagKey: 'b', variant: 'off' });
-    await settle();
-    expect(first.destination.events.map((e) => [e.user_id, e.event_properties])).toEqual([
-      ['user-first', { flag_key: 'a', variant: 'on' }],
-    ]);
-    expect(second.destination.events.map((e) => [e.user_id, e.event_properties])).toEqual([
-      ['user-second', { flag_key: 'b', variant: 'off' }],
-    ]);
-  });
+  it(
+    'works with the default instance shape (bound functions) and named ' + 'instances, each to its own destination',
+    async () => {
+      const first = await ready('user-first');
+      const second = await ready('user-second');
+      createExperiment(boundFunctions(first.client)).trackExposure({ flagKey: 'a', variant: 'on' });
+      createExperiment(second.client).trackExposure({ flagKey: 'b', variant: 'off' });
+      await settle();
+      expect(first.destination.events.map((e) => [e.user_id, e.event_properties])).toEqual([
+        ['user-first', { flag_key: 'a', variant: 'on' }],
+      ]);
+      expect(second.destination.events.map((e) => [e.user_id, e.event_properties])).toEqual([
+        ['user-second', { flag_key: 'b', variant: 'off' }],
+      ]);
+    },
+  );
 });
 
 describe('validation errors: logged, nothing sent, non-200 result, never thrown', () => {

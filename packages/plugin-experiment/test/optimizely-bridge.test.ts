@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Event } from '@sightline/core';
 import { createExperiment } from '@sightline/plugin-experiment';
-import { createTestClient, settle, silentLogger } from '../../core/test/helpers.js';
+import { createTestClient, settle, silentLogger } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 
@@ -222,31 +222,34 @@ describe('attachOptimizely', () => {
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
-  it('replayDecisions sends earlier decide() results, honouring dedupe; bad entries are skipped with a warning', async () => {
-    const { client, destination, logger } = await ready();
-    const optimizely = fakeOptimizely();
-    const decision = {
-      flagKey: 'early',
-      enabled: true,
-      variationKey: 'on',
-      ruleKey: 'r',
-      userContext: { getUserId: () => 'user-123456' },
-    };
-    createExperiment(client).attachOptimizely(optimizely, {
-      dedupe: true,
-      replayDecisions: [decision, decision, { nope: true } as never],
-    });
-    optimizely.decide('early', { variationKey: 'on', ruleKey: 'r' });
-    await settle();
-    expect(summary(destination.events)).toEqual([
-      ['$identify', { $set: { '[Optimizely] early': 'on' } }],
-      [
-        'Experiment Viewed',
-        { flag_key: 'early', variation_key: 'on', rule_key: 'r', enabled: true, user_id: 'user-123456' },
-      ],
-    ]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/not a decide\(\) result/));
-  });
+  it(
+    'replayDecisions sends earlier decide() results, honouring dedupe; bad ' + 'entries are skipped with a warning',
+    async () => {
+      const { client, destination, logger } = await ready();
+      const optimizely = fakeOptimizely();
+      const decision = {
+        flagKey: 'early',
+        enabled: true,
+        variationKey: 'on',
+        ruleKey: 'r',
+        userContext: { getUserId: () => 'user-123456' },
+      };
+      createExperiment(client).attachOptimizely(optimizely, {
+        dedupe: true,
+        replayDecisions: [decision, decision, { nope: true } as never],
+      });
+      optimizely.decide('early', { variationKey: 'on', ruleKey: 'r' });
+      await settle();
+      expect(summary(destination.events)).toEqual([
+        ['$identify', { $set: { '[Optimizely] early': 'on' } }],
+        [
+          'Experiment Viewed',
+          { flag_key: 'early', variation_key: 'on', rule_key: 'r', enabled: true, user_id: 'user-123456' },
+        ],
+      ]);
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/not a decide\(\) result/));
+    },
+  );
 
   it('replayDecisions that is not an array is an error, and the bridge still attaches', async () => {
     const { client, destination, logger } = await ready();
@@ -276,7 +279,7 @@ describe('attachOptimizely', () => {
     const { client, logger } = await ready('user-123456');
     const optimizely = fakeOptimizely();
     createExperiment(client).attachOptimizely(optimizely);
-    optimizely.decide('f', {}, client.getDeviceId() as string);
+    optimizely.decide('f', {}, client.getDeviceId());
     optimizely.decide('f', {}, 'user-123456');
     expect(logger.warn).not.toHaveBeenCalled();
     optimizely.decide('f', {}, 'someone-else');
@@ -298,7 +301,7 @@ describe('attachOptimizely', () => {
         throw new Error('broken getter');
       },
     };
-    createExperiment(client as never, { loggerProvider: logger }).attachOptimizely(optimizely);
+    createExperiment(client, { loggerProvider: logger }).attachOptimizely(optimizely);
     optimizely.decide('f');
     expect(track).toHaveBeenCalledTimes(2);
   });
@@ -344,7 +347,7 @@ describe('attachOptimizely', () => {
         throw new Error('boom');
       },
     };
-    createExperiment(broken as never, { loggerProvider: logger }).attachOptimizely(optimizely);
+    createExperiment(broken, { loggerProvider: logger }).attachOptimizely(optimizely);
     expect(() => optimizely.decide('f')).not.toThrow();
     await settle();
     expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/boom/));

@@ -16,13 +16,13 @@ import {
 } from '@optimizely/optimizely-sdk';
 import type { Event, Plugin } from '@sightline/core';
 // Tests may use the local collector (docs/architecture.md: only tests, examples and the demo import it).
-import { startCollector } from '../../collector/src/index.mjs';
+import { startCollector } from '@sightline/collector';
 import {
   OPTIMIZELY_DECISION_NOTIFICATION,
   createExperiment,
   type ExperimentClient,
 } from '@sightline/plugin-experiment';
-import { createTestClient, settle } from '../../core/test/helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 const USER = 'user-123456';

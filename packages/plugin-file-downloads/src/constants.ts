@@ -6,7 +6,10 @@ export const LINK_ID = '[Amplitude] Link ID';
 export const LINK_TEXT = '[Amplitude] Link Text';
 export const LINK_URL = '[Amplitude] Link URL';
 
-/** `pdf|xlsx?|docx?|txt|rtf|csv|exe|key|pp(s|t|tx)|7z|pkg|rar|gz|zip|avi|mov|mp4|mpe?g|wmv|midi?|mp3|wav|wma`, spelled out. */
+/**
+ * `pdf|xlsx?|docx?|txt|rtf|csv|exe|key|pp(s|t|tx)|7z|pkg|rar|gz|zip|avi|mov|mp4|mpe?g|wmv|midi?|mp3|wav|wma`, spelled
+ * out.
+ */
 export const DEFAULT_FILE_EXTENSIONS: readonly string[] = (
   'pdf xls xlsx doc docx txt rtf csv exe key pps ppt pptx 7z pkg rar ' +
   'gz zip avi mov mp4 mpg mpeg wmv mid midi mp3 wav wma'

@@ -7,7 +7,7 @@ import {
   normalizeExtensions,
   type FileDownloadsOptions,
 } from '@sightline/plugin-file-downloads';
-import { createTestClient, settle } from '../../core/test/helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 const ORIGIN = 'http://localhost:3000';

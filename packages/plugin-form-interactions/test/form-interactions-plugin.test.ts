@@ -5,7 +5,7 @@ import {
   readFormProperties,
   type FormInteractionsOptions,
 } from '@sightline/plugin-form-interactions';
-import { createTestClient, settle } from '../../core/test/helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 const ORIGIN = 'http://localhost:3000';
@@ -121,7 +121,8 @@ describe('formInteractionsPlugin', () => {
 
   it('never any field value, even when fields shadow id / name / action', async () => {
     document.body.innerHTML = `<form id="f" name="n" action="/go">
-      <input name="id" value="secret-one"><input name="name" value="secret-two"><input name="action" value="secret-three">
+      <input name="id" value="secret-one"><input name="name" value="secret-two"><input name="action"
+        value="secret-three">
       <input name="card" value="4111 1111 1111 1111"></form>`;
     const { sent, destination } = await start();
     change(document.querySelector('input[name=card]') as Element);

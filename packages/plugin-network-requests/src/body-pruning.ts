@@ -63,7 +63,10 @@ const childAt = (value: Container, key: string): Json | undefined =>
 interface Walk {
   visits: number;
   found: Path[];
-  /** Allowlists keep only values a pattern ends on (`*` → `{a, g}` in the documented example); `**` keeps subtrees. Excludelists remove whatever they name. */
+  /**
+   * Allowlists keep only values a pattern ends on (`*` → `{a, g}` in the documented example); `**` keeps subtrees.
+   * Excludelists remove whatever they name.
+   */
   valuesOnly: boolean;
 }
 
@@ -161,7 +164,7 @@ export function pruneBody(body: unknown, rule: CompiledBodyRule | undefined): Js
       result = copyScrubbed(source, 0) as Json; // never `undefined` at depth 0
     } else {
       result = emptyLike(source);
-      for (const path of paths) place(result as Container, source, path);
+      for (const path of paths) place(result, source, path);
     }
     for (const path of select(result, rule.exclude, false)) {
       if (path.length === 0) return undefined;

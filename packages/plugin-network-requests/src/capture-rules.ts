@@ -67,7 +67,8 @@ function compileMethods(methods: unknown, report: (problem: string) => void): st
 
 function compileRule(rule: NetworkCaptureRule, report: (problem: string) => void): CompiledCaptureRule {
   const rangeSpec = rule.statusCodeRange === undefined ? DEFAULT_STATUS_CODE_RANGE : rule.statusCodeRange;
-  let { ranges, invalid } = parseStatusCodeRange(rangeSpec);
+  const { ranges: parsedRanges, invalid } = parseStatusCodeRange(rangeSpec);
+  let ranges = parsedRanges;
   if (invalid.length) report(`captureRules[].statusCodeRange ${describe(rangeSpec)}: ignored ${invalid.join(', ')}`);
   if (ranges.length === 0) {
     report(

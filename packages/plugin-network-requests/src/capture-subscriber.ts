@@ -41,7 +41,7 @@ export function createCaptureSubscriber(options: CaptureSubscriberOptions): Netw
     // Called now, synchronously: the response clone must be taken before the page reads the body.
     const requestBody = rule.requestBody && request.requestBody();
     const responseBody = rule.responseBody && request.responseBody();
-    Promise.all([requestBody, responseBody])
+    void Promise.all([requestBody, responseBody])
       .then(([requestJson, responseJson]) => {
         setIfDefined(properties, NetworkProperty.REQUEST_BODY, pruneBody(requestJson, rule.requestBody));
         setIfDefined(properties, NetworkProperty.RESPONSE_BODY, pruneBody(responseJson, rule.responseBody));

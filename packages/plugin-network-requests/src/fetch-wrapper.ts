@@ -156,7 +156,7 @@ export function createFetchWrapper(state: SharedNetworkState, original: typeof f
       pending = undefined;
     }
     const promise = original.apply(this, args);
-    if (pending && promise && typeof promise.then === 'function') {
+    if (pending && promise != null && typeof promise.then === 'function') {
       const observing = pending;
       const settled = (outcome: FetchOutcome) => {
         try {
@@ -172,5 +172,5 @@ export function createFetchWrapper(state: SharedNetworkState, original: typeof f
       );
     }
     return promise;
-  } as typeof fetch;
+  };
 }

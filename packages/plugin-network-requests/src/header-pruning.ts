@@ -15,7 +15,9 @@ export function compileHeaderRule(rule: unknown): readonly string[] {
   return names.filter((name) => name !== '' && NEVER_CAPTURED_HEADERS.indexOf(name) < 0);
 }
 
-/** Keeps only allowed headers, names lower-cased; repeated headers are joined with `, `. `undefined` when none is kept. */
+/**
+ * Keeps only allowed headers, names lower-cased; repeated headers are joined with `, `. `undefined` when none is kept.
+ */
 export function pruneHeaders(
   headers: HeaderEntries,
   allowed: readonly string[],

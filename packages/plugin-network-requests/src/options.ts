@@ -10,7 +10,10 @@ export interface BodyCaptureRule {
 }
 
 export interface NetworkCaptureRule {
-  /** URLs to capture: a string equals the full URL or the URL without query and fragment; a RegExp is tested against the full URL. */
+  /**
+   * URLs to capture: a string equals the full URL or the URL without query and fragment; a RegExp is tested against the
+   * full URL.
+   */
   urls?: (string | RegExp)[];
   /** Deprecated in favour of `urls`: host names, `*` wildcards (`*.example.com`). */
   hosts?: string[];

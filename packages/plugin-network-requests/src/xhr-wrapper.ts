@@ -103,6 +103,7 @@ export function createXhrWrappers(
       originals.send.apply(this, args);
       return;
     }
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the request the listeners below report on
     const xhr = this;
     const startTime = Date.now();
     let failure: string | undefined;
@@ -132,5 +133,5 @@ export function createXhrWrappers(
     }
   }
 
-  return { open: open as XMLHttpRequest['open'], setRequestHeader, send };
+  return { open, setRequestHeader, send };
 }

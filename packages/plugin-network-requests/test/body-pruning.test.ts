@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileBodyRule, parseBodyPath, parseJsonBody, pruneBody } from '../src/body-pruning.js';
-import { MAX_CAPTURED_BODY_BYTES } from '../src/constants.js';
+import { MAX_BODY_DEPTH, MAX_CAPTURED_BODY_BYTES } from '../src/constants.js';
 
 const body = { a: 'A', b: { c: 'C', d: { e: 'E', f: 'F' } }, g: 'G' };
 const prune = (value: unknown, allowlist?: string[], excludelist?: string[]) =>
@@ -100,12 +100,20 @@ describe('body capture rules', () => {
     expect(prune(undefined, ['**'])).toBeUndefined();
   });
 
-  it('stays bounded on deep and wide bodies', () => {
-    let deep: Record<string, unknown> = { leaf: 'x' };
-    for (let i = 0; i < 200; i++) deep = { n: deep };
-    expect(() => prune(deep, ['**/leaf'])).not.toThrow();
+  it('stays bounded on deep and wide bodies: no walk past the depth limit or the visit budget', () => {
+    const nested = (levels: number) => {
+      let value: Record<string, unknown> = { leaf: 'x' };
+      for (let i = 0; i < levels; i++) value = { n: value };
+      return value;
+    };
+    // Within the depth limit the leaf is found; 200 levels down it is never walked to.
+    expect(JSON.stringify(prune(nested(MAX_BODY_DEPTH - 2), ['**/leaf']))).toContain('{"leaf":"x"}');
+    expect(prune(nested(200), ['**/leaf'])).toBeUndefined();
+    // A walk stops when its visit budget is spent: a prefix of the list is kept, not all 50,000 items.
     const wide = { list: Array.from({ length: 50_000 }, (_, i) => ({ i })) };
-    expect(() => prune(wide, ['**/i'])).not.toThrow();
+    const kept = (prune(wide, ['**/i']) as { list: unknown[] }).list;
+    expect(kept[0]).toEqual({ i: 0 });
+    expect(kept.length).toBeLessThan(wide.list.length / 2);
   });
 
   it('parseBodyPath', () => {

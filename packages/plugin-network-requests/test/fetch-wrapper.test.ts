@@ -3,7 +3,7 @@ import { markSdkRequest, NetworkProperty as P, SDK_REQUEST_MARKER } from '../src
 import { deferred, installFakeFetch, settle, startClient } from './harness.js';
 
 const pageFetch = globalThis.fetch;
-let stops: Array<() => Promise<unknown>> = [];
+const stops: Array<() => Promise<unknown>> = [];
 
 const start = async (...args: Parameters<typeof startClient>) => {
   const client = await startClient(...args);
@@ -68,6 +68,7 @@ describe('fetch wrapper transparency', () => {
   it('passes `this` through unchanged', async () => {
     let seenThis: unknown;
     installFakeFetch(function (this: unknown) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- records the receiver the wrapper passed on
       seenThis = this;
       return Promise.resolve(new Response('', { status: 200 }));
     });
@@ -233,7 +234,7 @@ describe('no feedback loop: the SDK’s own uploads are never captured', () => {
   ])('%s', async (_label, init, url, requestInit) => {
     installFakeFetch(() => Promise.resolve(new Response('', { status: 500 })));
     const { requests } = await start({ ignoreAmplitudeRequests: false }, init);
-    await fetch(url, requestInit as RequestInit);
+    await fetch(url, requestInit);
     await settle();
     expect(requests()).toHaveLength(0);
   });
@@ -277,7 +278,7 @@ describe('one shared wrapper', () => {
     const first = await startClient();
     const ours = globalThis.fetch;
     const theirs = vi.fn((...args: Parameters<typeof fetch>) => ours(...args));
-    globalThis.fetch = theirs as unknown as typeof fetch;
+    globalThis.fetch = theirs;
     await first.stop();
     expect(globalThis.fetch).toBe(theirs);
     await fetch('https://api.example.com/a');

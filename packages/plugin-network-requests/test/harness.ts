@@ -1,7 +1,7 @@
 /** Shared set-up for the plugin tests: a core test client with the plugin, and a controllable fetch. */
 import { vi } from 'vitest';
 import type { Event } from '@sightline/core';
-import { createTestClient, settle } from '../../core/test/helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 import {
   EVENT_NETWORK_REQUEST,
   NETWORK_REQUESTS_PLUGIN_NAME,
@@ -41,7 +41,7 @@ export const deferred = <T>(): Deferred<T> => {
 /** Installs a scripted fetch as the page's fetch (before the plugin wraps it). */
 export const installFakeFetch = (answer: (input: unknown, init?: RequestInit) => Promise<Response>) => {
   const fake = vi.fn(answer);
-  globalThis.fetch = fake as unknown as typeof fetch;
+  globalThis.fetch = fake;
   return fake;
 };
 

@@ -4,7 +4,7 @@ import { absoluteUrl, stripQuery } from '../src/url-parts.js';
 import { installFakeFetch, settle, startClient } from './harness.js';
 
 const pageFetch = globalThis.fetch;
-let stops: Array<() => Promise<unknown>> = [];
+const stops: Array<() => Promise<unknown>> = [];
 
 afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();

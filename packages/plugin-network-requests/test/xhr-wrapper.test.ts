@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-let stops: Array<() => Promise<unknown>> = [];
+const stops: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
 });

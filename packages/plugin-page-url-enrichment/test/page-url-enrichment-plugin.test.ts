@@ -6,7 +6,7 @@ import {
   readPageProperties,
   type PageUrlEnrichmentOptions,
 } from '@sightline/plugin-page-url-enrichment';
-import { createTestClient, settle } from '../../core/test/helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 const ORIGIN = 'http://localhost:3000';

@@ -55,7 +55,7 @@ export const pageViewsPlugin = (options: PageViewsOptions = {}): Plugin<Tracking
     // An event that never reaches execute (opted out, dropped by an earlier plugin) still
     // settles its result: the id is forgotten then, so nothing piles up per navigation.
     const forget = () => awaitingCounter.delete(insertId);
-    if (result && result.promise) result.promise.then(forget, forget);
+    if (result && result.promise != null) void result.promise.then(forget, forget);
   };
 
   return definePlugin<TrackingClient & PageCounterClient>({

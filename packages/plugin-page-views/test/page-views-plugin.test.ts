@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryIdentityStorage, type Event } from '@sightline/core';
+import { createMemoryIdentityStorage, type Event, type Result, type TrackingClient } from '@sightline/core';
 import { attributionPlugin } from '@sightline/plugin-attribution';
 import {
   pageViewsOptionsFrom,
@@ -7,7 +7,7 @@ import {
   resolvePageViewsOptions,
   type PageViewsOptions,
 } from '@sightline/plugin-page-views';
-import { createTestClient, settle, silentLogger } from '../../core/test/helpers.js';
+import { createTestClient, resolvedConfig, settle, silentLogger } from '@sightline/test-utils';
 
 const KEY = 'api-key-0123456789';
 const ORIGIN = 'http://localhost:3000';
@@ -160,7 +160,8 @@ describe('pageViewsPlugin', () => {
     ]);
     await navigate(() => history.pushState({}, '', '/spa'));
     expect(first.pageViews()).toHaveLength(1);
-    const second = await start({ trackOn: 'attribution' }, { storage, attribution: true }); // same campaign, same session
+    // same campaign, same session
+    const second = await start({ trackOn: 'attribution' }, { storage, attribution: true });
     expect(second.pageViews()).toHaveLength(0);
   });
 
@@ -215,19 +216,15 @@ describe('pageViewsPlugin', () => {
 
   it('works with a client without nextPageCounter (counter 1)', async () => {
     // Like the real client's, the result settles only after the plugins ran.
-    const track = vi.fn(() => ({ promise: new Promise(() => undefined) }));
+    const track = vi.fn<TrackingClient['track']>(() => ({ promise: new Promise<Result>(() => undefined) }));
     const plugin = pageViewsPlugin();
-    await plugin.setup?.({ loggerProvider: silentLogger() } as never, { track });
-    const [type, properties, eventOptions] = track.mock.calls[0] as unknown as [
-      string,
-      Record<string, unknown>,
-      { insert_id: string },
-    ];
+    await plugin.setup?.(resolvedConfig({ loggerProvider: silentLogger() }), { track });
+    const [type, properties, eventOptions] = track.mock.calls[0];
     expect(type).toBe(PAGE_VIEWED);
     const event = plugin.execute?.({
-      event_type: type,
+      event_type: typeof type === 'string' ? type : type.event_type,
       event_properties: properties,
-      insert_id: eventOptions.insert_id,
+      insert_id: eventOptions?.insert_id,
     }) as Event;
     expect(event.event_properties?.['[Amplitude] Page Counter']).toBe(1);
     await plugin.teardown?.();

@@ -24,7 +24,7 @@ export function toMetricReport(metric: VitalMetric, timeOrigin: number): MetricR
   if (TIME_SINCE_NAVIGATION_METRICS.indexOf(metric.name) >= 0) {
     timestamp = Math.round(navigationStart + value);
   } else {
-    const entries = Array.isArray(metric.entries) ? metric.entries : [];
+    const entries: ReadonlyArray<{ startTime?: unknown }> = Array.isArray(metric.entries) ? metric.entries : [];
     const last = entries[entries.length - 1];
     if (last && typeof last.startTime === 'number') timestamp = Math.round(timeOrigin + last.startTime);
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Event } from '@sightline/core';
-import { createTestClient, settle } from '../../core/test/helpers.js';
+import { createTestClient, settle } from '@sightline/test-utils';
 import { EVENT_WEB_VITALS, WEB_VITALS_PLUGIN_NAME, webVitalsPlugin, type WebVitalsOptions } from '../src/index.js';
 import type { MetricReportOptions, MetricSource, VitalMetric } from '../src/metric-source.js';
 
@@ -47,7 +47,7 @@ const setVisibility = (state: 'hidden' | 'visible') => {
 const start = async (options: WebVitalsOptions & { source?: MetricSource } = {}) => {
   const setup = createTestClient();
   await setup.client.init(KEY, null, { loggerProvider: setup.logger }).promise;
-  await setup.client.add(webVitalsPlugin(options as WebVitalsOptions)).promise;
+  await setup.client.add(webVitalsPlugin(options)).promise;
   const vitals = (): Event[] => setup.destination.events.filter((event) => event.event_type === EVENT_WEB_VITALS);
   return { ...setup, vitals };
 };
@@ -66,60 +66,66 @@ afterEach(async () => {
 });
 
 describe('one [Amplitude] Web Vitals event when the page is first hidden', () => {
-  it('sends every metric measured, with the page properties, then flushes after the event reached the destination', async () => {
-    const fake = fakeSource();
-    window.history.replaceState(null, '', '/checkout?coupon=1&token=abc');
-    document.title = 'Checkout';
-    const { vitals, destination } = await startTracked({ source: fake.source });
-    const flushedWith: string[][] = [];
-    vi.mocked(destination.flush as () => void).mockImplementation(() => {
-      flushedWith.push(destination.events.map((event) => event.event_type));
-    });
-    for (const name of ['LCP', 'FCP', 'INP', 'CLS', 'TTFB'] as const) fake.emit(name, { value: 10 });
-    await settle();
-    expect(vitals()).toHaveLength(0); // nothing before the page hides
-
-    setVisibility('hidden');
-    await settle();
-    expect(vitals()).toHaveLength(1);
-    const properties = vitals()[0].event_properties as Record<string, unknown>;
-    expect(properties).toMatchObject({
-      '[Amplitude] Page Domain': location.hostname,
-      '[Amplitude] Page Path': '/checkout',
-      '[Amplitude] Page Title': 'Checkout',
-      '[Amplitude] Page URL': `${location.origin}/checkout`,
-      '[Amplitude] Page Location': `${location.origin}/checkout?coupon=1&token=*****`,
-    });
-    for (const name of ['LCP', 'FCP', 'INP', 'CLS', 'TTFB']) {
-      expect(properties[`[Amplitude] ${name}`]).toEqual({
-        value: 10,
-        rating: 'good',
-        delta: 100,
-        navigationType: 'navigate',
-        id: `${name}-1`,
-        timestamp: expect.any(Number),
-        navigationStart: expect.any(Number),
+  it(
+    'sends every metric measured, with the page properties, then flushes ' + 'after the event reached the destination',
+    async () => {
+      const fake = fakeSource();
+      window.history.replaceState(null, '', '/checkout?coupon=1&token=abc');
+      document.title = 'Checkout';
+      const { vitals, destination } = await startTracked({ source: fake.source });
+      const flushedWith: string[][] = [];
+      vi.mocked(destination.flush as () => void).mockImplementation(() => {
+        flushedWith.push(destination.events.map((event) => event.event_type));
       });
-    }
-    expect(JSON.stringify(properties)).not.toContain('abc');
-    expect(flushedWith).toHaveLength(1);
-    expect(flushedWith[0]).toContain(EVENT_WEB_VITALS);
-  });
+      for (const name of ['LCP', 'FCP', 'INP', 'CLS', 'TTFB'] as const) fake.emit(name, { value: 10 });
+      await settle();
+      expect(vitals()).toHaveLength(0); // nothing before the page hides
 
-  it('asks web-vitals for every change and for soft navigations by default; reportSoftNavs: false turns them off', async () => {
-    const on = fakeSource();
-    await startTracked({ source: on.source });
-    expect(on.options).toEqual({
-      LCP: { reportAllChanges: true, reportSoftNavs: true },
-      FCP: { reportAllChanges: true, reportSoftNavs: true },
-      INP: { reportAllChanges: true, reportSoftNavs: true },
-      CLS: { reportAllChanges: true, reportSoftNavs: true },
-      TTFB: { reportAllChanges: true, reportSoftNavs: true },
-    });
-    const off = fakeSource();
-    await startTracked({ source: off.source, reportSoftNavs: false });
-    expect(off.options.LCP).toEqual({ reportAllChanges: true, reportSoftNavs: false });
-  });
+      setVisibility('hidden');
+      await settle();
+      expect(vitals()).toHaveLength(1);
+      const properties = vitals()[0].event_properties as Record<string, unknown>;
+      expect(properties).toMatchObject({
+        '[Amplitude] Page Domain': location.hostname,
+        '[Amplitude] Page Path': '/checkout',
+        '[Amplitude] Page Title': 'Checkout',
+        '[Amplitude] Page URL': `${location.origin}/checkout`,
+        '[Amplitude] Page Location': `${location.origin}/checkout?coupon=1&token=*****`,
+      });
+      for (const name of ['LCP', 'FCP', 'INP', 'CLS', 'TTFB']) {
+        expect(properties[`[Amplitude] ${name}`]).toEqual({
+          value: 10,
+          rating: 'good',
+          delta: 100,
+          navigationType: 'navigate',
+          id: `${name}-1`,
+          timestamp: expect.any(Number),
+          navigationStart: expect.any(Number),
+        });
+      }
+      expect(JSON.stringify(properties)).not.toContain('abc');
+      expect(flushedWith).toHaveLength(1);
+      expect(flushedWith[0]).toContain(EVENT_WEB_VITALS);
+    },
+  );
+
+  it(
+    'asks web-vitals for every change and for soft navigations by default; ' + 'reportSoftNavs: false turns them off',
+    async () => {
+      const on = fakeSource();
+      await startTracked({ source: on.source });
+      expect(on.options).toEqual({
+        LCP: { reportAllChanges: true, reportSoftNavs: true },
+        FCP: { reportAllChanges: true, reportSoftNavs: true },
+        INP: { reportAllChanges: true, reportSoftNavs: true },
+        CLS: { reportAllChanges: true, reportSoftNavs: true },
+        TTFB: { reportAllChanges: true, reportSoftNavs: true },
+      });
+      const off = fakeSource();
+      await startTracked({ source: off.source, reportSoftNavs: false });
+      expect(off.options.LCP).toEqual({ reportAllChanges: true, reportSoftNavs: false });
+    },
+  );
 
   it('is sent again only when metrics changed after the first hidden state', async () => {
     const fake = fakeSource();
@@ -160,20 +166,23 @@ describe('one [Amplitude] Web Vitals event when the page is first hidden', () =>
     });
   });
 
-  it('a value finalised at the visibilitychange that follows pagehide goes out at once, as a second event', async () => {
-    const fake = fakeSource();
-    const { vitals } = await startTracked({ source: fake.source });
-    fake.emit('LCP', { value: 900 });
-    window.dispatchEvent(new Event('pagehide'));
-    fake.emit('INP', { value: 64 });
-    setVisibility('hidden');
-    await Promise.resolve();
-    await Promise.resolve();
-    // Sent without waiting for a timer: the document is going away.
-    expect(
-      vitals().map((event) => Object.keys(event.event_properties as object).filter((key) => /LCP|INP/.test(key))),
-    ).toEqual([['[Amplitude] LCP'], ['[Amplitude] LCP', '[Amplitude] INP']]);
-  });
+  it(
+    'a value finalised at the visibilitychange that follows pagehide goes ' + 'out at once, as a second event',
+    async () => {
+      const fake = fakeSource();
+      const { vitals } = await startTracked({ source: fake.source });
+      fake.emit('LCP', { value: 900 });
+      window.dispatchEvent(new Event('pagehide'));
+      fake.emit('INP', { value: 64 });
+      setVisibility('hidden');
+      await Promise.resolve();
+      await Promise.resolve();
+      // Sent without waiting for a timer: the document is going away.
+      expect(
+        vitals().map((event) => Object.keys(event.event_properties as object).filter((key) => /LCP|INP/.test(key))),
+      ).toEqual([['[Amplitude] LCP'], ['[Amplitude] LCP', '[Amplitude] INP']]);
+    },
+  );
 
   it('pagehide alone (no visibilitychange) sends too', async () => {
     const fake = fakeSource();

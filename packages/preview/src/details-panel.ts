@@ -85,7 +85,8 @@ export interface DetailsControls {
 /** The event a click on `summary`'s element sends; returns the copy controls. */
 export function renderDetails(view: PreviewView, summary: ElementSummary, properties: Properties): DetailsControls {
   const document = view.host.ownerDocument;
-  const path = String(properties[Property.ELEMENT_PATH] || '');
+  const elementPath = properties[Property.ELEMENT_PATH];
+  const path = typeof elementPath === 'string' ? elementPath : '';
   const selector = el(document, 'code', { class: 'selector' }, [path]);
   const copyButton = el(document, 'button', { type: 'button', class: 'copy-selector' }, ['Copy selector']);
   const copyStatus = el(document, 'span', { class: 'copy-status', role: 'status' });

@@ -17,7 +17,9 @@ import { createView, type PreviewView } from './preview-view.js';
 export interface PreviewOptions {
   /** The instance's `autocapture.elementInteractions` options; the plugin's defaults when omitted. */
   elementInteractions?: ElementInteractionsOptions;
-  /** `false` when element interactions are off on the instance: the panel says clicks send nothing yet. Default `true`. */
+  /**
+   * `false` when element interactions are off on the instance: the panel says clicks send nothing yet. Default `true`.
+   */
   elementInteractionsEnabled?: boolean;
   logger?: Logger;
   /** The page's CSP nonce, for the `<style>` used where constructable stylesheets are missing. */

@@ -72,7 +72,7 @@ export function createOutlineLayer(view: PreviewView, callbacks: OutlineCallback
     if (outline) callbacks.onHover(outline.summary);
   });
   view.layer.addEventListener('pointerout', (event) => {
-    const next = (event as PointerEvent).relatedTarget as Node | null;
+    const next = event.relatedTarget as Node | null;
     if (!next || !outlineOf(next)) callbacks.onHover(undefined);
   });
   view.layer.addEventListener('focusin', (event) => {

@@ -63,7 +63,8 @@ export function createView(document: Document, nonce: string | undefined): Previ
       closeButton,
     ]),
     el(document, 'p', { id: HINT_ID }, [
-      'Nothing is sent while this preview is open. Hover, focus (arrow keys) or tap an outlined element to see the event a click on it sends. Escape closes.',
+      'Nothing is sent while this preview is open. Hover, focus (arrow keys) or tap an outlined element to see the ' +
+        'event a click on it sends. Escape closes.',
     ]),
     summary,
     notices,

@@ -5,7 +5,7 @@ import {
   elementInteractionsPlugin,
   type ElementInteractionsOptions,
 } from '@sightline/plugin-element-interactions';
-import { afterPaint, click, setUpPlugin } from '../../plugin-element-interactions/test/harness.js';
+import { afterPaint, click, setUpPlugin } from '@sightline/test-utils';
 import { findCandidates } from '../src/candidates.js';
 import { resolveCaptureRules } from '../src/capture-rules.js';
 import {
@@ -19,7 +19,8 @@ import {
 const PAGE = `
   <main id="app">
     <section class="plans"><h2 id="plan-title">Pro plan</h2>
-      <button class="buy" aria-label="Buy pro" data-amp-track-plan="pro" id="buy"><span id="buy-label">Buy now</span></button>
+      <button class="buy" aria-label="Buy pro" data-amp-track-plan="pro" id="buy"><span
+        id="buy-label">Buy now</span></button>
     </section>
     <div id="card"><span id="card-label">Card ends in 4242</span></div>
     <a id="link" href="/next.html?token=tok-Zq77Secret&amp;ref=menu" data-x-step="2">Continue</a>

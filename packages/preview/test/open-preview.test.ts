@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../core/test/helpers.js';
+import { silentLogger } from '@sightline/test-utils';
 import { openPreview, type PreviewHandle } from '@sightline/preview';
 
 const PAGE = `
@@ -11,7 +11,7 @@ const PAGE = `
 let handle: PreviewHandle | undefined;
 const host = () => document.querySelector('sightline-preview');
 const shadow = () => host()!.shadowRoot!;
-const options = () => Array.from(shadow().querySelectorAll('[role="option"]')) as HTMLElement[];
+const options = () => Array.from(shadow().querySelectorAll<HTMLElement>('[role="option"]'));
 const key = (name: string, init: KeyboardEventInit = {}) =>
   (shadow().activeElement || document.body).dispatchEvent(
     new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true, ...init }),
@@ -78,7 +78,7 @@ describe('openPreview', () => {
 
   it('Tab stays in the preview: from the last button back to the list', () => {
     handle = openPreview();
-    const buttons = Array.from(shadow().querySelectorAll('.panel button')) as HTMLElement[];
+    const buttons = Array.from(shadow().querySelectorAll<HTMLElement>('.panel button'));
     buttons[buttons.length - 1].focus();
     key('Tab');
     expect(shadow().activeElement).toBe(options()[0]);

@@ -17,7 +17,10 @@ const ARGS = [
 ];
 
 export interface LaunchOptions {
-  /** Keep the back/forward cache on (Playwright turns it off by default), for real `pagehide`/`pageshow` with `persisted`. */
+  /**
+   * Keep the back/forward cache on (Playwright turns it off by default), for real `pagehide`/`pageshow` with
+   * `persisted`.
+   */
   backForwardCache?: boolean;
 }
 

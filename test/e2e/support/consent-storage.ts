@@ -33,9 +33,7 @@ export const readStorage = async (context: BrowserContext, page: Page): Promise<
         entries: [string, string][];
       }
     ).entries.map(([key]) => key);
-  const { databaseNames } = (await cdp.send('IndexedDB.requestDatabaseNames', { securityOrigin: origin })) as {
-    databaseNames: string[];
-  };
+  const { databaseNames } = await cdp.send('IndexedDB.requestDatabaseNames', { securityOrigin: origin });
   const fromCdp: StorageSnapshot = {
     cookies: cookies.map((cookie) => cookie.name),
     localStorage: await keys(true),

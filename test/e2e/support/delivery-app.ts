@@ -82,7 +82,7 @@ export const expectEachOnce = (collector: Collector, count: number, label = 'n')
 export const copiesOnTheWire = (collector: Collector): Map<string, number> => {
   const copies = new Map<string, number>();
   for (const request of collector.requests()) {
-    let events: Received[] = [];
+    let events: Received[];
     try {
       events = JSON.parse(request.bodyText).events || [];
     } catch {

@@ -56,7 +56,7 @@ const repeatedIds = (collector: Collector, first: number): string[] => {
   const seen = new Map<string, number>();
   for (const request of collector.requests().slice(first)) {
     if (request.status !== 200) continue;
-    let events: { insert_id?: string; event_type?: string }[] = [];
+    let events: { insert_id?: string; event_type?: string }[];
     try {
       events = JSON.parse(request.bodyText).events || [];
     } catch {

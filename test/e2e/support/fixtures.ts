@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The collector is plain JavaScript so it runs without a build; tests drive it in-process.
-import { startCollector } from '../../../packages/collector/src/index.mjs';
+import { startCollector } from '@sightline/collector';
 import { watchForDuplicates } from './duplicate-guard.js';
 import { startStaticServer, type StaticServerOptions } from './static-server.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { describeResult, runCommand } from './command.js';
-import { moduleSubpaths, type Manifest, type PackedContext, type PackedPackage } from './packed.js';
+import { moduleSubpaths, packageNames, type Manifest, type PackedContext, type PackedPackage } from './packed.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const APP_TEMPLATE = join(ROOT, 'test/package/consumer-app');
@@ -20,7 +20,8 @@ const mustRun = async (command: string, args: string[], cwd: string) => {
 const packAll = async (dir: string): Promise<PackedPackage[]> => {
   const tarballs = join(dir, 'tarballs');
   mkdirSync(tarballs, { recursive: true });
-  await mustRun('pnpm', ['--recursive', '--filter', './packages/*', 'pack', '--pack-destination', tarballs], ROOT);
+  const filters = packageNames().flatMap((name) => ['--filter', name]);
+  await mustRun('pnpm', ['--recursive', ...filters, 'pack', '--pack-destination', tarballs], ROOT);
   const packed: PackedPackage[] = [];
   for (const file of readdirSync(tarballs).filter((name) => name.endsWith('.tgz'))) {
     const unpacked = join(dir, 'unpacked', file.replace(/\.tgz$/, ''));

@@ -53,11 +53,16 @@ export const moduleSubpaths = (manifest: Manifest): string[] =>
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The name of every package in packages/, the rows of each per-package test (read before packing). */
+/**
+ * The name of every published package in packages/ (not the private test-utils), the rows of each
+ * per-package test (read before packing).
+ */
 export const packageNames = (): string[] =>
   readdirSync(join(ROOT, 'packages'))
     .filter((dir) => existsSync(join(ROOT, 'packages', dir, 'package.json')))
-    .map((dir) => JSON.parse(readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8')).name)
+    .map((dir): Manifest => JSON.parse(readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8')) as Manifest)
+    .filter((manifest) => !manifest.private)
+    .map((manifest) => manifest.name)
     .sort();
 
 /** One packed package; throws (failing the calling test) when packing failed. */

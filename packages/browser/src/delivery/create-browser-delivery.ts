@@ -51,7 +51,8 @@ const defaultStore = (config: Config, suffix: string): EventStore =>
 
 /** Said once per init where there is no page: what stays off, and what still works. */
 const NO_PAGE =
-  'No window here (Node, a worker or server rendering): page-exit delivery, cross-tab coordination and persistent event storage are off; events are sent from memory';
+  'No window here (Node, a worker or server rendering): page-exit delivery, cross-tab coordination and persistent ' +
+  'event storage are off; events are sent from memory';
 
 /**
  * The lossless delivery destination on the browser's storage, transports and page signals. Where

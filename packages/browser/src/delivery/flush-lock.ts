@@ -11,7 +11,7 @@ const LEASE_POLL_MS = 100;
 
 const lockManager = (): LockManagerLike | undefined => {
   try {
-    const navigator = getNavigator() as (Navigator & { locks?: LockManagerLike }) | undefined;
+    const navigator = getNavigator();
     const locks = navigator && navigator.locks;
     return locks && typeof locks.request === 'function' ? locks : undefined;
   } catch {

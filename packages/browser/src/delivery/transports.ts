@@ -28,7 +28,9 @@ export const outlivesPage = (request: UploadRequest): boolean => outliving.has(r
 /** An upload that has not answered by then is abandoned and retried: a hung request must not hold the flush lock. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** A transport that cannot work on this page: it threw (missing, patched, denied) rather than failing on the network. */
+/**
+ * A transport that cannot work on this page: it threw (missing, patched, denied) rather than failing on the network.
+ */
 export class TransportBroken extends Error {}
 
 /** Marks a request (fetch init or XHR) as the SDK's own, for network capture to skip. */
@@ -73,7 +75,7 @@ const startFetch = (
   let pending: Promise<Response>;
   try {
     pending = fetch(url, markOwn<RequestInit>({ method: 'POST', ...init, keepalive, signal: abort && abort.signal }));
-    if (!pending || typeof pending.then !== 'function') throw new TypeError('fetch returned no promise');
+    if (pending == null || typeof pending.then !== 'function') throw new TypeError('fetch returned no promise');
   } catch (error) {
     stop();
     throw new TransportBroken(`fetch threw: ${String(error)}`);
@@ -195,7 +197,8 @@ export const createTransport = ({ transport, compress }: TransportChoice, platfo
           const next = order.slice(index + 1).filter((other) => !platform.broken[other])[0];
           platform.warnOnce(
             `broken-${name}`,
-            `${LABEL[name]} does not work on this page (${error.message}); ${next ? `uploads use ${LABEL[next]} instead` : 'no other transport is left: events stay stored'}`,
+            `${LABEL[name]} does not work on this page (${error.message}); ` +
+              `${next ? `uploads use ${LABEL[next]} instead` : 'no other transport is left: events stay stored'}`,
           );
         }
       }

@@ -35,6 +35,7 @@ function start({ feature, scriptBaseUrl, mainScript, logger, scripts }: OnDemand
   const document = getDocument();
   if (problem) logger.warn(problem);
   if (!script || !base || !document)
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a message the caller logs
     return Promise.reject(`Cannot load ${feature}: ${script ? 'set scriptBaseUrl' : 'not in this build'}`);
   const url = base + script.file;
   return loadScript({
@@ -43,6 +44,7 @@ function start({ feature, scriptBaseUrl, mainScript, logger, scripts }: OnDemand
     integrity: script.integrity,
     nonce: mainScript.nonce,
     global: script.global,
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a message the caller logs
   }).catch((reason: string) => Promise.reject(`Could not load ${url} (${reason})`));
 }
 

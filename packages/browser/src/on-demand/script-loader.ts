@@ -19,8 +19,10 @@ export const loadScript = ({ document, url, integrity, nonce, global }: ScriptRe
       script.remove();
       const value = (document.defaultView as unknown as { [name: string]: unknown })[global];
       // The browser does not say which of these refused the file.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a message the caller logs
       if (!loaded) reject('not found, network, integrity or Content-Security-Policy');
       else if (value) resolve(value);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a message the caller logs
       else reject(`it defined no ${global}`);
     };
     script.onload = () => settle(true);

@@ -85,7 +85,8 @@
         ? `showing the newest ${shown.length} of ${matching.length} matching`
         : `${matching.length} shown`;
     counts.textContent =
-      `${stats.accepted} accepted · ${stats.duplicates} duplicates dropped · ${stats.rejected} refused · ${stats.requests} requests — ${showing}` +
+      `${stats.accepted} accepted · ${stats.duplicates} duplicates dropped · ${stats.rejected} refused · ` +
+      `${stats.requests} requests — ${showing}` +
       (needle ? ` (filter: “${filterBox.value.trim()}”)` : '');
   };
 

@@ -30,7 +30,8 @@ export const dropUnencodable = (context: DeliveryContext, batch: QueuedEvent[], 
     } catch (error) {
       const type = entry.record.event.event_type;
       context.logger.error(
-        `Event "${typeof type === 'string' ? type : typeof type}" (insert_id ${entry.record.id}) cannot be encoded as JSON; dropped:`,
+        `Event "${typeof type === 'string' ? type : typeof type}" (insert_id ${entry.record.id}) cannot be encoded ` +
+          `as JSON; dropped:`,
         error,
       );
       finish([entry], {

@@ -11,7 +11,8 @@ import { maxAttempts } from './queue-policy.js';
 import { planFor, type Uploader } from './uploader.js';
 
 const HANDED_OFF =
-  'Sent by beacon as the page was hidden: no answer can be read, so it stays stored and is sent once more on the next page load';
+  'Sent by beacon as the page was hidden: no answer can be read, so it stays stored and is sent once more on the ' +
+  'next page load';
 
 export interface ExitSenderParts {
   queue: EventQueue;

@@ -125,8 +125,8 @@ const onRateLimited = (body: Body, events: readonly Event[], retryAfterMs: numbe
   const throttledDevices = keysOf(body.throttled_devices);
   const throttledEvents = new Set(indicesIn(body.throttled_events));
   events.forEach((event, index) => {
-    const user = event.user_id as string | undefined;
-    const device = event.device_id as string | undefined;
+    const user = event.user_id;
+    const device = event.device_id;
     if ((user && quotaUsers.has(user)) || (device && quotaDevices.has(device))) {
       plan.dropped.push({ index, reason: DropReason.QUOTA });
     } else if (

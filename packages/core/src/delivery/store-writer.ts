@@ -59,7 +59,7 @@ export const createStoreWriter = (context: DeliveryContext, store: EventStore, o
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
-    queueMicrotask(run);
+    queueMicrotask(() => void run());
   };
 
   return {

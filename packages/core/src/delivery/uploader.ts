@@ -124,7 +124,8 @@ export const createUploader = (
     }
     if (!exhausted.length) return;
     context.logger.warn(
-      `${exhausted.length} event(s) not delivered after ${attempts} attempts (${plan.code} ${plan.message}); kept stored for the next page load or when the network returns`,
+      `${exhausted.length} event(s) not delivered after ${attempts} attempts (${plan.code} ${plan.message}); kept ` +
+        `stored for the next page load or when the network returns`,
     );
     // The caller hears the last answer now; the event itself stays stored and is not lost.
     for (const entry of exhausted)

@@ -27,7 +27,9 @@ export interface Fate {
   lostWithPage: boolean;
   /** The upload session that last sent it. */
   lastSession: Session;
-  /** A retry may not go out before this time on page `waitPage`, unless the app forced a flush since that session began. */
+  /**
+   * A retry may not go out before this time on page `waitPage`, unless the app forced a flush since that session began.
+   */
   notBefore: number;
   waitPage: number;
   /** The wait was the server's; `waitAnswer` numbers the answer that set it (a later 200 ends a backoff). */
@@ -201,7 +203,8 @@ export const createLedger = (settings: Settings) => {
       fate.failures.set(budget, failures);
       if (failures > settings.flushMaxRetries)
         violation(
-          `6: ${event.insert_id} failed ${failures} times in one page life, flushMaxRetries ${settings.flushMaxRetries}`,
+          `6: ${event.insert_id} failed ${failures} times in one page life, flushMaxRetries ` +
+            `${settings.flushMaxRetries}`,
         );
     });
   };
@@ -221,7 +224,8 @@ export const createLedger = (settings: Settings) => {
     fate.reports.push(report);
     if (fate.reports.length > 1)
       violation(
-        `1: ${id} has ${fate.reports.length} final outcomes: ${fate.reports.map((r) => r.reason || r.outcome).join(', ')}`,
+        `1: ${id} has ${fate.reports.length} final outcomes: ` +
+          `${fate.reports.map((r) => r.reason || r.outcome).join(', ')}`,
       );
     if (report.outcome === 'sent') {
       if (!fate.acknowledged) violation(`1: ${id} reported sent, but the server never answered 200 for it`);
@@ -236,7 +240,8 @@ export const createLedger = (settings: Settings) => {
     }
     if (!fate.permitted.has(reason))
       violation(
-        `1: ${id} dropped as ${reason}, but no server answer allowed that (allowed: ${[...fate.permitted].join(',') || 'none'})`,
+        `1: ${id} dropped as ${reason}, but no server answer allowed that (allowed: ` +
+          `${[...fate.permitted].join(',') || 'none'})`,
       );
   };
 

@@ -229,7 +229,7 @@ export const runSeed = async (seed: number) => {
       goingAway = true;
       if (pagehide) call('pagehide', () => page.screen.leave());
       goingAway = false;
-      call('teardown', () => page.h.plugin.teardown!());
+      void call('teardown', () => page.h.plugin.teardown!());
       ledger.onTeardown(page, new Set(store.memory.records.keys()));
       offlineSetting = false; // the new page starts from its init options
       page = openPage();
@@ -257,7 +257,10 @@ export const runSeed = async (seed: number) => {
     setTransport: 1,
   };
 
-  /** Advances fake time; while the engine cannot send, it must not keep waking up (docs/architecture.md: cheap on the main thread). */
+  /**
+   * Advances fake time; while the engine cannot send, it must not keep waking up (docs/architecture.md: cheap on the
+   * main thread).
+   */
   const waitAndWatch = async (ms: number): Promise<void> => {
     const idle = cannotSend();
     const before = page.timersArmed;
@@ -280,7 +283,7 @@ export const runSeed = async (seed: number) => {
   server.turnHealthy();
   if (ledger.handedOffOn(page.index)) {
     // What this page handed to a beacon goes once more from the next page life only.
-    call('teardown', () => page.h.plugin.teardown!());
+    void call('teardown', () => page.h.plugin.teardown!());
     ledger.onTeardown(page, new Set(store.memory.records.keys()));
     offlineSetting = false;
     page = openPage();
@@ -315,7 +318,8 @@ export const runSeed = async (seed: number) => {
   }
   if (store.memory.records.size)
     ledger.violation(
-      `1: ${store.memory.records.size} event(s) still stored after the drain, e.g. ${[...store.memory.records.keys()][0]}`,
+      `1: ${store.memory.records.size} event(s) still stored after the drain, e.g. ` +
+        `${[...store.memory.records.keys()][0]}`,
     );
   if (page.h.plugin.getDeliveryStats().pending)
     ledger.violation(`1: ${page.h.plugin.getDeliveryStats().pending} event(s) still pending after the drain`);

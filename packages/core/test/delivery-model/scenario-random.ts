@@ -1,3 +1,4 @@
+import { mulberry32 } from '@sightline/test-utils';
 import { MAX_EVENT_AGE_MS, type Event } from '../delivery-internals.js';
 
 /** Users and devices the scenarios' events come from (few, so the server's answers can name them). */
@@ -5,18 +6,6 @@ export const USERS = ['user-alice', 'user-bobby', 'user-carol'];
 export const DEVICES = ['device-11111', 'device-22222', 'device-33333', 'device-44444'];
 
 // ------------------------------------------------------------------ seeded randomness
-
-/** mulberry32: a tiny seeded PRNG, so a seed replays the same scenario exactly. */
-export const mulberry32 = (seed: number) => {
-  let state = seed >>> 0;
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 export const createRandom = (seed: number) => {
   const next = mulberry32(seed);

@@ -53,7 +53,9 @@ export const createObservedStore = (ledger: Ledger, random: Random) => {
   return { memory, forPage, failNextWrite: () => (failNextWrite = true) };
 };
 
-/** Between user actions the event loop lets promise chains (coalesced store writes) finish, as between browser tasks. */
+/**
+ * Between user actions the event loop lets promise chains (coalesced store writes) finish, as between browser tasks.
+ */
 export const settleMicrotasks = async (): Promise<void> => {
   for (let i = 0; i < 30; i++) await Promise.resolve();
 };

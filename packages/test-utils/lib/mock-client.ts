@@ -1,36 +1,46 @@
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 import {
   CoreClient,
   createMemoryIdentityStorage,
+  type DestinationPlugin,
   type Event,
   type IdentityStorage,
   type Logger,
   type Plugin,
-} from '../src/index.js';
+  type Result,
+} from '@sightline/core';
 
 /** A destination that records what reaches it and acknowledges with 200. */
-export const recordingDestination = () => {
+export interface RecordingDestination extends DestinationPlugin {
+  events: Event[];
+  execute: (event: Event) => Promise<Result>;
+  flush: Mock<() => void>;
+}
+
+export const recordingDestination = (): RecordingDestination => {
   const events: Event[] = [];
-  const plugin: Plugin & { events: Event[] } = {
+  return {
     name: 'recording',
     type: 'destination',
     events,
-    execute: async (event: Event) => {
+    execute: (event: Event) => {
       events.push(event);
-      return { event, code: 200, message: 'ok' };
+      return Promise.resolve({ event, code: 200, message: 'ok' });
     },
-    flush: vi.fn(),
+    flush: vi.fn<() => void>(),
   };
-  return plugin;
 };
 
-export const silentLogger = (): Logger & { [K in 'log' | 'warn' | 'error' | 'debug']: ReturnType<typeof vi.fn> } => ({
-  disable: vi.fn(),
-  enable: vi.fn(),
-  log: vi.fn(),
-  warn: vi.fn(),
-  error: vi.fn(),
-  debug: vi.fn(),
+/** A logger whose every method is a mock (properties, so `expect(logger.warn)` reads them unbound). */
+export type SilentLogger = { [K in keyof Logger]: Mock<Logger[K]> };
+
+export const silentLogger = (): SilentLogger => ({
+  disable: vi.fn<Logger['disable']>(),
+  enable: vi.fn<Logger['enable']>(),
+  log: vi.fn<Logger['log']>(),
+  warn: vi.fn<Logger['warn']>(),
+  error: vi.fn<Logger['error']>(),
+  debug: vi.fn<Logger['debug']>(),
 });
 
 export interface TestClientOptions {

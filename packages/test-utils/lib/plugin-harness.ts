@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
-import type { Config, Event, EventOptions, Plugin, Properties, TrackingClient } from '@sightline/core';
-import { silentLogger } from '../../core/test/helpers.js';
+import type { Event, EventOptions, Plugin, Properties, TrackingClient } from '@sightline/core';
+import { silentLogger } from './mock-client.js';
+import { resolvedConfig } from './resolved-config.js';
 
 export interface Tracked {
   eventType: string;
@@ -15,11 +16,14 @@ export function setUpPlugin(plugin: Plugin<TrackingClient>) {
   const client: TrackingClient = {
     track: vi.fn((eventType: string | Event, properties?: Properties, options?: EventOptions) => {
       tracked.push({ eventType: eventType as string, properties: properties ?? {}, time: options?.time });
-      const event = { event_type: String(eventType), event_properties: properties };
+      const event = {
+        event_type: typeof eventType === 'string' ? eventType : eventType.event_type,
+        event_properties: properties,
+      };
       return { promise: Promise.resolve({ event, code: 200, message: 'recorded' }) };
     }),
   };
-  plugin.setup?.({ loggerProvider: logger } as unknown as Config, client);
+  void plugin.setup?.(resolvedConfig({ loggerProvider: logger }), client);
   return { plugin, logger, tracked, client };
 }
 
