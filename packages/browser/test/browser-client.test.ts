@@ -1,15 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeliveryPlugin, createMemoryEventStore, type DeliveryReport, type UploadRequest } from '@sightline/core';
 import { BrowserClient } from '../src/browser-client.js';
-
-const logger = () => ({
-  log: vi.fn(),
-  warn: vi.fn(),
-  error: vi.fn(),
-  debug: vi.fn(),
-  enable: vi.fn(),
-  disable: vi.fn(),
-});
+import { silentLogger } from '@sightline/test-utils';
 
 /** A browser client on a memory store and a transport that acknowledges everything. */
 const createClient = () => {
@@ -32,8 +24,11 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
     const heard: DeliveryReport[] = [];
     const stop = client.onDelivery((report) => heard.push(report));
     client.track('Before Init');
-    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' })
-      .promise;
+    await client.init('browser-client-key', {
+      loggerProvider: silentLogger(),
+      autocapture: false,
+      identityStorage: 'none',
+    }).promise;
     await client.flush().promise;
     expect(heard.map((report) => [report.event.event_type, report.outcome, report.code])).toEqual([
       ['Before Init', 'sent', 200],
@@ -46,8 +41,11 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
 
   it('counts events refused while opted out, and sends none of them', async () => {
     const { client, uploads } = createClient();
-    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' })
-      .promise;
+    await client.init('browser-client-key', {
+      loggerProvider: silentLogger(),
+      autocapture: false,
+      identityStorage: 'none',
+    }).promise;
     client.setOptOut(true);
     client.track('Refused 1');
     client.track('Refused 2');
@@ -59,8 +57,11 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
   it('setOffline before init holds events once the client is ready; setOffline(false) sends them', async () => {
     const { client, uploads } = createClient();
     client.setOffline(true);
-    await client.init('browser-client-key', { loggerProvider: logger(), autocapture: false, identityStorage: 'none' })
-      .promise;
+    await client.init('browser-client-key', {
+      loggerProvider: silentLogger(),
+      autocapture: false,
+      identityStorage: 'none',
+    }).promise;
     client.track('Held');
     await client.flush().promise;
     expect(uploads).toHaveLength(0);
@@ -71,7 +72,7 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
 
   it('setOffline rejects a value that is not true, false or null, clearly', async () => {
     const { client } = createClient();
-    const log = logger();
+    const log = silentLogger();
     await client.init('browser-client-key', { loggerProvider: log, autocapture: false, identityStorage: 'none' })
       .promise;
     client.setOffline('yes' as never);
@@ -82,7 +83,7 @@ describe('delivery report on the browser client (issue 3 item 7)', () => {
     'setOffline reports a value it cannot even inspect (a revoked Proxy) ' + 'instead of throwing (public API fuzz)',
     async () => {
       const { client } = createClient();
-      const log = logger();
+      const log = silentLogger();
       await client.init('browser-client-key', { loggerProvider: log, autocapture: false, identityStorage: 'none' })
         .promise;
       const { proxy, revoke } = Proxy.revocable({}, {});

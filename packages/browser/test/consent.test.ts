@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeliveryPlugin, createMemoryEventStore, type UploadRequest } from '@sightline/core';
 import { Identify, type BrowserOptions, type Event } from '../src/index.js';
 import { BrowserClient } from '../src/browser-client.js';
 import { pluginStorageKeys } from '../src/consent-plugin-keys.js';
 import { decodeIdentity, encodeIdentity } from '../src/identity-codec.js';
+import { silentLogger } from '@sightline/test-utils';
 
 const API_KEY = 'consent-unit-key';
 const IDENTITY_KEY = 'sl_consent-un';
-
-const logger = () => ({
-  log: vi.fn(),
-  warn: vi.fn(),
-  error: vi.fn(),
-  debug: vi.fn(),
-  enable: vi.fn(),
-  disable: vi.fn(),
-});
 
 /** A browser client whose delivery uploads to an array (its store in memory): storage is all the page's. */
 const createClient = () => {
@@ -31,7 +23,7 @@ const createClient = () => {
         }),
       }),
   });
-  const log = logger();
+  const log = silentLogger();
   const init = (options: BrowserOptions = {}) =>
     client.init(API_KEY, {
       loggerProvider: log,

@@ -3,6 +3,7 @@ import { captureDeliveryPlatform } from '../src/delivery/delivery-platform.js';
 import { createFlushLock, LEASE_MS } from '../src/delivery/flush-lock.js';
 import { createOutcomeChannel } from '../src/delivery/outcome-channel.js';
 import { createPageLifecycle } from '../src/delivery/page-lifecycle.js';
+import { silentLogger } from '@sightline/test-utils';
 
 // What the tabs of a site share (the flush lock, the outcome channel) and the page signals, each
 // released by its owner: docs/delivery.md, "Tabs" and "Page exit".
@@ -13,15 +14,6 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const logger = () => ({
-  log: vi.fn(),
-  warn: vi.fn(),
-  error: vi.fn(),
-  debug: vi.fn(),
-  enable: vi.fn(),
-  disable: vi.fn(),
-});
-
 describe('flush lock', () => {
   it(
     'Locks API denied (a sandboxed frame): the task still runs, on the ' + 'fallback, and the fallback is logged once',
@@ -30,7 +22,7 @@ describe('flush lock', () => {
         Promise.reject(new DOMException('Access to the Locks API is denied', 'SecurityError')),
       );
       vi.stubGlobal('navigator', { ...navigator, locks: { request } });
-      const log = logger();
+      const log = silentLogger();
       const lock = createFlushLock('sightline_flush_test', 'me', captureDeliveryPlatform(log));
       expect(await lock.run(async () => 'first')).toBe('first');
       expect(await lock.run(async () => 'second')).toBe('second');
@@ -43,7 +35,7 @@ describe('flush lock', () => {
   it("a task's own failure is not taken for a denied lock", async () => {
     const request = vi.fn((_name: string, _options: object, task: () => Promise<unknown>) => task());
     vi.stubGlobal('navigator', { ...navigator, locks: { request } });
-    const log = logger();
+    const log = silentLogger();
     const lock = createFlushLock('sightline_flush_test', 'me', captureDeliveryPlatform(log));
     await expect(lock.run(async () => Promise.reject(new Error('task failed')))).rejects.toThrow('task failed');
     expect(log.warn).not.toHaveBeenCalled();
@@ -62,7 +54,7 @@ describe('flush lock', () => {
           }),
       );
       vi.stubGlobal('navigator', { ...navigator, locks: { request } });
-      const lock = createFlushLock('sightline_flush_test', 'me', captureDeliveryPlatform(logger()));
+      const lock = createFlushLock('sightline_flush_test', 'me', captureDeliveryPlatform(silentLogger()));
       const task = vi.fn(async () => 'ran');
       const waiting = lock.run(task);
       lock.close!();
@@ -74,7 +66,7 @@ describe('flush lock', () => {
   describe('the lease (no Web Locks)', () => {
     const leaseLock = (owner: string) => {
       vi.stubGlobal('navigator', { ...navigator, locks: undefined });
-      return createFlushLock('sightline_flush_lease', owner, captureDeliveryPlatform(logger()));
+      return createFlushLock('sightline_flush_lease', owner, captureDeliveryPlatform(silentLogger()));
     };
 
     it('a tab waits while the holder renews the lease, even when the device clock jumps', async () => {

@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventStore, StoredEvent } from '@sightline/core';
 import { createIdbEventStore } from '../src/delivery/idb-event-store.js';
 import { createLocalEventStore } from '../src/delivery/local-event-store.js';
 import { createResilientEventStore } from '../src/delivery/resilient-event-store.js';
 import { queueSuffix } from '../src/delivery/store-names.js';
+import { silentLogger } from '@sightline/test-utils';
 
 const record = (id: string): StoredEvent => ({
   id,
@@ -12,14 +13,6 @@ const record = (id: string): StoredEvent => ({
   attempts: 0,
 });
 const ids = async (store: EventStore) => (await store.getAll()).map((r) => r.id).sort();
-const logger = () => ({
-  log: vi.fn(),
-  warn: vi.fn(),
-  error: vi.fn(),
-  debug: vi.fn(),
-  enable: vi.fn(),
-  disable: vi.fn(),
-});
 
 describe.each([
   ['IndexedDB (idb-keyval)', () => createIdbEventStore(`test-db-${Math.random()}`, 'unsent')],
@@ -71,7 +64,7 @@ describe('resilient store: IndexedDB → localStorage → memory, one warning ea
   });
 
   it('moves on when the first store is unavailable, with one warning naming it', async () => {
-    const log = logger();
+    const log = silentLogger();
     const store = createResilientEventStore(
       [
         {
@@ -91,7 +84,7 @@ describe('resilient store: IndexedDB → localStorage → memory, one warning ea
   });
 
   it('repeats a failed operation on the next store: the caller never sees the failure', async () => {
-    const log = logger();
+    const log = silentLogger();
     const store = createResilientEventStore(
       [
         { name: 'IndexedDB', open: () => failing() },
@@ -106,7 +99,7 @@ describe('resilient store: IndexedDB → localStorage → memory, one warning ea
   });
 
   it('after a fallback every id counts as still stored (the new store cannot speak for the old)', async () => {
-    const store = createResilientEventStore([{ name: 'IndexedDB', open: () => failing() }], logger());
+    const store = createResilientEventStore([{ name: 'IndexedDB', open: () => failing() }], silentLogger());
     await store.put([record('a')]);
     expect(await store.existing!(['a', 'never-written'])).toEqual(['a', 'never-written']);
   });

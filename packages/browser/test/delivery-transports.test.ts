@@ -5,6 +5,7 @@ import { parseJsonBody, parseRetryAfter } from '../src/delivery/retry-after.js';
 import { captureDeliveryPlatform } from '../src/delivery/delivery-platform.js';
 import { KEEPALIVE_BUDGET_BYTES } from '../src/delivery/keepalive-budget.js';
 import { createExitTransport, createTransport, REQUEST_TIMEOUT_MS } from '../src/delivery/transports.js';
+import { silentLogger } from '@sightline/test-utils';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -63,19 +64,10 @@ const fakeResponse = (status: number, body: string, headers: Record<string, stri
     headers: { get: (name: string) => headers[name] ?? null },
   }) as unknown as Response;
 
-const logger = () => ({
-  log: vi.fn(),
-  warn: vi.fn(),
-  error: vi.fn(),
-  debug: vi.fn(),
-  enable: vi.fn(),
-  disable: vi.fn(),
-});
-
 /** The platform as delivery captures it at init, from whatever the test stubbed before. */
 const platformWith = (globals: Record<string, unknown>) => {
   for (const [name, value] of Object.entries(globals)) vi.stubGlobal(name, value);
-  const log = logger();
+  const log = silentLogger();
   return { platform: captureDeliveryPlatform(log), log };
 };
 

@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IdentitySnapshot } from '@sightline/core';
-import { resolvedConfig } from '@sightline/test-utils';
+import { resolvedConfig, silentLogger } from '@sightline/test-utils';
 import { readCookie, writeCookie } from '@sightline/dom';
 import { decodeIdentity, decodeLegacyIdentity, encodeIdentity } from '../src/identity-codec.js';
 import { createIdentityStorage, readLegacyIdentity, storageKey } from '../src/identity-storage.js';
 import { readUrlHandoff } from '../src/url-handoff.js';
 
 const API_KEY = 'a2dbce0e18dfe5f8e7c7b1d0ffeedbeef';
-const logger = () => ({
-  log: vi.fn(),
-  warn: vi.fn(),
-  error: vi.fn(),
-  debug: vi.fn(),
-  enable: vi.fn(),
-  disable: vi.fn(),
-});
 const configWith = (options: Record<string, unknown> = {}) => resolvedConfig(options, API_KEY);
 const clearCookies = () => {
   for (const part of document.cookie.split(';')) {
@@ -83,7 +75,7 @@ describe('identity encoding', () => {
 
 describe('identityStorage', () => {
   it('cookie: one sl_<key10> cookie holding the identity', () => {
-    const storage = createIdentityStorage(configWith(), logger());
+    const storage = createIdentityStorage(configWith(), silentLogger());
     storage.write(snapshot);
     expect(readCookie('sl_a2dbce0e18')).toBeDefined();
     expect(storage.read()).toEqual(snapshot);
@@ -93,13 +85,13 @@ describe('identityStorage', () => {
   it('cookie: the domain is probed at the first write (consent may allow none before) and kept in the config', () => {
     const config = configWith();
     expect(config.cookieOptions.domain).toBeUndefined();
-    const storage = createIdentityStorage(config, logger());
+    const storage = createIdentityStorage(config, silentLogger());
     storage.read();
     expect(config.cookieOptions.domain).toBeUndefined();
     storage.write(snapshot);
     expect(config.cookieOptions.domain).toBe(''); // happy-dom runs on localhost: a host-only cookie
     const given = configWith({ cookieOptions: { domain: '.example.com' } });
-    createIdentityStorage(given, logger()).write(snapshot);
+    createIdentityStorage(given, silentLogger()).write(snapshot);
     expect(given.cookieOptions.domain).toBe('.example.com');
   });
 
@@ -109,21 +101,21 @@ describe('identityStorage', () => {
   });
 
   it.each([['localStorage'], ['sessionStorage']] as const)('%s keeps the identity there and sets no cookie', (kind) => {
-    const storage = createIdentityStorage(configWith({ identityStorage: kind }), logger());
+    const storage = createIdentityStorage(configWith({ identityStorage: kind }), silentLogger());
     storage.write(snapshot);
     expect(decodeIdentity(window[kind].getItem('sl_a2dbce0e18'))).toEqual(snapshot);
     expect(document.cookie).toBe('');
   });
 
   it('none keeps nothing beyond memory', () => {
-    const storage = createIdentityStorage(configWith({ identityStorage: 'none' }), logger());
+    const storage = createIdentityStorage(configWith({ identityStorage: 'none' }), silentLogger());
     storage.write(snapshot);
     expect(document.cookie).toBe('');
     expect(localStorage.length).toBe(0);
   });
 
   it('falls back to memory with a warning when web storage throws', () => {
-    const log = logger();
+    const log = silentLogger();
     const spy = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
       throw new Error('QuotaExceededError');
     });
@@ -144,7 +136,7 @@ describe('cookie upgrade', () => {
       encodeIdentity({ deviceId: 'amp-device', sessionId: 5, lastEventTime: 6 }),
       attributes,
     );
-    expect(readLegacyIdentity(configWith(), logger())).toEqual({
+    expect(readLegacyIdentity(configWith(), silentLogger())).toEqual({
       deviceId: 'amp-device',
       sessionId: 5,
       lastEventTime: 6,
@@ -154,14 +146,17 @@ describe('cookie upgrade', () => {
 
   it('adopts the legacy amp_<key6> cookie and deletes it', () => {
     writeCookie('amp_a2dbce', 'old-device.' + btoa('old-user') + '.0', attributes);
-    expect(readLegacyIdentity(configWith(), logger())).toMatchObject({ deviceId: 'old-device', userId: 'old-user' });
+    expect(readLegacyIdentity(configWith(), silentLogger())).toMatchObject({
+      deviceId: 'old-device',
+      userId: 'old-user',
+    });
     expect(readCookie('amp_a2dbce')).toBeUndefined();
   });
 
   it('does nothing with upgrade: false or for named instances', () => {
     writeCookie('AMP_a2dbce0e18', encodeIdentity({ deviceId: 'amp-device' }), attributes);
-    expect(readLegacyIdentity(configWith({ cookieOptions: { upgrade: false } }), logger())).toBeUndefined();
-    expect(readLegacyIdentity(configWith({ instanceName: 'other' }), logger())).toBeUndefined();
+    expect(readLegacyIdentity(configWith({ cookieOptions: { upgrade: false } }), silentLogger())).toBeUndefined();
+    expect(readLegacyIdentity(configWith({ instanceName: 'other' }), silentLogger())).toBeUndefined();
   });
 });
 
