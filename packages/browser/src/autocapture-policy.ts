@@ -1,3 +1,5 @@
+import { objectOrEmpty } from '@sightline/core';
+
 /** One autocapture feature: its option key and documented default. */
 export interface AutocaptureFeature {
   key: string;
@@ -19,12 +21,12 @@ export const resolveAutocapture = (
 ): { [key: string]: object } => {
   const enabled: { [key: string]: object } = {};
   if (setting === false) return enabled;
-  const choices: FeatureChoices = setting && typeof setting === 'object' ? (setting as FeatureChoices) : {};
+  const choices = objectOrEmpty<FeatureChoices>(setting);
   for (const feature of features) {
     const spelled = [feature.key, ...(feature.aliases || [])].find((name) => choices[name] !== undefined);
     const value = spelled === undefined ? undefined : choices[spelled];
     const on = value === undefined ? feature.defaultOn : value !== false;
-    if (on) enabled[feature.key] = value && typeof value === 'object' ? value : {};
+    if (on) enabled[feature.key] = objectOrEmpty(value);
   }
   return enabled;
 };

@@ -1,4 +1,4 @@
-import type { Config, ConsentMode, Plugin } from '@sightline/core';
+import { objectOrEmpty, type Config, type ConsentMode, type Plugin } from '@sightline/core';
 
 /**
  * Cookieless measurement: the features that keep something between pages (campaign attribution,
@@ -7,7 +7,7 @@ import type { Config, ConsentMode, Plugin } from '@sightline/core';
 const cookielessAutocapture = (config: Config): Config => {
   const { autocapture } = config;
   if (autocapture === false) return config;
-  const features = typeof autocapture === 'object' ? autocapture : {};
+  const features = objectOrEmpty(autocapture);
   return { ...config, autocapture: { ...features, attribution: false, pageUrlEnrichment: false } };
 };
 

@@ -1,4 +1,4 @@
-import { encodeJson, type SentNote } from '@sightline/core';
+import { encodeJson, objectOrEmpty, type SentNote } from '@sightline/core';
 
 /** Past the server's 7-day insert_id window a note is worth nothing: the record was dropped as too old. */
 const NOTE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -14,8 +14,7 @@ type Entries = { [id: string]: number };
 export const createSentNote = (storage: Storage, key: string, now: () => number): SentNote => {
   const read = (): Entries => {
     try {
-      const entries = JSON.parse(storage.getItem(key) as string) as Entries | null;
-      return entries && typeof entries === 'object' ? entries : {};
+      return objectOrEmpty<Entries>(JSON.parse(storage.getItem(key) as string)) as Entries;
     } catch {
       return {};
     }
