@@ -1,6 +1,6 @@
 // Where a minified script's bytes go, from its source map: the figures behind the size goals'
 // "why". Bytes are attributed to the source each minified segment maps back to.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { parseAst } from 'rollup/parseAst';
 import { minify } from 'terser';
 import { root } from '../../scripts/lib/run.mjs';
@@ -87,6 +87,7 @@ const privateMemberNames = () => {
   const names = new Set();
   for (const pkg of readdirSync(`${root}packages`)) {
     const sources = `${root}packages/${pkg}/src`;
+    if (!existsSync(sources)) continue; // a package without sources (the private test utilities)
     for (const file of readdirSync(sources, { recursive: true }).filter((name) => name.endsWith('.ts'))) {
       for (const match of readFileSync(`${sources}/${file}`, 'utf8').matchAll(
         /\b(?:private|protected) (?:readonly )?([A-Za-z_$][\w$]*)/g,
