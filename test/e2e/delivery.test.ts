@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { allowDuplicates, bundlePage } from './support/fixtures.js';
 import { useBrowserSuite } from './support/browser-suite.js';
+import { appScript } from './support/delivery-app.js';
 
 // Lossless delivery in real Chromium against the collector.
 // Each scenario is one that the documented SDK loses events in.
@@ -21,31 +22,10 @@ interface DeliveryStats {
 }
 type Received = { event_type: string; insert_id: string; event_properties?: { n?: number; tab?: string } };
 
-/** The app page: init options come from the query string as JSON (`?options={...}`). */
-const APP = bundlePage(`
-  const options = JSON.parse(new URLSearchParams(location.search).get('options') || '{}');
-  window.warnings = [];
-  sightline.init('${API_KEY}', Object.assign({
-    serverUrl: window.COLLECTOR,
-    flushIntervalMillis: 50,
-    autocapture: false,
-    loggerProvider: {
-      enable() {}, disable() {}, log() {}, debug() {},
-      warn: (...args) => window.warnings.push(args.join(' ')),
-      error: (...args) => window.warnings.push(args.join(' ')),
-    },
-  }, options));
-`);
-
 const suite = useBrowserSuite({
   addPages: ({ collector, pages }) => {
-    pages.setPage(
-      '/app.html',
-      APP.replace(
-        '<script src="/dist',
-        `<script>window.COLLECTOR = '${collector.ingestUrl}';</script><script src="/dist`,
-      ),
-    );
+    // The shared delivery app page: init options from the query string, warnings in window.warnings.
+    pages.setPage('/app.html', bundlePage(appScript(API_KEY, collector.ingestUrl)));
     pages.setPage('/blank.html', '<!doctype html><title>elsewhere</title><p>elsewhere</p>');
   },
 });
