@@ -5,6 +5,7 @@ import { BrowserClient } from '../src/browser-client.js';
 import { pluginStorageKeys } from '../src/consent-plugin-keys.js';
 import { decodeIdentity, encodeIdentity } from '../src/identity-codec.js';
 import { silentLogger } from '@sightline/test-utils';
+import { TOUCH_WRITE_DELAY_MS } from '@sightline/core/identity';
 
 const API_KEY = 'consent-unit-key';
 const IDENTITY_KEY = 'sl_consent-un';
@@ -139,6 +140,17 @@ describe('consent: denied after granted', () => {
     await settle();
     expect(storedKeys()).toEqual(['unrelated']);
     expect(sent().map((event) => event.event_type)).toEqual(['Granted']);
+  });
+});
+
+describe('consent: denied at a re-init', () => {
+  it('a write the previous init still had scheduled does not store the identity again (found by the fuzz)', async () => {
+    const { client, init } = createClient();
+    await init();
+    client.track('Granted'); // schedules the identity's activity write
+    await init({ consent: 'denied' });
+    await new Promise((resolve) => setTimeout(resolve, TOUCH_WRITE_DELAY_MS + 50));
+    expect(storedKeys()).toEqual([]);
   });
 });
 

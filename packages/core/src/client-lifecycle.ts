@@ -119,6 +119,9 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     else this.logger.enable(config.logLevel);
     for (const problem of problems) this.logger.warn(problem);
 
+    // The previous init's identity may still have a write scheduled: it must not reach the storage
+    // this init may not use (consent) or owns now.
+    if (this.current) this.current.storage.persist(false);
     const mode = this.consent.start(config, this.platform);
     const { identity, storage, sessionId } = this.openIdentity(config, userId, options.optOut !== undefined, mode);
     const state: ReadyState = {
