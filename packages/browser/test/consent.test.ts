@@ -5,7 +5,6 @@ import { BrowserClient } from '../src/browser-client.js';
 import { pluginStorageKeys } from '../src/consent-plugin-keys.js';
 import { decodeIdentity, encodeIdentity } from '../src/identity-codec.js';
 import { silentLogger } from '@sightline/test-utils';
-import { TOUCH_WRITE_DELAY_MS } from '@sightline/core/identity';
 
 const API_KEY = 'consent-unit-key';
 const IDENTITY_KEY = 'sl_consent-un';
@@ -149,7 +148,8 @@ describe('consent: denied at a re-init', () => {
     await init();
     client.track('Granted'); // schedules the identity's activity write
     await init({ consent: 'denied' });
-    await new Promise((resolve) => setTimeout(resolve, TOUCH_WRITE_DELAY_MS + 50));
+    // Longer than the identity's activity-write delay (250 ms).
+    await new Promise((resolve) => setTimeout(resolve, 400));
     expect(storedKeys()).toEqual([]);
   });
 });
