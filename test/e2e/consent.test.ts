@@ -219,7 +219,7 @@ describe('consent in Chromium', () => {
     await cdp.detach();
   });
 
-  it("a plugin the app adds with add() while 'pending' is set up only once consent is granted (its storage, its listener); one declared consentSafe at once", async () => {
+  it("add() while 'pending': set up (storage, listener) once granted; consentSafe at once", async () => {
     const { page } = await open();
     const cdp = await suite.context.newCDPSession(page);
     await init(page, { consent: 'pending', autocapture: false });

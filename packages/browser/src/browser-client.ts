@@ -39,7 +39,7 @@ export interface BrowserClientOptions {
 
 /** A browser client: the core client on cookie / web-storage identity and the browser delivery. */
 export class BrowserClient extends CoreClient<BrowserOptions> {
-  /** `onDelivery` listeners: told by every delivery this client creates (each init, each consent mode) and by consent. */
+  /** `onDelivery` listeners, told by each delivery this client creates (each init, consent mode) and by consent. */
   private readonly listeners: DeliveryListener[];
 
   constructor(private readonly options: BrowserClientOptions = {}) {

@@ -143,7 +143,7 @@ describe('consent: denied after granted', () => {
 });
 
 describe('consent: denied at a re-init', () => {
-  it('a write the previous init still had scheduled does not store the identity again (found by the fuzz)', async () => {
+  it('a write the previous init had scheduled does not store the identity again (found by the fuzz)', async () => {
     const { client, init } = createClient();
     await init();
     client.track('Granted'); // schedules the identity's activity write
