@@ -32,6 +32,7 @@ declare const sightline: {
   init(key: string, options: object): { promise: Promise<unknown> };
   track(type: string, props?: object): { promise: Promise<{ code: number; message: string }> };
   setConsent(state: string): void;
+  add(plugin: object): { promise: Promise<{ code: number; message: string }> };
   setUserId(id: string): void;
   getDeviceId(): string;
   getSessionId(): number;
@@ -215,6 +216,42 @@ describe('consent in Chromium', () => {
     expect(await builtInsUntouched(page)).toBe(false);
     await page.locator('#buy').click();
     await expect.poll(() => typesSent(), { timeout: 10_000 }).toContain('[Amplitude] Element Clicked');
+    await cdp.detach();
+  });
+
+  it("add() while 'pending': set up (storage, listener) once granted; consentSafe at once", async () => {
+    const { page } = await open();
+    const cdp = await suite.context.newCDPSession(page);
+    await init(page, { consent: 'pending', autocapture: false });
+    const added = await page.evaluate(async () => {
+      const page = window as unknown as { setUps: string[] };
+      page.setUps = [];
+      const plugin = (name: string, consentSafe: boolean) => ({
+        name,
+        consentSafe,
+        setup() {
+          page.setUps.push(name);
+          if (consentSafe) return;
+          localStorage.setItem('app_plugin_seen', '1');
+          document.addEventListener('click', () => undefined);
+        },
+      });
+      const held = await sightline.add(plugin('app-capture', false)).promise;
+      await sightline.add(plugin('app-safe', true)).promise;
+      return held.message;
+    });
+    expect(added).toBe('Plugin held until consent is granted');
+    await page.locator('#buy').click();
+    await quiet(page);
+    const setUps = () => page.evaluate(() => (window as unknown as { setUps: string[] }).setUps);
+    expect(await setUps()).toEqual(['app-safe']);
+    expect(await listenersOf(cdp)).not.toContain('document click');
+    expect(await readStorage(suite.context, page)).toEqual(NOTHING);
+
+    await page.evaluate(() => sightline.setConsent('granted'));
+    await expect.poll(setUps, { timeout: 10_000 }).toEqual(['app-safe', 'app-capture']);
+    expect(await listenersOf(cdp)).toContain('document click');
+    expect((await readStorage(suite.context, page)).localStorage).toContain('app_plugin_seen');
     await cdp.detach();
   });
 

@@ -4,6 +4,7 @@ import {
   DropReason,
   ResultCode,
   describeValue,
+  tellListeners,
   type Config,
   type DeliveryListener,
   type DeliveryPlugin,
@@ -38,7 +39,12 @@ export interface BrowserClientOptions {
 
 /** A browser client: the core client on cookie / web-storage identity and the browser delivery. */
 export class BrowserClient extends CoreClient<BrowserOptions> {
+  /** `onDelivery` listeners, told by each delivery this client creates (each init, consent mode) and by consent. */
+  private readonly listeners: DeliveryListener[];
+
   constructor(private readonly options: BrowserClientOptions = {}) {
+    const listeners: DeliveryListener[] = [];
+    const destination = options.createDestination || createBrowserDelivery;
     super({
       createIdentityStorage,
       readLegacyIdentity,
@@ -46,12 +52,20 @@ export class BrowserClient extends CoreClient<BrowserOptions> {
       createPlugins: (config, mode) =>
         modePlugins(config, mode, {
           context: contextPlugin,
-          destination: options.createDestination || createBrowserDelivery,
+          destination: (config, persistent) => {
+            const delivery: DeliveryApi = destination(config, persistent);
+            if (delivery.onDelivery)
+              delivery.onDelivery((report) => tellListeners(listeners, config.loggerProvider, report));
+            return delivery;
+          },
           autocapture: options.autocapture,
         }),
       eraseStorage: (config) =>
         eraseStorage(config, options.pluginStorageKeys ? options.pluginStorageKeys(config) : []),
     });
+    this.listeners = listeners;
+    // Events consent drops never reach a delivery: the listeners hear of them from the gate.
+    this.consent.onDrop = (report) => tellListeners(listeners, this.log, report);
   }
 
   /**
@@ -72,28 +86,28 @@ export class BrowserClient extends CoreClient<BrowserOptions> {
   /** What happened to every event so far: sent, retried, and dropped by reason (issue: delivery report). */
   getDeliveryStats(): DeliveryStats {
     const delivery = this.delivery();
-    const stats =
+    // What consent held or dropped never reached the delivery: counted by the client.
+    return this.consent.report(
       delivery && delivery.getDeliveryStats
         ? delivery.getDeliveryStats()
-        : { sent: 0, retried: 0, dropped: {}, pending: 0 };
-    // What consent held or dropped never reached the delivery: counted by the client.
-    const { dropped } = this.consent;
-    for (const reason in dropped) stats.dropped[reason as DropReason] = dropped[reason];
-    stats.pending += this.consent.held();
-    return stats;
+        : { sent: 0, retried: 0, dropped: {}, pending: 0 },
+    );
   }
 
-  /** Subscribes to each event's final outcome; returns the unsubscribe function. Works before `init`. */
+  /**
+   * Subscribes to each event's final outcome (sent, or dropped with its reason, consent's drops
+   * included); returns the unsubscribe function. Works before `init` and across re-inits.
+   */
   onDelivery(listener: DeliveryListener): () => void {
-    let unsubscribe: (() => void) | undefined;
-    let cancelled = false;
-    this.whenReady(() => {
-      const delivery = this.delivery();
-      if (!cancelled && delivery && delivery.onDelivery) unsubscribe = delivery.onDelivery(listener);
-    });
+    const { listeners } = this;
+    if (typeof listener !== 'function') {
+      this.log.error('onDelivery needs a function');
+      return () => undefined;
+    }
+    listeners.push(listener);
     return () => {
-      cancelled = true;
-      if (unsubscribe) unsubscribe();
+      const index = listeners.indexOf(listener);
+      if (index >= 0) listeners.splice(index, 1);
     };
   }
 

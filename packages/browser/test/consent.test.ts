@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeliveryPlugin, createMemoryEventStore, type UploadRequest } from '@sightline/core';
-import { Identify, type BrowserOptions, type Event } from '../src/index.js';
+import { Identify, type BrowserOptions, type DeliveryReport, type Event, type Plugin } from '../src/index.js';
 import { BrowserClient } from '../src/browser-client.js';
 import { pluginStorageKeys } from '../src/consent-plugin-keys.js';
 import { decodeIdentity, encodeIdentity } from '../src/identity-codec.js';
@@ -142,6 +142,18 @@ describe('consent: denied after granted', () => {
   });
 });
 
+describe('consent: denied at a re-init', () => {
+  it('a write the previous init had scheduled does not store the identity again (found by the fuzz)', async () => {
+    const { client, init } = createClient();
+    await init();
+    client.track('Granted'); // schedules the identity's activity write
+    await init({ consent: 'denied' });
+    // Longer than the identity's activity-write delay (250 ms).
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(storedKeys()).toEqual([]);
+  });
+});
+
 describe('consent: Global Privacy Control', () => {
   it('on, with no consent set: starts denied and says so in one line', async () => {
     setGpc(true);
@@ -220,5 +232,107 @@ describe('setConsent', () => {
     await client.flush().promise;
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('setConsent needs'));
     expect(sent().map((event) => event.event_type)).toEqual(['Still sent']);
+  });
+});
+
+describe('consent: onDelivery hears of consent drops', () => {
+  it('discarded on denial and past the hold: each a dropped report with its reason, as its promise says', async () => {
+    const { client, init } = createClient();
+    const reports: DeliveryReport[] = [];
+    client.onDelivery((report) => void reports.push(report)); // before init, as apps do
+    await init({ consent: 'pending' });
+    for (let index = 0; index < 1002; index++) client.track(`Event ${index}`);
+    const kept = client.track('Kept');
+    await settle();
+    expect(reports.map((report) => [report.event.event_type, report.outcome, report.reason, report.code])).toEqual([
+      ['Event 0', 'dropped', 'consent_hold_full', 0],
+      ['Event 1', 'dropped', 'consent_hold_full', 0],
+      ['Event 2', 'dropped', 'consent_hold_full', 0],
+    ]);
+    client.setConsent('denied');
+    client.track('After denial');
+    await settle();
+    expect(reports).toHaveLength(1003 + 1);
+    const last = reports[reports.length - 1];
+    expect(last).toMatchObject({ outcome: 'dropped', reason: 'consent_denied', code: 0 });
+    expect(last.event.event_type).toBe('After denial');
+    const keptReport = reports.find((report) => report.event.event_type === 'Kept') as DeliveryReport;
+    const keptResult = await kept.promise;
+    expect(keptReport).toMatchObject({ reason: 'consent_denied', code: keptResult.code, message: keptResult.message });
+    expect(client.getDeliveryStats().dropped).toEqual({ consent_hold_full: 3, consent_denied: 1001 });
+  });
+
+  it('a listener added while consent was pending hears of the events sent once it is granted', async () => {
+    const { client, init } = createClient();
+    await init({ consent: 'pending' });
+    const reports: DeliveryReport[] = [];
+    client.onDelivery((report) => void reports.push(report));
+    client.track('Held');
+    client.setConsent('granted');
+    await settle();
+    await client.flush().promise;
+    expect(reports.map((report) => [report.event.event_type, report.outcome])).toEqual([['Held', 'sent']]);
+  });
+});
+
+describe('consent: plugins added with add() wait for it', () => {
+  /** A plugin that stores, listens and sees events, as an app's own might. */
+  const appPlugin = (name: string, consentSafe?: boolean) => {
+    const seen: string[] = [];
+    const plugin: Plugin & { seen: string[]; setups: number; teardowns: number } = {
+      name,
+      consentSafe,
+      seen,
+      setups: 0,
+      teardowns: 0,
+      setup() {
+        plugin.setups++;
+        localStorage.setItem(`${name}_key`, 'stored');
+      },
+      execute: async (event: Event) => (seen.push(event.event_type), event),
+      teardown() {
+        plugin.teardowns++;
+      },
+    };
+    return plugin;
+  };
+
+  it('pending: not set up (nothing stored); granted: set up before the held events go; denied: torn down', async () => {
+    const { client, init } = createClient();
+    const early = appPlugin('early');
+    void client.add(early); // before init
+    await init({ consent: 'pending' });
+    const late = appPlugin('late');
+    expect(await client.add(late).promise).toMatchObject({ message: 'Plugin held until consent is granted' });
+    client.track('Held');
+    await settle();
+    expect([early.setups, late.setups]).toEqual([0, 0]);
+    expect(storedKeys()).toEqual([]);
+
+    client.setConsent('granted');
+    await settle();
+    expect([early.setups, late.setups]).toEqual([1, 1]);
+    expect([early.seen, late.seen]).toEqual([['Held'], ['Held']]);
+
+    client.setConsent('denied');
+    await settle();
+    expect([early.teardowns, late.teardowns]).toEqual([1, 1]);
+    client.track('Denied');
+    await settle();
+    expect(late.seen).toEqual(['Held']);
+  });
+
+  it('a plugin that declares consentSafe is set up at once; one removed while held is never set up', async () => {
+    const { client, init } = createClient();
+    await init({ consent: 'pending' });
+    const safe = appPlugin('safe', true);
+    const removed = appPlugin('removed');
+    await client.add(safe).promise;
+    await client.add(removed).promise;
+    await client.remove('removed').promise;
+    expect(safe.setups).toBe(1);
+    client.setConsent('granted');
+    await settle();
+    expect([safe.setups, removed.setups]).toEqual([1, 0]);
   });
 });

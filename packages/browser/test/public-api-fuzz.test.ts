@@ -10,7 +10,11 @@
  *   4. after a fresh init, a valid `track('Sentinel', { ok: 1 })` still reaches the wire;
  *   5. everything the delivery destination is handed is JSON with a string `event_type` (but for
  *      the non-JSON events hostile plugins make, which never reach the wire), and so is every
- *      event on the wire.
+ *      event on the wire;
+ *   6. consent (`setConsent` with valid and bad states): a probe tracked while consent is denied is
+ *      dropped as `consent_denied` and never sent; one tracked while it is pending is sent only if a
+ *      later call could grant it (`setConsent('granted')`, an init); after a final denial the
+ *      identity is stored nowhere and nothing more is sent.
  * The network is replaced by recording fetch / XHR / sendBeacon stubs that answer 200, and time
  * is fake and advanced in bounded steps, so a run is repeatable and no promise can hang it.
  */
@@ -18,6 +22,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Event, Logger, Plugin, Result } from '@sightline/core';
 import { createInstance, Identify, Revenue, type BrowserClient } from '../src/index.js';
 import { mulberry32 } from '@sightline/test-utils';
+import { storageKey } from '../src/identity-storage.js';
 
 /** What the delivery destination was handed (before encoding), recorded by wrapping the real destination. */
 const destination = vi.hoisted(() => ({ events: [] as unknown[] }));
@@ -555,8 +560,29 @@ const isResult = (value: unknown): boolean => {
 
 // ------------------------------------------------------------------ one seed
 
+/** An event tracked right after a `setConsent`, with the consent mode the ready client was in then. */
+interface ConsentProbe {
+  id: number;
+  mode: string;
+  /** The number of the call: a later init or `setConsent('granted')` may let a held probe out. */
+  call: number;
+  result: { promise: Promise<Result> };
+}
+
+/** The consent mode of a ready client (`undefined` before its init has set up): what a track meets now. */
+const consentModeOf = (client: BrowserClient): string | undefined =>
+  (client as unknown as { ready?: object; consent: { mode: string } }).ready
+    ? (client as unknown as { consent: { mode: string } }).consent.mode
+    : undefined;
+
 /** One random public call with hostile arguments, or time passing. */
-const randomCall = async (client: BrowserClient, random: Random, calls: CallLog, apiKey: string): Promise<void> => {
+const randomCall = async (
+  client: BrowserClient,
+  random: Random,
+  calls: CallLog,
+  apiKey: string,
+  probes: ConsentProbe[],
+): Promise<void> => {
   const api = client as unknown as { [method: string]: (...args: unknown[]) => unknown };
   const call = (method: string, args: unknown[], returnsPromise: boolean) =>
     calls.run(method, () => api[method](...args), returnsPromise);
@@ -597,7 +623,7 @@ const randomCall = async (client: BrowserClient, random: Random, calls: CallLog,
   const groupType = () => maybeValid(random, ['org']);
   const groupName = () => maybeValid(random, ['acme', ['a', 'b']]);
 
-  switch (random.int(24)) {
+  switch (random.int(25)) {
     // The four init overloads.
     case 0:
       return void call('init', [key()], true);
@@ -663,6 +689,18 @@ const randomCall = async (client: BrowserClient, random: Random, calls: CallLog,
       const rejecting = async () => Promise.reject(new Error('fuzz: async listener'));
       const stop = call('onDelivery', [maybeValid(random, [() => undefined, thrower('listener'), rejecting])], false);
       if (typeof stop === 'function' && random.chance(0.5)) calls.run('onDelivery unsubscribe', stop as () => unknown);
+      return;
+    }
+    case 22: {
+      // An init still setting up its plugins finishes first: a probe needs a ready client to mean something.
+      await vi.advanceTimersByTimeAsync(10);
+      call('setConsent', [maybeValid(random, ['granted', 'pending', 'denied'])], false);
+      const mode = consentModeOf(client);
+      if (mode === 'off' || mode === 'hold') {
+        const id = probes.length;
+        const result = call('track', ['Consent Probe', { probe: id }], true) as ConsentProbe['result'];
+        probes.push({ id, mode, call: calls.count, result });
+      }
       return;
     }
     default:
@@ -753,13 +791,59 @@ describe('public API fuzz: hostile calls never break the host page, and the SDK 
     // Its first 10 characters name the identity cookie and the queue: one per seed.
     const apiKey = `k${String(seed).padStart(4, '0')}fuzz-api-key`;
     const client = (current = createInstance());
+    const probes: ConsentProbe[] = [];
+    /** Call numbers after which a held probe may be let out: inits and grants. */
+    const grants: number[] = [];
+    const run = calls.run.bind(calls);
+    calls.run = (label, call, returnsPromise) => {
+      const returned = run(label, call, returnsPromise);
+      if (label === 'init' || (label === 'setConsent' && consentModeOf(client) === 'full')) grants.push(calls.count);
+      return returned;
+    };
 
-    for (let n = 0; n < CALLS_PER_SEED; n++) await randomCall(client, random, calls, apiKey);
+    for (let n = 0; n < CALLS_PER_SEED; n++) await randomCall(client, random, calls, apiKey, probes);
 
     // Whatever the hostile calls queued may now go out: online, flushed, time passing (bounded).
     calls.run('setOffline(false)', () => client.setOffline(false));
     calls.run('flush', () => client.flush(), true);
     await settleAll(calls);
+
+    // 6. Consent: the probes, then a final denial that leaves nothing stored and sends nothing more.
+    const probesSent = new Set(
+      wireEvents()
+        .filter((event) => event.event_type === 'Consent Probe')
+        .map((event) => (event.event_properties as { probe: number }).probe),
+    );
+    for (const probe of probes) {
+      const label = `seed ${seed}: probe ${probe.id}, tracked while consent was ${probe.mode}`;
+      if (probe.mode === 'off') {
+        expect(probesSent.has(probe.id), `${label}: sent`).toBe(false);
+        // Opting out drops first, with its own message; either way nothing is sent.
+        expect(await probe.result.promise, label).toMatchObject({
+          code: 0,
+          message: expect.stringMatching(/^(Dropped: consent denied|Opted out)/) as string,
+        });
+      } else if (probesSent.has(probe.id))
+        expect(
+          grants.some((call) => call > probe.call),
+          `${label}: sent with nothing that granted it`,
+        ).toBe(true);
+    }
+    calls.run('setConsent (final denial)', () => client.setConsent('denied'));
+    await settleAll(calls);
+    const { config } = client;
+    if (config && consentModeOf(client) === 'off') {
+      const afterDenial = calls.run('track', () => client.track('After Denial'), true) as ConsentProbe['result'];
+      await settleAll(calls);
+      const key = storageKey(config);
+      expect(document.cookie, `seed ${seed}: the identity cookie after denial`).not.toContain(`${key}=`);
+      expect([localStorage.getItem(key), sessionStorage.getItem(key)], `seed ${seed}: stored identity`).toEqual([
+        null,
+        null,
+      ]);
+      expect(await afterDenial.promise, `seed ${seed}: tracked after denial`).toMatchObject({ code: 0 });
+      expect(wireEvents().filter((event) => event.event_type === 'After Denial')).toEqual([]);
+    }
 
     // Twice: the first init also sets up the plugins add()ed while no init had succeeded,
     // which may drop events as they please; the second tears them down: a fresh state.

@@ -2,12 +2,34 @@ import { ClientLifecycle } from './client-lifecycle.js';
 import { CONSENT_STATES, CONSENT_STATES_TEXT, type ConsentState } from './consent-policy.js';
 import type { ClientOptions } from './options.js';
 import type { ReadyState } from './ready-state.js';
+import { answer } from './results.js';
+import type { Plugin, ResultPromise } from './types.js';
 
 /**
  * `setConsent` on top of the lifecycle: moves a ready client from one consent mode to the next
  * (docs/consent.md). `CoreClient` adds the events and the plugin API on top.
  */
 export abstract class ConsentClient<Options extends ClientOptions = ClientOptions> extends ClientLifecycle<Options> {
+  /**
+   * The plugins the app added that are not `consentSafe`: set up only while consent is granted, as
+   * the SDK's own capture is (they may store, patch or listen). Emptied by init, as all added plugins are.
+   */
+  protected appPlugins: Plugin[] = [];
+
+  /** `add()` on a ready client: an app plugin waits for granted consent; `undefined`: set it up now. */
+  protected holdPlugin(plugin: Plugin): ResultPromise | undefined {
+    if (plugin.consentSafe) return undefined;
+    this.appPlugins.push(plugin);
+    if (this.consent.mode === 'full') return undefined;
+    return { promise: Promise.resolve(answer('plugin', 'Plugin held until consent is granted')) };
+  }
+
+  /** The init's added plugins that may be set up in `mode` now; the others wait for consent. */
+  protected startPlugins(added: Plugin[], full: boolean): Plugin[] {
+    this.appPlugins = added.filter((plugin) => !plugin.consentSafe);
+    return full ? added : added.filter((plugin) => plugin.consentSafe);
+  }
+
   /**
    * The user's consent decision, as the banner reports it: `'granted'` moves identity and held
    * events to storage and sends them, `'denied'` drops them and removes what the SDK stored,
@@ -32,7 +54,7 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
     const { consent: gate, platform, events } = this;
     const { config } = ready;
     const from = gate.mode;
-    const to = gate.decide(next, config.cookieless);
+    const to = gate.decide(next, config);
     if (to === from) return;
     ready.storage.persist(to === 'full');
     // The identity moves to the configured storage (what other tabs wrote meanwhile merged in).
@@ -42,10 +64,13 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
     this.initialization = this.initialization
       .then(() => events.whenDrained())
       .then(async () => {
-        for (const plugin of this.modePlugins.splice(0)) await this.pipeline.remove(plugin.name);
+        // Only the app plugins that were set up (one refused for its name is not in the pipeline).
+        const leaving =
+          from === 'full' ? this.appPlugins.filter((plugin) => this.pipeline.list().indexOf(plugin) >= 0) : [];
+        for (const plugin of [...leaving, ...this.modePlugins.splice(0)]) await this.pipeline.remove(plugin.name);
         if (to === 'off' || to === 'cookieless') platform.eraseStorage?.(config);
         this.modePlugins = platform.createPlugins(config, to);
-        await this.setUp(this.modePlugins, config);
+        await this.setUp([...this.modePlugins, ...(to === 'full' ? this.appPlugins : [])], config);
       })
       .catch((error) => this.logger.error('setConsent failed:', error))
       .finally(() => gate.endSwitch((event) => events.enqueue(event)));

@@ -1,12 +1,11 @@
 import type { ClientPlatform } from './client-platform.js';
 import { resolveConfig } from './config.js';
 import { createConsentGate } from './consent-gate.js';
-import { COOKIELESS_IGNORED, GPC_DENIED, initialConsent, type ConsentMode } from './consent-policy.js';
+import type { ConsentMode } from './consent-policy.js';
 import { ResultCode } from './constants.js';
 import { createDeferredCalls } from './deferred-calls.js';
 import { describeValue } from './describe-value.js';
 import { createEventDrain } from './event-drain.js';
-import { getNavigator } from './global-scope.js';
 import type { Identify } from './identify.js';
 import { initArguments } from './init-arguments.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
@@ -18,7 +17,6 @@ import { resolveInitialIdentity } from './initial-identity.js';
 import type { ReadyState } from './ready-state.js';
 import { answer, errorText, settled } from './results.js';
 import { createSessionController } from './session-controller.js';
-import { tryOr } from './try-or.js';
 import type { Config, Event, EventOptions, Logger, Plugin, Result, ResultPromise } from './types.js';
 import { uuid } from './uuid.js';
 
@@ -46,6 +44,9 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   protected readonly consent = createConsentGate(() => this.logger);
   /** The plugins the platform set up for the current consent mode. */
   protected modePlugins: Plugin[] = [];
+
+  /** Which of the plugins added before init may be set up in the consent mode it starts in. */
+  protected abstract startPlugins(added: Plugin[], full: boolean): Plugin[];
 
   constructor(protected readonly platform: ClientPlatform) {
     this.logger.enable(LogLevel.Warn);
@@ -118,8 +119,10 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     else this.logger.enable(config.logLevel);
     for (const problem of problems) this.logger.warn(problem);
 
-    const mode = this.startConsent(config);
-    if (mode === 'off' || mode === 'cookieless') this.platform.eraseStorage?.(config);
+    // The previous init's identity may still have a write scheduled: it must not reach the storage
+    // this init may not use (consent) or owns now.
+    if (this.current) this.current.storage.persist(false);
+    const mode = this.consent.start(config, this.platform);
     const { identity, storage, sessionId } = this.openIdentity(config, userId, options.optOut !== undefined, mode);
     const state: ReadyState = {
       config,
@@ -136,20 +139,12 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     this.current = state;
 
     this.modePlugins = this.platform.createPlugins(config, mode);
-    const plugins = [...this.modePlugins, ...this.pendingPlugins.splice(0)];
+    const plugins = [...this.modePlugins, ...this.startPlugins(this.pendingPlugins.splice(0), mode === 'full')];
     // Events of a previous init held by consent go on once this one's plugins are set up.
     this.consent.startSwitch();
     const initialized = this.setUp(plugins, config).then(() => this.becomeReady(state, sessionId));
     this.initialization = initialized;
     return { promise: initialized };
-  }
-
-  /** The consent init starts with: the `consent` option, else Global Privacy Control, else granted. */
-  private startConsent(config: Config): ConsentMode {
-    const gpc = tryOr(() => (getNavigator() as { globalPrivacyControl?: unknown }).globalPrivacyControl, 0);
-    const state = initialConsent(config, gpc);
-    if (state === 'denied' && !config.consent) this.logger.warn(GPC_DENIED);
-    return this.consent.decide(state, config.cookieless);
   }
 
   /**
@@ -223,13 +218,6 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     ready.sessions.start(this.now(), this.now());
   }
 
-  /** Whether `call` is ignored because nothing may identify the user (cookieless measurement): logged. */
-  protected ignoredWhenCookieless(call: string): boolean {
-    if (this.consent.mode !== 'cookieless') return false;
-    this.logger.warn(COOKIELESS_IGNORED(call));
-    return true;
-  }
-
   /** Runs `call` now if the client is ready, else once it is, behind the calls made before it. */
   protected whenReady(call: (ready: ReadyState) => void): void {
     const ready = this.ready;
@@ -260,7 +248,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
       return;
     }
     this.whenReady((ready) => {
-      if (this.ignoredWhenCookieless('setUserId')) return;
+      if (this.consent.ignored('setUserId')) return;
       this.warnShortId(ready.config, 'userId', userId);
       ready.identity.updateNow({ userId });
     });
@@ -276,7 +264,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
       return;
     }
     this.whenReady((ready) => {
-      if (this.ignoredWhenCookieless('setDeviceId') || ready.identity.state.deviceId === deviceId) return;
+      if (this.consent.ignored('setDeviceId') || ready.identity.state.deviceId === deviceId) return;
       this.warnShortId(ready.config, 'deviceId', deviceId);
       ready.identity.updateNow({ deviceId });
       // A new device means a new session.

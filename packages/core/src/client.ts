@@ -8,7 +8,6 @@ import {
   setGroupEvent,
 } from './built-events.js';
 import { ConsentClient } from './client-consent.js';
-import { COOKIELESS_IGNORED } from './consent-policy.js';
 import { isTransport } from './config.js';
 import { EVENT_IDENTIFY, ResultCode } from './constants.js';
 import { describeValue } from './describe-value.js';
@@ -145,8 +144,8 @@ export class CoreClient<Options extends ClientOptions = ClientOptions> extends C
       this.droppedWhileOptedOut(event);
       return settled(event, ResultCode.SKIPPED, 'Opted out: event not stored or sent');
     }
-    if (event.event_type === EVENT_IDENTIFY && this.ignoredWhenCookieless('identify'))
-      return settled(event, ResultCode.SKIPPED, COOKIELESS_IGNORED('identify'));
+    const ignored = event.event_type === EVENT_IDENTIFY && this.consent.ignored('identify');
+    if (ignored) return settled(event, ResultCode.SKIPPED, ignored);
     const time = typeof event.time === 'number' ? event.time : this.now();
     event.time = time;
     if (event.session_id === undefined) event.session_id = ready.sessions.sessionFor(time);
@@ -182,6 +181,8 @@ export class CoreClient<Options extends ClientOptions = ClientOptions> extends C
       this.pendingPlugins.push(plugin);
       return settled({ event_type: 'plugin' }, ResultCode.SUCCESS, 'Plugin will be set up on init');
     }
+    const held = this.holdPlugin(plugin);
+    if (held) return held;
     return {
       promise: this.pipeline
         .add(plugin, ready.config, this)
@@ -194,6 +195,7 @@ export class CoreClient<Options extends ClientOptions = ClientOptions> extends C
       return this.invalid(`remove needs a plugin name string, got ${describeValue(pluginName)}`);
     const index = this.pendingPlugins.findIndex((plugin) => plugin.name === pluginName);
     if (index >= 0) this.pendingPlugins.splice(index, 1);
+    this.appPlugins = this.appPlugins.filter((plugin) => plugin.name !== pluginName);
     return {
       promise: this.pipeline.remove(pluginName).then(() => answer('plugin', `Plugin ${pluginName} removed`)),
     };

@@ -1,5 +1,5 @@
 import { DEFAULT_INSTANCE_NAME } from './constants.js';
-import { CONSENT_STATES, CONSENT_STATES_TEXT, COOKIELESS_SETTINGS } from './consent-policy.js';
+import { CONSENT_OPTION_RULES } from './consent-policy.js';
 import { describeValue } from './describe-value.js';
 import { isIdentify } from './identify.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
@@ -111,9 +111,7 @@ const OPTION_RULES: { [name: string]: Rule } = {
   offline: [isOneOf(true, false, null), 'true, false or OfflineDisabled (null)', false],
   maxStoredEvents: [isInteger(1), 'an integer ≥ 1', 20_000],
   remoteConfig: [isObject, 'an object'],
-  consent: [isOneOf(...CONSENT_STATES), CONSENT_STATES_TEXT],
-  cookieless: [isOneOf(...COOKIELESS_SETTINGS), '"never", "when_denied" or "always"', 'never'],
-  respectGlobalPrivacyControl: [isBoolean, 'a boolean', true],
+  ...CONSENT_OPTION_RULES,
 };
 
 const COOKIE_OPTION_RULES: { [name: string]: Rule } = {

@@ -1,17 +1,28 @@
-import { ResultCode } from './constants.js';
-import { consentMode, CONSENT_HOLD_LIMIT, type ConsentMode, type ConsentState } from './consent-policy.js';
+import type { ClientPlatform } from './client-platform.js';
+import {
+  consentMode,
+  initialConsent,
+  CONSENT_HOLD_LIMIT,
+  COOKIELESS_IGNORED,
+  GPC_DENIED,
+  type ConsentMode,
+  type ConsentState,
+} from './consent-policy.js';
+import type { DeliveryListener, DeliveryStats } from './delivery/delivery-report.js';
 import { DropReason } from './delivery/response-policy.js';
+import { getNavigator } from './global-scope.js';
 import { PendingResult } from './pending-result.js';
-import type { CookielessSetting } from './consent-policy.js';
-import type { Event, Logger, Result } from './types.js';
+import { tryOr } from './try-or.js';
+import type { Config, Event, Logger, Result } from './types.js';
 
 const DENIED = 'Dropped: consent denied';
-const HOLD_FULL = `Dropped: over ${CONSENT_HOLD_LIMIT} events held while consent is pending`;
+const HOLD_FULL = `Dropped: over ${CONSENT_HOLD_LIMIT} held while consent pending`;
 
 /**
  * Where a ready client's events go under consent: on to the pipeline, held in memory (consent
  * pending, or the plugins of a new mode still being set up), or dropped (denied). Drops are
- * counted here for the delivery report: while consent holds or denies there is no delivery.
+ * counted here for the delivery report, and told to `onDrop` (the client's `onDelivery`
+ * listeners): while consent holds or denies there is no delivery to do either.
  */
 export const createConsentGate = (logger: () => Logger) => {
   let mode: ConsentMode = 'full';
@@ -22,25 +33,51 @@ export const createConsentGate = (logger: () => Logger) => {
 
   const drop = (item: PendingResult, reason: DropReason, message: string): void => {
     dropped[reason] = (dropped[reason] || 0) + 1;
-    item.settle({ event: item.event, code: ResultCode.SKIPPED, message });
+    item.settle({ event: item.event, code: 0, message });
+    if (gate.onDrop) gate.onDrop({ event: item.event, code: 0, message, outcome: 'dropped', reason });
   };
 
   const discard = (): void => {
     for (const item of held.splice(0)) drop(item, DropReason.CONSENT_DENIED, DENIED);
   };
 
-  return {
+  const gate = {
+    /** Told of every event consent drops, as a delivery report. */
+    onDrop: undefined as DeliveryListener | undefined,
     get mode(): ConsentMode {
       return mode;
     },
-    dropped,
-    held: (): number => held.length,
     /** Sets the state and returns the mode it means; held events a denial rules out are discarded. */
-    decide(next: ConsentState, cookieless: CookielessSetting): ConsentMode {
-      mode = consentMode(next, cookieless);
+    decide(next: ConsentState, config: Config): ConsentMode {
+      mode = consentMode(next, config.cookieless);
       // Events held so far carry what the user has now refused: none goes out without full consent.
       if (mode === 'off' || mode === 'cookieless') discard();
       return mode;
+    },
+    /**
+     * The mode init starts in (the `consent` option, else Global Privacy Control, else granted); a
+     * denial erases what an earlier visit stored.
+     */
+    start(config: Config, platform: ClientPlatform): ConsentMode {
+      const gpc = tryOr(() => (getNavigator() as { globalPrivacyControl?: unknown }).globalPrivacyControl, 0);
+      const state = initialConsent(config, gpc);
+      if (state === 'denied' && !config.consent) logger().warn(GPC_DENIED);
+      const started = gate.decide(state, config);
+      if (started === 'off' || started === 'cookieless') platform.eraseStorage?.(config);
+      return started;
+    },
+    /** The message when `call` is ignored because nothing may identify the user (cookieless), logged. */
+    ignored(call: string): string | undefined {
+      if (mode !== 'cookieless') return undefined;
+      const message = COOKIELESS_IGNORED(call);
+      logger().warn(message);
+      return message;
+    },
+    /** The delivery report with what consent dropped and holds added. */
+    report(stats: DeliveryStats): DeliveryStats {
+      for (const reason in dropped) stats.dropped[reason as DropReason] = dropped[reason];
+      stats.pending += held.length;
+      return stats;
     },
     /** The event's answer when the gate keeps it (held or dropped); `undefined` lets it through. */
     admit(event: Event): PendingResult | undefined {
@@ -66,6 +103,7 @@ export const createConsentGate = (logger: () => Logger) => {
       for (const item of items) void send(item.event).promise.then((result: Result) => item.settle(result));
     },
   };
+  return gate;
 };
 
 export type ConsentGate = ReturnType<typeof createConsentGate>;

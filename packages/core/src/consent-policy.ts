@@ -23,9 +23,20 @@ export const CONSENT_HOLD_LIMIT = 1000;
 /** The consent states, as logs name them. */
 export const CONSENT_STATES_TEXT = '"granted", "pending" or "denied"';
 
-export const COOKIELESS_IGNORED = (call: string): string => `${call} is ignored in cookieless mode`;
+export const COOKIELESS_IGNORED = (call: string): string => `${call} ignored: cookieless`;
 
-export const GPC_DENIED = 'Global Privacy Control is on: consent starts as "denied"';
+export const GPC_DENIED = 'Global Privacy Control: consent "denied"';
+
+/** The consent options `init` checks: [valid, expected (for the log), default]. */
+export const CONSENT_OPTION_RULES: { [name: string]: [(value: unknown) => boolean, string, unknown?] } = {
+  consent: [(value) => CONSENT_STATES.indexOf(value as never) >= 0, CONSENT_STATES_TEXT],
+  cookieless: [
+    (value) => COOKIELESS_SETTINGS.indexOf(value as never) >= 0,
+    '"never", "when_denied" or "always"',
+    'never',
+  ],
+  respectGlobalPrivacyControl: [(value) => typeof value === 'boolean', 'a boolean', true],
+};
 
 /**
  * The state init starts in: the `consent` option, else `'denied'` when the browser sends Global

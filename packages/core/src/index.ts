@@ -83,6 +83,7 @@ export {
   DELIVERY_PLUGIN_NAME,
   DropReason,
   encodeJson,
+  tellListeners,
 } from './delivery/index.js';
 export type {
   Clock,

@@ -99,6 +99,12 @@ interface PluginBase<C> {
    * one gets a random name.
    */
   name: string;
+  /**
+   * Sightline: the plugin stores nothing, patches nothing and captures nothing consent would refuse,
+   * so it is set up whatever the consent. Without it, a plugin you `add()` waits until consent is
+   * granted, and is torn down if consent is withdrawn (docs/consent.md).
+   */
+  consentSafe?: boolean;
   /** Called when the plugin is added or on `init`, whichever is later. */
   setup?(config: Config, client: C): MaybePromise<void>;
   /**

@@ -1,4 +1,4 @@
-import type { Result } from '../types.js';
+import type { Logger, Result } from '../types.js';
 import type { DeliveryContext } from './delivery-context.js';
 import { DeliveryOutcome, type DeliveryListener, type DeliveryReport, type DeliveryStats } from './delivery-report.js';
 import type { OutcomeChannel } from './environment.js';
@@ -16,6 +16,23 @@ export interface Outcome {
 export type Finish = (events: QueuedEvent[], outcome: Outcome) => void;
 
 type Settle = (result: Result) => void;
+
+/** Tells `listeners` of one event's outcome; what one throws or rejects is logged, the others still hear. */
+export const tellListeners = (listeners: DeliveryListener[], logger: Logger, report: DeliveryReport): void => {
+  for (const listener of listeners.slice()) {
+    try {
+      const returned: unknown = listener(report);
+      // An async listener's rejection is caught here too, not left to the page as unhandled.
+      if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
+        (returned as PromiseLike<unknown>).then(undefined, (error: unknown) =>
+          logger.error('An onDelivery listener rejected:', error),
+        );
+      }
+    } catch (error) {
+      logger.error('An onDelivery listener threw:', error);
+    }
+  }
+};
 
 /**
  * Tells everyone what became of events: the `{ promise }` of the call that tracked each, the
@@ -36,22 +53,6 @@ export const createDeliveryReporter = (context: DeliveryContext, channel: Outcom
 
   const countDropped = (reason: DropReason): void => {
     counts.dropped[reason] = (counts.dropped[reason] || 0) + 1;
-  };
-
-  const tellListeners = (report: DeliveryReport): void => {
-    for (const listener of listeners.slice()) {
-      try {
-        const returned: unknown = listener(report);
-        // An async listener's rejection is caught here too, not left to the page as unhandled.
-        if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
-          (returned as PromiseLike<unknown>).then(undefined, (error: unknown) =>
-            context.logger.error('An onDelivery listener rejected:', error),
-          );
-        }
-      } catch (error) {
-        context.logger.error('An onDelivery listener threw:', error);
-      }
-    }
   };
 
   return {
@@ -76,7 +77,7 @@ export const createDeliveryReporter = (context: DeliveryContext, channel: Outcom
       else counts.sent++;
       answer(entry, outcome.code, outcome.message);
       if (!listeners.length) return;
-      tellListeners({
+      tellListeners(listeners, context.logger, {
         event: entry.record.event,
         code: outcome.code,
         message: outcome.message,

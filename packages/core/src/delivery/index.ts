@@ -15,6 +15,7 @@ export {
 } from './http-v2-codec.js';
 export { encodeJson } from './safe-json.js';
 export { DeliveryOutcome } from './delivery-report.js';
+export { tellListeners } from './delivery-reporter.js';
 export type { DeliveryListener, DeliveryReport, DeliveryStats } from './delivery-report.js';
 export { createClock, createInPageLock, createSystemClock } from './environment.js';
 export type {

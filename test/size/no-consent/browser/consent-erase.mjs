@@ -1,0 +1,2 @@
+// Without consent: nothing is ever erased.
+export const eraseStorage = () => {};

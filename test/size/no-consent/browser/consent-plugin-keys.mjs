@@ -1,0 +1,2 @@
+// Without consent: no plugin storage key is ever erased.
+export const pluginStorageKeys = () => [];

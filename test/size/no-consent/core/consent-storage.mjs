@@ -1,0 +1,2 @@
+// Without consent: the configured identity storage, always.
+export const createConsentStorage = (configured) => ({ ...configured, persist() {} });
