@@ -8,7 +8,7 @@ import {
   setGroupEvent,
 } from './built-events.js';
 import { ConsentClient } from './client-consent.js';
-import { isTransport } from './config.js';
+import { TRANSPORT_TEXT, isTransport } from './config.js';
 import { EVENT_IDENTIFY, ResultCode } from './constants.js';
 import { describeValue } from './describe-value.js';
 import { optionsObject, timeOfCall, trackedEvent } from './event-input.js';
@@ -215,7 +215,7 @@ export class CoreClient<Options extends ClientOptions = ClientOptions> extends C
 
   setTransport(transport: TransportType | TransportConfig): void {
     if (!tryOr(() => isTransport(transport), false)) {
-      this.rejectArgument('setTransport needs "fetch", "xhr", "beacon" or { type, headers }', transport);
+      this.rejectArgument(`setTransport needs ${TRANSPORT_TEXT}`, transport);
       return;
     }
     this.whenReady((ready) => {

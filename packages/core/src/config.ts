@@ -68,6 +68,8 @@ export const isTransport: Check = (v) =>
   (isObject(v) &&
     isTransportType((v as { type?: unknown }).type) &&
     ((v as { headers?: unknown }).headers === undefined || isObject((v as { headers?: unknown }).headers)));
+/** How the log says what `transport` and `setTransport` accept. */
+export const TRANSPORT_TEXT = '"fetch", "xhr", "beacon" or { type, headers }';
 const isAutocapture: Check = (v) => isBoolean(v) || isObject(v);
 
 /**
@@ -106,7 +108,7 @@ const OPTION_RULES: { [name: string]: Rule } = {
   partnerId: STRING,
   sessionTimeout: [isNumberAtLeast(1), 'a number of ms > 0', 30 * 60 * 1000],
   storageProvider: [isEventStore, 'an EventStore (put, getAll, remove)'],
-  transport: [isTransport, '"fetch", "xhr", "beacon" or { type, headers }', 'fetch'],
+  transport: [isTransport, TRANSPORT_TEXT, 'fetch'],
   enableRequestBodyCompression: BOOLEAN,
   offline: [isOneOf(true, false, null), 'true, false or OfflineDisabled (null)', false],
   maxStoredEvents: [isInteger(1), 'an integer ≥ 1', 20_000],

@@ -159,3 +159,51 @@ describe('invalid option values are logged and the default used', () => {
     expect(resolve({ defaultTracking: false, autocapture: true }).config.autocapture).toBe(true);
   });
 });
+
+// The log line a bad option gets, in full: the rules' texts are made from their allowed values
+// (issue 19, smaller option checks), and every line must still say what was wrong and what is used.
+describe('the log line of a bad option', () => {
+  it.each([
+    ['serverZone', { serverZone: 'APAC' }, 'Option serverZone must be "US" or "EU", got "APAC"; using "US"'],
+    [
+      'identityStorage',
+      { identityStorage: 'indexedDB' },
+      'Option identityStorage must be "cookie", "localStorage", "sessionStorage" or "none", got "indexedDB"; using "cookie"',
+    ],
+    [
+      'cookieless',
+      { cookieless: 'sometimes' },
+      'Option cookieless must be "never", "when_denied" or "always", got "sometimes"; using "never"',
+    ],
+    ['flushQueueSize', { flushQueueSize: 0 }, 'Option flushQueueSize must be an integer ≥ 1, got 0; using 30'],
+    ['minIdLength', { minIdLength: 0 }, 'Option minIdLength must be an integer ≥ 1, got 0; using undefined'],
+    ['optOut', { optOut: 'yes' }, 'Option optOut must be a boolean, got "yes"; using false'],
+    [
+      'transport',
+      { transport: 'carrier-pigeon' },
+      'Option transport must be "fetch", "xhr", "beacon" or { type, headers }, got "carrier-pigeon"; using "fetch"',
+    ],
+    [
+      'cookieOptions',
+      { cookieOptions: 'yes' },
+      'Option cookieOptions must be an object, got "yes"; using the defaults',
+    ],
+    [
+      'cookieOptions.sameSite',
+      { cookieOptions: { sameSite: 'loose' } },
+      'Option cookieOptions.sameSite must be "Lax", "Strict" or "None", got "loose"; using the default',
+    ],
+    [
+      'trackingOptions.language',
+      { trackingOptions: { language: 'no' } },
+      'Option trackingOptions.language must be a boolean, got "no"; ignored',
+    ],
+    [
+      'trackingOptions.unknown',
+      { trackingOptions: { unknownFlag: 1 } },
+      'Option trackingOptions.unknownFlag must be a boolean, got 1; ignored',
+    ],
+  ])('%s', (_name, options, line) => {
+    expect(resolve(options).problems).toEqual([line]);
+  });
+});
