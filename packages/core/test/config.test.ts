@@ -168,7 +168,8 @@ describe('the log line of a bad option', () => {
     [
       'identityStorage',
       { identityStorage: 'indexedDB' },
-      'Option identityStorage must be "cookie", "localStorage", "sessionStorage" or "none", got "indexedDB"; using "cookie"',
+      'Option identityStorage must be "cookie", "localStorage", "sessionStorage" or "none", ' +
+        'got "indexedDB"; using "cookie"',
     ],
     [
       'cookieless',
