@@ -8,6 +8,7 @@ import { definePlugin, isSightlineUi, type PluginScope } from '@sightline/dom';
 import { buildElementProperties, type InteractionKind, type InteractionRecord } from './element-properties.js';
 import { currentPageUrl } from './interaction-context.js';
 import { resolvePrivacyAndPage, type PrivacyAndPageOptions } from './options.js';
+import { createPageMemo } from './page-memo.js';
 import { isPageUrlAllowed } from './page-url-filter.js';
 import { compileSelectorList, eventTargetElement } from './selector-list.js';
 
@@ -48,6 +49,7 @@ export function capturePlugin<O extends PrivacyAndPageOptions>(
       }
       const safeOptions = objectOrEmpty<O>(options) as O;
       const resolved = resolvePrivacyAndPage(safeOptions, logger);
+      const pageMemo = createPageMemo();
       start({
         logger,
         document,
@@ -67,7 +69,7 @@ export function capturePlugin<O extends PrivacyAndPageOptions>(
         },
         report(eventType, record, kind, extra) {
           try {
-            const properties = buildElementProperties(record, { ...resolved, kind, document });
+            const properties = buildElementProperties(record, { ...resolved, kind, document, pageMemo });
             client.track(eventType, Object.assign(properties, extra), { time: record.time });
           } catch (error) {
             onError(error);

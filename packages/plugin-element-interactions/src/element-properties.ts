@@ -19,6 +19,7 @@ import {
   type ElementPrivacyOptions,
 } from '@sightline/dom';
 import { Property } from './constants.js';
+import type { PageMemo } from './page-memo.js';
 
 /** What the listener records synchronously: cheap reads only. */
 export interface InteractionRecord {
@@ -38,6 +39,8 @@ export interface ElementPropertiesContext {
   document: Document | undefined;
   privacy: ElementPrivacyOptions;
   dataAttributePrefix: DataAttributePrefix | readonly DataAttributePrefix[];
+  /** The page URL and title of the previous interactions, when the caller keeps them. */
+  pageMemo?: PageMemo;
 }
 
 function setIfPresent(properties: Properties, name: string, value: string | null | undefined): void {
@@ -74,8 +77,11 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   properties[Property.ELEMENT_POSITION_TOP] = top;
   properties[Property.VIEWPORT_HEIGHT] = record.viewportHeight;
   properties[Property.VIEWPORT_WIDTH] = record.viewportWidth;
-  properties[Property.PAGE_URL] = urlWithoutQuery(record.pageUrl);
-  properties[Property.PAGE_TITLE] = readPageTitle(context.document, { maskTextRegex: privacy.maskTextRegex });
+  const { pageMemo } = context;
+  properties[Property.PAGE_URL] = pageMemo ? pageMemo.url(record.pageUrl) : urlWithoutQuery(record.pageUrl);
+  properties[Property.PAGE_TITLE] = pageMemo
+    ? pageMemo.title(context.document, privacy.maskTextRegex)
+    : readPageTitle(context.document, { maskTextRegex: privacy.maskTextRegex });
   const path = getElementPath(element);
   properties[Property.ELEMENT_SELECTOR] = path;
   properties[Property.ELEMENT_PATH] = path;
