@@ -16,6 +16,7 @@ import {
   tagNameOf,
   urlWithoutQuery,
   type DataAttributePrefix,
+  type ElementMemo,
   type ElementPrivacyOptions,
 } from '@sightline/dom';
 import { Property } from './constants.js';
@@ -41,6 +42,8 @@ export interface ElementPropertiesContext {
   dataAttributePrefix: DataAttributePrefix | readonly DataAttributePrefix[];
   /** The page URL and title of the previous interactions, when the caller keeps them. */
   pageMemo?: PageMemo;
+  /** Ancestors read for earlier interactions while the document is unchanged (refreshed by the caller). */
+  elementMemo?: ElementMemo;
 }
 
 function setIfPresent(properties: Properties, name: string, value: string | null | undefined): void {
@@ -82,10 +85,15 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   properties[Property.PAGE_TITLE] = pageMemo
     ? pageMemo.title(context.document, privacy.maskTextRegex)
     : readPageTitle(context.document, { maskTextRegex: privacy.maskTextRegex });
-  const path = getElementPath(element);
+  const { elementMemo } = context;
+  const path = getElementPath(element, elementMemo);
   properties[Property.ELEMENT_SELECTOR] = path;
   properties[Property.ELEMENT_PATH] = path;
-  properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, { ...privacy, maskedNamesUp });
+  properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, {
+    ...privacy,
+    maskedNamesUp,
+    memo: elementMemo,
+  });
   const attributes = readDataAttributes(element, context.dataAttributePrefix, attributeOptions);
   if (Object.keys(attributes).length > 0) properties[Property.ELEMENT_ATTRIBUTES] = attributes;
   if (!isSecretField(element)) {
