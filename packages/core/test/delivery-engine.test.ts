@@ -110,7 +110,7 @@ describe('write-ahead persistence', () => {
     expect(calls.put).toEqual([['id-0'], ['id-1']]);
     page.show();
     void h.track();
-    h.plugin.teardown!();
+    void h.plugin.teardown!();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls.put).toEqual([['id-0'], ['id-1'], ['id-2']]);
   });
