@@ -183,7 +183,7 @@ describe('writeDelay', () => {
     ['a short flush interval shortens the window to half of it', 1, 30, 100, 50],
     ['no flush interval: at once', 1, 30, 0, 0],
   ])('%s', (_, unwritten, flushQueueSize, flushIntervalMillis, expected) => {
-    expect(writeDelay({ unwritten, flushQueueSize, flushIntervalMillis })).toBe(expected);
+    expect(writeDelay(unwritten, { flushQueueSize, flushIntervalMillis })).toBe(expected);
   });
 });
 

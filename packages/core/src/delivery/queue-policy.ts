@@ -87,16 +87,12 @@ export const isAdoptable = (record: unknown): record is StoredEvent => {
  */
 export const WRITE_WINDOW_MS = 250;
 
-/** What the write window reads: how many events wait for a write and what the config says. */
-export interface WriteWindowInput {
-  unwritten: number;
-  flushQueueSize: number;
-  flushIntervalMillis: number;
-}
-
 /**
- * Milliseconds until the waiting events are written; 0: in a microtask (one write per burst). A full
- * batch does not wait (it goes at once), nor does anything wait past its flush interval.
+ * Milliseconds until the `unwritten` events waiting for a write are written; 0: in a microtask
+ * (one write per burst). A full batch does not wait (it goes at once), nor does anything wait past
+ * half its flush interval (its write is done before it is due).
  */
-export const writeDelay = ({ unwritten, flushQueueSize, flushIntervalMillis }: WriteWindowInput): number =>
-  unwritten >= flushQueueSize ? 0 : Math.max(0, Math.min(WRITE_WINDOW_MS, flushIntervalMillis / 2));
+export const writeDelay = (
+  unwritten: number,
+  { flushQueueSize, flushIntervalMillis }: Pick<BatchConfig, 'flushQueueSize' | 'flushIntervalMillis'>,
+): number => (unwritten >= flushQueueSize ? 0 : Math.max(0, Math.min(WRITE_WINDOW_MS, flushIntervalMillis / 2)));

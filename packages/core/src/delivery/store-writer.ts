@@ -76,15 +76,7 @@ export const createStoreWriter = (
 
   /** Writes within the window; at once (this microtask's burst) once a batch is full or `atOnce` says. */
   const scheduleWrite = (): void => {
-    const { config } = context;
-    const delay =
-      config && !atOnce()
-        ? writeDelay({
-            unwritten: unwritten.size,
-            flushQueueSize: config.flushQueueSize,
-            flushIntervalMillis: config.flushIntervalMillis,
-          })
-        : 0;
+    const delay = context.config && !atOnce() ? writeDelay(unwritten.size, context.config) : 0;
     if (!delay) return schedule();
     if (timer === undefined && !scheduled) timer = context.clock.setTimeout(() => void run(), delay);
   };
