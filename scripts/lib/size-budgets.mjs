@@ -17,10 +17,11 @@ export const SIZE_BUDGETS = [
   // On-demand files, loaded by sightline.min.js only when asked for. Each inlines the core and dom
   // helpers it needs (a file cannot import from the main script).
   // The capture preview: 10.8 KB, of which the element properties and privacy code it shares
-  // with element interactions is most.
-  { file: 'packages/browser/dist/sightline-preview.min.js', budgetKb: 11, goalKb: 10 },
-  // Element and frustration interactions (one file: they share element properties and privacy): 10.6 KB.
-  { file: 'packages/browser/dist/sightline-element-interactions.min.js', budgetKb: 11, goalKb: 10 },
+  // with element interactions is most; 11.0 KB since the path and hierarchy take the ancestor memo.
+  { file: 'packages/browser/dist/sightline-preview.min.js', budgetKb: 11.1, goalKb: 10 },
+  // Element and frustration interactions (one file: they share element properties and privacy): 10.6 KB;
+  // 11.3 KB with the ancestor and page memos that cut a click's script time (issue 19).
+  { file: 'packages/browser/dist/sightline-element-interactions.min.js', budgetKb: 11.4, goalKb: 10 },
   // Network requests: the fetch/XHR wrappers, capture rules and body/header pruning, 6.9 KB.
   { file: 'packages/browser/dist/sightline-network-requests.min.js', budgetKb: 7.5, goalKb: 7.5 },
   // Web vitals: the web-vitals library (about 4 KB of it), the metric report and the plugin
@@ -34,8 +35,10 @@ export const BUNDLE_BUDGETS = [
   // init + track on the lean entry: 22.3 KB, the lean script without its snippet replay (consent
   // and the page-exit note added 2.3 KB to the 20.0 KB).
   { bundle: 'lean init + track', budgetKb: 22.8, goalKb: 10 },
-  // The lean entry with the five default plugins added by hand: 30.1 KB.
-  { bundle: 'lean + the five default plugins', budgetKb: 30.5, goalKb: 18 },
+  // The lean entry with the five default plugins added by hand: 30.1 KB; 30.5 KB with the store
+  // write window (issue 19).
+  { bundle: 'lean + the five default plugins', budgetKb: 30.6, goalKb: 18 },
   // init + track on the full entry: 33.2 KB; the opt-in plugins and the preview are split off.
-  { bundle: 'full entry init + track', budgetKb: 33.7, goalKb: 18 },
+  // 33.8 KB with the store write window and the key-only store check (issue 19).
+  { bundle: 'full entry init + track', budgetKb: 33.9, goalKb: 18 },
 ];

@@ -9,7 +9,8 @@ import {
   type UploadResponse,
 } from '../src/index.js';
 import { MAX_EVENT_AGE_MS } from '../src/delivery/index.js';
-import { harness, OK, storedIds } from './delivery-harness.js';
+import { WRITE_WINDOW_MS } from '../src/delivery/queue-policy.js';
+import { harness, lifecycle, OK, storedIds } from './delivery-harness.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_800_000_000_000 });
@@ -68,6 +69,63 @@ describe('write-ahead persistence', () => {
     expect(await storedIds(memory)).toEqual([]);
   });
 
+  /** The memory store, counting its writes (each one transaction in IndexedDB) and removals. */
+  const countingStore = () => {
+    const memory = createMemoryEventStore();
+    const calls = { put: [] as string[][], remove: [] as string[][] };
+    const store: EventStore = {
+      ...memory,
+      put: (records) => (calls.put.push(records.map((record) => record.id)), memory.put(records)),
+      remove: (ids) => (calls.remove.push([...ids]), memory.remove(ids)),
+    };
+    return { store, calls };
+  };
+
+  it('events tracked within the write window are one store write', async () => {
+    const { store, calls } = countingStore();
+    const h = harness({ store, options: { flushIntervalMillis: 1000 } });
+    await vi.advanceTimersByTimeAsync(10); // the start's session is over
+    void h.track();
+    await vi.advanceTimersByTimeAsync(16); // a click per frame
+    void h.track();
+    await vi.advanceTimersByTimeAsync(16);
+    void h.track();
+    expect(calls.put).toEqual([]);
+    await vi.advanceTimersByTimeAsync(WRITE_WINDOW_MS);
+    expect(calls.put).toEqual([['id-0', 'id-1', 'id-2']]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.sentIds()).toEqual(['id-0', 'id-1', 'id-2']);
+  });
+
+  it('a hidden page, and teardown, write at once: neither waits for the window', async () => {
+    const page = lifecycle();
+    const { store, calls } = countingStore();
+    const h = harness({ store, options: { flushIntervalMillis: 1000 }, environment: { lifecycle: page.value } });
+    void h.track();
+    page.hide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.put).toEqual([['id-0']]);
+    void h.track(); // tracked while hidden (web vitals on hide)
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.put).toEqual([['id-0'], ['id-1']]);
+    page.show();
+    void h.track();
+    void h.plugin.teardown!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.put).toEqual([['id-0'], ['id-1'], ['id-2']]);
+  });
+
+  it('an event dropped before its write started is neither written nor removed', async () => {
+    const { store, calls } = countingStore();
+    const h = harness({ store, options: { maxStoredEvents: 1, offline: true } });
+    await vi.advanceTimersByTimeAsync(10); // the start's session is over
+    const [first] = h.trackMany(2);
+    expect((await first).code).toBe(0); // store_full
+    await vi.advanceTimersByTimeAsync(WRITE_WINDOW_MS);
+    expect(calls.put).toEqual([['id-1']]);
+    expect(calls.remove).toEqual([]);
+  });
+
   it('keeps a failed event stored while it retries', async () => {
     const h = harness();
     h.answers.push({ status: 503, body: null });
@@ -107,7 +165,7 @@ describe('write-ahead persistence', () => {
   it('past maxStoredEvents drops the oldest and counts store_full', async () => {
     const h = harness({ options: { maxStoredEvents: 3, offline: true } });
     const results = h.trackMany(5);
-    await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(100); // past the write window
     expect((await results[0]).code).toBe(0);
     expect(await storedIds(h.store)).toEqual(['id-2', 'id-3', 'id-4']);
     expect(h.plugin.getDeliveryStats()).toMatchObject({ dropped: { store_full: 2 }, pending: 3 });

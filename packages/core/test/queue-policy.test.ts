@@ -8,6 +8,8 @@ import {
   overflow,
   pickBatch,
   wakeTime,
+  writeDelay,
+  WRITE_WINDOW_MS,
 } from '../src/delivery/queue-policy.js';
 import type { StoredEvent } from '../src/types.js';
 
@@ -170,6 +172,18 @@ describe('overflow', () => {
     },
   ])('$name', ({ entries, max, expected }) => {
     expect(ids(overflow(entries, entries.length, max))).toEqual(expected);
+  });
+});
+
+describe('writeDelay', () => {
+  it.each([
+    ['one event waits the write window for the events tracked after it', 1, 30, 1000, WRITE_WINDOW_MS],
+    ['a batch not yet full waits too', 29, 30, 1000, WRITE_WINDOW_MS],
+    ['a full batch is written at once (it goes at once)', 30, 30, 1000, 0],
+    ['a short flush interval shortens the window to half of it', 1, 30, 100, 50],
+    ['no flush interval: at once', 1, 30, 0, 0],
+  ])('%s', (_, unwritten, flushQueueSize, flushIntervalMillis, expected) => {
+    expect(writeDelay(unwritten, { flushQueueSize, flushIntervalMillis })).toBe(expected);
   });
 });
 

@@ -89,6 +89,16 @@ describe('encodeJson', () => {
   it('counts UTF-8 bytes', () => {
     expect(byteLength(encodeJson('é😀')!)).toBe(new TextEncoder().encode(JSON.stringify('é😀')).length);
   });
+
+  it.each([
+    ['empty', ''],
+    ['ASCII, controls and DEL included', '{"a":"b\u0000\u007f"}'],
+    ['the first character past ASCII', 'a\u0080'],
+    ['a lone surrogate half', 'a\ud800b'],
+    ['ASCII then an emoji far in', `${'x'.repeat(5000)}😀`],
+  ])('counts UTF-8 bytes as an encoder does: %s', (_, text) => {
+    expect(byteLength(text)).toBe(new TextEncoder().encode(text).length);
+  });
 });
 
 describe('the request body and its check', () => {

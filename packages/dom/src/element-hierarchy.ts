@@ -6,6 +6,7 @@
  */
 import { MAX_HIERARCHY_LENGTH } from './constants.js';
 import { readElementAttributes, type AttributeReadOptions } from './element-attributes.js';
+import type { ElementMemo } from './element-memo.js';
 import { maskedAttributeNamesUp, tagNameOf } from './element-rules.js';
 import { classNamesOf } from './element-shared.js';
 import type { ElementPrivacyOptions } from './element-text.js';
@@ -25,6 +26,8 @@ export interface HierarchyOptions extends ElementPrivacyOptions {
   maxLength?: number;
   /** `maskedAttributeNamesUp(element)`, when the caller has it already. */
   maskedNamesUp?: readonly ReadonlySet<string>[];
+  /** Ancestors' nodes from earlier reads while the document is unchanged (made with the same privacy options). */
+  memo?: ElementMemo;
 }
 
 export function describeHierarchyNode(element: Element, options: AttributeReadOptions = {}): HierarchyNode {
@@ -52,6 +55,13 @@ export function describeHierarchyNode(element: Element, options: AttributeReadOp
   return node;
 }
 
+function copyNode(node: HierarchyNode): HierarchyNode {
+  const copy = { ...node };
+  if (node.classes) copy.classes = node.classes.slice();
+  if (node.attrs) copy.attrs = { ...node.attrs };
+  return copy;
+}
+
 /** Never throws; `[]` without an element. */
 export function getElementHierarchy(
   element: Element | null | undefined,
@@ -60,17 +70,22 @@ export function getElementHierarchy(
   const hierarchy: HierarchyNode[] = [];
   try {
     const maxLength = options.maxLength ?? MAX_HIERARCHY_LENGTH;
-    const { maskedNamesUp = element ? maskedAttributeNamesUp(element) : [], ...privacy } = options;
+    const { maskedNamesUp = element ? maskedAttributeNamesUp(element) : [], memo, ...privacy } = options;
     let length = 2; // the brackets
     let level = 0;
     const nodeOptions: AttributeReadOptions = { ...privacy }; // one object, its maskedNames set per level
     for (let current = element; current && tagNameOf(current) !== 'html'; current = current.parentElement) {
       nodeOptions.maskedNames = maskedNamesUp[level++];
-      const node = describeHierarchyNode(current, nodeOptions);
-      const size = JSON.stringify(node).length + (hierarchy.length > 0 ? 1 : 0);
+      const describe = (): [HierarchyNode, number] => {
+        const node = describeHierarchyNode(current, nodeOptions);
+        return [node, JSON.stringify(node).length];
+      };
+      // The memo's nodes are shared between events: each event gets its own copy.
+      const [node, json] = memo ? memo.read(current, 'hierarchy', describe) : describe();
+      const size = json + (hierarchy.length > 0 ? 1 : 0);
       if (length + size > maxLength) break;
       length += size;
-      hierarchy.push(node);
+      hierarchy.push(memo ? copyNode(node) : node);
     }
   } catch {
     // what was collected is still valid

@@ -6,6 +6,7 @@
  * apart; `[type=…]` for a target input without id or class; steps joined by ` > `.
  */
 
+import type { ElementMemo } from './element-memo.js';
 import { DOCUMENT_NODE, ELEMENT_NODE, classNamesOf } from './element-shared.js';
 
 /** An identifier CSS.escape leaves as it is: the common class name or id, spared the walk below. */
@@ -85,8 +86,11 @@ function stepQualifier(element: Element, name: string, siblings: HTMLCollection,
   return qualifier;
 }
 
-/** The element's DevTools-style selector; `''` for anything that is not an element. */
-export function getElementPath(element: Element | null | undefined): string {
+/**
+ * The element's DevTools-style selector; `''` for anything that is not an element. `memo` keeps
+ * the ancestors' steps while the document is unchanged (the clicked element's own is always read).
+ */
+export function getElementPath(element: Element | null | undefined, memo?: ElementMemo): string {
   try {
     if (!element || element.nodeType !== ELEMENT_NODE) return '';
     const steps: string[] = [];
@@ -99,7 +103,9 @@ export function getElementPath(element: Element | null | undefined): string {
         steps.push(id ? `${name}#${cssEscape(id)}` : name);
         break;
       }
-      steps.push(name + stepQualifier(current as Element, name, (parent as ParentNode).children, current === element));
+      const ancestor = current as Element;
+      const qualify = () => stepQualifier(ancestor, name, (parent as ParentNode).children, ancestor === element);
+      steps.push(name + (memo && ancestor !== element ? memo.read(ancestor, 'step', qualify) : qualify()));
       current = parent;
     }
     return steps.reverse().join(' > ');

@@ -8,6 +8,7 @@ export * from './element-text.js';
 export * from './element-attributes.js';
 export * from './element-path.js';
 export * from './element-hierarchy.js';
+export * from './element-memo.js';
 export * from './idle-scheduler.js';
 export * from './navigation-observer.js';
 export * from './cookie-jar.js';

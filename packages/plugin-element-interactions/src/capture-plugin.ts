@@ -4,10 +4,11 @@
  */
 import type { Plugin, Properties, TrackingClient } from '@sightline/core';
 import { getDocument, getWindow, objectOrEmpty } from '@sightline/core';
-import { definePlugin, isSightlineUi, type PluginScope } from '@sightline/dom';
+import { createElementMemo, definePlugin, isSightlineUi, type ElementMemo, type PluginScope } from '@sightline/dom';
 import { buildElementProperties, type InteractionKind, type InteractionRecord } from './element-properties.js';
 import { currentPageUrl } from './interaction-context.js';
 import { resolvePrivacyAndPage, type PrivacyAndPageOptions } from './options.js';
+import { createPageMemo } from './page-memo.js';
 import { isPageUrlAllowed } from './page-url-filter.js';
 import { compileSelectorList, eventTargetElement } from './selector-list.js';
 
@@ -26,6 +27,11 @@ export interface CaptureSetup<O> extends Pick<
    * captured.
    */
   targetOf(event: Event): Element | null;
+  /**
+   * From now on `report` reuses what it read of ancestors while `version` (a DOM change count, see
+   * createElementMemo) stays the same.
+   */
+  memoizeElements(version: () => number): void;
   /** Builds the element properties of `record`, adds `extra` and tracks the event; errors are logged. */
   report(eventType: string, record: InteractionRecord, kind: InteractionKind, extra?: Properties): void;
 }
@@ -48,12 +54,17 @@ export function capturePlugin<O extends PrivacyAndPageOptions>(
       }
       const safeOptions = objectOrEmpty<O>(options) as O;
       const resolved = resolvePrivacyAndPage(safeOptions, logger);
+      const pageMemo = createPageMemo();
+      let elementMemo: ElementMemo | undefined;
       start({
         logger,
         document,
         win,
         options: safeOptions,
         onError,
+        memoizeElements(version) {
+          elementMemo = createElementMemo(version);
+        },
         selectorList: (value, fallback, optionName) =>
           compileSelectorList({ value, fallback, optionName, document, logger }),
         targetOf(event) {
@@ -67,7 +78,8 @@ export function capturePlugin<O extends PrivacyAndPageOptions>(
         },
         report(eventType, record, kind, extra) {
           try {
-            const properties = buildElementProperties(record, { ...resolved, kind, document });
+            if (elementMemo) elementMemo.refresh();
+            const properties = buildElementProperties(record, { ...resolved, kind, document, pageMemo, elementMemo });
             client.track(eventType, Object.assign(properties, extra), { time: record.time });
           } catch (error) {
             onError(error);

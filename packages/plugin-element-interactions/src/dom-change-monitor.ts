@@ -22,6 +22,11 @@ export interface DomChangeMonitor {
   readonly available: boolean;
   /** Calls `onChange` once, at the first relevant mutation after `since`. Returns unwatch. */
   watch(watch: ChangeWatch): () => void;
+  /**
+   * A count that moves whenever the document changed (mutations delivered, and those still
+   * pending, taken now); NaN when no change can be seen (no MutationObserver, or released).
+   */
+  version(): number;
   release(): void;
 }
 
@@ -45,6 +50,9 @@ interface SharedMonitor {
   watches: Set<OwnedWatch>;
   observer: MutationObserver | undefined;
   references: number;
+  /** Mutation batches seen so far. */
+  changes: number;
+  onMutations(records: MutationRecord[]): void;
 }
 
 function startSharedMonitor(root: Node, options: MonitorOptions): SharedMonitor {
@@ -66,6 +74,7 @@ function startSharedMonitor(root: Node, options: MonitorOptions): SharedMonitor 
   };
 
   const onMutations = (records: MutationRecord[]): void => {
+    shared.changes += 1;
     const at = now();
     const targets = new Set<Node>();
     for (const record of records) targets.add(record.target);
@@ -91,7 +100,8 @@ function startSharedMonitor(root: Node, options: MonitorOptions): SharedMonitor 
   const Observer = getGlobalScope()?.MutationObserver;
   const observer = Observer && new Observer(onMutations);
   observer?.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
-  return { watches, observer, references: 0 };
+  const shared: SharedMonitor = { watches, observer, references: 0, changes: 0, onMutations };
+  return shared;
 }
 
 // Created on first use: importing the module has no side effects.
@@ -112,6 +122,13 @@ export function acquireDomChangeMonitor(root: Node, options: MonitorOptions = {}
       const entry: OwnedWatch = { ...watch, owner: handle };
       watches.add(entry);
       return () => watches.delete(entry);
+    },
+    version() {
+      if (released || !shared.observer) return NaN;
+      // Changes made since the last delivery (earlier in this task) count too.
+      const pending = shared.observer.takeRecords();
+      if (pending.length) shared.onMutations(pending);
+      return shared.changes;
     },
     release() {
       if (released) return;

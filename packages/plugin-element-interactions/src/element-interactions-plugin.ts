@@ -40,6 +40,8 @@ export function elementInteractionsPlugin(options: ElementInteractionsOptions = 
     const work = deferredWork(onError);
     const monitor = actionSelector ? acquireDomChangeMonitor(document) : undefined;
     const actionClicks = pageChangeWatches(monitor, timeout);
+    // The monitor sees every change to the document: ancestors read for one click serve the next.
+    if (monitor && monitor.available) setup.memoizeElements(() => monitor.version());
 
     const emit = (record: InteractionRecord, kind: InteractionKind) => {
       work.schedule(() => report(kind === 'click' ? EVENT_ELEMENT_CLICKED : EVENT_ELEMENT_CHANGED, record, kind));

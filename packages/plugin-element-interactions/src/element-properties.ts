@@ -16,9 +16,11 @@ import {
   tagNameOf,
   urlWithoutQuery,
   type DataAttributePrefix,
+  type ElementMemo,
   type ElementPrivacyOptions,
 } from '@sightline/dom';
 import { Property } from './constants.js';
+import type { PageMemo } from './page-memo.js';
 
 /** What the listener records synchronously: cheap reads only. */
 export interface InteractionRecord {
@@ -38,6 +40,10 @@ export interface ElementPropertiesContext {
   document: Document | undefined;
   privacy: ElementPrivacyOptions;
   dataAttributePrefix: DataAttributePrefix | readonly DataAttributePrefix[];
+  /** The page URL and title of the previous interactions, when the caller keeps them. */
+  pageMemo?: PageMemo;
+  /** Ancestors read for earlier interactions while the document is unchanged (refreshed by the caller). */
+  elementMemo?: ElementMemo;
 }
 
 function setIfPresent(properties: Properties, name: string, value: string | null | undefined): void {
@@ -74,12 +80,20 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   properties[Property.ELEMENT_POSITION_TOP] = top;
   properties[Property.VIEWPORT_HEIGHT] = record.viewportHeight;
   properties[Property.VIEWPORT_WIDTH] = record.viewportWidth;
-  properties[Property.PAGE_URL] = urlWithoutQuery(record.pageUrl);
-  properties[Property.PAGE_TITLE] = readPageTitle(context.document, { maskTextRegex: privacy.maskTextRegex });
-  const path = getElementPath(element);
+  const { pageMemo } = context;
+  properties[Property.PAGE_URL] = pageMemo ? pageMemo.url(record.pageUrl) : urlWithoutQuery(record.pageUrl);
+  properties[Property.PAGE_TITLE] = pageMemo
+    ? pageMemo.title(context.document, privacy.maskTextRegex)
+    : readPageTitle(context.document, { maskTextRegex: privacy.maskTextRegex });
+  const { elementMemo } = context;
+  const path = getElementPath(element, elementMemo);
   properties[Property.ELEMENT_SELECTOR] = path;
   properties[Property.ELEMENT_PATH] = path;
-  properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, { ...privacy, maskedNamesUp });
+  properties[Property.ELEMENT_HIERARCHY] = getElementHierarchy(element, {
+    ...privacy,
+    maskedNamesUp,
+    memo: elementMemo,
+  });
   const attributes = readDataAttributes(element, context.dataAttributePrefix, attributeOptions);
   if (Object.keys(attributes).length > 0) properties[Property.ELEMENT_ATTRIBUTES] = attributes;
   if (!isSecretField(element)) {

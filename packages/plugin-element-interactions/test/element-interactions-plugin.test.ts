@@ -429,6 +429,43 @@ describe('lifecycle', () => {
   });
 });
 
+describe('ancestors read once while the document is unchanged', () => {
+  type Node = { tag: string; classes?: string[]; attrs?: Record<string, string> };
+  const hierarchyOf = (event: { properties: Record<string, unknown> }) =>
+    event.properties[Property.ELEMENT_HIERARCHY] as Node[];
+
+  it('a change made just before the next click is in its event, even before the observer hears of it', async () => {
+    const { tracked } = start();
+    click(byId('buy'));
+    await afterPaint();
+    const section = document.querySelector('section.plans')!;
+    section.className = 'plans promo';
+    section.setAttribute('data-amp-mask-attributes', 'aria-label');
+    // The same task as the change: pagehide runs the deferred work before mutation records are delivered.
+    click(byId('buy'));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(tracked).toHaveLength(2);
+    const [before, after] = tracked.map(hierarchyOf);
+    expect(before[0].attrs).toMatchObject({ 'aria-label': 'Buy pro' });
+    expect(after[0].attrs).toMatchObject({ 'aria-label': '*****' });
+    expect(after[1].classes).toEqual(['plans', 'promo']);
+    expect(after[1].attrs).toEqual({ 'data-amp-mask-attributes': 'aria-label' });
+  });
+
+  it('each event has its own hierarchy: changing one changes no other', async () => {
+    const { tracked } = start();
+    click(byId('buy-label'));
+    await afterPaint();
+    click(byId('buy'));
+    await afterPaint();
+    const [first, second] = tracked.map(hierarchyOf);
+    first[0].classes!.push('changed');
+    first[1].tag = 'changed';
+    expect(second[0].classes).toEqual(['buy', 'primary']);
+    expect(second[1].tag).toBe('section');
+  });
+});
+
 describe('with the core client', () => {
   it('the event reaches the destination with the click time', async () => {
     vi.useRealTimers();

@@ -32,8 +32,12 @@ export interface FileDownloadsOptions {
  * window goes through their named-element lookup, which cost more than the rest of the search.
  */
 const linkOf = (event: Event): HTMLAnchorElement | undefined => {
-  for (const node of event.composedPath()) {
-    if (node === event.currentTarget) return;
+  // Read once: a DOM getter per node of a deep page's path cost more than the rest of the walk.
+  const listenerNode = event.currentTarget;
+  const path = event.composedPath();
+  for (let index = 0; index < path.length; index++) {
+    const node = path[index];
+    if (node === listenerNode) return;
     const name = (node as Element).localName;
     if ((name === 'a' || name === 'area') && (node as Element).hasAttribute('href')) return node as HTMLAnchorElement;
   }

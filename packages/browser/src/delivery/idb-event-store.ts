@@ -1,4 +1,4 @@
-import { createStore, delMany, getMany, setMany, values, type UseStore } from 'idb-keyval';
+import { createStore, delMany, promisifyRequest, setMany, values, type UseStore } from 'idb-keyval';
 import type { EventStore, StoredEvent } from '@sightline/core';
 
 /** Records per IndexedDB transaction: each put is a structured clone (≈50 µs), so a chunk of
@@ -33,9 +33,12 @@ export const createIdbEventStore = (databaseName: string, storeName: string): Ev
     },
     getAll: () => values<StoredEvent>(use()),
     remove: (ids) => delMany(ids, use()),
+    // Keys only: reading the records back would copy every event of the batch out of the database.
     existing: async (ids) => {
-      const found = await getMany<StoredEvent>(ids, use());
-      return ids.filter((_, index) => found[index] !== undefined);
+      const keys = await use()('readonly', (records) =>
+        Promise.all(ids.map((id) => promisifyRequest(records.getKey(id)))),
+      );
+      return ids.filter((_, index) => keys[index] !== undefined);
     },
   };
 };

@@ -97,7 +97,12 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     finish(victims, { code: 0, message: 'Dropped: the event store is full', reason: DropReason.STORE_FULL });
   };
 
-  const writer = createStoreWriter(context, store, () => scheduler.scheduleNext());
+  const writer = createStoreWriter(context, store, {
+    onWritten: () => scheduler.scheduleNext(),
+    // A hidden page may be frozen or killed without pagehide; a closed engine hands its events over.
+    atOnce: () => context.closed || (!!lifecycle && lifecycle.isHidden()),
+  });
+
   const uploader = createUploader(context, queue, reporter, finish);
   const tabs = createTabLink(context, {
     queue,
@@ -170,6 +175,12 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     answered: () => scheduler.scheduleNext(),
   });
 
+  /** The page may be going away: unwritten events go by the exit transport, and to the store now. */
+  const onHidden = (): void => {
+    flushOnExit();
+    void writer.settle();
+  };
+
   /** Sends on exit once this task's events are in (an event tracked while hidden: web vitals on hide). */
   const sendOnExitSoon = (): void => {
     if (exitScheduled) return;
@@ -215,9 +226,7 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
     context.transport = transportFor(config.transport);
     if (connectivity) unsubscribers.push(connectivity.subscribe((online) => online && onOnline()));
     if (lifecycle)
-      unsubscribers.push(
-        lifecycle.subscribe({ onHidden: flushOnExit, onVisible: () => undefined, onLeave: tabs.leave }),
-      );
+      unsubscribers.push(lifecycle.subscribe({ onHidden, onVisible: () => undefined, onLeave: tabs.leave }));
     if (channel) unsubscribers.push(channel.subscribe({ outcome: tabs.onSharedOutcome, left: tabs.onPageGone }));
     // Events left by earlier page lives (or a crashed tab) go out without waiting for a new one.
     scheduler.scheduleAt(clock.now());
@@ -243,6 +252,8 @@ export const createDeliveryPlugin = (environment: DeliveryEnvironment): Delivery
 
   const teardown = (): void => {
     context.closed = true;
+    // Events waiting for the write window are stored now, for the next engine on this store.
+    void writer.settle();
     const session = scheduler.stop();
     unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
     // Every `{ promise }` settles: the events are handed over now; an upload still out answers for

@@ -78,3 +78,21 @@ export const isAdoptable = (record: unknown): record is StoredEvent => {
   const candidate = record as Partial<StoredEvent> | undefined;
   return !!candidate && typeof candidate.id === 'string' && !!candidate.event;
 };
+
+/**
+ * How long new events wait for the store write, so the events tracked close together (a burst of
+ * clicks, a click and the events it causes) share one IndexedDB transaction: one per event costs
+ * more than the rest of a click's capture. A page killed without pagehide or visibilitychange
+ * (a crash) can lose at most the events of this window; hidden pages and teardown write at once.
+ */
+export const WRITE_WINDOW_MS = 250;
+
+/**
+ * Milliseconds until the `unwritten` events waiting for a write are written; 0: in a microtask
+ * (one write per burst). A full batch does not wait (it goes at once), nor does anything wait past
+ * half its flush interval (its write is done before it is due).
+ */
+export const writeDelay = (
+  unwritten: number,
+  { flushQueueSize, flushIntervalMillis }: Pick<BatchConfig, 'flushQueueSize' | 'flushIntervalMillis'>,
+): number => (unwritten >= flushQueueSize ? 0 : Math.max(0, Math.min(WRITE_WINDOW_MS, flushIntervalMillis / 2)));

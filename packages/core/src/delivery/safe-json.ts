@@ -20,6 +20,9 @@ const nativeParse = JSON.parse;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 const HEX = '0123456789abcdef';
+/** Any character past ASCII: without one, a text's UTF-8 bytes are its length. */
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 const unicodeEscape = (code: number): string =>
   '\\u' + HEX[(code >> 12) & 15] + HEX[(code >> 8) & 15] + HEX[(code >> 4) & 15] + HEX[code & 15];
@@ -117,6 +120,8 @@ export const isoTime = (time: number): string | undefined => {
 
 /** UTF-8 bytes of `text` (lone surrogate halves as the 3 bytes of U+FFFD, as encoders send them). */
 export const byteLength = (text: string): number => {
+  // An upload body is mostly ASCII: one native scan instead of a loop over every character.
+  if (!regexTest.call(NON_ASCII, text)) return text.length;
   let bytes = 0;
   for (let index = 0; index < text.length; index++) {
     const code = codeAt.call(text, index);

@@ -2,20 +2,29 @@ import type { EventStore } from '../types.js';
 import type { DeliveryContext } from './delivery-context.js';
 import { written } from './event-queue.js';
 import type { QueuedEvent } from './event-state.js';
+import { writeDelay } from './queue-policy.js';
 
 /**
- * Writes accepted events to the store and removes finished ones, coalesced per microtask (a burst
- * of track() calls is one write). Operations run one after another, so a removal never overtakes
- * its own write. `onWritten`: new events are stored, time to see when they go.
+ * Writes accepted events to the store and removes finished ones, coalesced: removals per
+ * microtask, writes over the write window (queue-policy.ts), so events tracked close together are
+ * one write. An event finished before its write started is neither written nor removed.
+ * Operations run one after another, so a removal never overtakes its own write. `onWritten`: new
+ * events are stored, time to see when they go.
  */
-export const createStoreWriter = (context: DeliveryContext, store: EventStore, onWritten: () => void) => {
+export const createStoreWriter = (
+  context: DeliveryContext,
+  store: EventStore,
+  { onWritten, atOnce }: { onWritten(): void; atOnce(): boolean },
+) => {
   let chain: Promise<void> = Promise.resolve();
-  const unwritten: QueuedEvent[] = [];
+  /** Accepted events whose write has not started, by insert_id. */
+  const unwritten = new Map<string, QueuedEvent>();
   const unremoved: string[] = [];
   /** Finished events whose removal has not reached the store yet (asked for, queued or running). */
   const removing = new Set<string>();
   let writesInProgress = 0;
   let scheduled = false;
+  let timer: unknown;
 
   /** Runs a store operation; false (and logged) when it failed. */
   const guard = async (what: string, operation: () => Promise<void>): Promise<boolean> => {
@@ -34,7 +43,10 @@ export const createStoreWriter = (context: DeliveryContext, store: EventStore, o
    */
   const run = (): Promise<void> => {
     scheduled = false;
-    const writes = unwritten.splice(0);
+    if (timer !== undefined) context.clock.clearTimeout(timer);
+    timer = undefined;
+    const writes = Array.from(unwritten.values());
+    unwritten.clear();
     const removals = unremoved.splice(0);
     if (writes.length) {
       writesInProgress += writes.length;
@@ -62,22 +74,35 @@ export const createStoreWriter = (context: DeliveryContext, store: EventStore, o
     queueMicrotask(() => void run());
   };
 
+  /** Writes within the window; at once (this microtask's burst) once a batch is full or `atOnce` says. */
+  const scheduleWrite = (): void => {
+    const delay = context.config && !atOnce() ? writeDelay(unwritten.size, context.config) : 0;
+    if (!delay) return schedule();
+    if (timer === undefined && !scheduled) timer = context.clock.setTimeout(() => void run(), delay);
+  };
+
   return {
     write(entry: QueuedEvent): void {
-      unwritten.push(entry);
-      schedule();
+      unwritten.set(entry.record.id, entry);
+      scheduleWrite();
     },
     remove(ids: string[]): void {
-      unremoved.push(...ids);
-      for (const id of ids) removing.add(id);
-      schedule();
+      for (const id of ids) {
+        // Answered before its write started (a page-exit request the page lived to read, store_full):
+        // the store never sees it.
+        const entry = unwritten.get(id);
+        if (entry && entry.state === 'finished' && unwritten.delete(id)) continue;
+        unremoved.push(id);
+        removing.add(id);
+      }
+      if (unremoved.length) schedule();
     },
     /** Finished events still in the store: a page going now would leave their records behind. */
     removalsPending: (): string[] => [...removing],
     /** Starts what is asked for now; resolves once everything asked for so far reached the store. */
     settle: run,
-    /** Writes are on their way: flush() waits for them to send their events too. */
-    writing: (): boolean => writesInProgress > 0,
+    /** Writes are waiting or on their way: flush() waits for them to send their events too. */
+    writing: (): boolean => writesInProgress > 0 || unwritten.size > 0,
   };
 };
 

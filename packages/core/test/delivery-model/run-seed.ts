@@ -224,12 +224,14 @@ export const runSeed = async (seed: number) => {
     },
     hide: () => (call('pagehide', () => page.screen.hide()), 'hide'),
     show: () => (call('pageshow', () => page.screen.show()), 'show'),
-    reload: () => {
+    reload: async () => {
       const pagehide = random.chance(0.5);
       goingAway = true;
       if (pagehide) call('pagehide', () => page.screen.leave());
       goingAway = false;
       void call('teardown', () => page.h.plugin.teardown!());
+      // Teardown writes what waits for the write window: what that write fails to store is lost with the page.
+      await settleMicrotasks();
       ledger.onTeardown(page, new Set(store.memory.records.keys()));
       offlineSetting = false; // the new page starts from its init options
       page = openPage();
@@ -284,6 +286,7 @@ export const runSeed = async (seed: number) => {
   if (ledger.handedOffOn(page.index)) {
     // What this page handed to a beacon goes once more from the next page life only.
     void call('teardown', () => page.h.plugin.teardown!());
+    await settleMicrotasks();
     ledger.onTeardown(page, new Set(store.memory.records.keys()));
     offlineSetting = false;
     page = openPage();
