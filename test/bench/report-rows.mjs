@@ -29,12 +29,16 @@ export const whySize = (leanScript, mainScript, kb) => {
     .filter(([name]) => name.startsWith('plugin-'))
     .reduce((sum, [, bytes]) => sum + bytes, 0);
   const fraction = (bytes) => percent(bytes / mainScript.minifiedBytes);
+  const delivery = mainScript.modules
+    .filter(([module]) => module.includes('/delivery/'))
+    .reduce((sum, [, bytes]) => sum + bytes, 0);
   return `The opt-in features (element and frustration interactions, network requests, web vitals) and the
   capture preview are on-demand files now, so the main file is what the default options run. By source
   map it is ${fraction(share('core'))} the core client and delivery engine, ${fraction(share('browser'))} the browser
   package (transports, flush lock, identity storage and the legacy cookie upgrade, the entries),
-  ${fraction(share('dom'))} the shared DOM reading and scrubbing, and ${fraction(plugins)} the five default plugins. What the
-  core's bytes buy: every event goes through a persisted IndexedDB queue that survives reloads,
+  ${fraction(share('dom'))} the shared DOM reading and scrubbing, and ${fraction(plugins)} the five default plugins; the
+  delivery engine alone (core and browser \`delivery/\`) is ${fraction(delivery)}, about as much gzip as the whole
+  lean goal. What those bytes buy: every event goes through a persisted IndexedDB queue that survives reloads,
   offline and closed tabs, at most once on the wire; retries follow the response (429 and 5xx back
   off, 413 splits the batch, 400 drops only the rejected events); one tab flushes at a time (Web
   Locks, or a lease); identity lives in cookies and localStorage and upgrades from the documented
@@ -43,8 +47,15 @@ export const whySize = (leanScript, mainScript, kb) => {
   ${kb(leanScript.strings.gzipSaved)} KB of the lean script's ${kb(leanScript.gzipBytes)} KB gzip, and mangling every private member's
   name would save at most ${kb(leanScript.manglingSaved, 2)} KB. The \`Identify\`/\`Revenue\` builders are checked by shape, so
   an npm app that never builds one does not bundle them (the script tag must carry them:
-  \`new sightline.Identify()\` is synchronous). Reaching the goals means moving part of the delivery
-  engine or the identity upgrade out of the synchronous \`init\`, which this round did not do.`;
+  \`new sightline.Identify()\` is synchronous). Tried and measured in this round (2026-12-08), and not kept:
+  the documented SDK's cookie upgrade as a split chunk and an on-demand file, loaded only when such a
+  cookie exists: the decoder is about 0.3 KB gzip and the loader, its SRI hash and init's wait for it
+  cost as much (main file +0.1 KB, lean +0.07 KB), and a lean app bundling to one file would have had
+  to allow chunks; the option-check messages (about 1.2 KB gzip of checks, 0.3 KB of it text) as
+  generated or helper-built texts: each variant was 23–57 B larger, as gzip already shares the
+  repeated phrases. No module is bundled twice. Reaching the goals means moving part of the delivery
+  engine out of the synchronous \`init\`, which would leave events tracked before it arrives without
+  their durable store: not a trade this SDK makes.`;
 };
 
 /** The default track() goal's why, from a CPU profile of those calls (`shares`: sdkTimeShares). */
@@ -64,11 +75,15 @@ const whyClick = (shares) => {
   ${area('delivery: store and upload')} of the SDK's script time (IndexedDB calls alone ${api('IndexedDB')}, the upload's fetch ${api('fetch')}); the core
   client ${area('core: client, pipeline, identity')} (tracking call, pipeline, property checks, and the identity's activity write: a
   synchronous cookie read and write at most every 250 ms of activity, document.cookie ${api('document.cookie')}); element
-  interactions ${area('element interactions')} and the DOM reading and masking they call ${area('shared DOM reading and masking (dom)')}. Delivery and the core
-  client are being restructured by others as this is written: their share is measured and reported
-  here, not changed. Each click also costs at least four tasks (the click, the after-paint frame
-  callback and timer that keep the work off the click's paint, the IndexedDB write's completion), and
-  on this shared machine a task's fixed cost is a large part of a small one.`;
+  interactions ${area('element interactions')} and the DOM reading and masking they call ${area('shared DOM reading and masking (dom)')}. This round cut
+  what repeats between clicks: store writes of events tracked within 250 ms share one IndexedDB
+  transaction, the check before an upload reads keys not records, the page URL and title and the
+  ancestors' hierarchy are read again only when the document changes. What is left is per click: the
+  structured clone of each record into IndexedDB (about 1 KB of hierarchy per click), its share of the
+  upload's fetch and encoding, the element's visible text and label (computed style, which no
+  mutation record reports), and the identity's activity cookie. Each click also costs at least three
+  tasks (the click, the after-paint callback that keeps the work off the click's paint, the write's
+  completion), and on this shared machine a task's fixed cost is a large part of a small one.`;
 };
 const WHY_INIT_HEAP = (
   ours,
