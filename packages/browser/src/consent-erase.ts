@@ -11,6 +11,12 @@ import {
 } from './constants.js';
 import { storageKey } from './identity-storage.js';
 
+/** The domains a cookie on `hostname` may have been written with: none (host-only), the host, each parent but the TLD. */
+export const cookieDomains = (hostname: string): string[] => {
+  const parts = hostname.split('.');
+  return parts.map((_, index) => (index ? `.${parts.slice(index - 1).join('.')}` : ''));
+};
+
 /**
  * Consent denied: removes every cookie, storage key and IndexedDB database this instance (its
  * flush lock, the documented SDK it upgraded from, and its plugins: `pluginKeys`) wrote. Each removal on its own:
@@ -25,9 +31,8 @@ export const eraseStorage = (config: Config, pluginKeys: string[]): void => {
   const suffix = instanceSuffix(config);
   const key = storageKey(config);
   const location = getLocation();
-  const parts = (location ? location.hostname : '').split('.');
-  // A cookie is removed with the domain it was written with: none (host-only), the host, each parent but the TLD.
-  const domains = parts.map((_, index) => (index ? `.${parts.slice(index - 1).join('.')}` : ''));
+  // A cookie is removed with the domain it was written with.
+  const domains = cookieDomains(location ? location.hostname : '');
   for (const name of [key, amplitudeCookieName(config.apiKey), legacyCookieName(config.apiKey)])
     for (const domain of domains)
       writeCookie(name, null, { domain, expirationDays: 0, sameSite: 'Lax', secure: false });
