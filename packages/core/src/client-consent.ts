@@ -1,8 +1,9 @@
 import { ClientLifecycle } from './client-lifecycle.js';
+import { ResultCode } from './constants.js';
 import { CONSENT_STATE_RULE, refusesStorage, type ConsentState } from './consent-policy.js';
 import type { ClientOptions } from './options.js';
 import type { ReadyState } from './ready-state.js';
-import { answer } from './results.js';
+import { settled } from './results.js';
 import type { Plugin, ResultPromise } from './types.js';
 
 /**
@@ -21,7 +22,7 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
     if (plugin.consentSafe) return undefined;
     this.appPlugins.push(plugin);
     if (this.consent.mode === 'full') return undefined;
-    return { promise: Promise.resolve(answer('plugin', 'Plugin held until consent is granted')) };
+    return settled({ event_type: 'plugin' }, ResultCode.SUCCESS, 'Plugin held until consent is granted');
   }
 
   /** The init's added plugins that may be set up in `mode` now; the others wait for consent. */
