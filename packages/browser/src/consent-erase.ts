@@ -11,7 +11,7 @@ import {
 } from './constants.js';
 import { storageKey } from './identity-storage.js';
 
-/** The domains a cookie on `hostname` may have been written with: none (host-only), the host, each parent but the TLD. */
+/** The domains a cookie on `hostname` may have been set for: none (host-only), the host, its parents but the TLD. */
 export const cookieDomains = (hostname: string): string[] => {
   const parts = hostname.split('.');
   return parts.map((_, index) => (index ? `.${parts.slice(index - 1).join('.')}` : ''));
