@@ -27,7 +27,7 @@ export const createConsentGate = (logger: () => Logger) => {
   let mode: ConsentMode = 'full';
   /** Mode changes whose plugins are still being set up: events wait for them. */
   let switches = 0;
-  let held: PendingResult[] = [];
+  const held: PendingResult[] = [];
   const dropped: { [reason: string]: number } = {};
 
   const drop = (item: PendingResult, reason: DropReason, message: string): void => {
@@ -98,9 +98,7 @@ export const createConsentGate = (logger: () => Logger) => {
     endSwitch(send: (event: Event) => PendingResult): void {
       // Denied (off), the gate has discarded what it held and holds nothing more: nothing to send.
       if (--switches || mode === 'hold') return;
-      const items = held;
-      held = [];
-      for (const item of items) void send(item.event).promise.then((result: Result) => item.settle(result));
+      for (const item of held.splice(0)) void send(item.event).promise.then((result: Result) => item.settle(result));
     },
   };
   return gate;
