@@ -74,6 +74,7 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
         await this.setUp([...this.modePlugins, ...(to === 'full' ? this.appPlugins : [])], config);
       })
       .catch((error) => this.logger.error('setConsent failed:', error))
-      .finally(() => gate.endSwitch((event) => events.enqueue(event)));
+      // After the catch, as a finally: the configured logger never throws (config wraps each method).
+      .then(() => gate.endSwitch((event) => events.enqueue(event)));
   }
 }
