@@ -19,19 +19,19 @@ export const CONSENT_STATES: readonly ConsentState[] = ['granted', 'pending', 'd
 /** Events held while consent is pending, at most; past it the oldest are dropped (counted). */
 export const CONSENT_HOLD_LIMIT = 1000;
 
-/** A check that `value` is one of `values`, and how logs name them: `"a" or "b"`. */
-const oneOf = (values: readonly string[]): [(value: unknown) => boolean, string] => [
+/** A check that `value` is one of `values`, and how logs name them (as the other options' checks do). */
+const oneOf = (values: readonly string[], text: string): [(value: unknown) => boolean, string] => [
   (value) => values.indexOf(value as never) >= 0,
-  `"${values.join('" or "')}"`,
+  text,
 ];
 
 /** The consent states, checked and named as logs name them. */
-export const CONSENT_STATE_RULE = oneOf(CONSENT_STATES);
+export const CONSENT_STATE_RULE = oneOf(CONSENT_STATES, '"granted", "pending" or "denied"');
 
 /** The consent options `init` checks: [valid, expected (for the log), default]. */
 export const CONSENT_OPTION_RULES: { [name: string]: [(value: unknown) => boolean, string, unknown?] } = {
   consent: CONSENT_STATE_RULE,
-  cookieless: [...oneOf(['never', 'when_denied', 'always']), 'never'],
+  cookieless: [...oneOf(['never', 'when_denied', 'always'], '"never", "when_denied" or "always"'), 'never'],
   respectGlobalPrivacyControl: [(value) => typeof value === 'boolean', 'a boolean', true],
 };
 
