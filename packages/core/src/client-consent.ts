@@ -1,8 +1,9 @@
 import { ClientLifecycle } from './client-lifecycle.js';
-import { CONSENT_STATES, CONSENT_STATES_TEXT, type ConsentState } from './consent-policy.js';
+import { ResultCode } from './constants.js';
+import { CONSENT_STATE_RULE, refusesStorage, type ConsentState } from './consent-policy.js';
 import type { ClientOptions } from './options.js';
 import type { ReadyState } from './ready-state.js';
-import { answer } from './results.js';
+import { settled } from './results.js';
 import type { Plugin, ResultPromise } from './types.js';
 
 /**
@@ -21,7 +22,7 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
     if (plugin.consentSafe) return undefined;
     this.appPlugins.push(plugin);
     if (this.consent.mode === 'full') return undefined;
-    return { promise: Promise.resolve(answer('plugin', 'Plugin held until consent is granted')) };
+    return settled({ event_type: 'plugin' }, ResultCode.SUCCESS, 'Plugin held until consent is granted');
   }
 
   /** The init's added plugins that may be set up in `mode` now; the others wait for consent. */
@@ -36,8 +37,8 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
    * `'pending'` holds events in memory again.
    */
   setConsent(consent: ConsentState): void {
-    if (CONSENT_STATES.indexOf(consent) < 0) {
-      this.rejectArgument(`setConsent needs ${CONSENT_STATES_TEXT}`, consent);
+    if (!CONSENT_STATE_RULE[0](consent)) {
+      this.rejectArgument(`setConsent needs ${CONSENT_STATE_RULE[1]}`, consent);
       return;
     }
     this.whenReady((ready) => this.switchConsent(ready, consent));
@@ -68,11 +69,12 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
         const leaving =
           from === 'full' ? this.appPlugins.filter((plugin) => this.pipeline.list().indexOf(plugin) >= 0) : [];
         for (const plugin of [...leaving, ...this.modePlugins.splice(0)]) await this.pipeline.remove(plugin.name);
-        if (to === 'off' || to === 'cookieless') platform.eraseStorage?.(config);
+        if (refusesStorage(to) && platform.eraseStorage) platform.eraseStorage(config);
         this.modePlugins = platform.createPlugins(config, to);
         await this.setUp([...this.modePlugins, ...(to === 'full' ? this.appPlugins : [])], config);
       })
       .catch((error) => this.logger.error('setConsent failed:', error))
-      .finally(() => gate.endSwitch((event) => events.enqueue(event)));
+      // After the catch, as a finally: the configured logger never throws (config wraps each method).
+      .then(() => gate.endSwitch((event) => events.enqueue(event)));
   }
 }

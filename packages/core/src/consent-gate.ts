@@ -2,9 +2,8 @@ import type { ClientPlatform } from './client-platform.js';
 import {
   consentMode,
   initialConsent,
+  refusesStorage,
   CONSENT_HOLD_LIMIT,
-  COOKIELESS_IGNORED,
-  GPC_DENIED,
   type ConsentMode,
   type ConsentState,
 } from './consent-policy.js';
@@ -16,7 +15,7 @@ import { tryOr } from './try-or.js';
 import type { Config, Event, Logger, Result } from './types.js';
 
 const DENIED = 'Dropped: consent denied';
-const HOLD_FULL = `Dropped: over ${CONSENT_HOLD_LIMIT} held while consent pending`;
+const HOLD_FULL = `Dropped: consent pending, over ${CONSENT_HOLD_LIMIT} held`;
 
 /**
  * Where a ready client's events go under consent: on to the pipeline, held in memory (consent
@@ -28,13 +27,14 @@ export const createConsentGate = (logger: () => Logger) => {
   let mode: ConsentMode = 'full';
   /** Mode changes whose plugins are still being set up: events wait for them. */
   let switches = 0;
-  let held: PendingResult[] = [];
+  const held: PendingResult[] = [];
   const dropped: { [reason: string]: number } = {};
 
   const drop = (item: PendingResult, reason: DropReason, message: string): void => {
     dropped[reason] = (dropped[reason] || 0) + 1;
-    item.settle({ event: item.event, code: 0, message });
-    if (gate.onDrop) gate.onDrop({ event: item.event, code: 0, message, outcome: 'dropped', reason });
+    const result = { event: item.event, code: 0, message };
+    item.settle(result);
+    if (gate.onDrop) gate.onDrop({ ...result, outcome: 'dropped', reason });
   };
 
   const discard = (): void => {
@@ -51,7 +51,7 @@ export const createConsentGate = (logger: () => Logger) => {
     decide(next: ConsentState, config: Config): ConsentMode {
       mode = consentMode(next, config.cookieless);
       // Events held so far carry what the user has now refused: none goes out without full consent.
-      if (mode === 'off' || mode === 'cookieless') discard();
+      if (refusesStorage(mode)) discard();
       return mode;
     },
     /**
@@ -61,21 +61,21 @@ export const createConsentGate = (logger: () => Logger) => {
     start(config: Config, platform: ClientPlatform): ConsentMode {
       const gpc = tryOr(() => (getNavigator() as { globalPrivacyControl?: unknown }).globalPrivacyControl, 0);
       const state = initialConsent(config, gpc);
-      if (state === 'denied' && !config.consent) logger().warn(GPC_DENIED);
+      if (state === 'denied' && !config.consent) logger().warn('Global Privacy Control: consent "denied"');
       const started = gate.decide(state, config);
-      if (started === 'off' || started === 'cookieless') platform.eraseStorage?.(config);
+      if (refusesStorage(started) && platform.eraseStorage) platform.eraseStorage(config);
       return started;
     },
     /** The message when `call` is ignored because nothing may identify the user (cookieless), logged. */
     ignored(call: string): string | undefined {
       if (mode !== 'cookieless') return undefined;
-      const message = COOKIELESS_IGNORED(call);
+      const message = `${call} ignored: cookieless`;
       logger().warn(message);
       return message;
     },
     /** The delivery report with what consent dropped and holds added. */
     report(stats: DeliveryStats): DeliveryStats {
-      for (const reason in dropped) stats.dropped[reason as DropReason] = dropped[reason];
+      Object.assign(stats.dropped, dropped);
       stats.pending += held.length;
       return stats;
     },
@@ -96,11 +96,9 @@ export const createConsentGate = (logger: () => Logger) => {
     },
     /** A mode change is set up: held events go on in order through `send`, unless consent still holds them. */
     endSwitch(send: (event: Event) => PendingResult): void {
+      // Denied (off), the gate has discarded what it held and holds nothing more: nothing to send.
       if (--switches || mode === 'hold') return;
-      if (mode === 'off') return discard();
-      const items = held;
-      held = [];
-      for (const item of items) void send(item.event).promise.then((result: Result) => item.settle(result));
+      for (const item of held.splice(0)) void send(item.event).promise.then((result: Result) => item.settle(result));
     },
   };
   return gate;

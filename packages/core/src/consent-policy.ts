@@ -15,26 +15,23 @@ export type CookielessSetting = 'never' | 'when_denied' | 'always';
 export type ConsentMode = 'full' | 'hold' | 'cookieless' | 'off';
 
 export const CONSENT_STATES: readonly ConsentState[] = ['granted', 'pending', 'denied'];
-export const COOKIELESS_SETTINGS: readonly CookielessSetting[] = ['never', 'when_denied', 'always'];
 
 /** Events held while consent is pending, at most; past it the oldest are dropped (counted). */
 export const CONSENT_HOLD_LIMIT = 1000;
 
-/** The consent states, as logs name them. */
-export const CONSENT_STATES_TEXT = '"granted", "pending" or "denied"';
+/** A check that `value` is one of `values`, and how logs name them (as the other options' checks do). */
+const oneOf = (values: readonly string[], text: string): [(value: unknown) => boolean, string] => [
+  (value) => values.indexOf(value as never) >= 0,
+  text,
+];
 
-export const COOKIELESS_IGNORED = (call: string): string => `${call} ignored: cookieless`;
-
-export const GPC_DENIED = 'Global Privacy Control: consent "denied"';
+/** The consent states, checked and named as logs name them. */
+export const CONSENT_STATE_RULE = oneOf(CONSENT_STATES, '"granted", "pending" or "denied"');
 
 /** The consent options `init` checks: [valid, expected (for the log), default]. */
 export const CONSENT_OPTION_RULES: { [name: string]: [(value: unknown) => boolean, string, unknown?] } = {
-  consent: [(value) => CONSENT_STATES.indexOf(value as never) >= 0, CONSENT_STATES_TEXT],
-  cookieless: [
-    (value) => COOKIELESS_SETTINGS.indexOf(value as never) >= 0,
-    '"never", "when_denied" or "always"',
-    'never',
-  ],
+  consent: CONSENT_STATE_RULE,
+  cookieless: [...oneOf(['never', 'when_denied', 'always'], '"never", "when_denied" or "always"'), 'never'],
   respectGlobalPrivacyControl: [(value) => typeof value === 'boolean', 'a boolean', true],
 };
 
@@ -49,9 +46,12 @@ export const initialConsent = (
   options.consent || (options.respectGlobalPrivacyControl && globalPrivacyControl === true ? 'denied' : 'granted');
 
 /** What a consent state does under the `cookieless` setting. */
-export const consentMode = (state: ConsentState, cookieless: CookielessSetting): ConsentMode => {
-  if (cookieless === 'always') return 'cookieless';
-  if (state === 'granted') return 'full';
-  if (state === 'pending') return 'hold';
-  return cookieless === 'when_denied' ? 'cookieless' : 'off';
-};
+export const consentMode = (state: ConsentState, cookieless: CookielessSetting): ConsentMode =>
+  cookieless === 'always'
+    ? 'cookieless'
+    : ({ granted: 'full', pending: 'hold', denied: cookieless === 'when_denied' ? 'cookieless' : 'off' } as const)[
+        state
+      ];
+
+/** Whether a mode refuses storage (denied, or cookieless): held events are discarded and what was stored erased. */
+export const refusesStorage = (mode: ConsentMode): boolean => mode === 'off' || mode === 'cookieless';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   consentMode,
   initialConsent,
+  refusesStorage,
   type ConsentMode,
   type ConsentState,
   type CookielessSetting,
@@ -36,5 +37,16 @@ describe('consent policy: consent state × cookieless → what the client does',
     ['denied', 'always', 'cookieless'],
   ])('%s with cookieless %s → %s', (state, cookieless, mode) => {
     expect(consentMode(state, cookieless)).toBe(mode);
+  });
+});
+
+describe('consent policy: which modes refuse storage (held events discarded, stored data erased)', () => {
+  it.each<[ConsentMode, boolean]>([
+    ['full', false],
+    ['hold', false],
+    ['cookieless', true],
+    ['off', true],
+  ])('%s → %s', (mode, refuses) => {
+    expect(refusesStorage(mode)).toBe(refuses);
   });
 });
