@@ -152,10 +152,11 @@ export const startProfiler = async (cdp, intervalMicros = 50) => {
 /** Sightline's areas, by source module: what a click or an event costs in each part of the SDK. */
 export const sightlineArea = (module) => {
   if (/^core\/src\/delivery\/|^src\/delivery\/|idb-keyval/.test(module)) return 'delivery: store and upload';
-  if (/^core\/src\/|^src\/identity-|^dom\/src\/cookie-jar/.test(module)) return 'core: client, pipeline, identity';
   if (/^plugin-element-interactions\//.test(module)) return 'element interactions';
-  if (/^dom\//.test(module)) return 'shared DOM reading and masking (dom)';
   if (/^plugin-[a-z-]+\/|context-plugin/.test(module)) return 'other plugins';
+  // The browser package's own client glue (identity storage, the browser client, consent) is the client's.
+  if (/^core\/src\/|^src\/|^dom\/src\/cookie-jar/.test(module)) return 'core: client, pipeline, identity';
+  if (/^dom\//.test(module)) return 'shared DOM reading and masking (dom)';
   if (/^\/bench\.html/.test(module)) return 'the page';
   return module;
 };
