@@ -42,11 +42,9 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   protected initialization: Promise<unknown> = Promise.resolve();
   /** Where events go under consent: on, held or dropped (docs/consent.md). */
   protected readonly consent = createConsentGate(() => this.logger);
-  /** The plugins the platform set up for the current consent mode. */
-  protected modePlugins: Plugin[] = [];
 
   /** Which of the plugins added before init may be set up in the consent mode it starts in. */
-  protected abstract startPlugins(added: Plugin[], full: boolean): Plugin[];
+  protected abstract startPlugins(added: Plugin[]): Plugin[];
 
   constructor(protected readonly platform: ClientPlatform) {
     this.logger.enable(LogLevel.Warn);
@@ -138,8 +136,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     };
     this.current = state;
 
-    this.modePlugins = this.platform.createPlugins(config, mode);
-    const plugins = [...this.modePlugins, ...this.startPlugins(this.pendingPlugins.splice(0), mode === 'full')];
+    const plugins = [...this.platform.createPlugins(config, mode), ...this.startPlugins(this.pendingPlugins.splice(0))];
     // Events of a previous init held by consent go on once this one's plugins are set up.
     this.consent.startSwitch();
     const initialized = this.setUp(plugins, config).then(() => this.becomeReady(state, sessionId));
