@@ -47,7 +47,7 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
       return;
     }
     this.whenReady((ready) => {
-      const { consent: gate, platform, events } = this;
+      const { consent: gate, platform } = this;
       const { config } = ready;
       const from = gate.mode;
       const to = gate.decide(consent, config);
@@ -58,8 +58,8 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
       else if (to === 'cookieless') this.startAnonymous(ready);
       gate.startSwitch();
       this.initialization = this.initialization
-        .then(() => events.whenDrained())
         .then(async () => {
+          await this.events.whenDrained();
           // What consent allowed goes: the SDK's plugins and the app's set up under granted consent
           // (one refused for its name never reached the pipeline); `consentSafe` ones stay.
           for (const plugin of this.pipeline.list().filter((plugin) => !plugin.consentSafe))
@@ -69,7 +69,7 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
         })
         .catch((error) => this.logger.error('setConsent failed:', error))
         // After the catch, as a finally: the configured logger never throws (config wraps each method).
-        .then(() => gate.endSwitch((event) => events.enqueue(event)));
+        .then(() => gate.endSwitch());
     });
   }
 }

@@ -41,7 +41,10 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   /** Settles once the latest init (or consent change) has set up its plugins: a re-init waits for it. */
   protected initialization: Promise<unknown> = Promise.resolve();
   /** Where events go under consent: on, held or dropped (docs/consent.md). */
-  protected readonly consent = createConsentGate(() => this.logger);
+  protected readonly consent = createConsentGate(
+    () => this.logger,
+    (event) => this.events.enqueue(event),
+  );
 
   /** Which of the plugins added before init may be set up in the consent mode it starts in. */
   protected abstract startPlugins(added: Plugin[]): Plugin[];
@@ -192,7 +195,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     else state.sessions.touch(this.now());
     this.sendInitIdentify(state, {});
     this.deferred.replay(state, this.logger);
-    this.consent.endSwitch((event) => this.events.enqueue(event));
+    this.consent.endSwitch();
     state.identity.reserveAhead();
     return answer('init', 'Initialized');
   }
