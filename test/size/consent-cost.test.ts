@@ -4,10 +4,10 @@ import { consentCost } from './consent-cost.mjs';
 
 /**
  * What consent (the states, setConsent, the hold, GPC, cookieless measurement, erasing, held app
- * plugins, drops told to onDelivery) may add to the default script, in gzip bytes: today's 1253 and
+ * plugins, drops told to onDelivery) may add to the default script, in gzip bytes: today's 1180 and
  * a little room. The goal is 1024 (docs/consent.md); a change that grows it past the budget must say why.
  */
-const CONSENT_BUDGET_BYTES = 1280;
+const CONSENT_BUDGET_BYTES = 1200;
 const CONSENT_GOAL_BYTES = 1024;
 
 describe('consent on the default script (issue 22)', () => {

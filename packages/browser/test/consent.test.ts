@@ -335,4 +335,19 @@ describe('consent: plugins added with add() wait for it', () => {
     await settle();
     expect([safe.setups, removed.setups]).toEqual([1, 0]);
   });
+
+  it('a consentSafe plugin stays set up through every change (only what consent allowed is torn down)', async () => {
+    const { client, init } = createClient();
+    await init({ consent: 'pending' });
+    const safe = appPlugin('safe', true);
+    await client.add(safe).promise;
+    for (const consent of ['granted', 'denied', 'pending', 'granted'] as const) {
+      client.setConsent(consent);
+      await settle();
+    }
+    client.track('After');
+    await settle();
+    expect([safe.setups, safe.teardowns]).toEqual([1, 0]);
+    expect(safe.seen).toContain('After');
+  });
 });

@@ -2,7 +2,6 @@ import { ClientLifecycle } from './client-lifecycle.js';
 import { ResultCode } from './constants.js';
 import { CONSENT_STATE_RULE, refusesStorage, type ConsentState } from './consent-policy.js';
 import type { ClientOptions } from './options.js';
-import type { ReadyState } from './ready-state.js';
 import { settled } from './results.js';
 import type { Plugin, ResultPromise } from './types.js';
 
@@ -25,56 +24,52 @@ export abstract class ConsentClient<Options extends ClientOptions = ClientOption
     return settled({ event_type: 'plugin' }, ResultCode.SUCCESS, 'Plugin held until consent is granted');
   }
 
-  /** The init's added plugins that may be set up in `mode` now; the others wait for consent. */
-  protected startPlugins(added: Plugin[], full: boolean): Plugin[] {
-    this.appPlugins = added.filter((plugin) => !plugin.consentSafe);
-    return full ? added : added.filter((plugin) => plugin.consentSafe);
+  /** The init's added plugins that may be set up in the mode it starts in; the others wait for consent. */
+  protected startPlugins(added: Plugin[]): Plugin[] {
+    this.appPlugins = [];
+    return added.filter((plugin) => !this.holdPlugin(plugin));
   }
 
   /**
    * The user's consent decision, as the banner reports it: `'granted'` moves identity and held
    * events to storage and sends them, `'denied'` drops them and removes what the SDK stored,
    * `'pending'` holds events in memory again.
-   */
-  setConsent(consent: ConsentState): void {
-    if (!CONSENT_STATE_RULE[0](consent)) {
-      this.rejectArgument(`setConsent needs ${CONSENT_STATE_RULE[1]}`, consent);
-      return;
-    }
-    this.whenReady((ready) => this.switchConsent(ready, consent));
-  }
-
-  /**
+   *
    * At once: the identity's storage (the configured one only with full consent; a new page-life
    * identity when cookieless measurement starts), and held events the new state rules out are
    * discarded. Then, once the events on their way have reached the current plugins (and after
    * any change still being set up): those plugins go, the storage is erased when consent is
    * denied, and the next mode's plugins are set up; events tracked meanwhile wait, then go in order.
    */
-  private switchConsent(ready: ReadyState, next: ConsentState): void {
-    const { consent: gate, platform, events } = this;
-    const { config } = ready;
-    const from = gate.mode;
-    const to = gate.decide(next, config);
-    if (to === from) return;
-    ready.storage.persist(to === 'full');
-    // The identity moves to the configured storage (what other tabs wrote meanwhile merged in).
-    if (to === 'full') ready.identity.writeNow();
-    else if (to === 'cookieless') this.startAnonymous(ready);
-    gate.startSwitch();
-    this.initialization = this.initialization
-      .then(() => events.whenDrained())
-      .then(async () => {
-        // Only the app plugins that were set up (one refused for its name is not in the pipeline).
-        const leaving =
-          from === 'full' ? this.appPlugins.filter((plugin) => this.pipeline.list().indexOf(plugin) >= 0) : [];
-        for (const plugin of [...leaving, ...this.modePlugins.splice(0)]) await this.pipeline.remove(plugin.name);
-        if (refusesStorage(to) && platform.eraseStorage) platform.eraseStorage(config);
-        this.modePlugins = platform.createPlugins(config, to);
-        await this.setUp([...this.modePlugins, ...(to === 'full' ? this.appPlugins : [])], config);
-      })
-      .catch((error) => this.logger.error('setConsent failed:', error))
-      // After the catch, as a finally: the configured logger never throws (config wraps each method).
-      .then(() => gate.endSwitch((event) => events.enqueue(event)));
+  setConsent(consent: ConsentState): void {
+    if (!CONSENT_STATE_RULE[0](consent)) {
+      this.rejectArgument(`setConsent needs ${CONSENT_STATE_RULE[1]}`, consent);
+      return;
+    }
+    this.whenReady((ready) => {
+      const { consent: gate, platform } = this;
+      const { config } = ready;
+      const from = gate.mode;
+      const to = gate.decide(consent, config);
+      if (to === from) return;
+      ready.storage.persist(to === 'full');
+      // The identity moves to the configured storage (what other tabs wrote meanwhile merged in).
+      if (to === 'full') ready.identity.writeNow();
+      else if (to === 'cookieless') this.startAnonymous(ready);
+      gate.startSwitch();
+      this.initialization = this.initialization
+        .then(async () => {
+          await this.events.whenDrained();
+          // What consent allowed goes: the SDK's plugins and the app's set up under granted consent
+          // (one refused for its name never reached the pipeline); `consentSafe` ones stay.
+          for (const plugin of this.pipeline.list().filter((plugin) => !plugin.consentSafe))
+            await this.pipeline.remove(plugin.name);
+          if (refusesStorage(to) && platform.eraseStorage) platform.eraseStorage(config);
+          await this.setUp([...platform.createPlugins(config, to), ...(to === 'full' ? this.appPlugins : [])], config);
+        })
+        .catch((error) => this.logger.error('setConsent failed:', error))
+        // After the catch, as a finally: the configured logger never throws (config wraps each method).
+        .then(() => gate.endSwitch());
+    });
   }
 }

@@ -41,12 +41,13 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
   /** Settles once the latest init (or consent change) has set up its plugins: a re-init waits for it. */
   protected initialization: Promise<unknown> = Promise.resolve();
   /** Where events go under consent: on, held or dropped (docs/consent.md). */
-  protected readonly consent = createConsentGate(() => this.logger);
-  /** The plugins the platform set up for the current consent mode. */
-  protected modePlugins: Plugin[] = [];
+  protected readonly consent = createConsentGate(
+    () => this.logger,
+    (event) => this.events.enqueue(event),
+  );
 
   /** Which of the plugins added before init may be set up in the consent mode it starts in. */
-  protected abstract startPlugins(added: Plugin[], full: boolean): Plugin[];
+  protected abstract startPlugins(added: Plugin[]): Plugin[];
 
   constructor(protected readonly platform: ClientPlatform) {
     this.logger.enable(LogLevel.Warn);
@@ -138,8 +139,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     };
     this.current = state;
 
-    this.modePlugins = this.platform.createPlugins(config, mode);
-    const plugins = [...this.modePlugins, ...this.startPlugins(this.pendingPlugins.splice(0), mode === 'full')];
+    const plugins = [...this.platform.createPlugins(config, mode), ...this.startPlugins(this.pendingPlugins.splice(0))];
     // Events of a previous init held by consent go on once this one's plugins are set up.
     this.consent.startSwitch();
     const initialized = this.setUp(plugins, config).then(() => this.becomeReady(state, sessionId));
@@ -195,7 +195,7 @@ export abstract class ClientLifecycle<Options extends ClientOptions = ClientOpti
     else state.sessions.touch(this.now());
     this.sendInitIdentify(state, {});
     this.deferred.replay(state, this.logger);
-    this.consent.endSwitch((event) => this.events.enqueue(event));
+    this.consent.endSwitch();
     state.identity.reserveAhead();
     return answer('init', 'Initialized');
   }

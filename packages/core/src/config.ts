@@ -3,6 +3,7 @@ import { CONSENT_OPTION_RULES } from './consent-policy.js';
 import { describeValue } from './describe-value.js';
 import { isIdentify } from './identify.js';
 import { ConsoleLogger, LogLevel } from './logger.js';
+import { isBoolean, isOneOf, type Check } from './option-guards.js';
 import { tryOr } from './try-or.js';
 import type { Config, Logger } from './types.js';
 
@@ -25,10 +26,7 @@ export const DEFAULT_TRACKING_OPTIONS: Config['trackingOptions'] = {
   userAgent: true,
 };
 
-type Check = (value: unknown) => boolean;
-
 const isString: Check = (v) => typeof v === 'string' && v.length > 0;
-const isBoolean: Check = (v) => typeof v === 'boolean';
 const isInteger =
   (min: number, max = Infinity): Check =>
   (v) =>
@@ -37,10 +35,6 @@ const isNumberAtLeast =
   (min: number): Check =>
   (v) =>
     typeof v === 'number' && Number.isFinite(v) && v >= min;
-const isOneOf =
-  (...allowed: unknown[]): Check =>
-  (v) =>
-    allowed.indexOf(v) >= 0;
 const isObject: Check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const LOGGER_METHODS = ['log', 'warn', 'error', 'debug', 'enable', 'disable'] as const;
 const isLogger: Check = (v) => isObject(v) && LOGGER_METHODS.every((m) => typeof (v as never)[m] === 'function');

@@ -23,7 +23,7 @@ const HOLD_FULL = `Dropped: consent pending, over ${CONSENT_HOLD_LIMIT} held`;
  * counted here for the delivery report, and told to `onDrop` (the client's `onDelivery`
  * listeners): while consent holds or denies there is no delivery to do either.
  */
-export const createConsentGate = (logger: () => Logger) => {
+export const createConsentGate = (logger: () => Logger, send: (event: Event) => PendingResult) => {
   let mode: ConsentMode = 'full';
   /** Mode changes whose plugins are still being set up: events wait for them. */
   let switches = 0;
@@ -37,10 +37,6 @@ export const createConsentGate = (logger: () => Logger) => {
     if (gate.onDrop) gate.onDrop({ ...result, outcome: 'dropped', reason });
   };
 
-  const discard = (): void => {
-    for (const item of held.splice(0)) drop(item, DropReason.CONSENT_DENIED, DENIED);
-  };
-
   const gate = {
     /** Told of every event consent drops, as a delivery report. */
     onDrop: undefined as DeliveryListener | undefined,
@@ -51,7 +47,7 @@ export const createConsentGate = (logger: () => Logger) => {
     decide(next: ConsentState, config: Config): ConsentMode {
       mode = consentMode(next, config.cookieless);
       // Events held so far carry what the user has now refused: none goes out without full consent.
-      if (refusesStorage(mode)) discard();
+      if (refusesStorage(mode)) for (const item of held.splice(0)) drop(item, DropReason.CONSENT_DENIED, DENIED);
       return mode;
     },
     /**
@@ -95,7 +91,7 @@ export const createConsentGate = (logger: () => Logger) => {
       switches++;
     },
     /** A mode change is set up: held events go on in order through `send`, unless consent still holds them. */
-    endSwitch(send: (event: Event) => PendingResult): void {
+    endSwitch(): void {
       // Denied (off), the gate has discarded what it held and holds nothing more: nothing to send.
       if (--switches || mode === 'hold') return;
       for (const item of held.splice(0)) void send(item.event).promise.then((result: Result) => item.settle(result));

@@ -1,3 +1,5 @@
+import { isBoolean, isOneOf, type Check } from './option-guards.js';
+
 /**
  * What consent allows, as pure functions: the state a client starts in (the `consent` option,
  * else Global Privacy Control, else granted) and what each state does under `cookieless`.
@@ -19,20 +21,14 @@ export const CONSENT_STATES: readonly ConsentState[] = ['granted', 'pending', 'd
 /** Events held while consent is pending, at most; past it the oldest are dropped (counted). */
 export const CONSENT_HOLD_LIMIT = 1000;
 
-/** A check that `value` is one of `values`, and how logs name them (as the other options' checks do). */
-const oneOf = (values: readonly string[], text: string): [(value: unknown) => boolean, string] => [
-  (value) => values.indexOf(value as never) >= 0,
-  text,
-];
-
 /** The consent states, checked and named as logs name them. */
-export const CONSENT_STATE_RULE = oneOf(CONSENT_STATES, '"granted", "pending" or "denied"');
+export const CONSENT_STATE_RULE: [Check, string] = [isOneOf(...CONSENT_STATES), '"granted", "pending" or "denied"'];
 
 /** The consent options `init` checks: [valid, expected (for the log), default]. */
-export const CONSENT_OPTION_RULES: { [name: string]: [(value: unknown) => boolean, string, unknown?] } = {
+export const CONSENT_OPTION_RULES: { [name: string]: [Check, string, unknown?] } = {
   consent: CONSENT_STATE_RULE,
-  cookieless: [...oneOf(['never', 'when_denied', 'always'], '"never", "when_denied" or "always"'), 'never'],
-  respectGlobalPrivacyControl: [(value) => typeof value === 'boolean', 'a boolean', true],
+  cookieless: [isOneOf('never', 'when_denied', 'always'), '"never", "when_denied" or "always"', 'never'],
+  respectGlobalPrivacyControl: [isBoolean, 'a boolean', true],
 };
 
 /**

@@ -17,3 +17,15 @@ export const objectOrEmpty = <T extends object>(value: unknown): Partial<T> =>
  */
 export const optionsUnlessOff = <T extends object>(value: unknown): T | undefined =>
   value === false ? undefined : (objectOrEmpty<T>(value) as T);
+
+/** An option's check: whether a value is one the option takes. */
+export type Check = (value: unknown) => boolean;
+
+export const isBoolean: Check = (v) => typeof v === 'boolean';
+
+/** Pure (annotated for bundlers): an entry that never checks options drops the option tables built with it. */
+export const isOneOf =
+  /*#__NO_SIDE_EFFECTS__*/
+  (...allowed: unknown[]): Check =>
+    (v) =>
+      allowed.indexOf(v) >= 0;
