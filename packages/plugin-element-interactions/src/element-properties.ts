@@ -11,16 +11,14 @@ import {
   readAttributeValue,
   readDataAttributes,
   readElementText,
-  readPageTitle,
   readParentLabel,
   tagNameOf,
-  urlWithoutQuery,
   type DataAttributePrefix,
   type ElementMemo,
   type ElementPrivacyOptions,
 } from '@sightline/dom';
 import { Property } from './constants.js';
-import type { PageMemo } from './page-memo.js';
+import { createPageMemo, type PageMemo } from './page-memo.js';
 
 /** What the listener records synchronously: cheap reads only. */
 export interface InteractionRecord {
@@ -80,11 +78,10 @@ export function buildElementProperties(record: InteractionRecord, context: Eleme
   properties[Property.ELEMENT_POSITION_TOP] = top;
   properties[Property.VIEWPORT_HEIGHT] = record.viewportHeight;
   properties[Property.VIEWPORT_WIDTH] = record.viewportWidth;
-  const { pageMemo } = context;
-  properties[Property.PAGE_URL] = pageMemo ? pageMemo.url(record.pageUrl) : urlWithoutQuery(record.pageUrl);
-  properties[Property.PAGE_TITLE] = pageMemo
-    ? pageMemo.title(context.document, privacy.maskTextRegex)
-    : readPageTitle(context.document, { maskTextRegex: privacy.maskTextRegex });
+  // One path for both: a caller that keeps no memo (the preview) gets a fresh one, which computes.
+  const pageMemo = context.pageMemo || createPageMemo();
+  properties[Property.PAGE_URL] = pageMemo.url(record.pageUrl);
+  properties[Property.PAGE_TITLE] = pageMemo.title(context.document, privacy.maskTextRegex);
   const { elementMemo } = context;
   const path = getElementPath(element, elementMemo);
   properties[Property.ELEMENT_SELECTOR] = path;
